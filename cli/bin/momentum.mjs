@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point of the `momentum` command: load the TypeScript command line through tsx.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+  cwd: process.cwd(),
+});

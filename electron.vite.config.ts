@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// The desktop build: main process, sandboxed preload (CommonJS) and the renderer.
+export default defineConfig({
+  main: { build: { outDir: 'out/main', lib: { entry: 'electron/main/index.ts' } } },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: 'electron/preload/index.ts' },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
+    worker: { format: 'es' },
+  },
+});

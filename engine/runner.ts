@@ -1,0 +1,38 @@
+import { monteCarlo, sensitivity, simulate, simulateExpected } from './placeholder';
+import type { MonteCarloResult, RunResult, SensitivityResult, SimInput } from './types';
+
+/** Options for a Monte Carlo request. */
+export interface MonteCarloOptions {
+  readonly replications: number;
+  readonly seed: number;
+}
+
+/** Options for a sensitivity request. */
+export interface SensitivityOptions {
+  readonly kpi: string;
+  readonly seed: number;
+  readonly replications: number;
+}
+
+/**
+ * One way to run the engine. The in-process runner serves tests and the CLI; the renderer's
+ * Web Worker runner implements the same interface off the UI thread.
+ */
+export interface SimRunner {
+  expected(input: SimInput): Promise<RunResult>;
+  simulate(input: SimInput, seed: number): Promise<RunResult>;
+  monteCarlo(input: SimInput, opts: MonteCarloOptions): Promise<MonteCarloResult>;
+  sensitivity(input: SimInput, opts: SensitivityOptions): Promise<SensitivityResult>;
+  dispose(): void;
+}
+
+/** Create a runner that calls the engine on the current thread. */
+export function createInProcessRunner(): SimRunner {
+  return {
+    expected: async (input) => simulateExpected(input),
+    simulate: async (input, seed) => simulate(input, seed),
+    monteCarlo: async (input, opts) => monteCarlo(input, opts),
+    sensitivity: async (input, opts) => sensitivity(input, opts),
+    dispose: () => undefined,
+  };
+}

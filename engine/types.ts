@@ -1,0 +1,237 @@
+/**
+ * The engine's public data contract: what a simulation takes in and what it gives back.
+ * Every other layer (renderer, CLI, electron, scenario files) speaks these types.
+ */
+
+/** A duration or point in time counted in simulated weeks from the start (week 0). */
+export type Weeks = number;
+/** A proportion between 0 and 1. */
+export type Share = number;
+
+/** The three pillars a board can segment its digital agenda into (the Milton Keynes model). */
+export const PILLARS = ['patients', 'clinicians', 'support'] as const;
+/** One pillar of the digital agenda. */
+export type Pillar = (typeof PILLARS)[number];
+
+/** How the guide frames the board's levers; the Explore view groups sliders by these. */
+export const LEVER_GROUPS = ['leadership', 'team', 'goal', 'urgency', 'priorities', 'starting-point'] as const;
+/** A group of levers. */
+export type LeverGroup = (typeof LEVER_GROUPS)[number];
+
+/** One labelled choice of a discrete lever (e.g. who owns digital). */
+export interface LeverOption {
+  readonly value: number;
+  readonly label: string;
+}
+
+/** Metadata for one board setting. Every lever is numeric; discrete levers list their options. */
+export interface LeverDef {
+  readonly id: string;
+  readonly label: string;
+  readonly group: LeverGroup;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  readonly default: number;
+  /** One plain-language line on what the lever means. */
+  readonly explanation: string;
+  /** Where the mapping comes from, or "judgement". */
+  readonly source: string;
+  /** Present for discrete levers: the labelled values, in order. */
+  readonly options?: readonly LeverOption[];
+}
+
+/** Lever values by lever id. Missing ids take the lever's default. */
+export type LeverValues = Readonly<Record<string, number>>;
+
+/** How an initiative goes live. */
+export type RolloutMode = 'big-bang' | 'pilot-then-scale';
+
+/** One piece of work in the trust's portfolio. */
+export interface Initiative {
+  readonly id: string;
+  readonly name: string;
+  readonly pillar: Pillar;
+  /** Weeks of work for a fully productive reference team (before switching, friction, etc.). */
+  readonly effortWeeks: Weeks;
+  /** Whether a failure or go-live dip of this system disrupts operations (counts against stage caps). */
+  readonly businessCritical: boolean;
+  /** Ids of initiatives that must be live before this one can start. */
+  readonly prerequisites: readonly string[];
+  readonly rollout: RolloutMode;
+  /** Relative size of the benefit once adopted (1 = a typical initiative). */
+  readonly benefit: number;
+  /** Infrastructure readiness (0–1) this initiative needs to progress at full speed. 0 = none. */
+  readonly infrastructureNeed: Share;
+  /** Whether delivering this initiative builds infrastructure (foundations work). */
+  readonly buildsInfrastructure?: boolean;
+  /** Stage this initiative belongs to; it cannot start before its stage opens. */
+  readonly stage?: string;
+  /** It cannot start before this week (e.g. a deliberately delayed phase). */
+  readonly earliestStartWeek?: Weeks;
+}
+
+/** One condition of a stage's entry gate; a stage opens when all of its conditions hold. */
+export type StageGate =
+  | { readonly kind: 'week'; readonly week: Weeks }
+  | { readonly kind: 'initiatives-live'; readonly ids: readonly string[] }
+  | { readonly kind: 'infrastructure'; readonly atLeast: Share }
+  | { readonly kind: 'confidence'; readonly atLeast: Share }
+  | { readonly kind: 'maturity'; readonly atLeast: number };
+
+/** A stage of a staged journey (e.g. SCAS: integrate → renew and replace → system working). */
+export interface Stage {
+  readonly id: string;
+  readonly name: string;
+  /** All conditions must hold for the stage to open. Empty = open from week 0. */
+  readonly gate: readonly StageGate[];
+  /** At most this many business-critical initiatives in flight at once while this stage is the latest open one. */
+  readonly maxConcurrentCritical: number;
+}
+
+/** A timed event from the scenario. */
+export type ScenarioEvent =
+  | {
+      readonly kind: 'urgency-shock';
+      readonly week: Weeks;
+      readonly label: string;
+      /** Added to the urgency stock (0–1 scale). */
+      readonly size: Share;
+      /** While urgency stays high, the organisation runs at most this many priorities. */
+      readonly priorityCap?: number;
+      /** Share of governance friction removed while the shock lasts (bureaucratic pragmatism). */
+      readonly governanceRelief?: Share;
+    }
+  | { readonly kind: 'people-leave'; readonly week: Weeks; readonly label: string; readonly share: Share }
+  | { readonly kind: 'new-chief-executive'; readonly week: Weeks; readonly label: string; readonly ownership: number }
+  | { readonly kind: 'funding-change'; readonly week: Weeks; readonly label: string; readonly factor: number };
+
+/** What "weeks to goal" is measured against. */
+export type Goal =
+  | { readonly kind: 'maturity'; readonly atLeast: number }
+  | { readonly kind: 'initiatives-live'; readonly ids: readonly string[] }
+  | { readonly kind: 'adoption'; readonly pillar: Pillar; readonly atLeast: Share };
+
+/** Everything the engine needs for one run (apart from the seed). */
+export interface SimInput {
+  /** Number of weekly steps, 1–520; default 260. */
+  readonly horizonWeeks: Weeks;
+  readonly levers: LeverValues;
+  readonly initiatives: readonly Initiative[];
+  readonly stages: readonly Stage[];
+  readonly events: readonly ScenarioEvent[];
+  readonly goal: Goal;
+}
+
+/** What happened to one initiative in a run. Weeks are -1 when it did not happen. */
+export interface InitiativeOutcome {
+  readonly id: string;
+  readonly startWeek: Weeks;
+  readonly goLiveWeek: Weeks;
+  readonly failedWeek: Weeks;
+  /** Weeks spent in a pilot before scaling (pilot-then-scale only), else 0. */
+  readonly pilotWeeks: Weeks;
+}
+
+/** Something that happened during a run, for the timeline and the "why" panel. */
+export interface RunEvent {
+  readonly week: Weeks;
+  readonly kind: string;
+  readonly label: string;
+  readonly initiativeId?: string;
+}
+
+/** The constraints that can bind progress, in the order the "why" panel lists them. */
+export const CONSTRAINTS = [
+  'switching',
+  'governance',
+  'fatigue',
+  'capability',
+  'infrastructure',
+  'scope',
+  'team',
+] as const;
+/** One binding constraint. */
+export type Constraint = (typeof CONSTRAINTS)[number];
+
+/** For one period, how much of the lost progress each constraint accounts for (shares sum to 1). */
+export interface PeriodExplanation {
+  readonly fromWeek: Weeks;
+  readonly toWeek: Weeks;
+  readonly binding: Constraint;
+  readonly shares: Readonly<Record<Constraint, Share>>;
+}
+
+/** A plain-language insight tied to one of the guide's lessons. */
+export interface Insight {
+  readonly id: string;
+  /** The lesson it illustrates, e.g. "L1". */
+  readonly lesson: string;
+  readonly text: string;
+  /** Larger = more important; the UI shows the top few. */
+  readonly weight: number;
+}
+
+/** Named KPI values; every value is a finite number. */
+export type Kpis = Readonly<Record<string, number>>;
+
+/** Result of one run (stochastic or expected-value). */
+export interface RunResult {
+  readonly engineVersion: string;
+  readonly seed: number;
+  readonly horizonWeeks: Weeks;
+  /** Weekly series by series id; each has horizonWeeks + 1 points (week 0 … horizon). */
+  readonly series: Readonly<Record<string, Float64Array>>;
+  readonly timeline: readonly InitiativeOutcome[];
+  readonly events: readonly RunEvent[];
+  readonly kpis: Kpis;
+  readonly explanations: readonly PeriodExplanation[];
+  readonly insights: readonly Insight[];
+}
+
+/** Percentile bands of one series across replications. */
+export interface SeriesBands {
+  readonly p10: Float64Array;
+  readonly p50: Float64Array;
+  readonly p90: Float64Array;
+  readonly mean: Float64Array;
+}
+
+/** Distribution of one KPI across replications. */
+export interface KpiDistribution {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly mean: number;
+  /** Every replication's value, in replication order. */
+  readonly values: Float64Array;
+}
+
+/** Result of a Monte Carlo run. */
+export interface MonteCarloResult {
+  readonly engineVersion: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly horizonWeeks: Weeks;
+  readonly bands: Readonly<Record<string, SeriesBands>>;
+  readonly kpis: Readonly<Record<string, KpiDistribution>>;
+}
+
+/** The swing of one KPI when one lever moves to the low and high ends of its range. */
+export interface SensitivityRow {
+  readonly leverId: string;
+  readonly lowValue: number;
+  readonly highValue: number;
+  readonly kpiAtLow: number;
+  readonly kpiAtHigh: number;
+  /** |kpiAtHigh − kpiAtLow|; rows come sorted by this, largest first. */
+  readonly swing: number;
+}
+
+/** Result of a one-at-a-time sensitivity analysis. */
+export interface SensitivityResult {
+  readonly kpi: string;
+  readonly baseline: number;
+  readonly rows: readonly SensitivityRow[];
+}

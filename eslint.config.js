@@ -1,0 +1,99 @@
+// Lint rules, including the layer rules of docs/ARCHITECTURE (engine pure, renderer browser-only,
+// IPC only where it belongs). A crossing fails `npm test`; tests/lint proves that it does.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'events', 'process', 'buffer'];
+
+const engineImports = {
+  patterns: [
+    { group: NODE_BUILTINS, message: 'engine/ is pure: no Node modules (ARCHITECTURE.md, Layers).' },
+    { group: ['electron', 'electron/*'], message: 'engine/ is pure: no electron.' },
+    { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-chartjs-2'], message: 'engine/ is pure: no React.' },
+    { group: ['zustand', 'zustand/*', 'immer', 'chart.js', 'chart.js/*'], message: 'engine/ is pure: no UI state or charts.' },
+    { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'engine/ imports only engine/.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'tests/lint/fixtures/**', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Only the preload may touch ipcRenderer, only the main process ipcMain (overridden below).
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'ipcRenderer belongs to electron/preload, ipcMain to electron/main.' }],
+      }],
+    },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', engineImports],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'engine/ is pure: no DOM.' },
+        { name: 'document', message: 'engine/ is pure: no DOM.' },
+        { name: 'navigator', message: 'engine/ is pure: no DOM.' },
+        { name: 'self', message: 'engine/ is pure: no worker globals.' },
+        { name: 'process', message: 'engine/ is pure: no Node globals.' },
+        { name: 'require', message: 'engine/ is pure: no Node globals.' },
+        { name: 'performance', message: 'engine/ has no clock.' },
+        { name: 'setTimeout', message: 'engine/ has no clock.' },
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the run\'s seeded generator (engine/random.ts).' },
+        { object: 'Date', property: 'now', message: 'engine/ has no clock: a run is a pure function of its inputs.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date']", message: 'engine/ has no clock: a run is a pure function of its inputs.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'engine/ has no clock.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: NODE_BUILTINS, message: 'renderer/ runs in a browser: no Node modules; go through Platform.' },
+          { regex: '^electron(/.*)?$', message: 'renderer/ never imports electron; use the preload API through Platform.' },
+          { group: ['**/electron/main/**', '**/electron/preload/**', '**/cli/**'], message: 'renderer/ may import only the IPC contract types from electron/.' },
+          { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'renderer/ imports only types from the IPC contract.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain belongs to electron/main.' }] }] },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'ipcRenderer belongs to electron/preload.' }],
+      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ must not import renderer/ or cli/.' }],
+    }] },
+  },
+  {
+    files: ['cli/**/*.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'cli/ imports only engine/ and Node.' }] }] },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,38 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Where Debian installs Chromium; override with MOMENTUM_CHROMIUM. */
+export const CHROMIUM_PATH = process.env.MOMENTUM_CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launch Debian's Chromium headless with the flags this machine's closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+}
+
+const errorsByPage = new WeakMap<Page, string[]>();
+
+/** Open a fresh page on the served app (path relative to the app's root), failing on page errors. */
+export async function openApp(browser: Browser, path = '', viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  errorsByPage.set(page, errors);
+  await page.goto(new URL(path, inject('baseUrl')).toString());
+  return page;
+}
+
+/** Return the uncaught errors a page has thrown so far. */
+export function pageErrors(page: Page): string[] {
+  return errorsByPage.get(page) ?? [];
+}
