@@ -2,20 +2,34 @@ import { useEffect, useState } from 'react';
 import type { SimRunner } from '../../engine';
 import { RunnerContext } from './sim/runner-context';
 import { createWorkerRunner } from './sim/worker-runner';
-import { ExploreView } from './views/explore-view';
+import { VIEWS } from './views/registry';
 
-/** Render the Momentum application. */
+/** Render the Momentum application: a tab bar over the views of views/registry.tsx. */
 export function App() {
   const [runner, setRunner] = useState<SimRunner | null>(null);
+  const [viewId, setViewId] = useState(VIEWS[0]!.id);
   useEffect(() => {
     const r = createWorkerRunner();
     setRunner(r);
     return () => r.dispose();
   }, []);
   if (!runner) return null;
+  const View = (VIEWS.find((v) => v.id === viewId) ?? VIEWS[0]!).component;
   return (
     <RunnerContext.Provider value={runner}>
-      <ExploreView />
+      <div className="app">
+        <header className="app-header">
+          <span className="app-name">Momentum</span>
+          <nav aria-label="Views">
+            {VIEWS.map((v) => (
+              <button key={v.id} type="button" aria-current={v.id === viewId ? 'page' : undefined} onClick={() => setViewId(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </nav>
+        </header>
+        <View />
+      </div>
     </RunnerContext.Provider>
   );
 }

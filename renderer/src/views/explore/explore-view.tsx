@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { blankInput, type RunResult } from '../../../engine';
-import { useRunner } from '../sim/runner-context';
+import { blankInput, type RunResult } from '../../../../engine';
+import { useRunner } from '../../sim/runner-context';
 
 /** Render the Explore page: board settings on the left, what the engine says on the right. */
 export function ExploreView() {

@@ -1,0 +1,12 @@
+import type { ComponentType } from 'react';
+import { ExploreView } from './explore/explore-view';
+
+/** The app's top-level views, in tab order. Each view lives in its own folder under views/. */
+export interface ViewDef {
+  readonly id: string;
+  readonly label: string;
+  readonly component: ComponentType;
+}
+
+/** Every view the tab bar offers. Add a view by adding its folder and one entry here. */
+export const VIEWS: readonly ViewDef[] = [{ id: 'explore', label: 'Explore', component: ExploreView }];
