@@ -5,3 +5,4 @@ export { LEVERS, simulate, simulateExpected, monteCarlo, sensitivity } from './p
 export { createInProcessRunner } from './runner';
 export type { SimRunner, MonteCarloOptions, SensitivityOptions } from './runner';
 export { blankInput, DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from './defaults';
+export * from './challenge';
