@@ -1,0 +1,188 @@
+import { castDraft } from 'immer';
+import type { LeverValues } from '../../../../engine';
+import type { SliceCreator } from '../index';
+import { blankScenario, type Scenario } from './scenario-type';
+import { leverDefault } from './selectors';
+
+/** Most what-ifs a board can pin next to the baseline (more lines would not read on a projector). */
+export const MAX_PINS = 4;
+/** Undo steps kept; older ones are dropped. */
+export const MAX_HISTORY = 200;
+
+/** A named set of lever overrides shown as an extra line next to the baseline. */
+export interface PinnedWhatIf {
+  readonly id: string;
+  readonly name: string;
+  /** The overrides (relative to the scenario as loaded) the what-if was pinned with. */
+  readonly overrides: LeverValues;
+}
+
+/** Options of a lever change. */
+export interface LeverChangeOptions {
+  /**
+   * Changes carrying the same gesture id (one slider drag) merge into one undo step.
+   * Omit it for discrete changes (a key press, a select): each is its own step.
+   */
+  readonly gesture?: number;
+}
+
+/** The scenario slice: the loaded scenario (the baseline), the board's lever overrides, undo/redo and pins. */
+export interface ScenarioSlice {
+  /** The scenario as loaded: the baseline every what-if is compared against. */
+  scenario: Scenario;
+  /** Where the scenario came from (a file name or a prepared scenario's id), if known. */
+  scenarioSource: string | null;
+  /** Lever values the board has moved away from the scenario's; a missing id = the scenario's value. */
+  overrides: Record<string, number>;
+  /** Earlier override sets, newest last (undo pops from here). */
+  past: Record<string, number>[];
+  /** Undone override sets, newest last (redo pops from here). */
+  future: Record<string, number>[];
+  /** The gesture id of the newest undo step, so a drag's later events merge into it. */
+  lastGesture: number | null;
+  /** Pinned what-ifs, at most MAX_PINS. */
+  pins: PinnedWhatIf[];
+  /** Whether anything changed since the scenario was loaded or last saved. */
+  dirty: boolean;
+
+  /** Replace the scenario (the new baseline); clears overrides, history and pins. */
+  loadScenario(scenario: Scenario, opts?: { source?: string }): void;
+  /** Set one lever (ignored for a locked lever); a value equal to the scenario's removes the override. */
+  setLever(id: string, value: number, opts?: LeverChangeOptions): void;
+  /** Set several levers in one undo step (e.g. a trainer's suggested what-if). */
+  setLevers(values: LeverValues): void;
+  /** Return one lever to the scenario's value. */
+  resetLever(id: string): void;
+  /** Return every lever to the scenario's values. */
+  resetAll(): void;
+  /** Undo the newest lever change. */
+  undo(): void;
+  /** Redo the newest undone lever change. */
+  redo(): void;
+  /** Pin the current overrides as a named what-if; returns its id, or null when MAX_PINS are pinned. */
+  pin(name: string): string | null;
+  /** Remove a pinned what-if. */
+  unpin(id: string): void;
+  /** Rename a pinned what-if. */
+  renamePin(id: string, name: string): void;
+  /** Make a pinned what-if's levers the current ones (one undo step). */
+  applyPin(id: string): void;
+  /** Mark the current state as saved. */
+  markClean(): void;
+}
+
+let pinCounter = 0;
+
+function sameOverrides(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => b[k] === a[k]);
+}
+
+/** Create the scenario slice. */
+export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
+  // Push the current overrides onto the undo stack, then apply `change` to a draft.
+  const change = (mutate: (overrides: Record<string, number>, s: ScenarioSlice) => void, gesture: number | null) => {
+    const before = get().overrides;
+    set((s) => {
+      const merging = gesture !== null && s.lastGesture === gesture;
+      mutate(s.overrides, s);
+      if (sameOverrides(before, s.overrides)) return;
+      if (!merging) {
+        s.past.push({ ...before });
+        if (s.past.length > MAX_HISTORY) s.past.shift();
+      }
+      s.future = [];
+      s.lastGesture = gesture;
+      s.dirty = true;
+    });
+  };
+  const applyValue = (o: Record<string, number>, s: ScenarioSlice, id: string, value: number) => {
+    if (s.scenario.lockedLevers.includes(id) || !Number.isFinite(value)) return;
+    if ((s.scenario.levers[id] ?? leverDefault(id)) === value) delete o[id];
+    else o[id] = value;
+  };
+
+  return {
+    scenario: blankScenario(),
+    scenarioSource: null,
+    overrides: {},
+    past: [],
+    future: [],
+    lastGesture: null,
+    pins: [],
+    dirty: false,
+
+    loadScenario: (scenario, opts) =>
+      set((s) => {
+        s.scenario = castDraft(scenario);
+        s.scenarioSource = opts?.source ?? null;
+        s.overrides = {};
+        s.past = [];
+        s.future = [];
+        s.lastGesture = null;
+        s.pins = [];
+        s.dirty = false;
+      }),
+    setLever: (id, value, opts) => change((o, s) => applyValue(o, s, id, value), opts?.gesture ?? null),
+    setLevers: (values) =>
+      change((o, s) => {
+        for (const [id, v] of Object.entries(values)) applyValue(o, s, id, v);
+      }, null),
+    resetLever: (id) =>
+      change((o) => {
+        delete o[id];
+      }, null),
+    resetAll: () =>
+      change((o) => {
+        for (const k of Object.keys(o)) delete o[k];
+      }, null),
+    undo: () =>
+      set((s) => {
+        const prev = s.past.pop();
+        if (!prev) return;
+        s.future.push({ ...s.overrides });
+        s.overrides = prev;
+        s.lastGesture = null;
+        s.dirty = true;
+      }),
+    redo: () =>
+      set((s) => {
+        const next = s.future.pop();
+        if (!next) return;
+        s.past.push({ ...s.overrides });
+        s.overrides = next;
+        s.lastGesture = null;
+        s.dirty = true;
+      }),
+    pin: (name) => {
+      if (get().pins.length >= MAX_PINS) return null;
+      const id = `pin-${++pinCounter}`;
+      set((s) => {
+        s.pins.push({ id, name: name.trim() || `What-if ${s.pins.length + 1}`, overrides: { ...s.overrides } });
+      });
+      return id;
+    },
+    unpin: (id) =>
+      set((s) => {
+        s.pins = s.pins.filter((p) => p.id !== id);
+      }),
+    renamePin: (id, name) =>
+      set((s) => {
+        const p = s.pins.find((x) => x.id === id);
+        if (p && name.trim()) p.name = name.trim();
+      }),
+    applyPin: (id) => {
+      const p = get().pins.find((x) => x.id === id);
+      if (!p) return;
+      change((o) => {
+        for (const k of Object.keys(o)) delete o[k];
+        Object.assign(o, p.overrides);
+      }, null);
+    },
+    markClean: () =>
+      set((s) => {
+        s.dirty = false;
+      }),
+  };
+};

@@ -1,0 +1,33 @@
+import type { SliceCreator } from '../index';
+
+/** The ui slice: which view is showing and whether the app is in presentation mode. */
+export interface UiSlice {
+  /** Id of the current view (an id from views/registry.tsx). */
+  view: string;
+  /** Presentation mode: large type, high contrast, editing chrome hidden. */
+  presentation: boolean;
+  /** Show a view by id. */
+  setView(id: string): void;
+  /** Turn presentation mode on or off. */
+  setPresentation(on: boolean): void;
+  /** Flip presentation mode. */
+  togglePresentation(): void;
+}
+
+/** Create the ui slice. */
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  view: 'explore',
+  presentation: false,
+  setView: (id) =>
+    set((s) => {
+      s.view = id;
+    }),
+  setPresentation: (on) =>
+    set((s) => {
+      s.presentation = on;
+    }),
+  togglePresentation: () =>
+    set((s) => {
+      s.presentation = !s.presentation;
+    }),
+});
