@@ -1,0 +1,55 @@
+/**
+ * Reveal stepping: a trainer advances the simulation clock from one scripted moment of the
+ * scenario to the next, and the charts show only the weeks up to that moment.
+ */
+
+/** One scripted moment (a scenario's `trainer.reveals` entry). */
+export interface RevealStep {
+  readonly week: number;
+  readonly title: string;
+  readonly note: string;
+}
+
+/**
+ * Where the trainer is in the reveals: `null` = not revealing (the whole run shows),
+ * otherwise the index into the ordered reveals.
+ */
+export type RevealPosition = number | null;
+
+/** Return the reveals in the order the clock meets them (by week; ties keep the file's order). */
+export function orderReveals(reveals: readonly RevealStep[]): RevealStep[] {
+  return reveals
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.week - b.r.week || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/** Return the position after one step forward; the last reveal stays where it is. */
+export function nextRevealPosition(position: RevealPosition, count: number): RevealPosition {
+  if (count <= 0) return null;
+  if (position === null) return 0;
+  return Math.min(position + 1, count - 1);
+}
+
+/** Return the position after one step back; the first reveal stays where it is. */
+export function previousRevealPosition(position: RevealPosition, count: number): RevealPosition {
+  if (count <= 0 || position === null) return null;
+  return Math.max(0, Math.min(position, count) - 1);
+}
+
+/** Return a position that is valid for `count` reveals (a new scenario may have fewer). */
+export function clampRevealPosition(position: RevealPosition, count: number): RevealPosition {
+  if (position === null || count <= 0) return null;
+  return Math.max(0, Math.min(position, count - 1));
+}
+
+/**
+ * Return the last week the charts may show at this position, or `null` for the whole run.
+ * The week is clamped to the run's horizon so a reveal past the end shows everything.
+ */
+export function revealVisibleUntilWeek(reveals: readonly RevealStep[], position: RevealPosition, horizonWeeks: number): number | null {
+  const ordered = orderReveals(reveals);
+  const at = clampRevealPosition(position, ordered.length);
+  if (at === null) return null;
+  return Math.max(0, Math.min(Math.round(ordered[at]!.week), horizonWeeks));
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clampRevealPosition,
+  nextRevealPosition,
+  orderReveals,
+  previousRevealPosition,
+  revealVisibleUntilWeek,
+} from '../../renderer/src/trainer/reveal';
+import { elapsedMs, formatDuration, pauseTimer, speakDuration, startTimer, STOPPED_TIMER } from '../../renderer/src/trainer/timer';
+
+const REVEALS = [
+  { week: 104, title: 'Pandemic declared', note: 'n2' },
+  { week: 26, title: 'Stage one', note: 'n1' },
+  { week: 600, title: 'Far future', note: 'n3' },
+];
+
+describe('reveal stepping', () => {
+  it('orders reveals by week, keeping the file order for ties', () => {
+    const ties = [
+      { week: 5, title: 'b', note: '' },
+      { week: 1, title: 'a', note: '' },
+      { week: 5, title: 'c', note: '' },
+    ];
+    expect(orderReveals(ties).map((r) => r.title)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('starts at the first reveal and stops at the last', () => {
+    let pos = nextRevealPosition(null, 3);
+    expect(pos).toBe(0);
+    pos = nextRevealPosition(pos, 3);
+    pos = nextRevealPosition(pos, 3);
+    pos = nextRevealPosition(pos, 3);
+    expect(pos).toBe(2);
+    expect(previousRevealPosition(pos, 3)).toBe(1);
+    expect(previousRevealPosition(0, 3)).toBe(0);
+    expect(nextRevealPosition(null, 0)).toBeNull();
+  });
+
+  it('shows the weeks up to the current reveal, clamped to the horizon, and everything when not revealing', () => {
+    expect(revealVisibleUntilWeek(REVEALS, null, 260)).toBeNull();
+    expect(revealVisibleUntilWeek(REVEALS, 0, 260)).toBe(26);
+    expect(revealVisibleUntilWeek(REVEALS, 1, 260)).toBe(104);
+    expect(revealVisibleUntilWeek(REVEALS, 2, 260)).toBe(260);
+  });
+
+  it('keeps a stale position valid when a scenario has fewer reveals', () => {
+    expect(clampRevealPosition(5, 2)).toBe(1);
+    expect(clampRevealPosition(1, 0)).toBeNull();
+    expect(revealVisibleUntilWeek(REVEALS.slice(0, 1), 2, 260)).toBe(104);
+  });
+});
+
+describe('session timer', () => {
+  it('counts only while running and keeps time across a pause', () => {
+    let t = startTimer(STOPPED_TIMER, 1_000);
+    expect(elapsedMs(t, 61_000)).toBe(60_000);
+    t = pauseTimer(t, 61_000);
+    expect(elapsedMs(t, 500_000)).toBe(60_000);
+    t = startTimer(t, 500_000);
+    expect(elapsedMs(t, 505_000)).toBe(65_000);
+  });
+
+  it('ignores a second start and a pause while paused', () => {
+    const t = startTimer(STOPPED_TIMER, 10);
+    expect(startTimer(t, 99)).toBe(t);
+    const p = pauseTimer(t, 20);
+    expect(pauseTimer(p, 50)).toBe(p);
+  });
+
+  it('formats and speaks durations', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(65_999)).toBe('1:05');
+    expect(formatDuration(3_600_000 + 62_000)).toBe('1:01:02');
+    expect(speakDuration(0)).toBe('0 seconds');
+    expect(speakDuration(61_000)).toBe('1 minute 1 second');
+  });
+});
