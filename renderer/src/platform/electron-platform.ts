@@ -1,0 +1,102 @@
+import type { FileResult, MomentumDesktopApi } from '../../../electron/contract/ipc';
+import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
+
+declare global {
+  interface Window {
+    /** The desktop API the Electron preload exposes; absent in a plain browser. */
+    readonly momentum?: MomentumDesktopApi;
+  }
+}
+
+/** Turn a host result into a value, null for a cancelled dialog, or a thrown FileOpenError. */
+function unwrap<T>(r: FileResult<T>): T | null {
+  if (r.ok) return r.value;
+  if (r.cancelled) return null;
+  throw new FileOpenError(r.error);
+}
+
+/** The platform of the desktop app: every call goes through the preload's typed API. */
+export class ElectronPlatform implements Platform {
+  /** Always true: native menus, dialogs and the user-data folder are there. */
+  readonly isDesktop = true;
+
+  /** Wrap the preload's API (`window.momentum`). */
+  constructor(private readonly api: MomentumDesktopApi) {}
+
+  /** Return the app and engine versions. */
+  getInfo(): Promise<AppInfo> {
+    return this.api.getInfo();
+  }
+
+  /** Open a document with the native dialog. */
+  async openFile(kind: DocumentKind): Promise<OpenedFile | null> {
+    return unwrap(await this.api.openFile(kind));
+  }
+
+  /** Reopen a recent file. */
+  async openRecent(id: string): Promise<OpenedFile | null> {
+    return unwrap(await this.api.openRecent(id));
+  }
+
+  /** Save atomically to the granted file, or ask where. */
+  async saveFile(request: SaveRequest): Promise<FileRef | null> {
+    return unwrap(await this.api.saveFile(request));
+  }
+
+  /** Save atomically to a place the user picks. */
+  async saveFileAs(request: SaveRequest): Promise<FileRef | null> {
+    return unwrap(await this.api.saveFileAs(request));
+  }
+
+  /** Export text or bytes through the native save dialog. */
+  async exportFile(name: string, data: Blob | string): Promise<boolean> {
+    // A Blob cannot cross the context bridge; its bytes can.
+    const payload = typeof data === 'string' ? data : new Uint8Array(await data.arrayBuffer());
+    return unwrap(await this.api.exportFile({ name, data: payload })) !== null;
+  }
+
+  /** List recent files. */
+  listRecent(): Promise<RecentFile[]> {
+    return this.api.listRecent();
+  }
+
+  /** Forget recent files (also in the File menu). */
+  clearRecent(): Promise<void> {
+    return this.api.clearRecent();
+  }
+
+  /** Keep unsaved work in the user-data folder. */
+  autosavePut(doc: AutosaveDoc): Promise<void> {
+    return this.api.autosavePut(doc);
+  }
+
+  /** Return autosaved work of one kind. */
+  autosaveGet(kind: DocumentKind): Promise<AutosaveDoc | null> {
+    return this.api.autosaveGet(kind);
+  }
+
+  /** Drop autosaved work of one kind. */
+  autosaveClear(kind: DocumentKind): Promise<void> {
+    return this.api.autosaveClear(kind);
+  }
+
+  /** Report whether the last session crashed and what it left. */
+  getRecovery(): Promise<RecoveryInfo> {
+    return this.api.getRecovery();
+  }
+
+  /** Tell the main process about unsaved work so that closing the window asks. */
+  setUnsaved(key: string, title: string | null): void {
+    void this.api.setUnsaved({ key, title });
+  }
+
+  /** Open an allowlisted address in the user's browser. */
+  openExternal(url: string): Promise<boolean> {
+    return this.api.openExternal(url);
+  }
+
+  /** Subscribe to native menu commands. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    return this.api.onMenuCommand(listener);
+  }
+}

@@ -1,0 +1,6 @@
+/** The renderer's only way to files, recent files, autosave and the host: see platform.ts. */
+export type * from './platform';
+export { FileOpenError } from './platform';
+export { getPlatform, setPlatformForTesting } from './get-platform';
+export { startAutosave, checkRecovery, AUTOSAVE_INTERVAL_MS } from './autosave';
+export type { AutosaveHandle, AutosaveOptions, RecoverableDoc, RecoveredDoc } from './autosave';

@@ -1,0 +1,76 @@
+import type {
+  AppInfo,
+  AutosaveDoc,
+  DocumentKind,
+  FileProblem,
+  FileRef,
+  MenuCommand,
+  OpenedFile,
+  RecentFile,
+  RecoveryInfo,
+  SaveRequest,
+} from '../../../electron/contract/ipc';
+
+export type { AppInfo, AutosaveDoc, DocumentKind, FileProblem, FileRef, MenuCommand, OpenedFile, RecentFile, RecoveryInfo, SaveRequest };
+
+/**
+ * Everything the renderer may do with files and the host, in Electron or in a browser.
+ * Views call `getPlatform()` (./index.ts) and never touch `window.momentum`, IndexedDB or
+ * file pickers themselves.
+ *
+ * Conventions: a method resolves `null` when the user cancels a dialog, and rejects with a
+ * {@link FileOpenError} when a file is unreadable, not text, not JSON or not of its kind.
+ */
+export interface Platform {
+  /** True in the Electron app (native menus, dialogs, user-data folder). */
+  readonly isDesktop: boolean;
+  /** Return the app and engine versions and the OS platform. */
+  getInfo(): Promise<AppInfo>;
+  /** Ask the user for a document and read it; null when cancelled. */
+  openFile(kind: DocumentKind): Promise<OpenedFile | null>;
+  /** Reopen a file from the recent list (by its `id`); null when cancelled or no longer granted. */
+  openRecent(id: string): Promise<OpenedFile | null>;
+  /** Write a document back to the file it came from (`request.id`), or ask where when it has none. */
+  saveFile(request: SaveRequest): Promise<FileRef | null>;
+  /** Ask where to write a document, then write it; null when cancelled. */
+  saveFileAs(request: SaveRequest): Promise<FileRef | null>;
+  /** Export text or bytes (CSV, PNG, HTML, PDF) under a suggested name; false when cancelled. */
+  exportFile(name: string, data: Blob | string): Promise<boolean>;
+  /** List recently opened or saved files, newest first. */
+  listRecent(): Promise<RecentFile[]>;
+  /** Forget every recent file. */
+  clearRecent(): Promise<void>;
+  /** Keep unsaved work aside (one slot per document kind). */
+  autosavePut(doc: AutosaveDoc): Promise<void>;
+  /** Return the autosaved work of one kind, if any. */
+  autosaveGet(kind: DocumentKind): Promise<AutosaveDoc | null>;
+  /** Drop the autosaved work of one kind (after a save, or when the user discards it). */
+  autosaveClear(kind: DocumentKind): Promise<void>;
+  /** Report whether the last session crashed and what autosaved work it left. */
+  getRecovery(): Promise<RecoveryInfo>;
+  /**
+   * Tell the host whether there is unsaved work under `key` (a view or document kind);
+   * `title` names it, null means "saved". Closing the window asks while any key is unsaved.
+   */
+  setUnsaved(key: string, title: string | null): void;
+  /** Open an allowlisted web address in the user's browser; false when refused. */
+  openExternal(url: string): Promise<boolean>;
+  /** Subscribe to menu commands (native menus, or keyboard shortcuts in the browser); returns the unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** A file that could not be opened or written, with a message fit to show as it is. */
+export class FileOpenError extends Error {
+  /** Name the problem kind (not-json, too-large, …). */
+  readonly code: FileProblem['code'];
+  /** The per-field problems when the file is JSON but not a valid document of its kind. */
+  readonly problems: FileProblem['problems'];
+
+  /** Wrap a problem reported by the host. */
+  constructor(problem: FileProblem) {
+    super(problem.message);
+    this.name = 'FileOpenError';
+    this.code = problem.code;
+    this.problems = problem.problems;
+  }
+}
