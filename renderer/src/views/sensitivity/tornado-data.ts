@@ -1,0 +1,69 @@
+import type { LeverDef, SensitivityResult } from '../../../../engine';
+
+/** One bar of the tornado: a lever, the KPI at each end of its range, and the swing between them. */
+export interface TornadoRow {
+  readonly leverId: string;
+  readonly label: string;
+  /** The lever's low and high values, formatted with its unit (or option label). */
+  readonly lowText: string;
+  readonly highText: string;
+  readonly kpiAtLow: number;
+  readonly kpiAtHigh: number;
+  readonly swing: number;
+}
+
+/** Format a lever value for people: a discrete lever's option label, else the number and unit. */
+export function formatLeverValue(lever: LeverDef | undefined, value: number): string {
+  if (!lever) return formatNumber(value);
+  const option = lever.options?.find((o) => o.value === value);
+  if (option) return option.label;
+  const unit = lever.unit && lever.unit !== '' ? ` ${lever.unit}` : '';
+  return `${formatNumber(value)}${unit}`;
+}
+
+/** Format a number with up to three significant decimals, no trailing zeros (en-GB digits). */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/**
+ * Turn a sensitivity result into tornado rows, widest swing first, skipping levers whose swing is
+ * zero when `hideFlat` is set (they would only add empty rows).
+ */
+export function tornadoRows(result: SensitivityResult, levers: readonly LeverDef[], hideFlat = false): TornadoRow[] {
+  const byId = new Map(levers.map((l) => [l.id, l]));
+  return [...result.rows]
+    .filter((r) => !hideFlat || r.swing > 0)
+    .sort((a, b) => b.swing - a.swing || a.leverId.localeCompare(b.leverId))
+    .map((r) => {
+      const lever = byId.get(r.leverId);
+      return {
+        leverId: r.leverId,
+        label: lever?.label ?? r.leverId,
+        lowText: formatLeverValue(lever, r.lowValue),
+        highText: formatLeverValue(lever, r.highValue),
+        kpiAtLow: r.kpiAtLow,
+        kpiAtHigh: r.kpiAtHigh,
+        swing: r.swing,
+      };
+    });
+}
+
+/** The two floating-bar datasets of a tornado: from the baseline to the KPI at the low and at the high end. */
+export interface TornadoDatasets {
+  readonly labels: string[];
+  readonly low: [number, number][];
+  readonly high: [number, number][];
+}
+
+/** Return chart.js floating-bar data ([start, end] pairs) for tornado rows around a baseline. */
+export function tornadoDatasets(rows: readonly TornadoRow[], baseline: number): TornadoDatasets {
+  return {
+    labels: rows.map((r) => r.label),
+    low: rows.map((r) => [baseline, r.kpiAtLow]),
+    high: rows.map((r) => [baseline, r.kpiAtHigh]),
+  };
+}
