@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
 import { createScenarioSlice, type ScenarioSlice } from './scenario/scenario-slice';
 import { createUiSlice, type UiSlice } from './ui/ui-slice';
+import { createRunsSlice, type RunsSlice } from './runs/runs-slice';
 
 /*
  * The app's single store. Each slice lives in its own folder (store/<slice>/) with its state,
@@ -18,7 +19,7 @@ import { createUiSlice, type UiSlice } from './ui/ui-slice';
  */
 
 /** Everything the app store holds: the intersection of every registered slice. */
-export interface AppState extends ScenarioSlice, UiSlice {}
+export interface AppState extends ScenarioSlice, UiSlice, RunsSlice {}
 
 /** The type of a slice creator: a function of the whole store's set/get, returning one slice. */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/immer', never]], [], Slice>;
@@ -29,6 +30,7 @@ export function createAppStore() {
     immer((...a) => ({
       ...createScenarioSlice(...a),
       ...createUiSlice(...a),
+      ...createRunsSlice(...a),
     })),
   );
 }

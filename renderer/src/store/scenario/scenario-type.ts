@@ -1,38 +1,32 @@
-import { blankInput, type Goal, type Initiative, type LeverValues, type ScenarioEvent, type SimInput, type Stage } from '../../../../engine';
+import { blankInput, type LeverValues, type SimInput } from '../../../../engine';
+import type { Scenario } from '../../../../engine/scenario/schema';
 
-// A stand-in for the engine's Scenario until engine/scenario/ lands; it carries only what the
-// Explore view needs and is replaced by a re-export of the engine's type.
+// Bridges to the engine's scenario API until engine/index.ts exports blankScenario and
+// scenarioToInput; then these become re-exports.
 
-/** A scenario as the renderer needs it: board settings, portfolio, goal and locked levers. */
-export interface Scenario {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly lesson: string;
-  readonly levers: LeverValues;
-  readonly horizonWeeks: number;
-  readonly goal: Goal;
-  readonly initiatives: readonly Initiative[];
-  readonly stages: readonly Stage[];
-  readonly events: readonly ScenarioEvent[];
-  readonly lockedLevers: readonly string[];
-}
+export type { Scenario };
 
 /** Return a blank trust: default levers, no portfolio. */
 export function blankScenario(): Scenario {
   const input = blankInput();
   return {
+    $schema: './scenario.schema.json',
+    schemaVersion: 2,
     id: 'blank',
     title: 'A blank trust',
     summary: 'Default board settings and no portfolio.',
     lesson: '',
+    source: '',
+    judgement: '',
     levers: {},
     horizonWeeks: input.horizonWeeks,
-    goal: input.goal,
+    goal: { kind: 'maturity', atLeast: 3 },
     initiatives: [],
     stages: [],
     events: [],
+    targets: [],
     lockedLevers: [],
+    trainer: { briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] },
   };
 }
 

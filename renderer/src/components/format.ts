@@ -1,0 +1,39 @@
+import type { LeverDef } from '../../../engine';
+
+function decimalsOf(step: number): number {
+  if (step >= 1 || step <= 0) return 0;
+  return Math.min(3, Math.ceil(-Math.log10(step) - 1e-9));
+}
+
+/** Return whether a lever's unit is a share shown as a percentage. */
+export function isShareUnit(unit: string): boolean {
+  return unit === 'share' || unit === '%' || unit === 'percent' || unit === 'proportion';
+}
+
+/** Return a lever's value as a person reads it: the option's label, a percentage, or a number with its unit. */
+export function formatLeverValue(def: LeverDef, value: number): string {
+  const option = def.options?.find((o) => o.value === value);
+  if (option) return option.label;
+  if (isShareUnit(def.unit) && def.max <= 1) return `${Math.round(value * 100)}%`;
+  const n = value.toFixed(decimalsOf(def.step));
+  return def.unit ? `${n} ${def.unit}` : n;
+}
+
+/** Return a number with a fixed count of decimals, and a true minus sign for negatives. */
+export function formatNumber(value: number, decimals = 1): string {
+  if (!Number.isFinite(value)) return '—';
+  const s = Math.abs(value).toFixed(decimals);
+  return value < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
+/** Return a week count as years and months ("2 years 3 months"), or "never" for −1 / not reached. */
+export function formatWeeks(weeks: number): string {
+  if (!Number.isFinite(weeks) || weeks < 0) return 'not reached';
+  const months = Math.round(weeks / 4.345);
+  const y = Math.floor(months / 12);
+  const m = months % 12;
+  const parts = [];
+  if (y > 0) parts.push(`${y} year${y === 1 ? '' : 's'}`);
+  if (m > 0 || y === 0) parts.push(`${m} month${m === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}

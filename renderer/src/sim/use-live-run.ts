@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
+import { useRunner } from './runner-context';
+
+/** Replications behind the uncertainty bands (P10–P90). */
+export const BAND_REPLICATIONS = 500;
+/** The seed of the bands' Monte Carlo runs: fixed, so the same settings always draw the same bands. */
+export const BAND_SEED = 20_201;
+/** How long a drag must rest before the bands are recomputed. */
+export const BAND_SETTLE_MS = 150;
+
+/** The state of a live computation: the newest result accepted, whether a newer one is on its way, and any error. */
+export interface Live<T> {
+  readonly result: T | null;
+  readonly pending: boolean;
+  readonly error: string | null;
+}
+
+/**
+ * Keep `result` in step with `input` while computing at most one request at a time: while one is
+ * in flight, later inputs overwrite each other and only the newest is sent when it returns. Each
+ * request carries a sequence number and a reply older than the newest accepted one is dropped,
+ * so a newer request always wins.
+ */
+function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void): Live<T> {
+  const runner = useRunner();
+  const [state, setState] = useState<Live<T>>({ result: null, pending: true, error: null });
+  // Bookkeeping outlives each effect run: a drag changes the input every frame, and the reply to
+  // the request sent one frame ago must still be shown.
+  const ref = useRef({ mounted: true, seq: 0, accepted: 0, inFlight: false, wanted: null as SimInput | null, lastSent: null as SimInput | null });
+
+  const send = useRef<() => void>(() => undefined);
+  send.current = () => {
+    const r = ref.current;
+    const next = r.wanted;
+    if (!r.mounted || r.inFlight || next === null || next === r.lastSent) return;
+    r.inFlight = true;
+    r.lastSent = next;
+    const seq = ++r.seq;
+    compute(runner, next)
+      .then(
+        (result) => {
+          if (r.mounted && seq > r.accepted) {
+            r.accepted = seq;
+            setState({ result, pending: r.wanted !== next, error: null });
+          }
+        },
+        (e: unknown) => {
+          if (r.mounted && seq > r.accepted) {
+            r.accepted = seq;
+            setState((s) => ({ result: s.result, pending: false, error: e instanceof Error ? e.message : String(e) }));
+          }
+        },
+      )
+      .finally(() => {
+        r.inFlight = false;
+        send.current();
+      });
+  };
+
+  useEffect(() => {
+    const r = ref.current;
+    r.mounted = true;
+    return () => {
+      r.mounted = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    ref.current.wanted = input;
+    setState((s) => (s.pending ? s : { ...s, pending: true }));
+    return schedule(() => send.current());
+  }, [input, schedule]);
+
+  return state;
+}
+
+const nextFrame = (fn: () => void) => {
+  const id = requestAnimationFrame(fn);
+  return () => cancelAnimationFrame(id);
+};
+const afterSettle = (fn: () => void) => {
+  const id = window.setTimeout(fn, BAND_SETTLE_MS);
+  return () => window.clearTimeout(id);
+};
+const expected = (runner: SimRunner, input: SimInput) => runner.expected(input);
+const bands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED });
+
+/** Return the expected-value run of `input`, recomputed at most once per animation frame. */
+export function useExpectedRun(input: SimInput): Live<RunResult> {
+  return useLatest(input, expected, nextFrame);
+}
+
+/** Return the Monte Carlo bands of `input` (≥500 replications), recomputed once the input has rested for BAND_SETTLE_MS. */
+export function useBands(input: SimInput): Live<MonteCarloResult> {
+  return useLatest(input, bands, afterSettle);
+}
+
+// Expected runs of fixed inputs (the baseline and pinned what-ifs) are computed once per input object.
+const fixedRuns = new WeakMap<SimInput, Promise<RunResult>>();
+
+/** Return the expected runs of several fixed inputs (the baseline, the pins), cached per input object. */
+export function useFixedRuns(inputs: readonly SimInput[]): readonly (RunResult | null)[] {
+  const runner = useRunner();
+  const [results, setResults] = useState<ReadonlyMap<SimInput, RunResult>>(new Map());
+  useEffect(() => {
+    let alive = true;
+    for (const input of inputs) {
+      let p = fixedRuns.get(input);
+      if (!p) {
+        p = runner.expected(input);
+        fixedRuns.set(input, p);
+      }
+      p.then(
+        (r) => alive && setResults((m) => (m.get(input) === r ? m : new Map(m).set(input, r))),
+        () => undefined,
+      );
+    }
+    return () => {
+      alive = false;
+    };
+  }, [inputs, runner]);
+  return inputs.map((i) => results.get(i) ?? null);
+}

@@ -1,0 +1,109 @@
+import { castDraft } from 'immer';
+import type { RunFileData } from '../../../../engine/run-file/schema';
+import type { KpiSummary } from '../../../../engine/run-file/summary';
+import type { SliceCreator } from '../index';
+
+/** Most runs the Compare view holds at once (more lines would not read on one chart). */
+export const MAX_OPEN_RUNS = 8;
+
+/** Where an open run came from. */
+export type RunOrigin = 'file' | 'current' | 'pinned';
+
+/**
+ * What re-simulating an opened run showed. `reproduced`: the stored summary came out again.
+ * `engine-changed`: this engine version gives different numbers from the one that saved the run
+ * (both are kept so the view can show them side by side). `mismatch`: same engine version, yet
+ * different numbers (the file was edited by hand, or a determinism bug). `fresh`: the run was
+ * simulated just now (a current or pinned what-if), so there is nothing stored to check.
+ */
+export type RunCheck =
+  | { readonly status: 'checking' }
+  | { readonly status: 'fresh' }
+  | { readonly status: 'reproduced'; readonly engineVersion: string }
+  | { readonly status: 'engine-changed'; readonly storedVersion: string; readonly currentVersion: string; readonly current: KpiSummary }
+  | { readonly status: 'mismatch'; readonly engineVersion: string; readonly current: KpiSummary }
+  | { readonly status: 'failed'; readonly message: string };
+
+/** One run open for comparison: its inputs and stored summary (never simulation arrays). */
+export interface OpenRun {
+  readonly id: string;
+  readonly origin: RunOrigin;
+  /** The file it was opened from (display only), if any. */
+  readonly fileName: string | null;
+  /** The run as a run file holds it: scenario, overrides, seed, replications, label, notes, summary. */
+  readonly run: RunFileData;
+  readonly check: RunCheck;
+}
+
+/** The runs slice: the runs open in the Compare view, the reference run and the series shown. */
+export interface RunsSlice {
+  openRuns: OpenRun[];
+  /** The run every other run's KPI deltas and attribution are measured against. */
+  referenceRunId: string | null;
+  /** The series id the Compare view overlays. */
+  selectedSeries: string;
+  /** The KPI the Sensitivity view analyses (and Compare attributes). */
+  selectedKpi: string;
+
+  /** Add a run; returns its id, or null when MAX_OPEN_RUNS are open. The first run becomes the reference. */
+  addRun(run: { origin: RunOrigin; fileName?: string | null; run: RunFileData; check?: RunCheck }): string | null;
+  /** Close a run; if it was the reference, the first remaining run becomes the reference. */
+  removeRun(id: string): void;
+  /** Close every run. */
+  clearRuns(): void;
+  /** Record what re-simulating a run showed. */
+  setRunCheck(id: string, check: RunCheck): void;
+  /** Choose the reference run. */
+  setReferenceRun(id: string): void;
+  /** Choose the series to overlay. */
+  setSelectedSeries(id: string): void;
+  /** Choose the KPI to analyse. */
+  setSelectedKpi(id: string): void;
+}
+
+let runCounter = 0;
+
+/** Create the runs slice. */
+export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
+  openRuns: [],
+  referenceRunId: null,
+  selectedSeries: 'maturity',
+  selectedKpi: '',
+
+  addRun: ({ origin, fileName = null, run, check = { status: 'checking' } }) => {
+    if (get().openRuns.length >= MAX_OPEN_RUNS) return null;
+    const id = `run-${++runCounter}`;
+    set((s) => {
+      s.openRuns.push(castDraft({ id, origin, fileName, run, check }));
+      s.referenceRunId ??= id;
+    });
+    return id;
+  },
+  removeRun: (id) =>
+    set((s) => {
+      s.openRuns = s.openRuns.filter((r) => r.id !== id);
+      if (s.referenceRunId === id) s.referenceRunId = s.openRuns[0]?.id ?? null;
+    }),
+  clearRuns: () =>
+    set((s) => {
+      s.openRuns = [];
+      s.referenceRunId = null;
+    }),
+  setRunCheck: (id, check) =>
+    set((s) => {
+      const r = s.openRuns.find((x) => x.id === id);
+      if (r) r.check = castDraft(check);
+    }),
+  setReferenceRun: (id) =>
+    set((s) => {
+      if (s.openRuns.some((r) => r.id === id)) s.referenceRunId = id;
+    }),
+  setSelectedSeries: (id) =>
+    set((s) => {
+      s.selectedSeries = id;
+    }),
+  setSelectedKpi: (id) =>
+    set((s) => {
+      s.selectedKpi = id;
+    }),
+});

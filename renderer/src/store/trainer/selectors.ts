@@ -1,0 +1,27 @@
+import type { AppState } from '../index';
+import { clampRevealPosition, orderReveals, revealVisibleUntilWeek, type RevealStep } from '../../trainer/reveal';
+
+/** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */
+export function selectRevealPosition(s: AppState): number | null {
+  if (s.trainer.revealScenarioId !== s.scenario.id) return null;
+  return clampRevealPosition(s.trainer.revealPosition, s.scenario.trainer.reveals.length);
+}
+
+/** Return the reveal the clock stands at, or null when the whole run shows. */
+export function selectCurrentReveal(s: AppState): RevealStep | null {
+  const pos = selectRevealPosition(s);
+  return pos === null ? null : (orderReveals(s.scenario.trainer.reveals)[pos] ?? null);
+}
+
+/**
+ * Return the last week the charts may show, or null for the whole run. The Explore charts
+ * read this so that, while a trainer steps through reveals, the future stays hidden.
+ */
+export function selectVisibleUntilWeek(s: AppState): number | null {
+  return revealVisibleUntilWeek(s.scenario.trainer.reveals, selectRevealPosition(s), s.scenario.horizonWeeks);
+}
+
+/** Return whether the trainer has locked a lever in the loaded scenario. */
+export function selectLeverLocked(s: AppState, id: string): boolean {
+  return s.scenario.lockedLevers.includes(id);
+}

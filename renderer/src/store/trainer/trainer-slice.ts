@@ -1,0 +1,130 @@
+import { castDraft, type Draft } from 'immer';
+import type { AppState, SliceCreator } from '../index';
+import { nextRevealPosition, orderReveals, previousRevealPosition, type RevealPosition } from '../../trainer/reveal';
+import { pauseTimer, startTimer, STOPPED_TIMER, type SessionTimer } from '../../trainer/timer';
+
+/** The scenario document the trainer works on (the same type the scenario slice holds). */
+export type TrainerScenario = AppState['scenario'];
+
+/** The trainer slice's state: reveal position, session timer, briefing panel and the editor's draft. */
+export interface TrainerState {
+  /** Where the trainer is in the scenario's reveals; null = not revealing (the whole run shows). */
+  revealPosition: RevealPosition;
+  /** The scenario id the reveal position belongs to; another scenario starts from the whole run. */
+  revealScenarioId: string | null;
+  /** The session timer (start/pause/reset). */
+  timer: SessionTimer;
+  /** Whether the briefing and facilitator panel beside the charts is open. */
+  panelOpen: boolean;
+  /** The staged-journey editor's working copy, or null before the editor first opens. */
+  draft: TrainerScenario | null;
+  /** The loaded scenario the draft was started from, to notice when another one is loaded. */
+  draftFrom: TrainerScenario | null;
+  /** Whether the draft differs from what it was started from (or last saved as). */
+  draftDirty: boolean;
+}
+
+/** The trainer slice: the facilitator kit's state and actions, and the staged-journey editor's draft. */
+export interface TrainerSlice {
+  trainer: TrainerState;
+  /** Lock or unlock a lever in the loaded scenario (saved in its `lockedLevers`); locking returns it to the scenario's value. */
+  setLeverLocked(id: string, locked: boolean): void;
+  /** Start revealing: the clock goes to the first scripted moment. */
+  startReveals(): void;
+  /** Advance the clock to the next scripted moment (the first, when not yet revealing). */
+  nextReveal(): void;
+  /** Go back to the previous scripted moment. */
+  previousReveal(): void;
+  /** Stop revealing: the charts show the whole run again. */
+  endReveals(): void;
+  /** Start (or resume) the session timer at `nowMs`. */
+  startSessionTimer(nowMs: number): void;
+  /** Pause the session timer at `nowMs`. */
+  pauseSessionTimer(nowMs: number): void;
+  /** Return the session timer to zero, stopped. */
+  resetSessionTimer(): void;
+  /** Open or close the briefing and facilitator panel. */
+  setTrainerPanelOpen(open: boolean): void;
+  /** Start editing a copy of `scenario` (discarding any earlier draft). */
+  beginDraft(scenario: TrainerScenario): void;
+  /** Change the draft in place (an immer recipe); marks it changed. */
+  updateDraft(recipe: (draft: Draft<TrainerScenario>) => void): void;
+  /** Mark the draft as saved: it now stands for `savedAs` (the scenario that was saved and loaded). */
+  markDraftSaved(savedAs: TrainerScenario): void;
+}
+
+const revealCount = (s: AppState): number => orderReveals(s.scenario.trainer.reveals).length;
+
+/** Create the trainer slice. */
+export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
+  const moveReveal = (step: (pos: RevealPosition, count: number) => RevealPosition) =>
+    set((s) => {
+      const current = s.trainer.revealScenarioId === s.scenario.id ? s.trainer.revealPosition : null;
+      s.trainer.revealPosition = step(current, revealCount(s as AppState));
+      s.trainer.revealScenarioId = s.scenario.id;
+    });
+  return {
+    trainer: {
+      revealPosition: null,
+      revealScenarioId: null,
+      timer: STOPPED_TIMER,
+      panelOpen: true,
+      draft: null,
+      draftFrom: null,
+      draftDirty: false,
+    },
+    setLeverLocked: (id, locked) =>
+      set((s) => {
+        const list = s.scenario.lockedLevers;
+        const has = list.includes(id);
+        if (locked === has) return;
+        if (locked) {
+          // A lock fixes the lever at the value the file gives it, which is what a reopened file shows.
+          s.scenario.lockedLevers = [...list, id];
+          delete s.overrides[id];
+        } else s.scenario.lockedLevers = list.filter((x) => x !== id);
+        s.dirty = true;
+      }),
+    startReveals: () => moveReveal((_pos, count) => nextRevealPosition(null, count)),
+    nextReveal: () => moveReveal(nextRevealPosition),
+    previousReveal: () => moveReveal(previousRevealPosition),
+    endReveals: () =>
+      set((s) => {
+        s.trainer.revealPosition = null;
+      }),
+    startSessionTimer: (nowMs) =>
+      set((s) => {
+        s.trainer.timer = startTimer(s.trainer.timer, nowMs);
+      }),
+    pauseSessionTimer: (nowMs) =>
+      set((s) => {
+        s.trainer.timer = pauseTimer(s.trainer.timer, nowMs);
+      }),
+    resetSessionTimer: () =>
+      set((s) => {
+        s.trainer.timer = STOPPED_TIMER;
+      }),
+    setTrainerPanelOpen: (open) =>
+      set((s) => {
+        s.trainer.panelOpen = open;
+      }),
+    beginDraft: (scenario) =>
+      set((s) => {
+        s.trainer.draft = castDraft(scenario);
+        s.trainer.draftFrom = castDraft(scenario);
+        s.trainer.draftDirty = false;
+      }),
+    updateDraft: (recipe) =>
+      set((s) => {
+        if (!s.trainer.draft) return;
+        recipe(s.trainer.draft as Draft<TrainerScenario>);
+        s.trainer.draftDirty = true;
+      }),
+    markDraftSaved: (savedAs) =>
+      set((s) => {
+        s.trainer.draft = castDraft(savedAs);
+        s.trainer.draftFrom = castDraft(savedAs);
+        s.trainer.draftDirty = false;
+      }),
+  };
+};
