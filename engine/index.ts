@@ -6,3 +6,4 @@ export { createInProcessRunner } from './runner';
 export type { SimRunner, MonteCarloOptions, SensitivityOptions } from './runner';
 export { blankInput, DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from './defaults';
 export * from './challenge';
+export * from './scenario';

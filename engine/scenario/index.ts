@@ -1,0 +1,10 @@
+/** Scenario files: format, validation, migrations, serialisation and conversion to the engine's input. */
+export { SCHEMA_VERSION, SCHEMA_REF, ScenarioSchema, InitiativeSchema, StageSchema, StageGateSchema, ScenarioEventSchema, GoalSchema, TargetSchema, TrainerSchema, LeverValuesSchema } from './schema';
+export type { Scenario, ScenarioInput, Target, TrainerMaterial } from './schema';
+export { parseScenario } from './parse';
+export type { ParseResult } from './parse';
+export { formatProblems, FILE_PATH } from './problems';
+export type { Problem } from './problems';
+export { serializeScenario, blankScenario, scenarioToInput } from './serialize';
+export { buildScenarioJsonSchema } from './json-schema';
+export { migrateV1toV2, MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';

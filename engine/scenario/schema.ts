@@ -1,0 +1,202 @@
+/**
+ * The scenario file format, defined once in zod. The TypeScript types, the runtime validation
+ * and scenarios/scenario.schema.json all come from these definitions.
+ */
+import { z } from 'zod';
+import { PILLARS } from '../types';
+import type { Goal, Initiative, ScenarioEvent, Stage, StageGate } from '../types';
+import { DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from '../defaults';
+
+/** The schema version this build writes; older files are migrated, newer ones refused. */
+export const SCHEMA_VERSION = 2;
+
+/** The `$schema` value every prepared scenario file starts with. */
+export const SCHEMA_REF = './scenario.schema.json';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+const id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'must be a short id of lower-case letters, digits and hyphens (e.g. "epr-phase-2")' })
+  .max(64)
+  .meta({ description: 'Lower-case letters, digits and hyphens, e.g. "epr-phase-2".' });
+const text = (max: number) => z.string().min(1).max(max);
+const oneLine = (max: number) =>
+  z.string().min(1).max(max).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' });
+const share = z.number().min(0).max(1);
+const week = z.number().int().min(0).max(MAX_HORIZON_WEEKS);
+
+/** A lever id; checked against the engine's LEVERS when a file is parsed. */
+export const LeverIdSchema = z.string().min(1).max(64).meta({ id: 'LeverId', description: 'The id of one of the engine\'s levers.' });
+
+/** Board settings by lever id; ids and ranges are checked against the engine's LEVERS when a file is parsed. */
+export const LeverValuesSchema = z
+  .record(z.string(), z.number())
+  .meta({ id: 'LeverValues', description: 'Board settings by lever id. A lever that is not listed takes its default.' });
+
+/** One piece of work in the trust's portfolio. */
+export const InitiativeSchema = z.strictObject({
+  id: id.meta({ description: 'Unique within the scenario; prerequisites, gates and goals refer to it.' }),
+  name: oneLine(120).meta({ description: 'What the board would call it, e.g. "EPR phase 2".' }),
+  pillar: z.enum(PILLARS).meta({ description: 'Which pillar of the digital agenda it serves.' }),
+  effortWeeks: z
+    .number()
+    .positive()
+    .max(2000)
+    .meta({ description: 'Weeks of work for a fully productive reference team, before switching, friction and scope growth.' }),
+  businessCritical: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'A failure or go-live dip disrupts operations; counts against a stage\'s cap.' }),
+  prerequisites: z.array(id).default([]).meta({ description: 'Ids of initiatives that must be live before this one starts.' }),
+  rollout: z.enum(['big-bang', 'pilot-then-scale']).default('big-bang').meta({ description: 'Go live everywhere at once, or pilot in model teams and then scale.' }),
+  benefit: z.number().min(0).max(10).default(1).meta({ description: 'Relative size of the benefit once adopted (1 = a typical initiative).' }),
+  infrastructureNeed: share.default(0).meta({ description: 'Infrastructure readiness (0–1) needed to progress at full speed; 0 = none.' }),
+  buildsInfrastructure: z.boolean().optional().meta({ description: 'Delivering it builds the foundations other work needs.' }),
+  stage: id.optional().meta({ description: 'Id of the stage it belongs to; it cannot start before that stage opens.' }),
+  earliestStartWeek: week.optional().meta({ description: 'It cannot start before this week (e.g. a deliberately delayed phase).' }),
+});
+
+/** One condition of a stage's entry gate. */
+export const StageGateSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('week'), week }).meta({ description: 'Opens at this week.' }),
+  z
+    .strictObject({ kind: z.literal('initiatives-live'), ids: z.array(id).min(1) })
+    .meta({ description: 'Opens once these initiatives are live.' }),
+  z.strictObject({ kind: z.literal('infrastructure'), atLeast: share }).meta({ description: 'Opens once infrastructure readiness reaches this share.' }),
+  z.strictObject({ kind: z.literal('confidence'), atLeast: share }).meta({ description: 'Opens once board confidence reaches this share.' }),
+  z.strictObject({ kind: z.literal('maturity'), atLeast: z.number().min(1).max(5) }).meta({ description: 'Opens once digital maturity (1–5) reaches this score.' }),
+]);
+
+/** A stage of a staged journey. */
+export const StageSchema = z.strictObject({
+  id,
+  name: oneLine(120),
+  gate: z.array(StageGateSchema).default([]).meta({ description: 'All conditions must hold for the stage to open; empty = open from week 0.' }),
+  maxConcurrentCritical: z
+    .number()
+    .int()
+    .min(1)
+    .max(40)
+    .meta({ description: 'At most this many business-critical initiatives in flight while this is the latest open stage.' }),
+});
+
+/** A timed event. */
+export const ScenarioEventSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({
+      kind: z.literal('urgency-shock'),
+      week,
+      label: oneLine(120),
+      size: share.meta({ description: 'Added to the urgency stock (0–1).' }),
+      priorityCap: z.number().int().min(1).max(40).optional().meta({ description: 'While urgency stays high, at most this many priorities run.' }),
+      governanceRelief: share.optional().meta({ description: 'Share of governance friction removed while the shock lasts.' }),
+    })
+    .meta({ description: 'A shock to urgency, e.g. a pandemic is declared.' }),
+  z
+    .strictObject({ kind: z.literal('people-leave'), week, label: oneLine(120), share: share.meta({ description: 'Share of the team that leaves.' }) })
+    .meta({ description: 'Part of the team leaves, taking what it knew.' }),
+  z
+    .strictObject({
+      kind: z.literal('new-chief-executive'),
+      week,
+      label: oneLine(120),
+      ownership: z.number().min(0).meta({ description: 'The leadership-ownership lever value from this week on.' }),
+    })
+    .meta({ description: 'A new chief executive changes who owns digital.' }),
+  z
+    .strictObject({
+      kind: z.literal('funding-change'),
+      week,
+      label: oneLine(120),
+      factor: z.number().positive().max(5).meta({ description: 'Capacity multiplier from this week on (0.8 = a 20% cut).' }),
+    })
+    .meta({ description: 'Funding rises or falls.' }),
+]);
+
+/** What "weeks to goal" is measured against. */
+export const GoalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('maturity'), atLeast: z.number().min(1).max(5) }).meta({ description: 'Digital maturity (1–5) reaches this score.' }),
+  z.strictObject({ kind: z.literal('initiatives-live'), ids: z.array(id).min(1) }).meta({ description: 'These initiatives are live.' }),
+  z.strictObject({ kind: z.literal('adoption'), pillar: z.enum(PILLARS), atLeast: share }).meta({ description: 'Adoption in a pillar reaches this share.' }),
+]);
+
+/** A challenge for a workshop: a KPI bound, optionally under a lever limit. */
+export const TargetSchema = z
+  .strictObject({
+    id,
+    label: oneLine(160).meta({ description: 'The challenge as the room reads it, e.g. "Maturity 3 by year 3 with at most 4 priorities".' }),
+    kpi: z.string().min(1).max(64).meta({ description: 'Name of a KPI of the run, e.g. "maturityAtHorizon" or "weeksToGoal".' }),
+    atLeast: z.number().optional(),
+    atMost: z.number().optional(),
+    byWeek: week.optional().meta({ description: 'Read the series named by "kpi" at this week instead of the KPI at the horizon.' }),
+    maxLever: z
+      .strictObject({ leverId: LeverIdSchema, atMost: z.number() })
+      .optional()
+      .meta({ description: 'The challenge must be met with this lever no higher than this value.' }),
+  })
+  .refine((t) => t.atLeast !== undefined || t.atMost !== undefined, { message: 'needs "atLeast" or "atMost" (or both)' })
+  .refine((t) => t.atLeast === undefined || t.atMost === undefined || t.atLeast <= t.atMost, {
+    message: '"atLeast" must not be above "atMost"',
+  });
+
+/** A what-if the trainer can apply with one click. */
+export const WhatIfSchema = z.strictObject({ label: oneLine(120), levers: LeverValuesSchema });
+
+/** A step the trainer reveals when the run reaches a week. */
+export const RevealSchema = z.strictObject({
+  week,
+  title: oneLine(120).meta({ description: 'What the room is told, e.g. "A pandemic is declared".' }),
+  note: text(2000).meta({ description: 'What the trainer says or asks at this point.' }),
+});
+
+/** Material for running a workshop with the scenario. */
+export const TrainerSchema = z.strictObject({
+  briefing: z.string().max(4000).default('').meta({ description: 'Read out at the start: the situation the room is in.' }),
+  objectives: z.array(text(400)).default([]).meta({ description: 'What participants should take away.' }),
+  questions: z.array(text(400)).default([]).meta({ description: 'Discussion questions.' }),
+  whatIfs: z.array(WhatIfSchema).default([]).meta({ description: 'Suggested lever changes to try.' }),
+  reveals: z.array(RevealSchema).default([]).meta({ description: 'Steps to reveal as the run reaches each week.' }),
+});
+
+/** A whole scenario file (current schema version). */
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().default(SCHEMA_REF).meta({ description: 'Path to scenario.schema.json, for editors.' }),
+    schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'Format version of this file.' }),
+    id: id.meta({ description: 'Unique id of the scenario; prepared files are named <id>.json.' }),
+    title: oneLine(120),
+    summary: z.string().max(4000).default(''),
+    lesson: z.string().max(240).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).default('').meta({ description: 'The lesson in one line.' }),
+    source: z.string().max(2000).default('').meta({ description: 'Where the facts come from.' }),
+    judgement: z.string().max(4000).default('').meta({ description: 'What in this scenario is judgement rather than fact.' }),
+    levers: LeverValuesSchema.default({}),
+    horizonWeeks: z.number().int().min(1).max(MAX_HORIZON_WEEKS).default(DEFAULT_HORIZON_WEEKS).meta({ description: 'Weeks to simulate (1–520).' }),
+    goal: GoalSchema.default({ kind: 'maturity', atLeast: 3 }),
+    initiatives: z.array(InitiativeSchema).default([]),
+    stages: z.array(StageSchema).default([]),
+    events: z.array(ScenarioEventSchema).default([]),
+    targets: z.array(TargetSchema).default([]),
+    lockedLevers: z.array(LeverIdSchema).default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
+    trainer: TrainerSchema.default({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] }),
+  })
+  .meta({ title: 'Momentum scenario', description: 'A Momentum scenario file: board settings, portfolio, stages, events, targets and trainer material.' });
+
+/** A parsed, validated scenario with every default filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** A scenario target (a challenge). */
+export type Target = z.output<typeof TargetSchema>;
+/** The trainer material of a scenario. */
+export type TrainerMaterial = z.output<typeof TrainerSchema>;
+/** A scenario as written in a file, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+// Compile-time proof that what the schema accepts is what the engine takes: if engine/types.ts
+// changes, this stops compiling instead of letting a file load into a shape the engine misreads.
+type Assert<T extends true> = T;
+type Assignable<A, B> = [A] extends [B] ? true : false;
+type _InitiativeFits = Assert<Assignable<z.output<typeof InitiativeSchema>, Initiative>>;
+type _StageFits = Assert<Assignable<z.output<typeof StageSchema>, Stage>>;
+type _GateFits = Assert<Assignable<z.output<typeof StageGateSchema>, StageGate>>;
+type _EventFits = Assert<Assignable<z.output<typeof ScenarioEventSchema>, ScenarioEvent>>;
+type _GoalFits = Assert<Assignable<z.output<typeof GoalSchema>, Goal>>;
