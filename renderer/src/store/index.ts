@@ -3,6 +3,7 @@ import { immer } from 'zustand/middleware/immer';
 import { createScenarioSlice, type ScenarioSlice } from './scenario/scenario-slice';
 import { createUiSlice, type UiSlice } from './ui/ui-slice';
 import { createRunsSlice, type RunsSlice } from './runs/runs-slice';
+import { createTrainerSlice, type TrainerSlice } from './trainer/trainer-slice';
 
 /*
  * The app's single store. Each slice lives in its own folder (store/<slice>/) with its state,
@@ -19,7 +20,7 @@ import { createRunsSlice, type RunsSlice } from './runs/runs-slice';
  */
 
 /** Everything the app store holds: the intersection of every registered slice. */
-export interface AppState extends ScenarioSlice, UiSlice, RunsSlice {}
+export interface AppState extends ScenarioSlice, UiSlice, RunsSlice, TrainerSlice {}
 
 /** The type of a slice creator: a function of the whole store's set/get, returning one slice. */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/immer', never]], [], Slice>;
@@ -31,6 +32,7 @@ export function createAppStore() {
       ...createScenarioSlice(...a),
       ...createUiSlice(...a),
       ...createRunsSlice(...a),
+      ...createTrainerSlice(...a),
     })),
   );
 }
@@ -42,3 +44,5 @@ export type { ScenarioSlice, PinnedWhatIf } from './scenario/scenario-slice';
 export type { UiSlice } from './ui/ui-slice';
 export * from './scenario/selectors';
 export * from './ui/selectors';
+export type { TrainerSlice } from './trainer/trainer-slice';
+export * from './trainer/selectors';
