@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { ExploreView } from './explore/explore-view';
+import { SensitivityView } from './sensitivity/sensitivity-view';
 
 /** The app's top-level views, in tab order. Each view lives in its own folder under views/. */
 export interface ViewDef {
@@ -9,4 +10,7 @@ export interface ViewDef {
 }
 
 /** Every view the tab bar offers. Add a view by adding its folder and one entry here. */
-export const VIEWS: readonly ViewDef[] = [{ id: 'explore', label: 'Explore', component: ExploreView }];
+export const VIEWS: readonly ViewDef[] = [
+  { id: 'explore', label: 'Explore', component: ExploreView },
+  { id: 'sensitivity', label: 'Sensitivity', component: SensitivityView },
+];

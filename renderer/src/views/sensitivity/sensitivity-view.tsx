@@ -1,0 +1,224 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { LEVERS, type SensitivityResult } from '../../../../engine';
+import { ChartFrame } from '../../analyst/chart-frame';
+import { exportThroughPlatform } from '../../analyst/export-file';
+import { fileStem } from '../../analyst/chart-image';
+import { kpiLabel } from '../../analyst/metadata';
+import { sensitivityCsv } from '../../analyst/sensitivity-csv';
+import { useAnalysisSources } from '../../analyst/sources';
+import { useRunner } from '../../sim/runner-context';
+import { useAppStore } from '../../store';
+import { TornadoChart } from './tornado-chart';
+import { formatNumber, tornadoRows } from './tornado-data';
+
+type Job =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly startedAt: number; readonly label: string }
+  | { readonly state: 'done'; readonly result: SensitivityResult; readonly sourceLabel: string; readonly seconds: number }
+  | { readonly state: 'failed'; readonly message: string };
+
+/**
+ * Render the Sensitivity page: pick a what-if or run and a KPI, then see how far the KPI swings
+ * when each lever moves to the low and the high end of its range, as a tornado chart and a table.
+ */
+export function SensitivityView() {
+  const runner = useRunner();
+  const sources = useAnalysisSources();
+  const selectedKpi = useAppStore((s) => s.selectedKpi);
+  const setSelectedKpi = useAppStore((s) => s.setSelectedKpi);
+  const [sourceId, setSourceId] = useState('current');
+  const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
+  const [replications, setReplications] = useState(source.replications);
+  const [seed, setSeed] = useState(source.seed);
+  const [kpis, setKpis] = useState<string[]>([]);
+  const [job, setJob] = useState<Job>({ state: 'idle' });
+  const [elapsed, setElapsed] = useState(0);
+  const [exportStatus, setExportStatus] = useState('');
+  const [hideFlat, setHideFlat] = useState(false);
+  const requestId = useRef(0);
+  const ids = { source: useId(), kpi: useId(), reps: useId(), seed: useId(), explain: useId() };
+
+  // The KPIs on offer are the ones the engine reports for this input (an expected run is instant).
+  useEffect(() => {
+    let live = true;
+    runner.expected(source.input).then(
+      (r) => {
+        if (!live) return;
+        const names = Object.keys(r.kpis).sort();
+        setKpis(names);
+        if (!names.includes(useAppStore.getState().selectedKpi) && names[0]) setSelectedKpi(names[0]);
+      },
+      () => live && setKpis([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runner, source.input, setSelectedKpi]);
+
+  useEffect(() => {
+    setReplications(source.replications);
+    setSeed(source.seed);
+  }, [source.id, source.replications, source.seed]);
+
+  // A visible clock while the worker runs: the engine answers in one message, so time is the honest progress.
+  useEffect(() => {
+    if (job.state !== 'running') return;
+    const t = setInterval(() => setElapsed((performance.now() - job.startedAt) / 1000), 250);
+    return () => clearInterval(t);
+  }, [job]);
+
+  const kpi = kpis.includes(selectedKpi) ? selectedKpi : (kpis[0] ?? '');
+  const rows = useMemo(() => (job.state === 'done' ? tornadoRows(job.result, LEVERS, hideFlat) : []), [job, hideFlat]);
+
+  async function run() {
+    if (!kpi) return;
+    const id = ++requestId.current;
+    const startedAt = performance.now();
+    setElapsed(0);
+    setExportStatus('');
+    setJob({ state: 'running', startedAt, label: source.label });
+    try {
+      const result = await runner.sensitivity(source.input, { kpi, seed, replications });
+      if (id !== requestId.current) return;
+      setJob({ state: 'done', result, sourceLabel: source.label, seconds: (performance.now() - startedAt) / 1000 });
+    } catch (e) {
+      if (id !== requestId.current) return;
+      setJob({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  async function exportCsv() {
+    if (job.state !== 'done') return;
+    const name = `sensitivity-${fileStem(job.result.kpi)}-${fileStem(job.sourceLabel)}.csv`;
+    setExportStatus(await exportThroughPlatform(name, sensitivityCsv(job.result, LEVERS)));
+  }
+
+  const settings = 2 * LEVERS.length;
+  const runningLabel = `Running ${settings} lever settings × ${replications} replications`;
+  return (
+    <main className="analyst-view sensitivity-view" aria-labelledby="sensitivity-h">
+      <h1 id="sensitivity-h">Sensitivity</h1>
+      <p id={ids.explain} className="lede">
+        Each lever moves to the low and then the high end of its range while every other lever keeps its value. Every
+        setting reuses the same random numbers (common random numbers), so the width of a bar is the lever's effect, not
+        noise between replications.
+      </p>
+      <form
+        className="analyst-controls"
+        aria-label="Sensitivity settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label htmlFor={ids.source}>What to analyse</label>
+        <select id={ids.source} value={source.id} onChange={(e) => setSourceId(e.target.value)}>
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.kpi}>KPI</label>
+        <select id={ids.kpi} value={kpi} onChange={(e) => setSelectedKpi(e.target.value)} disabled={kpis.length === 0}>
+          {kpis.map((k) => (
+            <option key={k} value={k}>
+              {kpiLabel(k)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.reps}>Replications per setting</label>
+        <input
+          id={ids.reps}
+          type="number"
+          min={1}
+          max={5000}
+          step={1}
+          value={replications}
+          onChange={(e) => setReplications(Math.max(1, Math.min(5000, Math.round(Number(e.target.value) || 1))))}
+        />
+        <label htmlFor={ids.seed}>Seed</label>
+        <input
+          id={ids.seed}
+          type="number"
+          min={0}
+          step={1}
+          value={seed}
+          onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))}
+        />
+        <button type="submit" disabled={!kpi || job.state === 'running'}>
+          Run sensitivity
+        </button>
+      </form>
+
+      <div role="status" aria-live="polite" className="status">
+        {job.state === 'running' && (
+          <>
+            <progress aria-label={runningLabel} />{' '}
+            <span>
+              {runningLabel} for {job.label}… {elapsed.toFixed(1)} s
+            </span>
+          </>
+        )}
+        {job.state === 'done' && (
+          <span>
+            Done: {rows.length} levers for {job.sourceLabel} in {job.seconds.toFixed(1)} s.
+          </span>
+        )}
+      </div>
+      {job.state === 'failed' && <p role="alert">The sensitivity run failed: {job.message}</p>}
+
+      {job.state === 'done' && (
+        <section aria-label="Sensitivity result" className="analyst-result">
+          <ChartFrame
+            title={`What moves ${kpiLabel(job.result.kpi)} most`}
+            fileName={`tornado-${job.result.kpi}`}
+            controls={
+              <label className="inline">
+                <input type="checkbox" checked={hideFlat} onChange={(e) => setHideFlat(e.target.checked)} /> Hide levers with no effect
+              </label>
+            }
+          >
+            <TornadoChart rows={rows} baseline={job.result.baseline} kpiLabel={kpiLabel(job.result.kpi)} />
+          </ChartFrame>
+          <div className="table-head">
+            <h3 id="tornado-table-h">The same figures as a table</h3>
+            <button type="button" onClick={() => void exportCsv()}>
+              Export CSV
+            </button>
+          </div>
+          <p className="status" role="status">
+            {exportStatus}
+          </p>
+          <table aria-labelledby="tornado-table-h" data-testid="tornado-table">
+            <thead>
+              <tr>
+                <th scope="col">Lever</th>
+                <th scope="col">Low end</th>
+                <th scope="col">{kpiLabel(job.result.kpi)} at low</th>
+                <th scope="col">High end</th>
+                <th scope="col">{kpiLabel(job.result.kpi)} at high</th>
+                <th scope="col">Swing</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.leverId} data-lever={r.leverId}>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.lowText}</td>
+                  <td>{formatNumber(r.kpiAtLow)}</td>
+                  <td>{r.highText}</td>
+                  <td>{formatNumber(r.kpiAtHigh)}</td>
+                  <td>{formatNumber(r.swing)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="note">
+            Baseline {kpiLabel(job.result.kpi)}: {formatNumber(job.result.baseline)}.
+          </p>
+        </section>
+      )}
+    </main>
+  );
+}
