@@ -1,36 +1,108 @@
 import { useEffect, useState } from 'react';
 import type { SimRunner } from '../../engine';
+import { startupScenario } from './library/prepared';
 import { RunnerContext } from './sim/runner-context';
 import { createWorkerRunner } from './sim/worker-runner';
-import { useAppStore } from './store';
+import { selectCanRedo, selectCanUndo, useAppStore } from './store';
 import { VIEWS } from './views/registry';
 
-/** Render the Momentum application: a tab bar over the views of views/registry.tsx. */
+// Open on a prepared scenario rather than an empty trust, once, before the first render.
+const startup = startupScenario();
+if (startup && useAppStore.getState().scenarioSource === null) {
+  useAppStore.getState().loadScenario(startup.scenario, { source: startup.file });
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
+}
+
+/** Listen for the app-wide shortcuts: undo/redo of lever changes and presentation mode in and out. */
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = useAppStore.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (e.key === 'F5' || (mod && e.shiftKey && key === 'p')) {
+        e.preventDefault();
+        s.togglePresentation();
+        return;
+      }
+      if (e.key === 'Escape' && s.presentation) {
+        s.setPresentation(false);
+        return;
+      }
+      // Text fields keep their own undo.
+      if (!mod || isTextField(e.target)) return;
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        s.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        s.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Render the Momentum application: a header with the views' tabs and the app-wide actions, over the current view. */
 export function App() {
   const [runner, setRunner] = useState<SimRunner | null>(null);
   const viewId = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  const presentation = useAppStore((s) => s.presentation);
+  const togglePresentation = useAppStore((s) => s.togglePresentation);
+  const canUndo = useAppStore(selectCanUndo);
+  const canRedo = useAppStore(selectCanRedo);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  useShortcuts();
   useEffect(() => {
     const r = createWorkerRunner();
     setRunner(r);
     return () => r.dispose();
   }, []);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presentation', presentation);
+  }, [presentation]);
   if (!runner) return null;
   const current = VIEWS.find((v) => v.id === viewId) ?? VIEWS[0]!;
   const View = current.component;
   return (
     <RunnerContext.Provider value={runner}>
-      <div className="app">
-        <header className="app-header">
-          <span className="app-name">Momentum</span>
-          <nav aria-label="Views">
-            {VIEWS.map((v) => (
-              <button key={v.id} type="button" aria-current={v.id === current.id ? 'page' : undefined} onClick={() => setView(v.id)}>
-                {v.label}
+      <div className={`app${presentation ? ' is-presenting' : ''}`}>
+        {presentation ? (
+          <button type="button" className="leave-presentation" onClick={togglePresentation}>
+            Leave presentation <kbd>Esc</kbd>
+          </button>
+        ) : (
+          <header className="app-header">
+            <span className="app-name">Momentum</span>
+            <nav aria-label="Views" className="app-tabs">
+              {VIEWS.map((v) => (
+                <button key={v.id} type="button" aria-current={v.id === current.id ? 'page' : undefined} onClick={() => setView(v.id)}>
+                  {v.label}
+                </button>
+              ))}
+            </nav>
+            <div className="app-actions">
+              <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo the last lever change (Ctrl+Z)">
+                <span aria-hidden="true">↶</span> Undo
               </button>
-            ))}
-          </nav>
-        </header>
+              <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">
+                <span aria-hidden="true">↷</span> Redo
+              </button>
+              <button type="button" onClick={togglePresentation} aria-keyshortcuts="F5 Control+Shift+P" title="Present on a projector (F5 or Ctrl+Shift+P; Esc to leave)">
+                Present
+              </button>
+            </div>
+          </header>
+        )}
         <View />
       </div>
     </RunnerContext.Provider>

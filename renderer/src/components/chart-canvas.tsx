@@ -1,0 +1,47 @@
+import type { ChartConfiguration, ChartData, ChartOptions, ChartType } from 'chart.js';
+import { useEffect, useRef } from 'react';
+import { Chart } from './chart-setup';
+
+/** Props of ChartCanvas. */
+export interface ChartCanvasProps<T extends ChartType> {
+  readonly type: T;
+  readonly data: ChartData<T>;
+  readonly options: ChartOptions<T>;
+  /** A one-sentence description of what the chart shows now, read by screen readers. */
+  readonly label: string;
+  readonly testId?: string;
+}
+
+/**
+ * Render a chart.js chart that is created once and then updated in place with
+ * `update('none')` (no animation), so it can redraw every frame while a lever is dragged.
+ */
+export function ChartCanvas<T extends ChartType>({ type, data, options, label, testId }: ChartCanvasProps<T>) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<T> | null>(null);
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    const config = { type, data: { datasets: [] }, options: { responsive: true, maintainAspectRatio: false } } as unknown as ChartConfiguration<T>;
+    const c = new Chart<T>(canvas.current, config);
+    chart.current = c;
+    return () => {
+      c.destroy();
+      chart.current = null;
+    };
+  }, [type]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    c.data = data;
+    c.options = { responsive: true, maintainAspectRatio: false, animation: false, ...options } as ChartOptions<T>;
+    c.update('none');
+  }, [data, options, type]);
+
+  return (
+    <div className="chart-box">
+      <canvas ref={canvas} role="img" aria-label={label} data-testid={testId} />
+    </div>
+  );
+}
