@@ -7,3 +7,5 @@ export type { SimRunner, MonteCarloOptions, SensitivityOptions } from './runner'
 export { blankInput, DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from './defaults';
 export * from './challenge';
 export * from './scenario';
+export * from './run-file';
+export * from './export';
