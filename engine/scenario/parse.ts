@@ -2,7 +2,7 @@
 import { LEVERS } from '../index';
 import { readJson } from './json-text';
 import { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
-import { FILE_PATH, describeValue, problemsFromIssues } from './problems';
+import { FILE_PATH, describeValue, formatPath, problemsFromIssues } from './problems';
 import type { Problem } from './problems';
 import { SCHEMA_VERSION, ScenarioSchema } from './schema';
 import type { Scenario } from './schema';
@@ -75,6 +75,22 @@ function versionProblem(version: unknown): Problem | undefined {
   return undefined;
 }
 
+/** Return problems for "__proto__" keys, which zod's records drop silently: a file must not load differently from what it says. */
+function protoKeys(doc: unknown): Problem[] {
+  const out: Problem[] = [];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: doc, path: [] }];
+  while (stack.length > 0 && out.length < 20) {
+    const { value, path } = stack.pop()!;
+    // The schema is at most a few levels deep; deeper values are rejected by it anyway.
+    if (value === null || typeof value !== 'object' || path.length > 12) continue;
+    if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+      out.push({ path: formatPath([...path, '__proto__']), message: 'unknown field; "__proto__" cannot be used as a name' });
+    }
+    for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
+  }
+  return out;
+}
+
 function parseUnsafe(input: unknown): ParseResult {
   let data = input;
   if (typeof input === 'string') {
@@ -95,6 +111,8 @@ function parseUnsafe(input: unknown): ParseResult {
     if (step === undefined) return { ok: false, problems: [{ path: 'schemaVersion', message: `no migration from version ${v}` }] };
     doc = step(doc);
   }
+  const hidden = protoKeys(doc);
+  if (hidden.length > 0) return { ok: false, problems: hidden };
   const parsed = ScenarioSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues, (path) => keysAt(doc, path)) };
   const problems = checkScenario(parsed.data, LEVERS);

@@ -141,13 +141,13 @@ export function checkScenario(s: Scenario, levers: readonly LeverDef[]): Problem
           stack.pop();
           continue;
         }
-        const pending = ini.prerequisites.filter((p) => byId.has(p) && !needsStage.has(p));
+        const pending = ini.prerequisites.filter((p) => p !== cur && byId.has(p) && !needsStage.has(p) && !stack.includes(p));
         if (pending.length > 0) {
           stack.push(...pending);
           continue;
         }
         const own = ini.stage !== undefined ? (stageIndex.get(ini.stage) ?? -1) : -1;
-        needsStage.set(cur, Math.max(own, ...ini.prerequisites.map((p) => needsStage.get(p) ?? -1)));
+        needsStage.set(cur, Math.max(own, ...ini.prerequisites.filter((p) => p !== cur).map((p) => needsStage.get(p) ?? -1)));
         stack.pop();
       }
       return needsStage.get(id) ?? -1;

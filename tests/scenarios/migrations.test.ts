@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION, formatProblems, migrateV1toV2, parseScenario, serializeScenario } from '../../engine';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
+const fixture = (name: string): string => readFileSync(FIXTURES + name, 'utf8');
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('migrations', () => {
+  it('has one migration for every version below the current one', () => {
+    for (let v = 1; v < SCHEMA_VERSION; v++) expect(typeof MIGRATIONS[v], `from ${v}`).toBe('function');
+  });
+
+  it.each([
+    ['v1-full.json', 'v1-full.migrated.json'],
+    ['v1-minimal.json', 'v1-minimal.migrated.json'],
+  ])('reads %s as a version 1 file and gives the reviewed version 2 file %s', (v1, v2) => {
+    const r = parseScenario(fixture(v1));
+    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(1);
+    expect(serializeScenario(r.scenario)).toBe(fixture(v2));
+    // The migrated file is a current file: it reads back without migration.
+    const again = parseScenario(fixture(v2));
+    expect(again.ok && again.migratedFrom).toBeUndefined();
+  });
+
+  it('v1→v2 renames settings, name and effort, turns the pilot flag into a rollout mode, and adds empty trainer material', () => {
+    const v1 = JSON.parse(fixture('v1-full.json')) as Record<string, unknown>;
+    const v2 = migrateV1toV2(deepFreeze(v1));
+    expect(v2.schemaVersion).toBe(2);
+    expect(v2.levers).toEqual({ 'priorities.concurrent': 4 });
+    expect(v2).not.toHaveProperty('settings');
+    expect(v2.title).toBe('A staged journey saved by the first release');
+    expect(v2).not.toHaveProperty('name');
+    const initiatives = v2.initiatives as Record<string, unknown>[];
+    expect(initiatives.map((i) => i.effortWeeks)).toEqual([20, 40, 10]);
+    expect(initiatives.map((i) => i.rollout)).toEqual([undefined, 'big-bang', 'pilot-then-scale']);
+    expect(initiatives.some((i) => 'effort' in i || 'pilot' in i)).toBe(false);
+    const r = parseScenario(v2);
+    expect(r.ok && r.scenario.trainer).toEqual({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] });
+  });
+
+  it('is pure: it does not change the document it is given (frozen input does not throw)', () => {
+    const v1 = deepFreeze(JSON.parse(fixture('v1-full.json')) as Record<string, unknown>);
+    const before = JSON.stringify(v1);
+    migrateV1toV2(v1);
+    expect(JSON.stringify(v1)).toBe(before);
+  });
+
+  it('reports problems in an old file in today\'s terms', () => {
+    const r = parseScenario(fixture('v1-bad-effort.json'));
+    expect(r.ok ? [] : formatProblems(r.problems)).toEqual(['initiatives[0].effortWeeks: must be a positive number, got -4']);
+  });
+
+  it('refuses a file from a newer version, saying so', () => {
+    const r = parseScenario(fixture('v3-future.json'));
+    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
+      'schemaVersion: this file was written by a newer version of Momentum (schema version 3); this version reads up to 2. Update Momentum to open it.',
+    ]);
+  });
+
+  it('keeps a "__proto__" key as data, never as a prototype', () => {
+    const doc = JSON.parse('{"schemaVersion":1,"id":"x","name":"X","settings":{"__proto__":{"polluted":1}}}') as Record<string, unknown>;
+    const v2 = migrateV1toV2(doc);
+    expect(Object.getPrototypeOf(v2.levers)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const r = parseScenario(doc);
+    expect(r.ok).toBe(false);
+  });
+});
