@@ -1,39 +1,86 @@
-import { ENGINE_VERSION, LEVERS } from '../engine';
+/**
+ * The `momentum` command line: dispatch to a command, and turn errors into the exit codes
+ * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal.
+ */
+import { ENGINE_VERSION } from '../engine';
+import { InputError, UsageError, helpText, type CommandSpec } from './args';
+import { COMPARE_COMMAND, compareCommand } from './commands/compare';
+import { EXPORT_COMMAND, exportCommand } from './commands/export';
+import { LEVERS_COMMAND, leversCommand } from './commands/levers';
+import { RUN_COMMAND, runCommand } from './commands/run';
+import { SENSITIVITY_COMMAND, sensitivityCommand } from './commands/sensitivity';
+import { SWEEP_COMMAND, sweepCommand } from './commands/sweep';
+import { VALIDATE_COMMAND, validateCommand } from './commands/validate';
 import { EXIT, type CliIo } from './io';
+import { closeMatches } from './suggest';
 
-const HELP = `momentum ${ENGINE_VERSION}: simulate how an NHS trust's digital transformation unfolds.
+interface Command {
+  readonly spec: CommandSpec;
+  readonly run: (argv: readonly string[], io: CliIo) => Promise<number>;
+}
 
-Usage: momentum <command> [options]
+const COMMANDS: readonly Command[] = [
+  { spec: LEVERS_COMMAND, run: leversCommand },
+  { spec: RUN_COMMAND, run: runCommand },
+  { spec: VALIDATE_COMMAND, run: validateCommand },
+  { spec: SWEEP_COMMAND, run: sweepCommand },
+  { spec: COMPARE_COMMAND, run: compareCommand },
+  { spec: SENSITIVITY_COMMAND, run: sensitivityCommand },
+  { spec: EXPORT_COMMAND, run: exportCommand },
+];
 
-Commands:
-  levers [--json]     list every board lever with its range and default
-
-Options:
-  --help, -h          show help for a command
-  --version           print the engine version
-`;
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
+  return [
+    `momentum ${ENGINE_VERSION}: simulate how an NHS trust's digital transformation unfolds.`,
+    '',
+    'Usage: momentum <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}${c.spec.summary}`),
+    '',
+    'Options:',
+    '  --help, -h    show help (also after a command: momentum run --help)',
+    '  --version     print the engine version',
+    '',
+    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error.',
+    '',
+  ].join('\n');
+}
 
 /** Run the command line with the given arguments; return the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(HELP);
-    return EXIT.ok;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (command === '--version') {
+  if (name === '--version' || name === '-V') {
     io.stdout(`${ENGINE_VERSION}\n`);
     return EXIT.ok;
   }
-  if (command === 'levers') {
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout('Usage: momentum levers [--json]\n\nList every board lever: id, label, unit, min, max, default.\n');
-      return EXIT.ok;
-    }
-    const rows = LEVERS.map(({ id, label, unit, min, max, default: def }) => ({ id, label, unit, min, max, default: def }));
-    if (rest.includes('--json')) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-    else for (const r of rows) io.stdout(`${r.id}\t${r.label} (${r.unit}) ${r.min}–${r.max}, default ${r.default}\n`);
+  const command = COMMANDS.find((c) => c.spec.name === name);
+  if (!command) {
+    const near = closeMatches(name, COMMANDS.map((c) => c.spec.name));
+    io.stderr(`momentum: unknown command '${name}'.${near.length > 0 ? ` Did you mean '${near[0]}'?` : ''} Run 'momentum --help' for the list.\n`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(helpText(command.spec));
     return EXIT.ok;
   }
-  io.stderr(`momentum: unknown command '${command}'. Run 'momentum --help' for the list.\n`);
-  return EXIT.usage;
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`momentum ${name}: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`${err.message}\n`);
+      return EXIT.invalid;
+    }
+    io.stderr(`momentum ${name}: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT.internal;
+  }
 }

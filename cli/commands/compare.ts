@@ -1,0 +1,156 @@
+/** `momentum compare`: settings diff, KPI deltas and attribution of the gap, against the first run. */
+import {
+  ENGINE_VERSION,
+  LEVERS,
+  checkReproduction,
+  completeAttribution,
+  diffSettings,
+  kpiDeltas,
+  planAttribution,
+  pointOf,
+  taskOf,
+  type Attribution,
+  type KpiDelta,
+  type ReproductionReport,
+  type SettingDifference,
+} from '../../engine';
+import { InputError, parseArgs, type CommandSpec } from '../args';
+import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, fmt, loadFile, pct, specFrom, table } from '../common';
+import { EXIT, type CliIo } from '../io';
+import { defaultWorkers, evaluateAll } from '../pool';
+import { createProgress } from '../progress';
+import { closeMatches } from '../suggest';
+
+/** The interface of `momentum compare`. */
+export const COMPARE_COMMAND: CommandSpec = {
+  name: 'compare',
+  positional: 'RUN_OR_SCENARIO...',
+  minPositional: 2,
+  maxPositional: Number.POSITIVE_INFINITY,
+  summary: 'Compare runs against the first: what settings differ, how the KPIs differ, and which settings explain the gap.',
+  details: [
+    'Each file is a run file (re-simulated with its own settings and sampling, and checked',
+    'against its stored KPIs) or a scenario (simulated with --seed/--replications/--set).',
+    'Attribution: every coalition of the differing settings is simulated with the first run\'s',
+    'sampling. With up to 6 differing settings each one\'s effect is its Shapley value (its swap',
+    'averaged over every order of swapping, so interactions are shared out and effects add up',
+    'to the gap); with more, the average of swapping it alone in and alone out, the rest shown',
+    'as interaction. A different seed or replication count shows up as sampling.',
+  ].join('\n'),
+  options: [
+    { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
+    { name: 'kpi', kind: 'list', value: 'K', help: 'show only this KPI (repeatable; default all)' },
+    ...SAMPLING_OPTIONS,
+    WORKERS_OPTION,
+  ],
+};
+
+interface RunEntry {
+  readonly file: string;
+  readonly kind: 'scenario' | 'run';
+  readonly label: string;
+  readonly scenario: string;
+  readonly method: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly kpis: Readonly<Record<string, number>>;
+  readonly reproduction?: ReproductionReport;
+}
+
+interface Comparison {
+  readonly baseline: string;
+  readonly other: string;
+  readonly settings: readonly SettingDifference[];
+  readonly kpis: readonly KpiDelta[];
+  readonly attribution: Attribution;
+}
+
+/** Run `momentum compare`. */
+export async function compareCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(COMPARE_COMMAND, argv);
+  const files = args.positional.map((f) => loadFile(io.cwd, f));
+  const specs = files.map((f) => specFrom(f, args));
+  const points = specs.map(pointOf);
+  const plans = points.slice(1).map((p) => planAttribution(points[0]!, p, LEVERS));
+  const own = specs.map(taskOf);
+  const tasks = [...own, ...plans.flatMap((p) => p.tasks)];
+
+  const progress = createProgress(io, 'compare');
+  const results = await evaluateAll(tasks, { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
+  progress.end();
+
+  const runs: RunEntry[] = files.map((f, i) => {
+    const spec = specs[i]!;
+    const summary = results[i]!;
+    const reproduction = f.kind === 'run' && !changesRun(args) ? checkReproduction(f.run, summary, ENGINE_VERSION) : undefined;
+    return {
+      file: f.file,
+      kind: f.kind,
+      label: spec.label,
+      scenario: spec.scenario.id,
+      method: spec.method,
+      seed: spec.seed,
+      replications: spec.replications,
+      kpis: summary.kpis,
+      ...(reproduction ? { reproduction } : {}),
+    };
+  });
+
+  const wanted = args.lists.get('kpi');
+  const known = Object.keys(runs[0]!.kpis);
+  for (const k of wanted ?? []) {
+    if (!known.includes(k)) {
+      const near = closeMatches(k, known);
+      throw new InputError(`--kpi ${k}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${known.join(', ')}.`);
+    }
+  }
+  const keep = (kpi: string) => wanted === undefined || wanted.includes(kpi);
+
+  let offset = own.length;
+  const comparisons: Comparison[] = plans.map((plan, j) => {
+    const slice = results.slice(offset, offset + plan.tasks.length);
+    offset += plan.tasks.length;
+    const attribution = completeAttribution(plan, slice, runs[0]!.kpis, runs[j + 1]!.kpis);
+    return {
+      baseline: runs[0]!.label,
+      other: runs[j + 1]!.label,
+      settings: diffSettings(points[0]!, points[j + 1]!, LEVERS),
+      kpis: kpiDeltas(runs[0]!.kpis, runs[j + 1]!.kpis).filter((d) => keep(d.kpi)),
+      attribution: { ...attribution, kpis: attribution.kpis.filter((a) => keep(a.kpi)) },
+    };
+  });
+
+  const failed = runs.some((r) => r.reproduction?.status === 'not-reproduced');
+  if (args.flags.has('json')) {
+    const doc = {
+      engineVersion: ENGINE_VERSION,
+      runs: runs.map((r) => ({
+        ...r,
+        kpis: Object.fromEntries(Object.entries(r.kpis).filter(([k]) => keep(k))),
+        ...(r.reproduction ? { reproduction: { status: r.reproduction.status, message: r.reproduction.message, differences: r.reproduction.differences } } : {}),
+      })),
+      comparisons,
+    };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    return failed ? EXIT.invalid : EXIT.ok;
+  }
+
+  io.stdout(`Engine ${ENGINE_VERSION}. Baseline: ${runs[0]!.label} (${runs[0]!.file})\n`);
+  for (const r of runs) if (r.reproduction && r.reproduction.status !== 'reproduced') io.stdout(`${r.file}: ${r.reproduction.message}\n`);
+  for (const c of comparisons) {
+    io.stdout(`\n== ${c.other} vs ${c.baseline} ==\n\nSettings that differ:\n`);
+    io.stdout(c.settings.length === 0 ? '  none\n' : table(['setting', c.baseline, c.other], c.settings.map((s) => [s.key, s.baseline, s.other])));
+    io.stdout('\nKPIs:\n');
+    io.stdout(table(['KPI', c.baseline, c.other, 'delta', 'relative'], c.kpis.map((d) => [d.kpi, fmt(d.baseline), fmt(d.other), fmt(d.delta), pct(d.relative)])));
+    io.stdout(`\nAttribution of each KPI gap (${c.attribution.method}). ${c.attribution.interactionNote}\n`);
+    for (const a of c.attribution.kpis) {
+      if (a.gap === 0 && a.rows.every((r) => r.effect === 0)) continue;
+      const rows = a.rows.map((r) => [r.player, fmt(r.effect), pct(r.share)]);
+      if (c.attribution.method === 'both-orders') rows.push(['(interaction)', fmt(a.interaction), pct(a.gap === 0 ? null : a.interaction / a.gap)]);
+      if (a.sampling !== 0) rows.push(['(sampling)', fmt(a.sampling), pct(a.gap === 0 ? null : a.sampling / a.gap)]);
+      io.stdout(`\n${a.kpi}: ${fmt(a.a)} → ${fmt(a.b)} (gap ${fmt(a.gap)})\n`);
+      io.stdout(table(['explained by', 'effect', 'share'], rows));
+    }
+  }
+  return failed ? EXIT.invalid : EXIT.ok;
+}

@@ -1,0 +1,127 @@
+/** `momentum run`: simulate a scenario, or re-run a saved run and say whether it reproduces. */
+import {
+  ENGINE_VERSION,
+  LEVERS,
+  checkReproduction,
+  createInProcessRunner,
+  effectiveLevers,
+  evaluateTask,
+  makeRunFile,
+  serializeRunFile,
+  taskOf,
+  type KpiSummary,
+  type ReproductionReport,
+  type RunSpec,
+} from '../../engine';
+import { parseArgs, type CommandSpec } from '../args';
+import { SAMPLING_OPTIONS, changesRun, checkWritable, fmt, loadFile, savedAtNow, specFrom, table } from '../common';
+import { writeAtomic } from '../files';
+import { EXIT, type CliIo } from '../io';
+
+/** The interface of `momentum run`. */
+export const RUN_COMMAND: CommandSpec = {
+  name: 'run',
+  positional: 'FILE',
+  minPositional: 1,
+  maxPositional: 1,
+  summary: 'Simulate a scenario file, or re-run a saved run file and report whether it reproduces.',
+  details: [
+    'With one replication (the default) the run is one seeded replication; with more it is a',
+    'Monte Carlo run and each KPI is the mean across replications, with P10/P50/P90 beside it.',
+    'A run file re-runs with its own scenario, levers, seed and replications; given no',
+    '--set/--seed/--replications/--expected it is checked against the KPIs it stored.',
+    'Exit codes: 0 ok (also when a newer engine changes the numbers: both are shown),',
+    '1 invalid file or value, or a run that does not reproduce on the same engine, 2 usage, 3 internal.',
+    '',
+    'With --json, stdout holds one JSON object: engineVersion, scenario, label, method, seed,',
+    'replications, levers (every lever\'s value), kpis, distribution (Monte Carlo only) and',
+    'reproduction (run files only). The same arguments give the same bytes.',
+  ].join('\n'),
+  options: [
+    ...SAMPLING_OPTIONS,
+    { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
+    { name: 'out', kind: 'string', value: 'RUNFILE', help: 'save the run as a run file (written atomically)' },
+    { name: 'label', kind: 'string', value: 'L', help: 'label of the saved run (default: the scenario\'s title or the run\'s label)' },
+    { name: 'notes', kind: 'string', value: 'TEXT', help: 'notes saved with the run' },
+  ],
+};
+
+/** Return the JSON object `run --json` prints (stable key order). */
+export function runJsonObject(spec: RunSpec, summary: KpiSummary, reproduction?: ReproductionReport): Record<string, unknown> {
+  const levers = effectiveLevers(taskOf(spec).input.levers, LEVERS);
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenario: spec.scenario.id,
+    label: spec.label,
+    method: spec.method,
+    seed: spec.seed,
+    replications: spec.method === 'monte-carlo' ? spec.replications : 1,
+    levers,
+    kpis: summary.kpis,
+    ...(summary.distribution ? { distribution: summary.distribution } : {}),
+    ...(reproduction
+      ? {
+          reproduction: {
+            status: reproduction.status,
+            storedEngineVersion: reproduction.storedEngineVersion,
+            currentEngineVersion: reproduction.currentEngineVersion,
+            message: reproduction.message,
+            differences: reproduction.differences,
+          },
+        }
+      : {}),
+  };
+}
+
+/** Return the human-readable KPI table of a summary. */
+export function kpiTable(summary: KpiSummary): string {
+  const names = Object.keys(summary.kpis);
+  if (summary.distribution) {
+    const d = summary.distribution;
+    return table(['KPI', 'mean', 'P10', 'P50', 'P90'], names.map((k) => [k, fmt(summary.kpis[k]), fmt(d[k]?.p10), fmt(d[k]?.p50), fmt(d[k]?.p90)]));
+  }
+  return table(['KPI', 'value'], names.map((k) => [k, fmt(summary.kpis[k])]));
+}
+
+function reproductionText(r: ReproductionReport): string {
+  const lines = [r.message];
+  if (r.differences.length > 0) {
+    lines.push(
+      table(
+        ['KPI', 'statistic', 'stored', 'now', 'difference'],
+        r.differences.map((d) => [d.kpi, d.statistic, fmt(d.stored), fmt(d.current), d.stored === null || d.current === null ? '–' : fmt(d.current - d.stored)]),
+      ).trimEnd(),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Run `momentum run`. */
+export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(RUN_COMMAND, argv);
+  const loaded = loadFile(io.cwd, args.positional[0]!);
+  const spec = specFrom(loaded, args);
+  const out = args.strings.get('out');
+  if (out !== undefined) checkWritable(io.cwd, out);
+
+  const summary = await evaluateTask(taskOf(spec), createInProcessRunner());
+  const reproduction = loaded.kind === 'run' && !changesRun(args) ? checkReproduction(loaded.run, summary, ENGINE_VERSION) : undefined;
+
+  if (out !== undefined) {
+    const notes = args.strings.get('notes') ?? (loaded.kind === 'run' ? loaded.run.notes : '');
+    const file = makeRunFile(spec, summary, { engineVersion: ENGINE_VERSION, savedAt: savedAtNow(), notes });
+    writeAtomic(io.cwd, out, serializeRunFile(file));
+  }
+
+  if (args.flags.has('json')) {
+    io.stdout(`${JSON.stringify(runJsonObject(spec, summary, reproduction), null, 2)}\n`);
+    if (reproduction && reproduction.status !== 'reproduced') io.stderr(`momentum run: ${reproduction.message}\n`);
+  } else {
+    const sampling =
+      spec.method === 'expected' ? 'expected value (noise off)' : spec.method === 'single' ? `one replication, seed ${spec.seed}` : `${spec.replications} replications, seed ${spec.seed}`;
+    io.stdout(`${spec.scenario.title} (${spec.scenario.id}) · ${spec.label}\nEngine ${ENGINE_VERSION} · ${sampling}\n\n${kpiTable(summary)}`);
+    if (reproduction) io.stdout(`\n${reproductionText(reproduction)}`);
+    if (out !== undefined) io.stderr(`Saved the run to ${out}\n`);
+  }
+  return reproduction?.status === 'not-reproduced' ? EXIT.invalid : EXIT.ok;
+}

@@ -1,0 +1,87 @@
+/** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
+import { ENGINE_VERSION, LEVERS, taskOf, type SensitivityResult, type SensitivityRow, type SimTask } from '../../engine';
+import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
+import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
+import { EXIT, type CliIo } from '../io';
+import { defaultWorkers, evaluateAll } from '../pool';
+import { createProgress } from '../progress';
+import { closeMatches } from '../suggest';
+
+/** Replications a sensitivity analysis uses unless told otherwise (or the run file says). */
+export const DEFAULT_SENSITIVITY_REPLICATIONS = 100;
+
+/** The interface of `momentum sensitivity`. */
+export const SENSITIVITY_COMMAND: CommandSpec = {
+  name: 'sensitivity',
+  positional: 'FILE',
+  minPositional: 1,
+  maxPositional: 1,
+  summary: 'Show how far one KPI swings when each lever moves to the low and the high end of its range.',
+  details: [
+    'Every lever is moved on its own, the others kept at the run\'s values. All runs share one',
+    'seed (common random numbers), so a swing is the lever\'s effect, not noise. With more than',
+    `one replication (default ${DEFAULT_SENSITIVITY_REPLICATIONS} for a scenario) the KPI is its mean across replications.`,
+    'Rows are sorted by swing, largest first. --json prints one object: engineVersion, kpi,',
+    'method, seed, replications, baseline and rows (leverId, lowValue, highValue, kpiAtLow,',
+    'kpiAtHigh, swing).',
+  ].join('\n'),
+  options: [
+    { name: 'kpi', kind: 'string', value: 'K', help: 'the KPI to analyse (required); see `momentum run FILE`' },
+    { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
+    ...SAMPLING_OPTIONS,
+    WORKERS_OPTION,
+  ],
+};
+
+/** Return the tasks of a one-at-a-time analysis: the base run, then each lever at its min and max. */
+export function sensitivityTasks(base: SimTask): SimTask[] {
+  const tasks = [base];
+  for (const def of LEVERS) {
+    for (const value of [def.min, def.max]) tasks.push({ ...base, input: { ...base.input, levers: { ...base.input.levers, [def.id]: value } } });
+  }
+  return tasks;
+}
+
+/** Run `momentum sensitivity`. */
+export async function sensitivityCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(SENSITIVITY_COMMAND, argv);
+  const kpi = args.strings.get('kpi');
+  if (kpi === undefined) throw new UsageError(`'momentum sensitivity' needs --kpi K.`);
+  const loaded = loadFile(io.cwd, args.positional[0]!);
+  const spec = specFrom(loaded, args, { replications: DEFAULT_SENSITIVITY_REPLICATIONS });
+  const tasks = sensitivityTasks(taskOf(spec));
+
+  // Check the KPI on the base run first, so a typo fails at once rather than after the work.
+  const [baseSummary] = await evaluateAll([tasks[0]!], { workers: 1 });
+  const names = Object.keys(baseSummary!.kpis);
+  if (!(kpi in baseSummary!.kpis)) {
+    const near = closeMatches(kpi, names);
+    throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${names.join(', ')}.`);
+  }
+  const progress = createProgress(io, 'sensitivity');
+  const results = await evaluateAll(tasks.slice(1), { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
+  progress.end();
+
+  const rows: SensitivityRow[] = LEVERS.map((def, i) => {
+    const kpiAtLow = results[2 * i]!.kpis[kpi]!;
+    const kpiAtHigh = results[2 * i + 1]!.kpis[kpi]!;
+    return { leverId: def.id, lowValue: def.min, highValue: def.max, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) };
+  });
+  // A stable sort keeps lever order among equal swings, so output never depends on timing.
+  rows.sort((a, b) => b.swing - a.swing);
+  const result: SensitivityResult = { kpi, baseline: baseSummary!.kpis[kpi]!, rows };
+
+  if (args.flags.has('json')) {
+    const doc = { engineVersion: ENGINE_VERSION, scenario: spec.scenario.id, label: spec.label, method: spec.method, seed: spec.seed, replications: spec.replications, ...result };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const widest = Math.max(...rows.map((r) => r.swing), 0);
+  const bar = (swing: number) => '#'.repeat(widest > 0 ? Math.round((swing / widest) * 20) : 0);
+  io.stdout(`${spec.scenario.title} · ${kpi} (baseline ${fmt(result.baseline)}) · engine ${ENGINE_VERSION}\n\n`);
+  io.stdout(table(
+    ['lever', 'low', 'high', `${kpi} at low`, `${kpi} at high`, 'swing', ''],
+    rows.map((r) => [r.leverId, fmt(r.lowValue), fmt(r.highValue), fmt(r.kpiAtLow), fmt(r.kpiAtHigh), fmt(r.swing), bar(r.swing).padEnd(20)]),
+  ));
+  return EXIT.ok;
+}

@@ -1,0 +1,201 @@
+/**
+ * What several commands share: loading scenario and run files, lever settings from `--set`,
+ * sampling options, and number formatting.
+ */
+import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
+import {
+  ENGINE_VERSION,
+  LEVERS,
+  formatProblems,
+  isRunFileData,
+  methodFor,
+  parseRunFile,
+  parseScenario,
+  type LeverDef,
+  type RunFile,
+  type RunSpec,
+  type Scenario,
+} from '../engine';
+import { readJson } from '../engine/scenario/json-text';
+import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
+import { readText, resolvePath } from './files';
+import { closeMatches } from './suggest';
+
+/** A file given on the command line: a scenario or a saved run. */
+export type LoadedFile =
+  | { readonly kind: 'scenario'; readonly file: string; readonly scenario: Scenario }
+  | { readonly kind: 'run'; readonly file: string; readonly run: RunFile };
+
+/** The outcome of checking one file: what it is, or its problems as `FILE: PATH: MESSAGE` lines. */
+export type CheckedFile = { ok: true; loaded: LoadedFile } | { ok: false; lines: string[] };
+
+/** Read and validate a scenario or run file (run files are recognised by their `format` field). */
+export function checkFile(cwd: string, file: string): CheckedFile {
+  let text: string;
+  try {
+    text = readText(cwd, file);
+  } catch (err) {
+    return { ok: false, lines: [(err as Error).message] };
+  }
+  const json = readJson(text);
+  const asRun = json.ok && isRunFileData(json.value);
+  if (asRun) {
+    const parsed = parseRunFile(json.value);
+    if (!parsed.ok) return { ok: false, lines: formatProblems(parsed.problems).map((l) => `${file}: ${l}`) };
+    return { ok: true, loaded: { kind: 'run', file, run: parsed.run } };
+  }
+  const parsed = parseScenario(text);
+  if (!parsed.ok) return { ok: false, lines: formatProblems(parsed.problems).map((l) => `${file}: ${l}`) };
+  return { ok: true, loaded: { kind: 'scenario', file, scenario: parsed.scenario } };
+}
+
+/** Load a scenario or run file; throw InputError listing every problem when it is not valid. */
+export function loadFile(cwd: string, file: string): LoadedFile {
+  const checked = checkFile(cwd, file);
+  if (!checked.ok) throw new InputError(checked.lines.join('\n'));
+  return checked.loaded;
+}
+
+/** Return the engine's lever with this id; throw InputError naming close matches when there is none. */
+export function leverById(id: string, where: string): LeverDef {
+  const def = LEVERS.find((l) => l.id === id);
+  if (def) return def;
+  const near = closeMatches(id, LEVERS.map((l) => l.id));
+  const hint = near.length > 0 ? ` Close matches: ${near.join(', ')}.` : ` Run 'momentum levers' for the list.`;
+  throw new InputError(`${where}: unknown lever '${id}'.${hint}`);
+}
+
+/** Return a lever's range as text, e.g. `1 to 40 priorities`. */
+export function rangeText(def: LeverDef): string {
+  return `${def.min} to ${def.max}${def.unit ? ` ${def.unit}` : ''}`;
+}
+
+/** Throw InputError when a value is not allowed for a lever (outside its range, or not one of its options). */
+export function checkLeverValue(def: LeverDef, value: number, where: string): void {
+  if (!Number.isFinite(value)) throw new InputError(`${where}: ${def.id} needs a number.`);
+  if (value < def.min || value > def.max) {
+    throw new InputError(`${where}: ${def.id} = ${value} is out of range; ${def.label} takes ${rangeText(def)}.`);
+  }
+  if (def.options && def.options.length > 0 && !def.options.some((o) => o.value === value)) {
+    const choices = def.options.map((o) => `${o.value} (${o.label})`).join(', ');
+    throw new InputError(`${where}: ${def.id} = ${value} is not one of its values: ${choices}.`);
+  }
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Return a number parsed strictly from text (no hex, no blanks, no trailing junk), or NaN. */
+export function strictNumber(text: string): number {
+  return NUMBER.test(text.trim()) ? Number(text) : Number.NaN;
+}
+
+/** Parse `--set LEVER_ID=VALUE` options into lever values, checking ids and ranges. */
+export function parseSets(sets: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of sets) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set needs LEVER_ID=VALUE, got '${item}'.`);
+    const id = item.slice(0, eq).trim();
+    const raw = item.slice(eq + 1);
+    const def = leverById(id, `--set ${item}`);
+    const value = strictNumber(raw);
+    if (Number.isNaN(value)) throw new InputError(`--set ${item}: '${raw}' is not a number; ${def.label} takes ${rangeText(def)}.`);
+    checkLeverValue(def, value, `--set ${item}`);
+    out[id] = value;
+  }
+  return out;
+}
+
+/** Options every simulating command takes. */
+export const SAMPLING_OPTIONS: readonly OptionSpec[] = [
+  { name: 'seed', kind: 'int', value: 'N', help: 'seed of the random generator (default 1, or the run file\'s)', min: 0, max: 0xffffffff },
+  { name: 'replications', kind: 'int', value: 'N', help: 'Monte Carlo replications; 1 = one seeded run (default 1, or the run file\'s)', min: 1, max: 100_000 },
+  { name: 'expected', kind: 'flag', help: 'noise off: the expected-value run (ignores --seed and --replications)' },
+  { name: 'set', kind: 'list', value: 'LEVER_ID=VALUE', help: 'set a lever (repeatable); see `momentum levers`' },
+];
+
+/** The worker-count option of commands that fan out. */
+export const WORKERS_OPTION: OptionSpec = { name: 'workers', kind: 'int', value: 'N', help: 'worker threads (default: every core); results do not depend on it', min: 1, max: 256 };
+
+/** Default seed when neither the command line nor a run file gives one. */
+export const DEFAULT_SEED = 1;
+
+/**
+ * Return the run a file and the sampling options describe: a scenario with defaults, or a run
+ * file's own settings, with any `--set`, `--seed`, `--replications` or `--expected` on top.
+ */
+export function specFrom(loaded: LoadedFile, args: ParsedArgs, defaults: { replications?: number } = {}): RunSpec {
+  const sets = parseSets(args.lists.get('set') ?? []);
+  const label = args.strings.get('label');
+  const base =
+    loaded.kind === 'run'
+      ? { label: loaded.run.label, scenario: loaded.run.scenario, overrides: loaded.run.overrides, seed: loaded.run.seed, replications: loaded.run.replications, method: loaded.run.method }
+      : { label: loaded.scenario.title, scenario: loaded.scenario, overrides: {}, seed: DEFAULT_SEED, replications: defaults.replications ?? 1, method: methodFor(defaults.replications ?? 1) };
+  const replications = args.ints.get('replications') ?? base.replications;
+  const expected = args.flags.has('expected');
+  const method = expected ? 'expected' : args.ints.has('replications') ? methodFor(replications) : base.method;
+  return {
+    label: label ?? base.label,
+    scenario: base.scenario,
+    overrides: { ...base.overrides, ...sets },
+    method,
+    seed: args.ints.get('seed') ?? base.seed,
+    replications: method === 'monte-carlo' ? replications : 1,
+  };
+}
+
+/** Return true when the options change what a run file would simulate. */
+export function changesRun(args: ParsedArgs): boolean {
+  return args.ints.has('seed') || args.ints.has('replications') || args.flags.has('expected') || (args.lists.get('set') ?? []).length > 0;
+}
+
+/** Throw InputError before any work when an output file could not be written (missing folder, a folder in the way). */
+export function checkWritable(cwd: string, file: string): void {
+  const target = resolvePath(cwd, file);
+  let folder: ReturnType<typeof statSync> | undefined;
+  try {
+    folder = statSync(dirname(target));
+  } catch {
+    folder = undefined;
+  }
+  if (!folder?.isDirectory()) throw new InputError(`${file}: (file): cannot write: the folder ${dirname(file) || '.'} does not exist`);
+  try {
+    if (statSync(target).isDirectory()) throw new InputError(`${file}: (file): cannot write: it is a folder`);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+  }
+}
+
+/** Return the time a run is saved: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else now. */
+export function savedAtNow(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/** Return a number for a table: up to 4 significant decimals, no exponent for everyday sizes. */
+export function fmt(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  if (!Number.isFinite(n)) return n > 0 ? '∞' : '-∞';
+  if (Number.isInteger(n)) return String(n);
+  const abs = Math.abs(n);
+  const digits = abs >= 100 ? 1 : abs >= 1 ? 3 : 4;
+  return n.toFixed(digits).replace(/\.?0+$/, '');
+}
+
+/** Return a percentage for a table, e.g. `42.5%`. */
+export function pct(share: number | null): string {
+  return share === null ? '–' : `${(share * 100).toFixed(1)}%`;
+}
+
+/** Return rows laid out as an aligned text table (first column left, the rest right-aligned). */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** The engine version shown by `--version` and recorded in outputs. */
+export const VERSION = ENGINE_VERSION;
