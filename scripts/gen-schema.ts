@@ -1,14 +1,23 @@
 /**
- * Write scenarios/scenario.schema.json from the engine's zod schema and levers.
+ * Write scenarios/scenario.schema.json (and scenarios/run.schema.json, for saved runs) from the
+ * engine's zod schemas and levers.
  * `npm run schema` regenerates it; `npm run schema -- --check` exits 1 when the committed file
  * is out of date (tests/scenarios/schema-file.test.ts makes the same check in `npm test`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LEVERS, buildScenarioJsonSchema } from '../engine/index';
+import { LEVERS, buildRunJsonSchema, buildScenarioJsonSchema } from '../engine/index';
 
 /** Where the generated schema lives. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
+
+/** Where the generated run file schema lives (beside the scenario schema it refers to). */
+export const RUN_SCHEMA_FILE = fileURLToPath(new URL('../scenarios/run.schema.json', import.meta.url));
+
+/** Return the text the run file schema should hold. */
+export function runSchemaText(): string {
+  return `${JSON.stringify(buildRunJsonSchema(LEVERS), null, 2)}\n`;
+}
 
 /** Return the text the schema file should hold. */
 export function schemaText(): string {
@@ -16,23 +25,28 @@ export function schemaText(): string {
 }
 
 function main(): void {
-  const want = schemaText();
-  if (process.argv.includes('--check')) {
-    let have = '';
-    try {
-      have = readFileSync(SCHEMA_FILE, 'utf8');
-    } catch {
-      have = '';
+  const files: [string, string, string][] = [
+    [SCHEMA_FILE, schemaText(), 'scenarios/scenario.schema.json'],
+    [RUN_SCHEMA_FILE, runSchemaText(), 'scenarios/run.schema.json'],
+  ];
+  for (const [file, want, name] of files) {
+    if (process.argv.includes('--check')) {
+      let have = '';
+      try {
+        have = readFileSync(file, 'utf8');
+      } catch {
+        have = '';
+      }
+      if (have !== want) {
+        console.error(`${name} is out of date: run \`npm run schema\` and commit it.`);
+        process.exit(1);
+      }
+      console.log(`${name} is up to date.`);
+      continue;
     }
-    if (have !== want) {
-      console.error('scenarios/scenario.schema.json is out of date: run `npm run schema` and commit it.');
-      process.exit(1);
-    }
-    console.log('scenarios/scenario.schema.json is up to date.');
-    return;
+    writeFileSync(file, want);
+    console.log(`wrote ${file}`);
   }
-  writeFileSync(SCHEMA_FILE, want);
-  console.log(`wrote ${SCHEMA_FILE}`);
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -10,7 +10,7 @@ import { RunFileSchema } from './schema';
 export function buildRunJsonSchema(levers: readonly LeverDef[]): Record<string, unknown> {
   const schema = z.toJSONSchema(RunFileSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
   const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
-  defs.EmbeddedScenario = { $ref: 'https://momentum.invalid/scenario.schema.json', description: defs.EmbeddedScenario?.description };
+  defs.EmbeddedScenario = { $ref: 'scenario.schema.json', description: defs.EmbeddedScenario?.description };
   const properties = schema.properties as Record<string, Record<string, unknown>>;
   const overrides: Record<string, unknown> = {};
   for (const l of levers) overrides[l.id] = { type: 'number', minimum: l.min, maximum: l.max, description: `${l.label} (${l.unit}).` };
