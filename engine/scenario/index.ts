@@ -8,3 +8,5 @@ export type { Problem } from './problems';
 export { serializeScenario, blankScenario, scenarioToInput } from './serialize';
 export { buildScenarioJsonSchema } from './json-schema';
 export { migrateV1toV2, MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
+export { runCheck, CheckSchema, ChecksFileSchema } from './checks';
+export type { ScenarioCheck, CheckOutcome } from './checks';
