@@ -38,6 +38,8 @@ export interface ChallengeCheck {
   readonly required: number;
   readonly margin: number;
   readonly pass: boolean;
+  /** Set when the subject is a week count (`weeksTo…`) and the run never got there. */
+  readonly notReached?: true;
 }
 
 /** The verdict on one challenge: it passes when every check passes and nothing was missing. */
@@ -53,6 +55,20 @@ export interface ChallengeResult {
 // Floating-point sums land a hair off round targets (2.9999999 for 3); a target met to a
 // millionth counts as met.
 const TOLERANCE = 1e-6;
+
+/**
+ * Return whether a KPI counts weeks until something happens; the engine reports -1 when it
+ * never did, which must not read as "very early".
+ */
+export function isWeeksUntilKpi(kpi: string): boolean {
+  return /^weeksTo[A-Z]/.test(kpi);
+}
+
+function notReachedCheck(kind: 'at-least' | 'at-most', subject: string, actual: number, required: number, week?: Weeks): ChallengeCheck {
+  // Never getting there satisfies "at least N weeks" and fails "within N weeks" by more than any number.
+  const pass = kind === 'at-least';
+  return { kind, subject, actual, required, margin: pass ? Infinity : -Infinity, pass, notReached: true, ...(week === undefined ? {} : { week }) };
+}
 
 function check(kind: ChallengeCheck['kind'], subject: string, actual: number, required: number, week?: Weeks): ChallengeCheck {
   const margin = kind === 'at-least' ? actual - required : required - actual;
@@ -81,8 +97,9 @@ export function evaluateChallenge(target: ChallengeTarget, ctx: ChallengeContext
     const subject = readSubject(target, ctx);
     if (typeof subject === 'string') missing.push(subject);
     else {
-      if (target.atLeast !== undefined) checks.push(check('at-least', target.kpi, subject.value, target.atLeast, subject.week));
-      if (target.atMost !== undefined) checks.push(check('at-most', target.kpi, subject.value, target.atMost, subject.week));
+      const make = isWeeksUntilKpi(target.kpi) && subject.value < 0 ? notReachedCheck : check;
+      if (target.atLeast !== undefined) checks.push(make('at-least', target.kpi, subject.value, target.atLeast, subject.week));
+      if (target.atMost !== undefined) checks.push(make('at-most', target.kpi, subject.value, target.atMost, subject.week));
     }
   }
   if (target.maxLever) {

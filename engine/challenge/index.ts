@@ -1,3 +1,3 @@
 /** Challenges: scenario targets checked against a what-if's run (pure; no DOM, no clock). */
-export { evaluateChallenge, evaluateChallenges } from './evaluate';
+export { evaluateChallenge, evaluateChallenges, isWeeksUntilKpi } from './evaluate';
 export type { ChallengeTarget, ChallengeContext, ChallengeCheck, ChallengeResult } from './evaluate';

@@ -96,3 +96,13 @@ describe('challenge evaluation', () => {
     ]);
   });
 });
+
+describe('challenges on week counts', () => {
+  it('fails "reach the goal within N weeks" when the run never reaches it (-1), instead of reading -1 as early', () => {
+    const r = evaluateChallenge({ id: 'w', label: 'W', kpi: 'weeksToGoal', atMost: 156 }, ctx({ kpis: { weeksToGoal: -1 } }));
+    expect(r.pass).toBe(false);
+    expect(r.checks[0]!.notReached).toBe(true);
+    const ok = evaluateChallenge({ id: 'w', label: 'W', kpi: 'weeksToGoal', atMost: 156 }, ctx({ kpis: { weeksToGoal: 120 } }));
+    expect([ok.pass, ok.checks[0]!.margin, ok.checks[0]!.notReached]).toEqual([true, 36, undefined]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
+import { EditorView } from './editor/editor-view';
 import { ExploreView } from './explore/explore-view';
+import { LibraryView } from './library/library-view';
 import { SensitivityView } from './sensitivity/sensitivity-view';
 
 /** The app's top-level views, in tab order. Each view lives in its own folder under views/. */
@@ -11,6 +13,8 @@ export interface ViewDef {
 
 /** Every view the tab bar offers. Add a view by adding its folder and one entry here. */
 export const VIEWS: readonly ViewDef[] = [
+  { id: 'library', label: 'Library', component: LibraryView },
   { id: 'explore', label: 'Explore', component: ExploreView },
   { id: 'sensitivity', label: 'Sensitivity', component: SensitivityView },
+  { id: 'editor', label: 'Edit journey', component: EditorView },
 ];

@@ -172,7 +172,7 @@ export function CheckboxGroupField(
   const unknown = props.selected.filter((s) => !props.options.some((o) => o.value === s));
   return (
     <fieldset
-      className={`field field-group${problems.length ? ' field-invalid' : ''}`}
+      className={`field field-group${problems.length ? ' field-invalid' : ''}${props.className ? ` ${props.className}` : ''}`}
       id={id}
       tabIndex={-1}
       {...(problems.length ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}

@@ -1,0 +1,81 @@
+import type { RunResult } from '../../../engine';
+import { useExpectedRun } from '../sim/use-live-run';
+import { selectCurrentInput, useAppStore } from '../store';
+import { BriefingSection } from './briefing-section';
+import { ChallengePanel } from './challenge-panel';
+import { LockToggles } from './lock-toggles';
+import { RevealStepper } from './reveal-stepper';
+import { SessionTimer } from './session-timer';
+
+/** Props of TrainerPanel. */
+export interface TrainerPanelProps {
+  /**
+   * The current what-if's run, when the host view already has it (the Explore view does).
+   * Without it the panel runs the current settings itself.
+   */
+  readonly run?: RunResult | null;
+}
+
+function OwnRun() {
+  const input = useAppStore(selectCurrentInput);
+  const live = useExpectedRun(input);
+  return <PanelBody run={live.result} />;
+}
+
+function PanelBody({ run }: { run: RunResult | null }) {
+  const open = useAppStore((s) => s.trainer.panelOpen);
+  const setOpen = useAppStore((s) => s.setTrainerPanelOpen);
+  const lockedCount = useAppStore((s) => s.scenario.lockedLevers.length);
+  const targetCount = useAppStore((s) => s.scenario.targets.length);
+  return (
+    <aside className={`trainer-panel${open ? '' : ' trainer-panel-closed'}`} aria-label="Trainer">
+      <div className="trainer-panel-head">
+        <h2 id="trainer-panel-title">Trainer</h2>
+        <button type="button" aria-expanded={open} aria-controls="trainer-panel-body" onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show briefing and facilitator kit'}
+        </button>
+      </div>
+      <div id="trainer-panel-body" hidden={!open}>
+        <details open>
+          <summary>
+            <h3>Briefing</h3>
+          </summary>
+          <BriefingSection />
+        </details>
+        <details open>
+          <summary>
+            <h3>Reveal step by step</h3>
+          </summary>
+          <RevealStepper />
+        </details>
+        <details open>
+          <summary>
+            <h3>Challenges{targetCount > 0 ? ` (${targetCount})` : ''}</h3>
+          </summary>
+          <ChallengePanel run={run} />
+        </details>
+        <details>
+          <summary>
+            <h3>Lock levers{lockedCount > 0 ? ` (${lockedCount} locked)` : ''}</h3>
+          </summary>
+          <LockToggles />
+        </details>
+        <details open>
+          <summary>
+            <h3>Session timer</h3>
+          </summary>
+          <SessionTimer />
+        </details>
+      </div>
+    </aside>
+  );
+}
+
+/**
+ * Render the trainer's side panel beside the charts: the briefing, and the facilitator kit
+ * (reveal steps, challenges, lever locks, session timer). Collapsible; every control is a
+ * native button, checkbox or disclosure, so it works from the keyboard.
+ */
+export function TrainerPanel({ run }: TrainerPanelProps) {
+  return run === undefined ? <OwnRun /> : <PanelBody run={run} />;
+}

@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { blankScenario, type Scenario } from '../../../../engine';
+import { getPlatform, type RecentFile } from '../../platform';
+import { useAppStore } from '../../store';
+import { checkOpenedScenario, outcomeOfError, type OpenOutcome } from './open-scenario';
+import { describeLength, preparedScenarios } from './prepared-scenarios';
+
+function ProblemReport({ outcome, onDismiss }: { outcome: Extract<OpenOutcome, { ok: false }>; onDismiss: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [outcome]);
+  return (
+    <div className="problem-report" role="alert" tabIndex={-1} ref={ref} aria-labelledby="open-problem-title">
+      <h2 id="open-problem-title">Could not open {outcome.name}</h2>
+      <p>{outcome.message}</p>
+      {outcome.problems.length > 0 && (
+        <ul className="problem-list">
+          {outcome.problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.path}</code>: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">Fix the file in a text editor and open it again, or open another scenario.</p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * Render the Library: a card per prepared scenario, recently opened files, and opening a
+ * scenario file from disk. Opening loads the scenario and switches to Explore; a file that
+ * fails validation is reported with each problem's path and message.
+ */
+export function LibraryView() {
+  const loadScenario = useAppStore((s) => s.loadScenario);
+  const setView = useAppStore((s) => s.setView);
+  const beginDraft = useAppStore((s) => s.beginDraft);
+  const [recent, setRecent] = useState<readonly RecentFile[] | null>(null);
+  const [failure, setFailure] = useState<Extract<OpenOutcome, { ok: false }> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prepared = preparedScenarios();
+
+  const refreshRecent = useCallback(() => {
+    getPlatform()
+      .listRecent()
+      .then(
+        (list) => setRecent(list.filter((r) => r.kind === 'scenario')),
+        () => setRecent([]),
+      );
+  }, []);
+  useEffect(refreshRecent, [refreshRecent]);
+
+  const open = (scenario: Scenario, source: string) => {
+    loadScenario(scenario, { source });
+    setView('explore');
+  };
+  const openWith = async (read: () => Promise<{ name: string; text: string } | null>, name?: string) => {
+    setBusy(true);
+    try {
+      const file = await read();
+      if (!file) return;
+      const outcome = checkOpenedScenario(file);
+      if (outcome.ok) open(outcome.scenario, outcome.name);
+      else setFailure(outcome);
+    } catch (e) {
+      setFailure(outcomeOfError(e, name) as Extract<OpenOutcome, { ok: false }>);
+    } finally {
+      setBusy(false);
+      refreshRecent();
+    }
+  };
+
+  return (
+    <main className="library-view">
+      <h1>Library</h1>
+      {failure && <ProblemReport outcome={failure} onDismiss={() => setFailure(null)} />}
+      <section aria-labelledby="prepared-heading">
+        <h2 id="prepared-heading">Prepared scenarios</h2>
+        {prepared.length === 0 ? (
+          <p className="muted">No prepared scenarios are bundled with this build.</p>
+        ) : (
+          <ul className="scenario-cards">
+            {prepared.map((p) =>
+              p.ok ? (
+                <li key={p.file} className="scenario-card" data-scenario={p.scenario.id}>
+                  <h3>{p.scenario.title}</h3>
+                  <p className="lesson">{p.scenario.lesson || 'No lesson stated.'}</p>
+                  <p className="card-facts">
+                    <span>{describeLength(p.scenario.horizonWeeks)}</span>
+                    <span>{p.scenario.initiatives.length} initiatives</span>
+                    {p.scenario.stages.length > 0 && <span>{p.scenario.stages.length} stages</span>}
+                    {p.scenario.trainer.reveals.length > 0 && <span>{p.scenario.trainer.reveals.length} reveals</span>}
+                    {p.scenario.targets.length > 0 && <span>{p.scenario.targets.length} challenges</span>}
+                  </p>
+                  <div className="button-row">
+                    <button type="button" className="primary" onClick={() => open(p.scenario, p.file)} aria-label={`Open ${p.scenario.title}`}>
+                      Open
+                    </button>
+                  </div>
+                </li>
+              ) : (
+                <li key={p.file} className="scenario-card scenario-card-broken">
+                  <h3>{p.file}</h3>
+                  <p>This prepared file has problems and cannot be opened:</p>
+                  <ul className="problem-list">
+                    {p.problems.slice(0, 5).map((pr, i) => (
+                      <li key={i}>
+                        <code>{pr.path}</code>: {pr.message}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ),
+            )}
+          </ul>
+        )}
+      </section>
+      <div className="library-columns">
+        <section aria-labelledby="open-heading">
+          <h2 id="open-heading">Open or start a scenario</h2>
+          <div className="button-row">
+            <button type="button" className="primary" disabled={busy} onClick={() => void openWith(() => getPlatform().openFile('scenario'))}>
+              Open a scenario file…
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const blank = blankScenario();
+                loadScenario(blank, { source: 'blank' });
+                beginDraft(blank);
+                setView('editor');
+              }}
+            >
+              Start a blank scenario in the editor
+            </button>
+          </div>
+        </section>
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent files</h2>
+          {recent === null ? (
+            <p className="muted">Loading…</p>
+          ) : recent.length === 0 ? (
+            <p className="muted">No scenario files opened yet. Files you open or save appear here.</p>
+          ) : (
+            <>
+              <ul className="recent-list">
+                {recent.map((r) => (
+                  <li key={r.id}>
+                    <button type="button" disabled={busy} onClick={() => void openWith(() => getPlatform().openRecent(r.id), r.name)}>
+                      {r.name}
+                    </button>
+                    <span className="muted">
+                      {r.location ? `${r.location} · ` : ''}
+                      {when(r.openedAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  void getPlatform().clearRecent().then(refreshRecent);
+                }}
+              >
+                Clear the list
+              </button>
+            </>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import { parseScenario, type Problem, type Scenario } from '../../../../engine';
+
+/** A prepared scenario shipped with the app: parsed, or with the problems that stop it loading. */
+export type PreparedScenario =
+  | { readonly file: string; readonly ok: true; readonly scenario: Scenario }
+  | { readonly file: string; readonly ok: false; readonly problems: readonly Problem[] };
+
+// The prepared files are bundled as text at build time, so the library works offline and the
+// same validator that checks a file from disk checks them.
+const FILES = import.meta.glob(['../../../../scenarios/*.json', '!../../../../scenarios/*.schema.json'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+let cache: readonly PreparedScenario[] | null = null;
+
+/** Return every prepared scenario (scenarios/*.json), parsed, ordered by title. */
+export function preparedScenarios(): readonly PreparedScenario[] {
+  cache ??= Object.entries(FILES)
+    .map(([path, text]): PreparedScenario => {
+      const file = path.slice(path.lastIndexOf('/') + 1);
+      const parsed = parseScenario(text);
+      return parsed.ok ? { file, ok: true, scenario: parsed.scenario } : { file, ok: false, problems: parsed.problems };
+    })
+    .sort((a, b) => (a.ok ? a.scenario.title : a.file).localeCompare(b.ok ? b.scenario.title : b.file));
+  return cache;
+}
+
+/** Return a scenario's length in words ("5 years", "18 months", "2.5 years"). */
+export function describeLength(weeks: number): string {
+  if (weeks % 52 === 0) return `${weeks / 52} year${weeks === 52 ? '' : 's'}`;
+  if (weeks < 104) {
+    const months = Math.max(1, Math.round(weeks / 4.345));
+    return `${months} month${months === 1 ? '' : 's'}`;
+  }
+  return `${(weeks / 52).toFixed(1)} years`;
+}
