@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartData, ChartOptions, ChartType } from 'chart.js';
+import type { ChartConfiguration, ChartData, ChartOptions, ChartType, Plugin } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import { Chart } from './chart-setup';
 
@@ -10,19 +10,22 @@ export interface ChartCanvasProps<T extends ChartType> {
   /** A one-sentence description of what the chart shows now, read by screen readers. */
   readonly label: string;
   readonly testId?: string;
+  /** Inline plugins; read once, when the chart is created. */
+  readonly plugins?: readonly Plugin<T>[];
 }
 
 /**
  * Render a chart.js chart that is created once and then updated in place with
  * `update('none')` (no animation), so it can redraw every frame while a lever is dragged.
  */
-export function ChartCanvas<T extends ChartType>({ type, data, options, label, testId }: ChartCanvasProps<T>) {
+export function ChartCanvas<T extends ChartType>({ type, data, options, label, testId, plugins }: ChartCanvasProps<T>) {
+  const pluginsRef = useRef(plugins);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
 
   useEffect(() => {
     if (!canvas.current) return;
-    const config = { type, data: { datasets: [] }, options: { responsive: true, maintainAspectRatio: false } } as unknown as ChartConfiguration<T>;
+    const config = { type, data: { datasets: [] }, options: { responsive: true, maintainAspectRatio: false }, plugins: pluginsRef.current ? [...pluginsRef.current] : [] } as unknown as ChartConfiguration<T>;
     const c = new Chart<T>(canvas.current, config);
     chart.current = c;
     return () => {

@@ -1,33 +1,73 @@
-import { useEffect, useState } from 'react';
-import { blankInput, type RunResult } from '../../../../engine';
-import { useRunner } from '../../sim/runner-context';
+import { useMemo } from 'react';
+import { KpiTable, type KpiColumn } from '../../components/kpi-table';
+import { LeversPanel } from '../../components/levers-panel';
+import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
+import { WhyPanel } from '../../components/why-panel';
+import { useAppStore } from '../../store';
+import { ChartPanel } from './chart-panel';
+import { Headline } from './headline';
+import { PinsPanel } from './pins-panel';
+import { useExploreRuns } from './use-explore-runs';
 
-/** Render the Explore page: board settings on the left, what the engine says on the right. */
+/** Render the Explore view: the board's levers, what the engine says will happen, why, and how it compares. */
 export function ExploreView() {
-  const runner = useRunner();
-  const [result, setResult] = useState<RunResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    runner.expected(blankInput()).then(
-      (r) => live && setResult(r),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [runner]);
+  const scenario = useAppStore((s) => s.scenario);
+  const presentation = useAppStore((s) => s.presentation);
+  const changed = useAppStore((s) => Object.keys(s.overrides).length);
+  const resetAll = useAppStore((s) => s.resetAll);
+  const runs = useExploreRuns();
+  const { baseline, current, pinned } = runs;
+  const columns = useMemo<KpiColumn[]>(
+    () => [
+      { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baseline },
+      { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: current },
+      ...pinned.map(({ pin, run }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run })),
+    ],
+    [baseline, current, pinned],
+  );
   return (
-    <main>
-      <h1>Explore</h1>
-      {error && <p role="alert">The simulation failed: {error}</p>}
-      {result ? (
-        <p data-testid="kpi-maturity">
-          Maturity after {Math.round(result.horizonWeeks / 52)} years: {result.kpis.maturityAtHorizon?.toFixed(2)} of 5
+    <main className={`explore${presentation ? ' explore-presenting' : ''}`}>
+      <aside className="explore-levers" aria-labelledby="levers-heading">
+        <div className="panel-head">
+          <h2 id="levers-heading">Board settings</h2>
+          {!presentation && (
+            <button type="button" onClick={resetAll} disabled={changed === 0}>
+              Reset all
+            </button>
+          )}
+        </div>
+        <LeversPanel compact={presentation} />
+      </aside>
+      <div className="explore-main">
+        <div className="scenario-head">
+          <h1>
+            <span className="sr-only">Explore: </span>
+            {scenario.title}
+          </h1>
+          {scenario.lesson && <p className="lesson">{scenario.lesson}</p>}
+        </div>
+        {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
+        <Headline current={runs.current} baseline={runs.baseline} />
+        <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
+        <p className="status muted" aria-live="polite">
+          {runs.bandsPending ? 'Updating the likely range…' : `Shaded: the likely range (P10–P90 of 500 runs).`}
         </p>
-      ) : (
-        <p>Simulating…</p>
-      )}
+        {!presentation && <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />}
+      </div>
+      <aside className="explore-side" aria-label="Explanation and comparison">
+        <section aria-labelledby="why-heading">
+          <h2 id="why-heading">Why</h2>
+          <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />
+        </section>
+        {presentation ? (
+          <KpiTable columns={columns} caption="Compared with the scenario as loaded" />
+        ) : (
+          <section aria-labelledby="pins-heading">
+            <h2 id="pins-heading">Compare what-ifs</h2>
+            <PinsPanel />
+          </section>
+        )}
+      </aside>
     </main>
   );
 }

@@ -1,0 +1,83 @@
+import type { RunResult } from '../../../engine';
+import { formatNumber, formatWeeks } from './format';
+
+// How the app shows the engine's KPIs. Each row lists the names the engine may use for it, first
+// match wins, so a renamed KPI shows up as a dash in the table rather than a crash.
+
+/** How a KPI is shown and which direction is better. */
+export interface KpiMeta {
+  readonly id: string;
+  readonly label: string;
+  readonly format: 'score' | 'weeks' | 'count' | 'share' | 'number';
+  readonly better: 'higher' | 'lower';
+}
+
+/** The KPIs the table shows, in order, under each name the engine may use. */
+export const KPI_TABLE: readonly (KpiMeta & { readonly ids: readonly string[] })[] = [
+  { id: 'maturity', ids: ['maturityAtHorizon'], label: 'Digital maturity at the end (1–5)', format: 'score', better: 'higher' },
+  { id: 'weeksToGoal', ids: ['weeksToGoal'], label: 'Time to reach the goal', format: 'weeks', better: 'lower' },
+  { id: 'delivered', ids: ['initiativesDelivered', 'delivered', 'initiativesLive'], label: 'Initiatives delivered', format: 'count', better: 'higher' },
+  { id: 'failed', ids: ['initiativesFailed', 'failed'], label: 'Initiatives failed', format: 'count', better: 'lower' },
+  { id: 'benefits', ids: ['benefitsRealised', 'benefits', 'benefitsAtHorizon'], label: 'Benefits realised', format: 'number', better: 'higher' },
+  { id: 'fatigue', ids: ['peakFatigue', 'fatiguePeak'], label: 'Peak change fatigue', format: 'share', better: 'lower' },
+  { id: 'capability', ids: ['capabilityRetained', 'capabilityAtHorizon'], label: 'In-house capability retained', format: 'share', better: 'higher' },
+  { id: 'confidence', ids: ['boardConfidence', 'confidenceAtHorizon', 'boardConfidenceAtHorizon'], label: 'Board confidence at the end', format: 'share', better: 'higher' },
+];
+
+/** Return a KPI's value in a run under any of its names. */
+export function kpiValue(run: RunResult, ids: readonly string[]): number | undefined {
+  for (const id of ids) if (run.kpis[id] !== undefined) return run.kpis[id];
+  return undefined;
+}
+
+/** Return a KPI value formatted as a person reads it. */
+export function formatKpi(meta: KpiMeta, value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  switch (meta.format) {
+    case 'score':
+      return formatNumber(value, 2);
+    case 'weeks':
+      return formatWeeks(value);
+    case 'count':
+      return String(Math.round(value));
+    case 'share':
+      return `${Math.round(value * 100)}%`;
+    default:
+      return formatNumber(value, 1);
+  }
+}
+
+/** Return the difference of a KPI from the baseline, formatted with its sign ("+0.40", "−3 months"), or '' when equal. */
+export function formatKpiDelta(meta: KpiMeta, value: number | undefined, baseline: number | undefined): string {
+  if (value === undefined || baseline === undefined || !Number.isFinite(value) || !Number.isFinite(baseline)) return '';
+  if (meta.format === 'weeks' && (value < 0 || baseline < 0)) return value === baseline ? '' : value < 0 ? 'goal missed' : 'goal reached';
+  const d = value - baseline;
+  const sign = d > 0 ? '+' : '−';
+  const a = Math.abs(d);
+  switch (meta.format) {
+    case 'score':
+      return a < 0.005 ? '' : `${sign}${a.toFixed(2)}`;
+    case 'weeks': {
+      const months = Math.round(a / 4.345);
+      return months === 0 ? '' : `${sign}${months} month${months === 1 ? '' : 's'}`;
+    }
+    case 'count':
+      return Math.round(a) === 0 ? '' : `${sign}${Math.round(a)}`;
+    case 'share':
+      return Math.round(a * 100) === 0 ? '' : `${sign}${Math.round(a * 100)} pts`;
+    default:
+      return a < 0.05 ? '' : `${sign}${a.toFixed(1)}`;
+  }
+}
+
+/** Return whether a value is better than the baseline (true), worse (false) or the same (null). */
+export function isBetter(meta: KpiMeta, value: number | undefined, baseline: number | undefined): boolean | null {
+  if (value === undefined || baseline === undefined || value === baseline) return null;
+  if (meta.format === 'weeks') {
+    // −1 means the goal was not reached: worse than any reached week.
+    if (value < 0) return false;
+    if (baseline < 0) return true;
+  }
+  return meta.better === 'higher' ? value > baseline : value < baseline;
+}
+

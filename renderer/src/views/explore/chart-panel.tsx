@@ -1,0 +1,210 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { SeriesChart, type SeriesLine } from '../../components/series-chart';
+import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../../components/palette';
+import { formatNumber } from '../../components/format';
+import { PortfolioChart } from './portfolio-chart';
+import { WgllChart } from './wgll-chart';
+import { last, comparisonLines, pickBand } from './line-sets';
+import { PILLAR_LABELS, PILLARS, pickSeries, SERIES_IDS } from './outputs';
+import type { ExploreRuns } from './use-explore-runs';
+
+const TABS = [
+  { id: 'maturity', label: 'Maturity' },
+  { id: 'pillars', label: 'Pillars' },
+  { id: 'wgll', label: 'What Good Looks Like' },
+  { id: 'portfolio', label: 'Portfolio' },
+  { id: 'adoption', label: 'Adoption' },
+  { id: 'confidence', label: 'Confidence' },
+  { id: 'benefits', label: 'Benefits' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const score = (v: number) => formatNumber(v, 1);
+
+/** Props of ChartPanel. */
+export interface ChartPanelProps {
+  readonly runs: ExploreRuns;
+  readonly fontSize: number;
+}
+
+/** Render one chart at a time, chosen from a row of tabs (arrow keys move between them). */
+export function ChartPanel({ runs, fontSize }: ChartPanelProps) {
+  const [tab, setTab] = useState<TabId>('maturity');
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const n = TABS.length;
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    setTab(TABS[to]!.id);
+    tabRefs.current[to]?.focus();
+  };
+  return (
+    <section className="chart-panel" aria-label="Charts">
+      <div role="tablist" aria-label="Chart" className="chart-tabs">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`chart-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="chart-tabpanel"
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="chart-tabpanel" aria-labelledby={`chart-tab-${tab}`} className="chart-tabpanel">
+        {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
+        {tab === 'pillars' && <PillarsChart runs={runs} fontSize={fontSize} />}
+        {tab === 'wgll' && <WgllChart runs={runs} fontSize={fontSize} />}
+        {tab === 'portfolio' && <PortfolioChart run={runs.current} fontSize={fontSize} />}
+        {tab === 'adoption' && <AdoptionChart runs={runs} fontSize={fontSize} />}
+        {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
+        {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}
+      </div>
+    </section>
+  );
+}
+
+function Caption({ text, testId }: { text: string; testId: string }) {
+  return (
+    <p className="chart-caption" data-testid={testId}>
+      {text}
+    </p>
+  );
+}
+
+function MaturityChart({ runs, fontSize }: ChartPanelProps) {
+  const { current, bands, baseline, pinned } = runs;
+  const lines = useMemo(
+    () => comparisonLines(SERIES_IDS.maturity, current, bands, baseline, pinned),
+    [current, bands, baseline, pinned],
+  );
+  const now = last(current ? pickSeries(current.series, SERIES_IDS.maturity) : undefined);
+  const base = last(baseline ? pickSeries(baseline.series, SERIES_IDS.maturity) : undefined);
+  const band = pickBand(bands, SERIES_IDS.maturity);
+  const years = current ? Math.round(current.horizonWeeks / 52) : 5;
+  const caption =
+    now === undefined
+      ? 'Simulating…'
+      : `With your settings, maturity reaches ${formatNumber(now, 1)} of 5 by year ${years}` +
+        (band ? ` (likely range ${formatNumber(last(band.p10)!, 1)}–${formatNumber(last(band.p90)!, 1)})` : '') +
+        (base !== undefined ? `; the scenario as loaded reaches ${formatNumber(base, 1)}.` : '.');
+  return (
+    <figure className="chart-figure">
+      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} />
+      <Caption text={caption} testId="caption-maturity" />
+    </figure>
+  );
+}
+
+function PillarsChart({ runs, fontSize }: ChartPanelProps) {
+  const { current, bands, baseline } = runs;
+  const lines = useMemo(() => {
+    const out: SeriesLine[] = [];
+    for (const p of PILLARS) {
+      const ids = SERIES_IDS.pillarMaturity(p);
+      const b = baseline && pickSeries(baseline.series, ids);
+      if (b) out.push({ label: `${PILLAR_LABELS[p]} (as loaded)`, colour: PILLAR_COLOURS[p]!, values: b, dash: [6, 5], width: 2 });
+      const c = current && pickSeries(current.series, ids);
+      const band = pickBand(bands, ids);
+      if (c) out.push({ label: PILLAR_LABELS[p], colour: PILLAR_COLOURS[p]!, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
+    }
+    return out;
+  }, [current, bands, baseline]);
+  const parts = PILLARS.map((p) => {
+    const v = last(current ? pickSeries(current.series, SERIES_IDS.pillarMaturity(p)) : undefined);
+    return v === undefined ? null : `${PILLAR_LABELS[p].toLowerCase()} ${formatNumber(v, 1)}`;
+  }).filter(Boolean);
+  const caption = parts.length ? `Maturity at the end by pillar: ${parts.join(', ')} (dashed: the scenario as loaded).` : 'Simulating…';
+  return (
+    <figure className="chart-figure">
+      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-pillars" fontSize={fontSize} />
+      <Caption text={caption} testId="caption-pillars" />
+    </figure>
+  );
+}
+
+function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
+  const { current, bands } = runs;
+  const lines = useMemo(() => {
+    const out: SeriesLine[] = [];
+    const c = current;
+    if (!c) return out;
+    for (const p of PILLARS) {
+      const v = pickSeries(c.series, SERIES_IDS.adoption(p));
+      if (v) out.push({ label: `Adoption: ${PILLAR_LABELS[p].toLowerCase()}`, colour: PILLAR_COLOURS[p]!, values: v, width: 3.5 });
+    }
+    const f = pickSeries(c.series, SERIES_IDS.fatigue);
+    const band = pickBand(bands, SERIES_IDS.fatigue);
+    if (f) out.push({ label: 'Change fatigue', colour: OKABE_ITO.vermillion, values: f, width: 3.5, dash: [3, 3], band: band && { p10: band.p10, p90: band.p90 } });
+    return out;
+  }, [current, bands]);
+  const f = current ? pickSeries(current.series, SERIES_IDS.fatigue) : undefined;
+  const peak = f ? Math.max(...f) : undefined;
+  const caption = current ? `Share of staff and patients using what is live, by pillar, and change fatigue${peak !== undefined ? ` (peak ${pct(peak)})` : ''}.` : 'Simulating…';
+  return (
+    <figure className="chart-figure">
+      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} />
+      <Caption text={caption} testId="caption-adoption" />
+    </figure>
+  );
+}
+
+function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
+  const { current, bands, baseline } = runs;
+  const lines = useMemo(() => {
+    const out: SeriesLine[] = [];
+    const pairs = [
+      { ids: SERIES_IDS.confidence, label: 'Board confidence', colour: CURRENT_COLOUR },
+      { ids: SERIES_IDS.capability, label: 'In-house capability', colour: OKABE_ITO.orange },
+    ];
+    for (const p of pairs) {
+      const b = baseline && pickSeries(baseline.series, p.ids);
+      if (b) out.push({ label: `${p.label} (as loaded)`, colour: BASELINE_COLOUR, values: b, dash: [8, 5], width: 2 });
+      const c = current && pickSeries(current.series, p.ids);
+      const band = pickBand(bands, p.ids);
+      if (c) out.push({ label: p.label, colour: p.colour, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
+    }
+    return out;
+  }, [current, bands, baseline]);
+  const conf = last(current ? pickSeries(current.series, SERIES_IDS.confidence) : undefined);
+  const cap = last(current ? pickSeries(current.series, SERIES_IDS.capability) : undefined);
+  const caption =
+    conf === undefined ? 'Simulating…' : `At the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''}.`;
+  return (
+    <figure className="chart-figure">
+      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-confidence" fontSize={fontSize} />
+      <Caption text={caption} testId="caption-confidence" />
+    </figure>
+  );
+}
+
+function BenefitsChart({ runs, fontSize }: ChartPanelProps) {
+  const { current, bands, baseline, pinned } = runs;
+  const lines = useMemo(
+    () => comparisonLines(SERIES_IDS.benefits, current, bands, baseline, pinned),
+    [current, bands, baseline, pinned],
+  );
+  const now = last(current ? pickSeries(current.series, SERIES_IDS.benefits) : undefined);
+  const base = last(baseline ? pickSeries(baseline.series, SERIES_IDS.benefits) : undefined);
+  const caption =
+    now === undefined
+      ? 'Simulating…'
+      : `Benefits realised per week at the end: ${formatNumber(now, 2)}${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 2)})` : ''}. Benefits lag go-live by years.`;
+  return (
+    <figure className="chart-figure">
+      <SeriesChart lines={lines} yLabel="Benefits realised" yMin={0} formatY={(v) => formatNumber(v, 1)} label={caption} testId="chart-benefits" fontSize={fontSize} />
+      <Caption text={caption} testId="caption-benefits" />
+    </figure>
+  );
+}

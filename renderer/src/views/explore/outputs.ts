@@ -1,0 +1,60 @@
+import { PILLARS, type Pillar } from '../../../../engine';
+
+// Where the Explore view finds each output in a run. The engine names its series and KPIs;
+// each entry lists the names it may use, first match wins, so a rename shows up as a missing
+// chart line rather than a crash.
+
+/** Return the first of `ids` the run has as a series. */
+export function pickSeries(series: Readonly<Record<string, Float64Array>>, ids: readonly string[]): Float64Array | undefined {
+  for (const id of ids) {
+    const s = series[id];
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/** Return the id of the first of `ids` the record has. */
+export function pickId(record: Readonly<Record<string, unknown>>, ids: readonly string[]): string | undefined {
+  return ids.find((id) => record[id] !== undefined);
+}
+
+/** The series ids behind each chart. */
+export const SERIES_IDS = {
+  maturity: ['maturity', 'maturity.overall'],
+  pillarMaturity: (p: Pillar) => [`maturity.${p}`, `maturity:${p}`],
+  adoption: (p: Pillar) => [`adoption.${p}`, `adoption:${p}`],
+  adoptionOverall: ['adoption', 'adoption.overall'],
+  fatigue: ['fatigue', 'changeFatigue'],
+  confidence: ['confidence', 'boardConfidence'],
+  riskAppetite: ['riskAppetite', 'appetite'],
+  capability: ['capability', 'internalCapability'],
+  benefits: ['benefits', 'benefitsRealised', 'benefit'],
+  infrastructure: ['infrastructure'],
+  urgency: ['urgency'],
+} as const;
+
+/** The seven "What Good Looks Like" success measures, in the framework's order. */
+export const WGLL_MEASURES = [
+  { id: 'wellLed', label: 'Well led' },
+  { id: 'smartFoundations', label: 'Smart foundations' },
+  { id: 'safePractice', label: 'Safe practice' },
+  { id: 'supportPeople', label: 'Support people' },
+  { id: 'empowerCitizens', label: 'Empower citizens' },
+  { id: 'improveCare', label: 'Improve care' },
+  { id: 'healthyPopulations', label: 'Healthy populations' },
+] as const;
+
+/** Return the series ids a WGLL measure may be stored under. */
+export function wgllSeriesIds(id: string): string[] {
+  return [`wgll.${id}`, `wgll:${id}`, `wgll-${id}`];
+}
+
+/** The display name of each pillar. */
+export const PILLAR_LABELS: Readonly<Record<Pillar, string>> = {
+  patients: 'Patients',
+  clinicians: 'Clinicians',
+  support: 'Support staff',
+};
+
+export { PILLARS };
+

@@ -1,0 +1,141 @@
+import type { Chart, ChartData, ChartOptions, Plugin } from 'chart.js';
+import { useMemo } from 'react';
+import type { RunResult } from '../../../../engine';
+import { ChartCanvas } from '../../components/chart-canvas';
+import { OKABE_ITO } from '../../components/palette';
+
+const STATUS = {
+  live: { label: 'Live', colour: OKABE_ITO.bluishGreen },
+  pilot: { label: 'Piloting', colour: OKABE_ITO.skyBlue },
+  progress: { label: 'In progress', colour: OKABE_ITO.orange },
+  failed: { label: 'Failed', colour: OKABE_ITO.vermillion },
+} as const;
+type Status = keyof typeof STATUS;
+
+interface Bar {
+  readonly name: string;
+  readonly status: Status;
+  readonly from: number;
+  readonly to: number;
+}
+
+function bars(run: RunResult, names: ReadonlyMap<string, string>): Bar[] {
+  const end = run.horizonWeeks / 52;
+  const out: Bar[] = [];
+  for (const o of run.timeline) {
+    if (o.startWeek < 0) continue;
+    const name = names.get(o.id) ?? o.id;
+    const from = o.startWeek / 52;
+    if (o.failedWeek >= 0) out.push({ name, status: 'failed', from, to: o.failedWeek / 52 });
+    else if (o.goLiveWeek >= 0) {
+      if (o.pilotWeeks > 0) out.push({ name, status: 'pilot', from, to: (o.goLiveWeek - o.pilotWeeks) / 52 });
+      out.push({ name, status: 'progress', from: o.pilotWeeks > 0 ? (o.goLiveWeek - o.pilotWeeks) / 52 : from, to: o.goLiveWeek / 52 });
+      out.push({ name, status: 'live', from: o.goLiveWeek / 52, to: end });
+    } else out.push({ name, status: 'progress', from, to: end });
+  }
+  return out;
+}
+
+// Scenario-level events (shocks, a new chief executive, stages opening) as labelled vertical lines.
+const eventLines: Plugin<'bar'> = {
+  id: 'momentumEventLines',
+  afterDatasetsDraw(chart: Chart<'bar'>, _args, opts: { events?: { x: number; label: string }[]; fontSize?: number }) {
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x;
+    if (!x || !opts.events) return;
+    ctx.save();
+    ctx.strokeStyle = OKABE_ITO.black;
+    ctx.fillStyle = OKABE_ITO.black;
+    ctx.setLineDash([4, 4]);
+    ctx.font = `${opts.fontSize ?? 13}px system-ui, sans-serif`;
+    opts.events.forEach((e, i) => {
+      const px = x.getPixelForValue(e.x);
+      ctx.beginPath();
+      ctx.moveTo(px, chartArea.top);
+      ctx.lineTo(px, chartArea.bottom);
+      ctx.stroke();
+      ctx.fillText(e.label, px + 4, chartArea.top + 14 + (i % 3) * ((opts.fontSize ?? 13) + 4));
+    });
+    ctx.restore();
+  },
+};
+
+/** Props of PortfolioChart. */
+export interface PortfolioChartProps {
+  readonly run: RunResult | null;
+  readonly names?: ReadonlyMap<string, string>;
+  readonly fontSize: number;
+}
+
+/** Render the portfolio as a timeline: when each initiative started, piloted, went live or failed, and the scenario's events. */
+export function PortfolioChart({ run, names = new Map(), fontSize }: PortfolioChartProps) {
+  const all = useMemo(() => (run ? bars(run, names) : []), [run, names]);
+  const rows = useMemo(() => [...new Set(all.map((b) => b.name))], [all]);
+  const data = useMemo<ChartData<'bar', [number, number][], string>>(() => {
+    const datasets = (Object.keys(STATUS) as Status[]).map((status) => ({
+      label: STATUS[status].label,
+      backgroundColor: STATUS[status].colour,
+      borderColor: OKABE_ITO.black,
+      borderWidth: status === 'failed' ? 2 : 0,
+      borderSkipped: false,
+      grouped: false,
+      barPercentage: 0.7,
+      data: rows.map((name) => {
+        const b = all.find((x) => x.name === name && x.status === status);
+        return (b ? [b.from, b.to] : null) as [number, number];
+      }),
+    }));
+    return { labels: rows, datasets };
+  }, [all, rows]);
+  const events = useMemo(
+    () => (run ? run.events.filter((e) => !e.initiativeId).map((e) => ({ x: e.week / 52, label: e.label })) : []),
+    [run],
+  );
+  const options = useMemo<ChartOptions<'bar'>>(
+    () => ({
+      indexAxis: 'y',
+      scales: {
+        x: { type: 'linear', min: 0, max: run ? run.horizonWeeks / 52 : 5, ticks: { stepSize: 1, font: { size: fontSize } }, title: { display: true, text: 'Years from now', font: { size: fontSize } } },
+        y: { stacked: true, ticks: { font: { size: fontSize } } },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { font: { size: fontSize } } },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const raw = item.raw as [number, number] | null;
+              return raw ? `${item.dataset.label}: year ${raw[0].toFixed(1)} to ${raw[1].toFixed(1)}` : '';
+            },
+          },
+        },
+        // Per-chart plugin options are passed by id.
+        ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
+      },
+    }),
+    [run, events, fontSize],
+  );
+  if (!run) return <p className="muted">Simulating…</p>;
+  const live = run.timeline.filter((o) => o.goLiveWeek >= 0 && o.failedWeek < 0).length;
+  const failed = run.timeline.filter((o) => o.failedWeek >= 0).length;
+  const total = run.timeline.length;
+  const caption =
+    total === 0
+      ? 'This scenario has no portfolio of initiatives.'
+      : `${live} of ${total} initiatives live by the end, ${failed} failed, ${total - live - failed} not finished.`;
+  return (
+    <figure className="chart-figure">
+      {total > 0 && (
+        <div className="chart-box-tall" style={{ height: `${Math.max(240, rows.length * (fontSize * 2.4) + 120)}px` }}>
+          <ChartCanvasWithPlugin data={data} options={options} caption={caption} />
+        </div>
+      )}
+      <p className="chart-caption" data-testid="caption-portfolio">
+        {caption}
+      </p>
+    </figure>
+  );
+}
+
+function ChartCanvasWithPlugin({ data, options, caption }: { data: ChartData<'bar', [number, number][], string>; options: ChartOptions<'bar'>; caption: string }) {
+  return <ChartCanvas type="bar" data={data as ChartData<'bar'>} options={options} plugins={[eventLines]} label={caption} testId="chart-portfolio" />;
+}

@@ -1,0 +1,75 @@
+import type { ChartData, ChartOptions } from 'chart.js';
+import { useId, useMemo, useState } from 'react';
+import type { RunResult } from '../../../../engine';
+import { ChartCanvas } from '../../components/chart-canvas';
+import { formatNumber } from '../../components/format';
+import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
+import { pickSeries, WGLL_MEASURES, wgllSeriesIds } from './outputs';
+import type { ChartPanelProps } from './chart-panel';
+
+function scoresAt(run: RunResult | null, week: number): (number | null)[] {
+  return WGLL_MEASURES.map((m) => {
+    const s = run ? pickSeries(run.series, wgllSeriesIds(m.id)) : undefined;
+    return s ? s[Math.min(week, s.length - 1)]! : null;
+  });
+}
+
+/** Render the seven "What Good Looks Like" measures (1–5) at a chosen year, against the baseline and pins. */
+export function WgllChart({ runs, fontSize }: ChartPanelProps) {
+  const { current: currentRun, baseline, pinned } = runs;
+  const horizonYears = Math.max(1, Math.round((currentRun?.horizonWeeks ?? 260) / 52));
+  const [year, setYear] = useState(horizonYears);
+  const shownYear = Math.min(year, horizonYears);
+  const week = shownYear * 52;
+  const sliderId = useId();
+  const current = scoresAt(currentRun, week);
+  const data = useMemo<ChartData<'bar', (number | null)[]>>(() => {
+    const datasets = [
+      { label: 'Scenario as loaded', data: scoresAt(baseline, week), backgroundColor: BASELINE_COLOUR },
+      ...pinned.map(({ pin, run }, i) => ({ label: pin.name, data: scoresAt(run, week), backgroundColor: PIN_COLOURS[i % PIN_COLOURS.length]! })),
+      { label: 'Your settings', data: scoresAt(currentRun, week), backgroundColor: CURRENT_COLOUR },
+    ];
+    return { labels: WGLL_MEASURES.map((m) => m.label), datasets };
+  }, [baseline, pinned, currentRun, week]);
+  const options = useMemo<ChartOptions<'bar'>>(
+    () => ({
+      scales: {
+        x: { ticks: { font: { size: fontSize } }, grid: { display: false } },
+        y: { min: 1, max: 5, ticks: { stepSize: 1, font: { size: fontSize } }, title: { display: true, text: 'Score (1–5)', font: { size: fontSize } } },
+      },
+      plugins: { legend: { position: 'bottom', labels: { font: { size: fontSize } } } },
+    }),
+    [fontSize],
+  );
+  const has = current.some((v) => v !== null);
+  const lowest = has
+    ? WGLL_MEASURES.map((m, i) => ({ m, v: current[i] ?? Infinity })).reduce((a, b) => (b.v < a.v ? b : a))
+    : null;
+  const caption = has
+    ? `Year ${shownYear} scores with your settings: ${WGLL_MEASURES.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
+      (lowest ? ` Weakest: ${lowest.m.label.toLowerCase()}.` : '') +
+      ' Scores are on the self-assessed 1–5 scale of the Digital Maturity Assessment.'
+    : 'This run has no "What Good Looks Like" scores.';
+  return (
+    <figure className="chart-figure">
+      <div className="chart-control">
+        <label htmlFor={sliderId}>Year</label>
+        <input
+          id={sliderId}
+          type="range"
+          min={1}
+          max={horizonYears}
+          step={1}
+          value={shownYear}
+          aria-valuetext={`Year ${shownYear}`}
+          onChange={(e) => setYear(Number(e.target.value))}
+        />
+        <output htmlFor={sliderId}>Year {shownYear}</output>
+      </div>
+      <ChartCanvas type="bar" data={data} options={options} label={caption} testId="chart-wgll" />
+      <p className="chart-caption" data-testid="caption-wgll">
+        {caption}
+      </p>
+    </figure>
+  );
+}
