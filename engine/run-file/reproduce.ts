@@ -86,14 +86,14 @@ export function diffSummaries(stored: KpiSummary, current: KpiSummary): SummaryD
   for (const kpi of names) {
     const s = stored.kpis[kpi];
     const c = current.kpis[kpi];
-    if (!Object.is(s, c)) out.push({ kpi, statistic: 'value', stored: s ?? null, current: c ?? null });
+    if (s !== c) out.push({ kpi, statistic: 'value', stored: s ?? null, current: c ?? null });
     const sd = stored.distribution?.[kpi];
     const cd = current.distribution?.[kpi];
     if (!sd && !cd) continue;
     for (const stat of ['p10', 'p50', 'p90', 'mean'] as const) {
       const a = sd?.[stat];
       const b = cd?.[stat];
-      if (!Object.is(a, b)) out.push({ kpi, statistic: stat, stored: a ?? null, current: b ?? null });
+      if (a !== b) out.push({ kpi, statistic: stat, stored: a ?? null, current: b ?? null });
     }
   }
   return out;
