@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite';
 
 // The desktop build: main process, sandboxed preload (CommonJS) and the renderer.
 export default defineConfig({
-  main: { build: { outDir: 'out/main', lib: { entry: 'electron/main/index.ts' } } },
+  // zod is bundled into main (not externalised) so the packaged app needs no node_modules at all.
+  main: { build: { outDir: 'out/main', lib: { entry: 'electron/main/index.ts' }, externalizeDeps: { exclude: ['zod'] } } },
   preload: {
     build: {
       outDir: 'out/preload',

@@ -1,30 +1,247 @@
-import { app, BrowserWindow } from 'electron';
+// Electron glue: the app's lifecycle, the window, the app:// scheme, session hardening and
+// menus. Every decision with logic in it lives in a plain module next to this file.
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { ENGINE_VERSION } from '../../engine/version';
+import type { MenuCommand } from '../contract/ipc';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { decideClose } from './close-guard';
+import { securityHeaders } from './csp';
+import { askBeforeClose, nativeFileDialogs } from './dialogs';
+import { isAllowedExternalUrl } from './external-links';
+import { AutosaveStore } from './files/autosave-store';
+import { engineValidator } from './files/document-validators';
+import { FileGrants } from './files/file-grants';
+import { FileService } from './files/file-service';
+import { RecentFiles, samePathOn } from './files/recent-files';
+import { SessionMarker } from './files/recovery';
 import { registerIpc } from './ipc';
+import { isTrustedOrigin } from './ipc-validation';
+import { buildMenuTemplate } from './menu-template';
+import { fitToDisplays, loadWindowState, MIN_WINDOW, saveWindowState, type WindowState } from './window-state';
 
-/** Create the main window with Electron's secure defaults. */
-function createWindow(): BrowserWindow {
+// Must run before `ready`: app:// is a standard, secure origin with fetch, so the renderer gets
+// a real origin (not file://) for its CSP, modules and worker.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const trustedOrigins = [APP_ORIGIN, ...(devUrl ? [new URL(devUrl).origin] : [])];
+const rendererRoot = join(import.meta.dirname, '../renderer');
+const userData = app.getPath('userData');
+const samePath = samePathOn(process.platform);
+
+const marker = new SessionMarker(userData);
+const startedAt = new Date();
+const autosave = new AutosaveStore(join(userData, 'autosave'), { onCorrupt: (p, to) => console.warn(`Momentum: damaged autosave ${p} moved to ${to ?? '(could not move)'}`) });
+const recents = new RecentFiles(join(userData, 'recent-files.json'), samePath);
+const windowStatePath = join(userData, 'window-state.json');
+const unsaved = new Map<string, string>();
+let mainWindow: BrowserWindow | null = null;
+let crashed = false;
+let closeAllowed = false;
+let closeAfterSave = false;
+const rendererCrashes: number[] = [];
+
+const files = new FileService({
+  dialogs: nativeFileDialogs(() => mainWindow),
+  grants: new FileGrants(undefined, samePath),
+  recents,
+  validate: engineValidator,
+  onRecentsChanged: () => void rebuildMenu(),
+});
+
+/** Send a menu command to the window's renderer. */
+function sendCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send('menu:command', command);
+}
+
+/** Build (or rebuild, after the recent list changes) the application menu. */
+async function rebuildMenu(): Promise<void> {
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    isDev: devUrl !== undefined,
+    appName: app.getName(),
+    recents: await files.listRecent().catch(() => []),
+    send: sendCommand,
+    showAbout: () => {
+      const options = { type: 'info' as const, title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: `Engine version ${ENGINE_VERSION}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}` };
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    },
+    clearRecent: () => void files.clearRecent().then(rebuildMenu),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Apply the settings that every webContents gets, whoever created it. */
+function hardenContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The renderer is a single page: it never navigates. Links open in the browser only if allowlisted.
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Remember the window's normal bounds and whether it is maximised. */
+function captureWindowState(win: BrowserWindow): WindowState {
+  const b = win.getNormalBounds();
+  return { bounds: { x: b.x, y: b.y, width: b.width, height: b.height }, maximized: win.isMaximized() };
+}
+
+/** Create the main window with the security checklist's settings. */
+async function createWindow(): Promise<BrowserWindow> {
+  const displays = [screen.getPrimaryDisplay(), ...screen.getAllDisplays().filter((d) => d.id !== screen.getPrimaryDisplay().id)];
+  const state = fitToDisplays(await loadWindowState(windowStatePath), displays.map((d) => d.workArea));
   const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
+    ...state.bounds,
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
+    show: false,
     title: 'Momentum',
+    backgroundColor: '#ffffff',
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: devUrl !== undefined,
     },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const rememberSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void saveWindowState(windowStatePath, captureWindowState(win)).catch(() => undefined), 500);
+  };
+  win.on('resize', rememberSoon);
+  win.on('move', rememberSoon);
+
+  win.on('close', (event) => {
+    if (closeAllowed) {
+      clearTimeout(saveTimer);
+      void saveWindowState(windowStatePath, captureWindowState(win)).catch(() => undefined);
+      return;
+    }
+    event.preventDefault();
+    void decideClose([...unsaved.values()], (titles) => askBeforeClose(win, titles)).then(async (decision) => {
+      if (decision === 'cancel') return;
+      if (decision === 'save-then-close') {
+        closeAfterSave = true;
+        sendCommand({ type: 'file.save' });
+        return;
+      }
+      // Closing with nothing unsaved, or the user chose not to save: their autosaves go too.
+      await autosave.clearAll().catch(() => undefined);
+      unsaved.clear();
+      closeAllowed = true;
+      win.close();
+    });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    crashed = true;
+    const now = Date.now();
+    rendererCrashes.push(now);
+    while (rendererCrashes.length > 0 && now - rendererCrashes[0]! > 60_000) rendererCrashes.shift();
+    if (rendererCrashes.length <= 3) {
+      // Reload: the renderer asks getRecovery() at start and offers its autosaved work back.
+      win.reload();
+    } else {
+      dialog.showErrorBox('Momentum keeps stopping', 'The window stopped several times in a minute. Your unsaved work is autosaved and will be offered back when you start Momentum again.');
+      closeAllowed = true;
+      win.close();
+    }
+  });
+
+  await win.loadURL(devUrl ?? APP_INDEX_URL);
   return win;
 }
 
-void app.whenReady().then(() => {
-  registerIpc();
-  createWindow();
-});
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+/** Deny every permission (camera, notifications, clipboard-read, …) and add the CSP to dev-server responses. */
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    // app:// responses carry the headers already (app-protocol.ts); this covers the dev server.
+    const ours = isTrustedOrigin(details.url, trustedOrigins);
+    callback({ responseHeaders: ours ? { ...details.responseHeaders, ...Object.fromEntries(Object.entries(securityHeaders()).map(([k, v]) => [k, [v]])) } : details.responseHeaders });
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One instance owns the session marker and autosaves; a second launch focuses the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  void app.whenReady().then(async () => {
+    crashed = (await marker.begin(process.pid, startedAt).catch(() => ({ previousCrashed: false }))).previousCrashed;
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+    hardenSession();
+    registerIpc({
+      files,
+      autosave,
+      trustedOrigins,
+      isOurWindow: (contents) => mainWindow !== null && contents === mainWindow.webContents,
+      crashed: () => crashed,
+      setUnsaved: (key, title) => {
+        if (title === null) unsaved.delete(key);
+        else unsaved.set(key, title);
+        if (closeAfterSave && unsaved.size === 0 && mainWindow) {
+          closeAllowed = true;
+          mainWindow.close();
+        }
+      },
+      afterSave: (result) => {
+        // A cancelled or failed save during "Save, then close" keeps the window open.
+        if (!result.ok) closeAfterSave = false;
+      },
+      recentsChanged: () => void rebuildMenu(),
+    });
+    await rebuildMenu();
+    await createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let markedClean = false;
+  app.on('will-quit', (event) => {
+    if (markedClean) return;
+    event.preventDefault();
+    void marker.end(process.pid, startedAt).finally(() => {
+      markedClean = true;
+      app.quit();
+    });
+  });
+}

@@ -1,13 +1,71 @@
-import { app, ipcMain } from 'electron';
+// Electron glue: every IPC channel of the contract, each behind validateCall (sender frame and
+// zod-checked arguments). The work itself is done by the plain modules passed in.
+import { app, BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { ENGINE_VERSION } from '../../engine/version';
-import type { IpcChannels } from '../contract/ipc';
+import type { FileResult, IpcChannel, IpcChannels } from '../contract/ipc';
+import type { AutosaveStore } from './files/autosave-store';
+import type { FileService } from './files/file-service';
+import { recoveryInfo } from './files/recovery';
+import { isAllowedExternalUrl } from './external-links';
+import { validateCall, type SenderInfo } from './ipc-validation';
 
-/** Register a handler for one typed channel. */
-function handle<K extends keyof IpcChannels>(channel: K, fn: (...args: Parameters<IpcChannels[K]>) => ReturnType<IpcChannels[K]>): void {
-  ipcMain.handle(channel, (_event, ...args) => fn(...(args as Parameters<IpcChannels[K]>)));
+/** What the IPC handlers work with. */
+export interface IpcContext {
+  readonly files: FileService;
+  readonly autosave: AutosaveStore;
+  readonly trustedOrigins: readonly string[];
+  /** Whether a webContents belongs to one of our windows. */
+  isOurWindow(contents: Electron.WebContents): boolean;
+  /** Whether the previous session or this session's renderer crashed. */
+  crashed(): boolean;
+  /** Record unsaved work for the close question. */
+  setUnsaved(key: string, title: string | null): void;
+  /** Told after each save, to finish a close that waited for it. */
+  afterSave(result: FileResult<unknown>): void;
+  /** Told when the recent list changed. */
+  recentsChanged(): void;
+}
+
+/** Describe the sender of an IPC message for validateCall. */
+function senderOf(event: IpcMainInvokeEvent, ctx: IpcContext): SenderInfo {
+  const frame = event.senderFrame;
+  return {
+    frameUrl: frame?.url ?? null,
+    isMainFrame: frame !== null && frame === event.sender.mainFrame,
+    isOurWindow: BrowserWindow.fromWebContents(event.sender) !== null && ctx.isOurWindow(event.sender),
+  };
 }
 
 /** Register every IPC handler of the contract. */
-export function registerIpc(): void {
+export function registerIpc(ctx: IpcContext): void {
+  const handle = <K extends IpcChannel>(channel: K, fn: (...args: Parameters<IpcChannels[K]>) => ReturnType<IpcChannels[K]> | Promise<ReturnType<IpcChannels[K]>>) => {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => fn(...validateCall(channel, senderOf(event, ctx), args, ctx.trustedOrigins)));
+  };
+  const saved = async (p: Promise<FileResult<unknown>>) => {
+    const r = await p;
+    ctx.afterSave(r);
+    return r;
+  };
+
   handle('app:get-info', () => ({ appVersion: app.getVersion(), engineVersion: ENGINE_VERSION, platform: process.platform }));
+  handle('file:open', (kind) => ctx.files.open(kind));
+  handle('file:open-recent', (id) => ctx.files.openRecent(id));
+  handle('file:save', (request) => saved(ctx.files.save(request)) as ReturnType<typeof ctx.files.save>);
+  handle('file:save-as', (request) => saved(ctx.files.saveAs(request)) as ReturnType<typeof ctx.files.saveAs>);
+  handle('file:export', (request) => ctx.files.export(request));
+  handle('recent:list', () => ctx.files.listRecent());
+  handle('recent:clear', async () => {
+    await ctx.files.clearRecent();
+    ctx.recentsChanged();
+  });
+  handle('autosave:put', (doc) => ctx.autosave.put(doc));
+  handle('autosave:get', (kind) => ctx.autosave.get(kind));
+  handle('autosave:clear', (kind) => ctx.autosave.clear(kind));
+  handle('session:recovery', () => recoveryInfo(ctx.autosave, ctx.crashed()));
+  handle('doc:set-unsaved', ({ key, title }) => ctx.setUnsaved(key, title));
+  handle('shell:open-external', async (url) => {
+    if (!isAllowedExternalUrl(url)) return false;
+    await shell.openExternal(url);
+    return true;
+  });
 }

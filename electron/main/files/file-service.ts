@@ -137,6 +137,11 @@ export class FileService {
     });
   }
 
+  /** Forget every recent file. */
+  async clearRecent(): Promise<void> {
+    await this.deps.recents.clear();
+  }
+
   private checkText(name: string, request: SaveRequest): FileResult<FileRef> | null {
     // Only the envelope is checked: a scenario being edited may still have problems the editor shows.
     const checked = checkDocument(name, request.kind, new TextEncoder().encode(request.text));

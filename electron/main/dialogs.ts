@@ -1,0 +1,67 @@
+// Electron glue: the native dialogs behind FileService and the close question. Kept thin; the
+// decisions live in files/file-service.ts and close-guard.ts, which are tested without Electron.
+import { app, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { DocumentKind } from '../contract/ipc';
+import { closeQuestion, type CloseChoice } from './close-guard';
+import type { FileDialogs } from './files/file-service';
+
+const FILTERS: Record<DocumentKind, Electron.FileFilter[]> = {
+  scenario: [{ name: 'Momentum scenario', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+  run: [{ name: 'Momentum run', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+};
+
+/** Return the filters for an export by its extension. */
+function exportFilters(name: string): Electron.FileFilter[] {
+  const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
+  const label: Record<string, string> = { csv: 'CSV table', png: 'PNG image', html: 'Web page', pdf: 'PDF document', json: 'JSON' };
+  return ext ? [{ name: label[ext] ?? ext.toUpperCase(), extensions: [ext] }, { name: 'All files', extensions: ['*'] }] : [];
+}
+
+/** Build the FileService dialogs, parented to the window `parent()` returns. */
+export function nativeFileDialogs(parent: () => BrowserWindow | null): FileDialogs {
+  const docs = () => app.getPath('documents');
+  const open = (options: Electron.OpenDialogOptions) => {
+    const w = parent();
+    return w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options);
+  };
+  const save = (options: Electron.SaveDialogOptions) => {
+    const w = parent();
+    return w ? dialog.showSaveDialog(w, options) : dialog.showSaveDialog(options);
+  };
+  return {
+    async chooseOpen(kind) {
+      const r = await open({ title: `Open ${kind}`, defaultPath: docs(), filters: FILTERS[kind], properties: ['openFile'] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseSave(kind, suggestedName) {
+      // showOverwriteConfirmation: Linux dialogs do not ask before replacing a file unless told to.
+      const r = await save({ title: `Save ${kind}`, defaultPath: join(docs(), suggestedName), filters: FILTERS[kind], properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async chooseExport(suggestedName) {
+      const r = await save({ title: 'Export', defaultPath: join(docs(), suggestedName), filters: exportFilters(suggestedName), properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async confirmReplaceChanged(name) {
+      const w = parent();
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        buttons: ['Replace', 'Save As…', 'Cancel'],
+        defaultId: 1,
+        cancelId: 2,
+        message: `${name} has changed on disk since you opened it.`,
+        detail: 'Another program or window saved it. Replace it with your version (the other version is kept as a .bak file), or save yours under another name?',
+      };
+      const r = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
+      return (['replace', 'save-as', 'cancel'] as const)[r.response] ?? 'cancel';
+    },
+  };
+}
+
+/** Ask Save / Don't Save / Cancel about unsaved work before closing. */
+export async function askBeforeClose(win: BrowserWindow, titles: readonly string[]): Promise<CloseChoice> {
+  const { message, detail } = closeQuestion(titles);
+  const r = await dialog.showMessageBox(win, { type: 'warning', buttons: ['Save', 'Don’t Save', 'Cancel'], defaultId: 0, cancelId: 2, message, detail, noLink: true });
+  return (['save', 'discard', 'cancel'] as const)[r.response] ?? 'cancel';
+}
