@@ -16,17 +16,24 @@ export interface KpiMeta {
 export const KPI_TABLE: readonly (KpiMeta & { readonly ids: readonly string[] })[] = [
   { id: 'maturity', ids: ['maturityAtHorizon'], label: 'Digital maturity at the end (1–5)', format: 'score', better: 'higher' },
   { id: 'weeksToGoal', ids: ['weeksToGoal'], label: 'Time to reach the goal', format: 'weeks', better: 'lower' },
+  { id: 'firstWin', ids: ['firstWinWeek'], label: 'First visible win', format: 'weeks', better: 'lower' },
   { id: 'delivered', ids: ['initiativesDelivered', 'delivered', 'initiativesLive'], label: 'Initiatives delivered', format: 'count', better: 'higher' },
   { id: 'failed', ids: ['initiativesFailed', 'failed'], label: 'Initiatives failed', format: 'count', better: 'lower' },
-  { id: 'benefits', ids: ['benefitsRealised', 'benefits', 'benefitsAtHorizon'], label: 'Benefits realised', format: 'number', better: 'higher' },
+  { id: 'benefits', ids: ['benefitsRealised', 'benefits', 'benefitsAtHorizon'], label: 'Benefits realised (benefit-weeks)', format: 'number', better: 'higher' },
   { id: 'fatigue', ids: ['peakFatigue', 'fatiguePeak'], label: 'Peak change fatigue', format: 'share', better: 'lower' },
-  { id: 'capability', ids: ['capabilityRetained', 'capabilityAtHorizon'], label: 'In-house capability retained', format: 'share', better: 'higher' },
+  { id: 'capability', ids: ['capabilityRetained', 'capabilityAtHorizon'], label: 'In-house capability at the end', format: 'share', better: 'higher' },
   { id: 'confidence', ids: ['boardConfidence', 'confidenceAtHorizon', 'boardConfidenceAtHorizon'], label: 'Board confidence at the end', format: 'share', better: 'higher' },
 ];
 
-/** Return a KPI's value in a run under any of its names. */
+/** Return a KPI's value in a run under any of its names; a week count past the horizon (never reached) comes back as −1. */
 export function kpiValue(run: RunResult, ids: readonly string[]): number | undefined {
-  for (const id of ids) if (run.kpis[id] !== undefined) return run.kpis[id];
+  for (const id of ids) {
+    const v = run.kpis[id];
+    if (v === undefined) continue;
+    // The engine reports "never" as the horizon + 1 week.
+    if ((id === 'weeksToGoal' || id === 'firstWinWeek') && v > run.horizonWeeks) return -1;
+    return v;
+  }
   return undefined;
 }
 
@@ -43,14 +50,14 @@ export function formatKpi(meta: KpiMeta, value: number | undefined): string {
     case 'share':
       return `${Math.round(value * 100)}%`;
     default:
-      return formatNumber(value, 1);
+      return String(Math.round(value));
   }
 }
 
 /** Return the difference of a KPI from the baseline, formatted with its sign ("+0.40", "−3 months"), or '' when equal. */
 export function formatKpiDelta(meta: KpiMeta, value: number | undefined, baseline: number | undefined): string {
   if (value === undefined || baseline === undefined || !Number.isFinite(value) || !Number.isFinite(baseline)) return '';
-  if (meta.format === 'weeks' && (value < 0 || baseline < 0)) return value === baseline ? '' : value < 0 ? 'goal missed' : 'goal reached';
+  if (meta.format === 'weeks' && (value < 0 || baseline < 0)) return value === baseline ? '' : value < 0 ? 'not reached' : 'now reached';
   const d = value - baseline;
   const sign = d > 0 ? '+' : '−';
   const a = Math.abs(d);
@@ -66,7 +73,7 @@ export function formatKpiDelta(meta: KpiMeta, value: number | undefined, baselin
     case 'share':
       return Math.round(a * 100) === 0 ? '' : `${sign}${Math.round(a * 100)} pts`;
     default:
-      return a < 0.05 ? '' : `${sign}${a.toFixed(1)}`;
+      return a < 0.5 ? '' : `${sign}${Math.round(a)}`;
   }
 }
 

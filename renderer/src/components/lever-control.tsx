@@ -35,9 +35,11 @@ export const LeverControl = memo(function LeverControl({ def, compact = false }:
         <label htmlFor={inputId} className="lever-label">
           {def.label}
         </label>
-        <output htmlFor={inputId} className="lever-value" aria-live="off">
-          {shown}
-        </output>
+        {!def.options && (
+          <output htmlFor={inputId} className="lever-value">
+            {shown}
+          </output>
+        )}
       </div>
       <div className="lever-body">
         {def.options ? (

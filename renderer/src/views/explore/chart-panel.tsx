@@ -200,10 +200,10 @@ function BenefitsChart({ runs, fontSize }: ChartPanelProps) {
   const caption =
     now === undefined
       ? 'Simulating…'
-      : `Benefits realised per week at the end: ${formatNumber(now, 2)}${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 2)})` : ''}. Benefits lag go-live by years.`;
+      : `Benefits realised by the end: ${formatNumber(now, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 0)})` : ''}. Benefits arrive years after go-live.`;
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Benefits realised" yMin={0} formatY={(v) => formatNumber(v, 1)} label={caption} testId="chart-benefits" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 1)} label={caption} testId="chart-benefits" fontSize={fontSize} />
       <Caption text={caption} testId="caption-benefits" />
     </figure>
   );

@@ -25,7 +25,7 @@ export function Headline({ current, baseline }: HeadlineProps) {
           <div key={k.id} className="headline-item" data-kpi={k.id}>
             <dt>{k.label}</dt>
             <dd>
-              <span className="headline-value">{current ? formatKpi(k, v) : '…'}</span>
+              <span className={`headline-value${v !== undefined && v < 0 ? ' headline-text' : ''}`}>{current ? formatKpi(k, v) : '…'}</span>
               <span className="headline-base">
                 {delta ? (
                   <span className={better ? 'better' : better === false ? 'worse' : ''}>
