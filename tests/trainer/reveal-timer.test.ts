@@ -75,3 +75,24 @@ describe('session timer', () => {
     expect(speakDuration(61_000)).toBe('1 minute 1 second');
   });
 });
+
+describe('hiding the future of a run during reveals', () => {
+  it('blanks series after the reveal week, keeps their length and forgets later outcomes', async () => {
+    const { runUntilWeek } = await import('../../renderer/src/trainer/reveal-run');
+    const { simulateExpected, blankInput, REFERENCE_PORTFOLIO } = await import('../../engine');
+    const run = simulateExpected({ ...blankInput(), initiatives: REFERENCE_PORTFOLIO });
+    const seen = runUntilWeek(run, 52);
+    const [id, values] = Object.entries(seen.series)[0]!;
+    expect(values.length).toBe(run.series[id]!.length);
+    expect(Number.isNaN(values[52]!)).toBe(false);
+    expect(values[52]).toBe(run.series[id]![52]);
+    expect(Number.isNaN(values[53]!)).toBe(true);
+    for (const o of seen.timeline) {
+      expect(o.startWeek <= 52).toBe(true);
+      expect(o.goLiveWeek <= 52 && o.failedWeek <= 52).toBe(true);
+    }
+    expect(seen.events.every((e) => e.week <= 52)).toBe(true);
+    expect(runUntilWeek(run, 52)).toBe(seen);
+    expect(runUntilWeek(run, null)).toBe(run);
+  });
+});

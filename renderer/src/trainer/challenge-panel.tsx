@@ -47,7 +47,7 @@ export function ChallengePanel({ run }: { run: RunResult | null }) {
                   {result.checks.map((c, i) => (
                     <li key={i} className={c.pass ? 'check-pass' : 'check-fail'}>
                       <span aria-hidden="true">{c.pass ? '✓ ' : '✗ '}</span>
-                      {describeCheck(c, LEVERS)}
+                      {describeCheck(c, LEVERS, run?.horizonWeeks)}
                     </li>
                   ))}
                 </ul>

@@ -1,3 +1,4 @@
+import './trainer.css';
 import type { RunResult } from '../../../engine';
 import { useExpectedRun } from '../sim/use-live-run';
 import { selectCurrentInput, useAppStore } from '../store';
@@ -28,7 +29,7 @@ function PanelBody({ run }: { run: RunResult | null }) {
   const lockedCount = useAppStore((s) => s.scenario.lockedLevers.length);
   const targetCount = useAppStore((s) => s.scenario.targets.length);
   return (
-    <aside className={`trainer-panel${open ? '' : ' trainer-panel-closed'}`} aria-label="Trainer">
+    <section className={`trainer-panel${open ? '' : ' trainer-panel-closed'}`} aria-labelledby="trainer-panel-title">
       <div className="trainer-panel-head">
         <h2 id="trainer-panel-title">Trainer</h2>
         <button type="button" aria-expanded={open} aria-controls="trainer-panel-body" onClick={() => setOpen(!open)}>
@@ -67,7 +68,7 @@ function PanelBody({ run }: { run: RunResult | null }) {
           <SessionTimer />
         </details>
       </div>
-    </aside>
+    </section>
   );
 }
 

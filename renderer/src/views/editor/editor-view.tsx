@@ -1,3 +1,4 @@
+import '../../trainer/trainer.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LEVERS, parseScenario, scenarioToInput, serializeScenario, type SimInput } from '../../../../engine';
 import { getPlatform } from '../../platform';

@@ -1,3 +1,4 @@
+import '../../trainer/trainer.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { blankScenario, type Scenario } from '../../../../engine';
 import { getPlatform, type RecentFile } from '../../platform';
