@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { EditorView } from './editor/editor-view';
 import { ExploreView } from './explore/explore-view';
 import { LibraryView } from './library/library-view';
+import { ModelView } from './model/model-view';
 import { SensitivityView } from './sensitivity/sensitivity-view';
 
 /** The app's top-level views, in tab order. Each view lives in its own folder under views/. */
@@ -17,4 +18,5 @@ export const VIEWS: readonly ViewDef[] = [
   { id: 'explore', label: 'Explore', component: ExploreView },
   { id: 'sensitivity', label: 'Sensitivity', component: SensitivityView },
   { id: 'editor', label: 'Edit journey', component: EditorView },
+  { id: 'model', label: 'How it works', component: ModelView },
 ];

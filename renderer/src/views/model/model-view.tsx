@@ -1,0 +1,141 @@
+import { CONSTRAINT_LABELS, CONSTRAINTS, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
+import { formatLeverValue } from '../../components/format';
+import { GROUP_TITLES } from '../../components/levers-panel';
+import { LESSONS } from '../../components/why-panel';
+import { MECHANISMS, type Mechanism } from './mechanisms';
+
+const BASIS_WORDS: Record<Mechanism['basis'], { label: string; className: string }> = {
+  evidence: { label: 'Evidence', className: 'tag-evidence' },
+  mixed: { label: 'Evidence + judgement', className: 'tag-judgement' },
+  judgement: { label: 'Judgement', className: 'tag-judgement' },
+};
+
+const isJudgement = (source: string) => /judgement/i.test(source);
+
+/** Render "How the model works": each mechanism's rule in words, its sources, what is judgement, and every lever's range and source. */
+export function ModelView() {
+  return (
+    <main className="model-view">
+      <h1>How the model works</h1>
+      <p>
+        Momentum steps a trust forward one week at a time. Each week, the board&apos;s settings decide how much of the team&apos;s time turns into
+        progress, what goes live, how fast people adopt it and how the board&apos;s confidence moves. Where a number comes from a study it says so;
+        where it is the model&apos;s own judgement it says that too.
+      </p>
+
+      <section aria-labelledby="mechanisms-heading">
+        <h2 id="mechanisms-heading">Mechanisms</h2>
+        {MECHANISMS.map((m) => (
+          <article key={m.id} className="mechanism" aria-labelledby={`mech-${m.id}`}>
+            <h3 id={`mech-${m.id}`}>
+              {m.title} <span className={BASIS_WORDS[m.basis].className}>{BASIS_WORDS[m.basis].label}</span>
+            </h3>
+            <p>{m.summary}</p>
+            <p className="equation">{m.rule}</p>
+            {m.id === 'switching' && (
+              <table className="kpi-table switching-table">
+                <caption>Share of time on real work, by concurrent priorities (from the engine)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Priorities</th>
+                    {WEINBERG_TABLE.map((_, i) => (
+                      <th key={i} scope="col">
+                        {i + 1}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">Real work</th>
+                    {WEINBERG_TABLE.map((v, i) => (
+                      <td key={i}>{Math.round(v * 100)}%</td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            )}
+            <p className="source">
+              <strong>Sources:</strong> {m.sources}
+              {m.lesson && LESSONS[m.lesson] && <> · Lesson: {LESSONS[m.lesson]}</>}
+            </p>
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="constraints-heading" className="mechanism">
+        <h2 id="constraints-heading">What the &quot;why&quot; panel names</h2>
+        <p>For each period the model works out which constraint cost the most progress:</p>
+        <ul>
+          {CONSTRAINTS.map((c) => (
+            <li key={c}>{CONSTRAINT_LABELS[c]}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="levers-heading-model" className="mechanism">
+        <h2 id="levers-heading-model">The board&apos;s levers</h2>
+        <table className="kpi-table levers-table">
+          <caption className="sr-only">Every lever with its range, default and source</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lever</th>
+              <th scope="col">Range</th>
+              <th scope="col">Default</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          {LEVER_GROUPS.map((g) => (
+            <tbody key={g}>
+              <tr>
+                <th scope="rowgroup" colSpan={4} className="group-row">
+                  {GROUP_TITLES[g]}
+                </th>
+              </tr>
+              {LEVERS.filter((l) => l.group === g).map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">
+                    {l.label}
+                    <span className="lever-explain">{l.explanation}</span>
+                  </th>
+                  <td>
+                    {formatLeverValue(l, l.min)} – {formatLeverValue(l, l.max)}
+                  </td>
+                  <td>{formatLeverValue(l, l.default)}</td>
+                  <td className="source-cell">
+                    {l.source}
+                    {isJudgement(l.source) && <span className="tag-judgement">Judgement</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </section>
+
+      <section aria-labelledby="outputs-heading" className="mechanism">
+        <h2 id="outputs-heading">What the model reports</h2>
+        <h3>Weekly series</h3>
+        <dl className="defs">
+          {SERIES.map((s) => (
+            <div key={s.id}>
+              <dt>{s.label}</dt>
+              <dd>{s.explanation}</dd>
+            </div>
+          ))}
+        </dl>
+        <h3>Key measures</h3>
+        <dl className="defs">
+          {KPIS.map((k) => (
+            <div key={k.id}>
+              <dt>{k.label}</dt>
+              <dd>
+                {k.explanation} {k.better === 'higher' ? 'Higher is better.' : 'Lower is better.'}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </main>
+  );
+}
