@@ -67,8 +67,8 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
     const kpiAtHigh = results[2 * i + 1]!.kpis[kpi]!;
     return { leverId: def.id, lowValue: def.min, highValue: def.max, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) };
   });
-  // A stable sort keeps lever order among equal swings, so output never depends on timing.
-  rows.sort((a, b) => b.swing - a.swing);
+  // The engine's own order (swing, then lever id), so the CLI and the app list rows alike.
+  rows.sort((a, b) => b.swing - a.swing || a.leverId.localeCompare(b.leverId));
   const result: SensitivityResult = { kpi, baseline: baseSummary!.kpis[kpi]!, rows };
 
   if (args.flags.has('json')) {
