@@ -4,6 +4,7 @@ import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
 import { useAppStore } from '../../store';
+import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
 import { Headline } from './headline';
 import { PinsPanel } from './pins-panel';
@@ -55,6 +56,7 @@ export function ExploreView() {
         {!presentation && <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />}
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
+        <TrainerPanel run={runs.current} />
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { scenarioToInput, type MonteCarloResult, type RunResult, type SimInput } from '../../../../engine';
 import { useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
-import { selectBaselineInput, selectCurrentInput, useAppStore, type PinnedWhatIf } from '../../store';
+import { selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
+import { bandsUntilWeek, runUntilWeek } from '../../trainer/reveal-run';
 
 /** A pinned what-if with its expected run (null while it computes). */
 export interface PinnedRun {
@@ -43,13 +44,15 @@ export function useExploreRuns(): ExploreRuns {
   const fixed = useFixedRuns(fixedInputs);
   const live = useExpectedRun(currentInput);
   const bands = useBands(currentInput);
+  // While a trainer reveals the scenario step by step, every run shows only the weeks so far.
+  const until = useAppStore(selectVisibleUntilWeek);
   return {
-    current: live.result,
+    current: runUntilWeek(live.result, until),
     currentPending: live.pending,
     error: live.error ?? bands.error,
-    bands: bands.result,
+    bands: bandsUntilWeek(bands.result, until),
     bandsPending: bands.pending,
-    baseline: fixed[0] ?? null,
-    pinned: pins.map((pin, i) => ({ pin, run: fixed[i + 1] ?? null })),
+    baseline: runUntilWeek(fixed[0] ?? null, until),
+    pinned: pins.map((pin, i) => ({ pin, run: runUntilWeek(fixed[i + 1] ?? null, until) })),
   };
 }

@@ -30,6 +30,10 @@ function ProblemReport({ outcome, onDismiss }: { outcome: Extract<OpenOutcome, {
   );
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function when(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -96,10 +100,10 @@ export function LibraryView() {
                   <p className="lesson">{p.scenario.lesson || 'No lesson stated.'}</p>
                   <p className="card-facts">
                     <span>{describeLength(p.scenario.horizonWeeks)}</span>
-                    <span>{p.scenario.initiatives.length} initiatives</span>
-                    {p.scenario.stages.length > 0 && <span>{p.scenario.stages.length} stages</span>}
-                    {p.scenario.trainer.reveals.length > 0 && <span>{p.scenario.trainer.reveals.length} reveals</span>}
-                    {p.scenario.targets.length > 0 && <span>{p.scenario.targets.length} challenges</span>}
+                    <span>{count(p.scenario.initiatives.length, 'initiative')}</span>
+                    {p.scenario.stages.length > 0 && <span>{count(p.scenario.stages.length, 'stage')}</span>}
+                    {p.scenario.trainer.reveals.length > 0 && <span>{count(p.scenario.trainer.reveals.length, 'reveal')}</span>}
+                    {p.scenario.targets.length > 0 && <span>{count(p.scenario.targets.length, 'challenge')}</span>}
                   </p>
                   <div className="button-row">
                     <button type="button" className="primary" onClick={() => open(p.scenario, p.file)} aria-label={`Open ${p.scenario.title}`}>

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario, serializeScenario } from '../../engine';
+import { launchChromium, openApp, pageErrors } from './browser';
+
+// The trainer's journey of issue 6, in Chromium, the way a person drives it.
+const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas.json';
+const SHOTS = process.env.MOMENTUM_SHOTS ?? '';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Open the app with the browser's download/upload fallback instead of native file pickers. */
+async function openWithFallbackFiles(): Promise<Page> {
+  const page = await openApp(browser, '', { width: 1440, height: 1000 });
+  await page.context().addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.showOpenFilePicker;
+    delete w.showSaveFilePicker;
+  });
+  await page.reload();
+  return page;
+}
+
+async function seriousViolations(page: Page, include: string) {
+  const result = await new AxeBuilder({ page }).include(include).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('trainer mode', () => {
+  it('opens a scenario, locks levers, steps through reveals, checks a challenge, edits, saves and reopens it unchanged', async () => {
+    const prepared = readFileSync(join('scenarios', SCENARIO_FILE), 'utf8');
+    const original = parseScenario(prepared);
+    if (!original.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
+    const scenario = original.scenario;
+
+    const page = await openWithFallbackFiles();
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('heading', { name: 'Prepared scenarios' }).waitFor();
+    await shot(page, 'trainer-1-library');
+    expect(await seriousViolations(page, 'main')).toEqual([]);
+
+    // Open the prepared scenario: Explore shows it with the trainer panel.
+    await page.getByRole('button', { name: `Open ${scenario.title}` }).click();
+    await page.getByRole('heading', { level: 1, name: scenario.title }).waitFor();
+    const panel = page.locator('.trainer-panel');
+    await panel.waitFor();
+
+    // Lock two levers.
+    await panel.getByText(/^Lock levers/).click();
+    const toLock = ['priorities.concurrent', 'leadership.ownership'];
+    for (const id of toLock) {
+      const sw = panel.locator(`#lock-${id.replace(/\./g, '-')}`);
+      await sw.check();
+      expect(await sw.isChecked()).toBe(true);
+      expect(await page.locator(`.explore-levers [data-lever="${id}"] :is(input, select)`).first().isDisabled()).toBe(true);
+    }
+    await shot(page, 'trainer-2-locked');
+
+    // Step through every reveal; the note of each moment appears.
+    const reveals = [...scenario.trainer.reveals].sort((a, b) => a.week - b.week);
+    expect(reveals.length).toBeGreaterThan(1);
+    await panel.getByRole('button', { name: /Start reveals/ }).click();
+    for (let i = 0; i < reveals.length; i++) {
+      if (i > 0) await panel.getByRole('button', { name: /Next reveal/ }).click();
+      await panel.getByText(`Step ${i + 1} of ${reveals.length}`, { exact: false }).waitFor();
+      expect(await panel.locator('.reveal-title').textContent()).toBe(reveals[i]!.title);
+      if (i === 1) await shot(page, 'trainer-3-reveal');
+    }
+    expect(await panel.getByRole('button', { name: /Next reveal/ }).isDisabled()).toBe(true);
+    await panel.getByRole('button', { name: 'Show whole run' }).click();
+
+    // Attempt a challenge: a clear verdict and by how much.
+    const target = scenario.targets[0]!;
+    const challenge = panel.locator(`[data-challenge="${target.id}"]`);
+    await challenge.getByRole('button', { name: 'Check this challenge' }).click();
+    const badge = challenge.locator('.badge');
+    await badge.waitFor();
+    expect(await badge.textContent()).toMatch(/Passed|Not met/);
+    expect(await challenge.locator('.challenge-checks').textContent()).toMatch(/to spare|short by|over the limit by|too late by|exactly on the mark/);
+    await shot(page, 'trainer-4-challenge');
+
+    // Edit an initiative in the staged-journey editor; a bad value is flagged in the validator's words.
+    await page.getByRole('button', { name: 'Edit journey' }).click();
+    await page.getByRole('heading', { name: 'Edit the journey' }).waitFor();
+    const effort = page.locator('#field-initiatives-0-effortWeeks');
+    await effort.fill('0');
+    await page.locator('#field-initiatives-0-effortWeeks-problems').getByText('must be a positive number, got 0').waitFor();
+    expect(await effort.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'trainer-5-editor-problem');
+    await effort.fill('41');
+    const name = page.locator('#field-initiatives-0-name');
+    await name.fill('Integrated dispatch, phase one');
+    await page.getByText('No problems: the scenario is ready to save.').waitFor();
+    expect(await seriousViolations(page, 'main')).toEqual([]);
+    await shot(page, 'trainer-6-editor');
+
+    // Save: in the browser this is a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as scenario file…' }).click()]);
+    const folder = mkdtempSync(join(tmpdir(), 'momentum-trainer-'));
+    const savedPath = join(folder, download.suggestedFilename());
+    await download.saveAs(savedPath);
+    const savedText = readFileSync(savedPath, 'utf8');
+    const saved = parseScenario(savedText);
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const expected = {
+      ...scenario,
+      lockedLevers: [...scenario.lockedLevers, ...toLock],
+      initiatives: scenario.initiatives.map((ini, i) => (i === 0 ? { ...ini, effortWeeks: 41, name: 'Integrated dispatch, phase one' } : ini)),
+    };
+    expect(saved.scenario).toEqual(expected);
+    expect(savedText).toBe(serializeScenario(expected));
+
+    // Reopen the saved file from disk (upload) and see the same scenario.
+    await page.getByRole('button', { name: 'Library' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
+    await chooser.setFiles(savedPath);
+    await page.getByRole('heading', { level: 1, name: scenario.title }).waitFor();
+    for (const id of toLock) {
+      expect(await page.locator(`.explore-levers [data-lever="${id}"] :is(input, select)`).first().isDisabled()).toBe(true);
+    }
+    await page.getByRole('button', { name: 'Edit journey' }).click();
+    expect(await page.locator('#field-initiatives-0-effortWeeks').inputValue()).toBe('41');
+    expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe('Integrated dispatch, phase one');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('reports every problem of a broken scenario file with its path and message instead of a blank screen', async () => {
+    const page = await openWithFallbackFiles();
+    await page.getByRole('button', { name: 'Library' }).click();
+    const folder = mkdtempSync(join(tmpdir(), 'momentum-broken-'));
+    const broken = join(folder, 'broken.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(broken, JSON.stringify({ schemaVersion: 2, id: 'broken', title: 'Broken', initiatives: [{ id: 'a', name: 'A', pillar: 'patients', effortWeeks: -3 }] }));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
+    await chooser.setFiles(broken);
+    const report = page.getByRole('alert');
+    await report.getByText('Could not open broken.json').waitFor();
+    expect(await report.textContent()).toContain('initiatives[0].effortWeeks');
+    await shot(page, 'trainer-7-broken');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
