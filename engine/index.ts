@@ -1,7 +1,17 @@
 /** The engine's public API: import from here, not from internal files. */
 export * from './types';
 export { ENGINE_VERSION } from './version';
-export { LEVERS, simulate, simulateExpected, monteCarlo, sensitivity } from './placeholder';
+export { LEVERS, ROLE_FAMILIES, defaultLevers, leverDef, leverValue } from './levers';
+export { simulate, simulateExpected } from './simulate';
+export { monteCarlo, MAX_REPLICATIONS } from './montecarlo';
+export type { MonteCarloRunOptions } from './montecarlo';
+export { sensitivity } from './sensitivity';
+export type { SensitivityRunOptions } from './sensitivity';
+export { SERIES, KPIS } from './series';
+export type { SeriesDef, KpiDef } from './series';
+export { REFERENCE_PORTFOLIO } from './portfolio';
+export { realWorkShare, WEINBERG_TABLE } from './switching';
+export { CONSTRAINT_LABELS, EXPLAIN_PERIOD_WEEKS } from './explain';
 export { createInProcessRunner } from './runner';
 export type { SimRunner, MonteCarloOptions, SensitivityOptions } from './runner';
 export { blankInput, DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from './defaults';

@@ -1,10 +1,14 @@
-import { monteCarlo, sensitivity, simulate, simulateExpected } from './placeholder';
+import { monteCarlo } from './montecarlo';
+import { sensitivity } from './sensitivity';
+import { simulate, simulateExpected } from './simulate';
 import type { MonteCarloResult, RunResult, SensitivityResult, SimInput } from './types';
 
 /** Options for a Monte Carlo request. */
 export interface MonteCarloOptions {
   readonly replications: number;
   readonly seed: number;
+  /** Called with (done, total) as replications finish (in-process only; a worker cannot pass functions). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Options for a sensitivity request. */

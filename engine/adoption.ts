@@ -1,0 +1,33 @@
+/**
+ * Mechanism 8: staff and patient adoption by Bass diffusion per pillar (Bass 1969; Esdar et al. 2019).
+ */
+
+/** Bass innovation coefficient for hospital EHR adoption. Default 0.025; unit 1/year; source Esdar et al. 2019. */
+export const BASS_P_PER_YEAR = 0.025;
+/** Bass imitation coefficient for hospital EHR adoption. Default 0.58; unit 1/year; source Esdar et al. 2019. */
+export const BASS_Q_PER_YEAR = 0.58;
+/** Speed-up of diffusion inside one organisation relative to diffusion between hospitals. Default 4; range 2–6; unit ×; judgement. */
+export const WITHIN_TRUST_SPEEDUP = 4;
+/** Adoption speed gain at full urgency. Default 2.5; range 1–4; unit ×(1+gain·U); judgement from 2020 remote-consultation shares. */
+export const URGENCY_ADOPTION_GAIN = 2.5;
+/** Adoption slowdown at full fatigue. Default 0.6; range 0.3–0.8; unit share; judgement. */
+export const FATIGUE_ADOPTION_DRAG = 0.6;
+/** Weekly Bass p after scaling. */
+export const BASS_P_WEEK = (BASS_P_PER_YEAR * WITHIN_TRUST_SPEEDUP) / 52;
+/** Weekly Bass q after scaling. */
+export const BASS_Q_WEEK = (BASS_Q_PER_YEAR * WITHIN_TRUST_SPEEDUP) / 52;
+
+/** Return the adoption-speed multiplier of urgency, fatigue and staff readiness (coverage and ownership multiply separately). */
+export function adoptionSpeed(urgency: number, fatigue: number, readiness: number, mission: number): number {
+  return (1 + URGENCY_ADOPTION_GAIN * urgency) * (1 - FATIGUE_ADOPTION_DRAG * fatigue) * (0.6 + 0.4 * readiness) * (1 + 0.1 * mission);
+}
+
+/** Return adoption after one week of Bass diffusion towards what is live (M), at a given speed multiplier. */
+export function stepAdoption(adopted: number, live: number, speed: number): number {
+  if (live <= 0) return adopted > 0 ? adopted : 0;
+  if (adopted >= live) return live;
+  let rate = (BASS_P_WEEK + (BASS_Q_WEEK * adopted) / live) * speed;
+  if (rate > 0.5) rate = 0.5;
+  const next = adopted + rate * (live - adopted);
+  return next > live ? live : next;
+}

@@ -1,0 +1,39 @@
+/**
+ * Mechanism 11: board confidence and risk appetite (source guide: Milton Keynes, SCAS).
+ */
+
+/** Confidence gained from a visible win (a go-live), towards 1. Default 0.08; range 0.04–0.15; unit share of the gap; judgement. */
+export const WIN_GAIN = 0.08;
+/** Confidence lost with a failed initiative. Default 0.15; range 0.08–0.25; unit share of confidence; judgement. */
+export const FAILURE_LOSS = 0.15;
+/** Confidence lost per week per unit of operational dip. Default 0.03; unit share per week; judgement. */
+export const DIP_DRAG = 0.03;
+/** Confidence memory: it relaxes towards its starting value with this time constant. Default 104; range 52–208; unit weeks; judgement. */
+export const CONFIDENCE_MEMORY_WEEKS = 104;
+/** Time for risk appetite to follow confidence. Default 13; range 4–26; unit weeks; judgement. */
+export const APPETITE_LAG_WEEKS = 13;
+/** Risk appetite below which the board will not start a big-bang business-critical change. Default 0.25; unit share; judgement. */
+export const CRITICAL_START_APPETITE = 0.25;
+/** Capacity (funding) multiplier at zero and full risk appetite. Default 0.8–1.2; unit ×; judgement. */
+export const FUNDING_AT_ZERO_APPETITE = 0.8;
+
+/** Return confidence after one week, given wins (benefit-weighted go-lives), failures and the dip. */
+export function stepConfidence(confidence: number, start: number, wins: number, failures: number, dip: number, boardEngaged: number): number {
+  let c = confidence + (start - confidence) / CONFIDENCE_MEMORY_WEEKS;
+  if (wins > 0) c += WIN_GAIN * wins * (0.6 + 0.4 * boardEngaged) * (1 - c);
+  if (failures > 0) c -= FAILURE_LOSS * failures * c;
+  c -= DIP_DRAG * dip * c;
+  return c < 0 ? 0 : c > 1 ? 1 : c;
+}
+
+/** Return risk appetite after one week of following confidence (a no-blame culture lifts it). */
+export function stepAppetite(appetite: number, confidence: number, culture: number): number {
+  let target = confidence * (0.8 + 0.4 * culture);
+  if (target > 1) target = 1;
+  return appetite + (target - appetite) / APPETITE_LAG_WEEKS;
+}
+
+/** Return the capacity multiplier from what the board will fund at a risk appetite. */
+export function fundingFromAppetite(appetite: number): number {
+  return FUNDING_AT_ZERO_APPETITE + 2 * (1 - FUNDING_AT_ZERO_APPETITE) * appetite;
+}

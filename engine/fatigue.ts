@@ -1,0 +1,28 @@
+/**
+ * Mechanism 10: change fatigue of frontline staff (judgement; brief: staff absorb ~2–3 concurrent changes).
+ */
+
+/** Concurrent changes frontline staff absorb without fatigue at average readiness. Default 2.5; range 2–3; unit changes; judgement. */
+export const CHANGE_CAPACITY = 2.5;
+/** Fatigue build-up per unit of relative overload per week. Default 0.04; range 0.02–0.08; unit 1/week; judgement. */
+export const FATIGUE_GAIN = 0.04;
+/** Fatigue recovery time constant. Default 39; range 26–52 (6–12 months); unit weeks; judgement. */
+export const FATIGUE_RECOVERY_WEEKS = 39;
+/** Weeks after a go-live during which it still loads frontline staff. Default 26; range 13–39; unit weeks; judgement. */
+export const CHANGE_WINDOW_WEEKS = 26;
+/** Change load of a business-critical go-live relative to a non-critical one. Default 1.5; unit ×; judgement. */
+export const CRITICAL_CHANGE_WEIGHT = 1.5;
+/** Change load of an operational dip: each 10% of dip counts as this many changes. Default 0.5; unit changes per 0.1 dip; judgement. */
+export const DIP_CHANGE_LOAD = 5;
+
+/** Return how many concurrent changes staff absorb given readiness (0–1). */
+export function changeCapacity(readiness: number): number {
+  return CHANGE_CAPACITY * (0.8 + 0.4 * readiness);
+}
+
+/** Return fatigue after one week given the change load and the capacity to absorb it. */
+export function stepFatigue(fatigue: number, load: number, capacity: number): number {
+  const over = load > capacity ? (load - capacity) / capacity : 0;
+  const next = fatigue + FATIGUE_GAIN * over * (1 - fatigue) - fatigue / FATIGUE_RECOVERY_WEEKS;
+  return next < 0 ? 0 : next > 1 ? 1 : next;
+}

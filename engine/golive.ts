@@ -1,0 +1,61 @@
+/**
+ * Mechanism 9: go-live dips, failure risk and the benefit lag (Cambridge 2014; source guide, CNTW; Dranove et al. 2014).
+ */
+
+/** Operational dip of a big-bang, business-critical go-live. Default 0.2; range 0.1–0.3; unit share of operations; source Cambridge 2014 EPR go-live (≈20% fall in A&E performance). */
+export const DIP_BIG_BANG = 0.2;
+/** Dip of a pilot-then-scale go-live relative to big bang. Default 0.3; unit ×; judgement. */
+export const DIP_PILOT_FACTOR = 0.3;
+/** Dip of a non-critical go-live relative to a critical one. Default 0.25; unit ×; judgement. */
+export const DIP_NON_CRITICAL_FACTOR = 0.25;
+/** Dip recovery time constant with no legacy burden. Default 13; range 13–52 (3–12 months, with legacy); unit weeks; source Cambridge 2014, judgement. */
+export const DIP_RECOVERY_WEEKS = 13;
+/** Benefit delay (third-order) with the noise off. Default 130 (30 months); range 104–156; unit weeks; source guide (CNTW: up to three years), Dranove et al. 2014. */
+export const BENEFIT_DELAY_WEEKS = 130;
+/** Spread of the benefit delay across replications (uniform ± this). Default 26; unit weeks; judgement. */
+export const BENEFIT_DELAY_SPREAD = 26;
+/** Extra effort a pilot in model teams needs, as a share of base effort. Default 0.3; range 0.2–0.5; unit share; judgement (CNTW). */
+export const PILOT_EFFORT_SHARE = 0.3;
+/** Adoption ceiling (fit) of a big-bang rollout relative to a piloted one. Default 0.85; unit share; judgement (CNTW). */
+export const BIG_BANG_FIT = 0.85;
+/** Adoption speed of a piloted rollout relative to big bang (local champions). Default 1.3; unit ×; judgement. */
+export const PILOT_ADOPTION_SPEED = 1.3;
+/** Probability that a big-bang business-critical go-live fails outright at reference conditions. Default 0.12; range 0.05–0.25; unit probability; judgement from EPR go-live literature. */
+export const GO_LIVE_FAILURE = 0.12;
+/** Go-live failure of a pilot-then-scale rollout relative to big bang. Default 0.35; unit ×; judgement (CNTW). */
+export const PILOT_FAILURE_FACTOR = 0.35;
+/** Go-live failure of a non-critical initiative relative to a critical one. Default 0.5; unit ×; judgement. */
+export const NON_CRITICAL_FAILURE_FACTOR = 0.5;
+/** Weekly failure hazard of an initiative in build at reference conditions. Default 0.0015; range 0.0005–0.004; unit 1/week; judgement (≈30% of large transformations judged successful). */
+export const BUILD_HAZARD = 0.0015;
+/** Benefit share realised with no in-house capability (Dranove: benefits need local IT skills). Default 0.5; unit share; source Dranove et al. 2014. */
+export const BENEFIT_WITHOUT_CAPABILITY = 0.5;
+
+/** Return the operational dip added by one go-live. `noise` is a uniform draw in [0,1) (0.5 with the noise off) spreading the dip over 10–30%. */
+export function goLiveDip(critical: boolean, piloted: boolean, legacy: number, noise: number): number {
+  const base = DIP_BIG_BANG * (0.5 + noise) * (1 + 0.5 * legacy);
+  return base * (piloted ? DIP_PILOT_FACTOR : 1) * (critical ? 1 : DIP_NON_CRITICAL_FACTOR);
+}
+
+/** Return the dip recovery time constant in weeks (longer with more legacy systems). */
+export function dipRecoveryWeeks(legacy: number): number {
+  return DIP_RECOVERY_WEEKS * (1 + 2 * legacy);
+}
+
+/** Return the probability that a go-live fails, given its kind, the infrastructure gap, fatigue and role coverage. */
+export function goLiveFailure(critical: boolean, piloted: boolean, infraGap: number, fatigue: number, coverage: number): number {
+  const p = GO_LIVE_FAILURE * (critical ? 1 : NON_CRITICAL_FAILURE_FACTOR) * (piloted ? PILOT_FAILURE_FACTOR : 1)
+    * (1 + 3 * infraGap) * (1 + fatigue) * (1 + 0.6 * (1 - coverage));
+  return p > 0.9 ? 0.9 : p;
+}
+
+/** Return an initiative's weekly build hazard given the infrastructure gap, fatigue, coverage, priorities and culture. */
+export function buildHazard(critical: boolean, infraGap: number, fatigue: number, coverage: number, priorities: number, culture: number): number {
+  return BUILD_HAZARD * (critical ? 1.5 : 1) * (1 + 4 * infraGap) * (1 + 1.5 * fatigue) * (1 + 0.5 * (1 - coverage))
+    * (1 + 0.04 * (priorities > 2 ? priorities - 2 : 0)) * (1 - 0.3 * culture);
+}
+
+/** Return the share of adopted value turned into benefit given in-house capability (0–1). */
+export function benefitCapture(capability: number): number {
+  return BENEFIT_WITHOUT_CAPABILITY + (1 - BENEFIT_WITHOUT_CAPABILITY) * capability;
+}

@@ -1,0 +1,52 @@
+/**
+ * Mechanism 5: leadership ownership and governance friction (source guide; Krasuska et al. 2021).
+ * Whole board > chief executive and chair > one executive > nobody; the multipliers are judgement.
+ */
+
+/** Leadership strength by ownership level 0–3 (nobody, one executive, CEO+chair, whole board). Default 0/0.4/0.7/1; unit share; judgement. */
+export const OWNERSHIP_STRENGTH: readonly number[] = [0, 0.4, 0.7, 1];
+/** Base governance friction (share of capacity lost waiting for decisions and unblocking) by ownership level. Default 0.45/0.33/0.22/0.12; range ±0.1; unit share; judgement. */
+export const OWNERSHIP_FRICTION: readonly number[] = [0.45, 0.33, 0.22, 0.12];
+/** Priorities added per year when nobody resists piling them on, by ownership level. Default 3/2/1/0.25; range 0–5; unit priorities/year; judgement. */
+export const PRIORITY_CREEP_PER_YEAR: readonly number[] = [3, 2, 1, 0.25];
+/** Largest relief from governance friction at full urgency (bureaucratic pragmatism). Default 0.4; range 0.2–0.6; unit share; source guide (Covid), judgement on size. */
+export const URGENCY_FRICTION_RELIEF = 0.4;
+/** Friction bounds. Default 0.02–0.8; unit share; judgement. */
+export const FRICTION_MIN = 0.02;
+/** Upper bound of governance friction. */
+export const FRICTION_MAX = 0.8;
+
+/** Return the value of a 4-level table at a possibly fractional ownership level (linear interpolation). */
+export function byOwnership(table: readonly number[], ownership: number): number {
+  const o = ownership < 0 ? 0 : ownership > 3 ? 3 : ownership;
+  const i = Math.floor(o);
+  if (i >= 3) return table[3]!;
+  const f = o - i;
+  return table[i]! * (1 - f) + table[i + 1]! * f;
+}
+
+/** Return leadership strength 0–1 from ownership level and the share of the board engaged. */
+export function leadershipStrength(ownership: number, boardEngaged: number): number {
+  return byOwnership(OWNERSHIP_STRENGTH, ownership) * (0.7 + 0.3 * boardEngaged);
+}
+
+/** Return standing governance friction (before urgency) from leadership, empowerment, culture and legacy. */
+export function baseFriction(ownership: number, boardEngaged: number, empowerment: number, culture: number, legacy: number): number {
+  return byOwnership(OWNERSHIP_FRICTION, ownership) * (1 - 0.25 * boardEngaged) * (1 - 0.2 * empowerment) * (1 - 0.15 * culture) * (1 + 0.3 * legacy);
+}
+
+/** Return this week's governance friction given urgency (0–1) and any relief granted by a shock (0–1). */
+export function governanceFriction(base: number, urgency: number, relief: number): number {
+  const g = base * (1 - URGENCY_FRICTION_RELIEF * urgency) * (1 - relief);
+  return g < FRICTION_MIN ? FRICTION_MIN : g > FRICTION_MAX ? FRICTION_MAX : g;
+}
+
+/** Return priorities added per week by creep, given ownership and mission alignment (a mission resists side demands). */
+export function priorityCreepPerWeek(ownership: number, mission: number): number {
+  return (byOwnership(PRIORITY_CREEP_PER_YEAR, ownership) * (1 - 0.4 * mission)) / 52;
+}
+
+/** Return how well sponsorship protects improvement time under pressure (0–1). */
+export function improvementProtection(leadership: number, culture: number): number {
+  return 0.5 * leadership + 0.5 * culture;
+}

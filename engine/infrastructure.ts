@@ -1,0 +1,32 @@
+/**
+ * Mechanism 12: infrastructure first (source guide: Milton Keynes, SCAS's first stage).
+ */
+import { REFERENCE_TEAM_FTE } from './team';
+
+/** Infrastructure built per reference team of infrastructure staff per week, towards 1. Default 0.003; unit share of the gap per week; judgement. */
+export const INFRA_BUILD_RATE = 0.003;
+/** Infrastructure decay per week at full legacy burden. Default 0.001; unit share per week; judgement. */
+export const INFRA_LEGACY_DECAY = 0.001;
+/** Infrastructure gained when a foundations initiative goes live, as a share of the remaining gap. Default 0.35; range 0.2–0.5; unit share; judgement. */
+export const INFRA_GO_LIVE_STEP = 0.35;
+/** Progress speed of an initiative with no infrastructure at all relative to one whose need is met. Default 0.25; unit share; judgement. */
+export const INFRA_MIN_SPEED = 0.25;
+
+/** Return the progress multiplier of an initiative needing `need` when infrastructure is `infra`. */
+export function infrastructureSpeed(infra: number, need: number): number {
+  if (need <= 0 || infra >= need) return 1;
+  const r = infra / need;
+  return INFRA_MIN_SPEED + (1 - INFRA_MIN_SPEED) * r * r;
+}
+
+/** Return infrastructure after one week of work by infrastructure staff against legacy decay. */
+export function stepInfrastructure(infra: number, infraFte: number, legacy: number): number {
+  const next = infra + INFRA_BUILD_RATE * (infraFte / REFERENCE_TEAM_FTE) * (1 - 0.5 * legacy) * (1 - infra) - INFRA_LEGACY_DECAY * legacy * infra;
+  return next < 0 ? 0 : next > 1 ? 1 : next;
+}
+
+/** Return infrastructure after a foundations initiative goes live. */
+export function infrastructureGoLive(infra: number, benefit: number): number {
+  const step = INFRA_GO_LIVE_STEP * (benefit > 1.5 ? 1.5 : benefit < 0.5 ? 0.5 : benefit);
+  return infra + step * (1 - infra);
+}

@@ -1,0 +1,77 @@
+/**
+ * The run's seeded random generator: sfc32 (Chris Doty-Humphrey's small fast counting generator),
+ * seeded through splitmix32. Its whole state lives in one small object owned by the run, so a run
+ * is a pure function of (input, seed): the same numbers in a worker, the CLI and the tests.
+ */
+
+/** The generator's state: four 32-bit words. */
+export interface Rng {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+/** Return the next splitmix32 output for a 32-bit state (used only for seeding). */
+function splitmix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** Create a generator from a seed and an optional stream number (e.g. the replication index). */
+export function createRng(seed: number, stream = 0): Rng {
+  const s = (Math.trunc(seed) ^ Math.imul(Math.trunc(stream) + 1, 0x632be5ab)) | 0;
+  const a = splitmix32(s);
+  const b = splitmix32(a);
+  const c = splitmix32(b);
+  const d = splitmix32(c);
+  const rng: Rng = { a, b, c, d };
+  // Warm up so that nearby seeds diverge fully.
+  for (let i = 0; i < 12; i++) nextUint32(rng);
+  return rng;
+}
+
+/** Reseed an existing generator in place (no allocation; used per Monte Carlo replication). */
+export function reseed(rng: Rng, seed: number, stream = 0): void {
+  const s = (Math.trunc(seed) ^ Math.imul(Math.trunc(stream) + 1, 0x632be5ab)) | 0;
+  rng.a = splitmix32(s);
+  rng.b = splitmix32(rng.a);
+  rng.c = splitmix32(rng.b);
+  rng.d = splitmix32(rng.c);
+  for (let i = 0; i < 12; i++) nextUint32(rng);
+}
+
+/** Advance the generator and return a 32-bit unsigned integer. */
+export function nextUint32(rng: Rng): number {
+  const t = (((rng.a + rng.b) | 0) + rng.d) | 0;
+  rng.d = (rng.d + 1) | 0;
+  rng.a = rng.b ^ (rng.b >>> 9);
+  rng.b = (rng.c + (rng.c << 3)) | 0;
+  rng.c = (rng.c << 21) | (rng.c >>> 11);
+  rng.c = (rng.c + t) | 0;
+  return t >>> 0;
+}
+
+/** Return a uniform number in [0, 1). */
+export function nextFloat(rng: Rng): number {
+  return nextUint32(rng) / 4294967296;
+}
+
+/** Return a uniform number in (0, 1), never exactly 0 (safe for logarithms). */
+export function nextOpenFloat(rng: Rng): number {
+  return (nextUint32(rng) + 0.5) / 4294967296;
+}
+
+/** Return a standard normal draw (Box–Muller; consumes exactly two uniforms). */
+export function nextNormal(rng: Rng): number {
+  const u1 = nextOpenFloat(rng);
+  const u2 = nextFloat(rng);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Return an exponential draw with mean 1 (consumes exactly one uniform). */
+export function nextExponential(rng: Rng): number {
+  return -Math.log(nextOpenFloat(rng));
+}
