@@ -119,7 +119,8 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   } else {
     const sampling =
       spec.method === 'expected' ? 'expected value (noise off)' : spec.method === 'single' ? `one replication, seed ${spec.seed}` : `${spec.replications} replications, seed ${spec.seed}`;
-    io.stdout(`${spec.scenario.title} (${spec.scenario.id}) · ${spec.label}\nEngine ${ENGINE_VERSION} · ${sampling}\n\n${kpiTable(summary)}`);
+    const title = spec.label === spec.scenario.title ? spec.scenario.title : `${spec.scenario.title} · ${spec.label}`;
+    io.stdout(`${title} (${spec.scenario.id})\nEngine ${ENGINE_VERSION} · ${sampling}\n\n${kpiTable(summary)}`);
     if (reproduction) io.stdout(`\n${reproductionText(reproduction)}`);
     if (out !== undefined) io.stderr(`Saved the run to ${out}\n`);
   }

@@ -32,7 +32,7 @@ export interface KpiDelta {
 function describeList(items: readonly { readonly id?: string }[]): string {
   if (items.length === 0) return 'none';
   const ids = items.map((x) => x.id).filter((x): x is string => typeof x === 'string');
-  const shown = ids.length === items.length ? `: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}` : '';
+  const shown = ids.length === items.length ? `: ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}` : '';
   return `${items.length}${shown}`;
 }
 
