@@ -1,5 +1,4 @@
-import { toCsv } from '../../../engine/export/csv';
-import type { LeverDef, SensitivityResult } from '../../../engine';
+import { toCsv, type LeverDef, type SensitivityResult } from '../../../engine';
 
 /** Header of the sensitivity CSV, fixed so scripts can rely on it. */
 export const SENSITIVITY_CSV_HEADER = ['kpi', 'baseline', 'lever', 'label', 'low', 'kpiAtLow', 'high', 'kpiAtHigh', 'swing'] as const;

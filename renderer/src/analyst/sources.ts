@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { parseScenario, scenarioToInput, type LeverValues, type Scenario, type SimInput } from '../../../engine';
+import { scenarioToInput, type RunFile, type SimInput } from '../../../engine';
 import { useAppStore } from '../store';
-import type { OpenRun } from '../store/runs/runs-slice';
 
 /** Replications the analyst views use when a what-if has none of its own. */
 export const DEFAULT_REPLICATIONS = 200;
@@ -18,16 +17,9 @@ export interface AnalysisSource {
   readonly scenarioTitle: string;
 }
 
-/** Return the scenario embedded in a run file, or null when it no longer parses. */
-export function runScenario(run: OpenRun): Scenario | null {
-  const parsed = parseScenario(run.run.scenario);
-  return parsed.ok ? parsed.scenario : null;
-}
-
-/** Return the engine input of an open run (its embedded scenario plus its overrides), or null. */
-export function runInput(run: OpenRun): SimInput | null {
-  const scenario = runScenario(run);
-  return scenario ? scenarioToInput(scenario, run.run.overrides as LeverValues) : null;
+/** Return the engine input of an open run: its embedded scenario plus its overrides. */
+export function runInput(run: RunFile): SimInput {
+  return scenarioToInput(run.scenario, run.overrides);
 }
 
 /**
@@ -47,9 +39,7 @@ export function useAnalysisSources(): AnalysisSource[] {
       out.push({ id: p.id, label: `Pinned: ${p.name}`, input: scenarioToInput(scenario, p.overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, scenarioTitle: scenario.title });
     }
     for (const r of openRuns) {
-      const input = runInput(r);
-      const title = runScenario(r)?.title ?? '';
-      if (input) out.push({ id: r.id, label: `Run: ${r.run.label}`, input, seed: r.run.seed, replications: r.run.replications, scenarioTitle: title });
+      out.push({ id: r.id, label: `Run: ${r.run.label}`, input: runInput(r.run), seed: r.run.seed, replications: r.run.replications, scenarioTitle: r.run.scenario.title });
     }
     return out;
   }, [scenario, overrides, pins, openRuns]);

@@ -1,6 +1,5 @@
 import { castDraft } from 'immer';
-import type { RunFileData } from '../../../../engine/run-file/schema';
-import type { KpiSummary } from '../../../../engine/run-file/summary';
+import type { ReproductionReport, RunFile } from '../../../../engine';
 import type { SliceCreator } from '../index';
 
 /** Most runs the Compare view holds at once (more lines would not read on one chart). */
@@ -10,18 +9,14 @@ export const MAX_OPEN_RUNS = 8;
 export type RunOrigin = 'file' | 'current' | 'pinned';
 
 /**
- * What re-simulating an opened run showed. `reproduced`: the stored summary came out again.
- * `engine-changed`: this engine version gives different numbers from the one that saved the run
- * (both are kept so the view can show them side by side). `mismatch`: same engine version, yet
- * different numbers (the file was edited by hand, or a determinism bug). `fresh`: the run was
+ * What re-simulating an open run showed. `checked` carries the engine's reproduction report
+ * (reproduced, engine-changed with both summaries, or not-reproduced); `fresh` means the run was
  * simulated just now (a current or pinned what-if), so there is nothing stored to check.
  */
 export type RunCheck =
   | { readonly status: 'checking' }
   | { readonly status: 'fresh' }
-  | { readonly status: 'reproduced'; readonly engineVersion: string }
-  | { readonly status: 'engine-changed'; readonly storedVersion: string; readonly currentVersion: string; readonly current: KpiSummary }
-  | { readonly status: 'mismatch'; readonly engineVersion: string; readonly current: KpiSummary }
+  | { readonly status: 'checked'; readonly report: ReproductionReport }
   | { readonly status: 'failed'; readonly message: string };
 
 /** One run open for comparison: its inputs and stored summary (never simulation arrays). */
@@ -31,7 +26,7 @@ export interface OpenRun {
   /** The file it was opened from (display only), if any. */
   readonly fileName: string | null;
   /** The run as a run file holds it: scenario, overrides, seed, replications, label, notes, summary. */
-  readonly run: RunFileData;
+  readonly run: RunFile;
   readonly check: RunCheck;
 }
 
@@ -46,7 +41,7 @@ export interface RunsSlice {
   selectedKpi: string;
 
   /** Add a run; returns its id, or null when MAX_OPEN_RUNS are open. The first run becomes the reference. */
-  addRun(run: { origin: RunOrigin; fileName?: string | null; run: RunFileData; check?: RunCheck }): string | null;
+  addRun(run: { origin: RunOrigin; fileName?: string | null; run: RunFile; check?: RunCheck }): string | null;
   /** Close a run; if it was the reference, the first remaining run becomes the reference. */
   removeRun(id: string): void;
   /** Close every run. */

@@ -1,9 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import '../../analyst/analyst.css';
 import { LEVERS, type SensitivityResult } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { fileStem } from '../../analyst/chart-image';
-import { kpiLabel } from '../../analyst/metadata';
+import { defaultKpi, kpiLabel } from '../../analyst/metadata';
 import { sensitivityCsv } from '../../analyst/sensitivity-csv';
 import { useAnalysisSources } from '../../analyst/sources';
 import { useRunner } from '../../sim/runner-context';
@@ -46,7 +47,7 @@ export function SensitivityView() {
         if (!live) return;
         const names = Object.keys(r.kpis).sort();
         setKpis(names);
-        if (!names.includes(useAppStore.getState().selectedKpi) && names[0]) setSelectedKpi(names[0]);
+        if (!names.includes(useAppStore.getState().selectedKpi) && names.length > 0) setSelectedKpi(defaultKpi(names));
       },
       () => live && setKpis([]),
     );
@@ -67,7 +68,7 @@ export function SensitivityView() {
     return () => clearInterval(t);
   }, [job]);
 
-  const kpi = kpis.includes(selectedKpi) ? selectedKpi : (kpis[0] ?? '');
+  const kpi = kpis.includes(selectedKpi) ? selectedKpi : defaultKpi(kpis);
   const rows = useMemo(() => (job.state === 'done' ? tornadoRows(job.result, LEVERS, hideFlat) : []), [job, hideFlat]);
 
   async function run() {

@@ -1,4 +1,5 @@
 import type { LeverDef, SensitivityResult } from '../../../../engine';
+import { formatLeverValue as formatLever } from '../../components/format';
 
 /** One bar of the tornado: a lever, the KPI at each end of its range, and the swing between them. */
 export interface TornadoRow {
@@ -12,13 +13,9 @@ export interface TornadoRow {
   readonly swing: number;
 }
 
-/** Format a lever value for people: a discrete lever's option label, else the number and unit. */
+/** Format a lever value for people: an option's label, a percentage or a number with its unit (as the levers panel does). */
 export function formatLeverValue(lever: LeverDef | undefined, value: number): string {
-  if (!lever) return formatNumber(value);
-  const option = lever.options?.find((o) => o.value === value);
-  if (option) return option.label;
-  const unit = lever.unit && lever.unit !== '' ? ` ${lever.unit}` : '';
-  return `${formatNumber(value)}${unit}`;
+  return lever ? formatLever(lever, value) : formatNumber(value);
 }
 
 /** Format a number with up to three significant decimals, no trailing zeros (en-GB digits). */

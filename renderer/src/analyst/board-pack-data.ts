@@ -1,0 +1,82 @@
+import { effectiveLevers, pointOf, type KpiSummary, type LeverDef } from '../../../engine';
+import { formatLeverValue } from '../components/format';
+import type { OpenRun } from '../store/runs/runs-slice';
+import { kpiDeltaRows, settingsDiffRows } from '../views/compare/compare-model';
+import { formatDelta } from './format-delta';
+import { formatNumber } from '../views/sensitivity/tornado-data';
+import type { BoardPackChart, BoardPackData, BoardPackInsight, BoardPackTable } from './board-pack';
+import { kpiLabel } from './metadata';
+
+/** Everything the board pack is assembled from. */
+export interface BoardPackSources {
+  readonly title: string;
+  readonly notes: string;
+  readonly preparedOn: string;
+  readonly engineVersion: string;
+  readonly runs: readonly OpenRun[];
+  readonly referenceIndex: number;
+  /** The KPI summary each run is compared on, in run order. */
+  readonly summaries: readonly KpiSummary[];
+  readonly charts: readonly BoardPackChart[];
+  readonly insights: readonly BoardPackInsight[];
+}
+
+function label(run: OpenRun, i: number, ref: number): string {
+  return i === ref ? `${run.run.label} (reference)` : run.run.label;
+}
+
+/** Return the settings table of a pack: every lever in every run, rows that differ highlighted, then other differences. */
+export function settingsTable(runs: readonly OpenRun[], referenceIndex: number, defs: readonly LeverDef[]): BoardPackTable {
+  const values = runs.map((r) => effectiveLevers(pointOf(r.run).input.levers, defs));
+  const rows: string[][] = [];
+  const highlightRows: number[] = [];
+  for (const def of defs) {
+    const ref = values[referenceIndex]?.[def.id];
+    if (values.some((v) => v[def.id] !== ref)) highlightRows.push(rows.length);
+    rows.push([def.label, ...values.map((v) => formatLeverValue(def, v[def.id]!))]);
+  }
+  for (const d of settingsDiffRows(runs.map((r) => pointOf(r.run)), referenceIndex, defs)) {
+    if (d.kind === 'lever') continue;
+    highlightRows.push(rows.length);
+    rows.push([d.label, ...d.values]);
+  }
+  return {
+    caption: 'Board settings of each run (highlighted rows differ from the reference run)',
+    columns: ['Setting', ...runs.map((r, i) => label(r, i, referenceIndex))],
+    rows,
+    highlightRows,
+  };
+}
+
+/** Return the KPI table of a pack: each KPI in every run, with its difference from the reference run. */
+export function kpiTable(runs: readonly OpenRun[], referenceIndex: number, summaries: readonly KpiSummary[]): BoardPackTable {
+  const rows = kpiDeltaRows(
+    summaries.map((s) => s.kpis),
+    referenceIndex,
+  ).map((row) => [
+    kpiLabel(row.kpi),
+    ...row.cells.map((c, i) => (c === null ? '—' : i === referenceIndex || c.delta === 0 ? formatNumber(c.value) : `${formatNumber(c.value)} (${formatDelta(c.delta)})`)),
+  ]);
+  return {
+    caption: 'Key results (Monte Carlo means; differences from the reference run in brackets)',
+    columns: ['KPI', ...runs.map((r, i) => label(r, i, referenceIndex))],
+    rows,
+  };
+}
+
+/** Assemble the board pack's data from the open runs, their summaries, charts, insights and notes. */
+export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]): BoardPackData {
+  const scenarios = [...new Set(src.runs.map((r) => r.run.scenario.title))];
+  return {
+    title: src.title,
+    subtitle: scenarios.length === 1 ? `Scenario: ${scenarios[0]}` : `Scenarios: ${scenarios.join('; ')}`,
+    preparedOn: src.preparedOn,
+    engineVersion: src.engineVersion,
+    runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes })),
+    settings: settingsTable(src.runs, src.referenceIndex, defs),
+    kpis: kpiTable(src.runs, src.referenceIndex, src.summaries),
+    charts: src.charts,
+    insights: src.insights,
+    notes: src.notes,
+  };
+}

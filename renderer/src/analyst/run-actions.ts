@@ -1,0 +1,91 @@
+import {
+  formatProblems,
+  makeRunFile,
+  methodFor,
+  parseRunFile,
+  runTask,
+  serializeRunFile,
+  taskOf,
+  type LeverValues,
+  type RunFile,
+  type RunSpec,
+  type Scenario,
+  type SimRunner,
+  type TaskResult,
+} from '../../../engine';
+import { getPlatform } from '../platform';
+import { useAppStore } from '../store';
+import { MAX_OPEN_RUNS, type RunOrigin } from '../store/runs/runs-slice';
+import { fileStem } from './chart-image';
+import { putRunResult } from './run-results';
+
+/** What to simulate and record for a new run. */
+export interface NewRun {
+  readonly label: string;
+  readonly notes: string;
+  readonly scenario: Scenario;
+  readonly overrides: LeverValues;
+  readonly seed: number;
+  readonly replications: number;
+}
+
+/** File name suggested when saving a run: its label as a file stem plus `.run.json`. */
+export function runFileName(label: string): string {
+  return `${fileStem(label)}.run.json`;
+}
+
+/**
+ * Simulate a what-if (Monte Carlo with its seed and replications, or one seeded run when there is
+ * one replication) and return it as a run file with its KPI summary, stamped with the time now.
+ */
+export async function simulateNewRun(spec: NewRun, runner: SimRunner): Promise<{ run: RunFile; result: TaskResult }> {
+  const runSpec: RunSpec = {
+    // A run label is one line (the run file format says so).
+    label: spec.label.replace(/[\r\n]+/g, ' ').trim() || 'Untitled run',
+    scenario: spec.scenario,
+    overrides: { ...spec.overrides },
+    method: methodFor(spec.replications),
+    seed: spec.seed,
+    replications: spec.replications,
+  };
+  const result = await runTask(taskOf(runSpec), runner);
+  const engineVersion = result.method === 'monte-carlo' ? result.monteCarlo.engineVersion : result.run.engineVersion;
+  const run = makeRunFile(runSpec, result.summary, { engineVersion, savedAt: new Date().toISOString(), notes: spec.notes });
+  return { run, result };
+}
+
+/** Save a run file through the platform's Save dialog; returns the saved file's name, or null when cancelled. */
+export async function saveRunFile(run: RunFile): Promise<string | null> {
+  const ref = await getPlatform().saveFileAs({ kind: 'run', name: runFileName(run.label), text: serializeRunFile(run) });
+  return ref ? ref.name : null;
+}
+
+/** The outcome of asking the user for a run file. */
+export type OpenRunOutcome =
+  | { readonly kind: 'opened'; readonly id: string; readonly label: string; readonly fileName: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'full' }
+  | { readonly kind: 'invalid'; readonly fileName: string; readonly problems: readonly string[] };
+
+/**
+ * Ask the user for a run file, validate it and add it to the open runs. The Compare view then
+ * re-simulates it and checks that the stored summary comes out again.
+ */
+export async function openRunFile(): Promise<OpenRunOutcome> {
+  const file = await getPlatform().openFile('run');
+  if (!file) return { kind: 'cancelled' };
+  const parsed = parseRunFile(file.text);
+  if (!parsed.ok) return { kind: 'invalid', fileName: file.name, problems: formatProblems(parsed.problems) };
+  const id = useAppStore.getState().addRun({ origin: 'file', fileName: file.name, run: parsed.run });
+  if (!id) return { kind: 'full' };
+  return { kind: 'opened', id, label: parsed.run.label, fileName: file.name };
+}
+
+/** Simulate a what-if and add it to the open runs (no file yet); returns its id, or null when full. */
+export async function addWhatIfRun(spec: NewRun, origin: RunOrigin, runner: SimRunner): Promise<string | null> {
+  if (useAppStore.getState().openRuns.length >= MAX_OPEN_RUNS) return null;
+  const { run, result } = await simulateNewRun(spec, runner);
+  const id = useAppStore.getState().addRun({ origin, run, check: { status: 'fresh' } });
+  if (id) putRunResult(id, result);
+  return id;
+}

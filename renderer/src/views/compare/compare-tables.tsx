@@ -1,0 +1,91 @@
+import { formatDelta } from '../../analyst/format-delta';
+import { kpiBetter, kpiLabel } from '../../analyst/metadata';
+import type { OpenRun } from '../../store/runs/runs-slice';
+import { formatNumber } from '../sensitivity/tornado-data';
+import type { KpiDeltaRow, SettingsDiffRow } from './compare-model';
+
+/** Return the CSS class of a KPI difference: better or worse for the trust when the KPI's direction is known. */
+function deltaClass(kpi: string, delta: number): string {
+  const better = kpiBetter(kpi);
+  if (delta === 0 || !better) return 'same';
+  return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
+}
+
+/** Render the settings diff: only settings that differ somewhere, reference run first, changed cells marked. */
+export function SettingsDiffTable({ rows, runs, referenceIndex }: { rows: readonly SettingsDiffRow[]; runs: readonly OpenRun[]; referenceIndex: number }) {
+  if (rows.length === 0) {
+    return <p className="empty">Every open run has the same settings{runs.length < 2 ? ' (open at least two runs to compare)' : ''}.</p>;
+  }
+  return (
+    <table className="diff-table" aria-labelledby="diff-h" data-testid="settings-diff">
+      <thead>
+        <tr>
+          <th scope="col">Setting</th>
+          {runs.map((r, i) => (
+            <th scope="col" key={r.id}>
+              {r.run.label}
+              {i === referenceIndex ? ' (reference)' : ''}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-setting={row.key}>
+            <th scope="row">{row.label}</th>
+            {row.values.map((v, i) => (
+              <td key={runs[i]!.id} className={row.differs[i] ? 'differs' : undefined}>
+                {v}
+                {row.differs[i] && <span className="sr-only"> (differs from the reference)</span>}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Render every KPI for every run with its difference from the reference run. */
+export function KpiDeltaTable({ rows, runs, referenceIndex }: { rows: readonly KpiDeltaRow[]; runs: readonly OpenRun[]; referenceIndex: number }) {
+  return (
+    <table className="delta-table" aria-labelledby="deltas-h" data-testid="kpi-deltas">
+      <thead>
+        <tr>
+          <th scope="col">KPI</th>
+          {runs.map((r, i) => (
+            <th scope="col" key={r.id}>
+              {r.run.label}
+              {i === referenceIndex ? ' (reference)' : ''}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.kpi} data-kpi={row.kpi}>
+            <th scope="row">{kpiLabel(row.kpi)}</th>
+            {row.cells.map((c, i) => (
+              <td key={runs[i]!.id}>
+                {c === null ? (
+                  '—'
+                ) : (
+                  <>
+                    <span className="value">{formatNumber(c.value)}</span>
+                    {i !== referenceIndex && (
+                      <span className={`delta ${deltaClass(row.kpi, c.delta)}`}>
+                        {' '}
+                        ({formatDelta(c.delta)}
+                        {c.relative !== null && c.delta !== 0 ? `, ${formatDelta(c.relative * 100)}%` : ''})
+                      </span>
+                    )}
+                  </>
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,89 @@
+import { useMemo, useState } from 'react';
+import { LEVERS, pointOf, toCsv, type CsvCell } from '../../../../engine';
+import '../../analyst/analyst.css';
+import { exportThroughPlatform } from '../../analyst/export-file';
+import { useOpenRunResults } from '../../analyst/run-results';
+import { useAppStore } from '../../store';
+import { AttributionPanel, currentSummary } from './attribution-panel';
+import { BoardPackPanel } from './board-pack-panel';
+import { kpiDeltaRows, settingsDiffRows } from './compare-model';
+import { KpiDeltaTable, SettingsDiffTable } from './compare-tables';
+import { OverlayPanel } from './overlay-panel';
+import { RunsPanel } from './runs-panel';
+import { SaveRunForm } from './save-run-form';
+
+/** Header of the KPI comparison CSV (one row per run and KPI), fixed so scripts can rely on it. */
+export const KPI_CSV_HEADER = ['run', 'reference', 'kpi', 'value', 'p10', 'p50', 'p90', 'delta'] as const;
+
+/**
+ * Render the Compare page: open saved runs and what-ifs side by side, overlay any series, see
+ * only the settings that differ, the KPI deltas against a reference run and why the runs differ.
+ */
+export function CompareView() {
+  const runs = useAppStore((s) => s.openRuns);
+  const referenceRunId = useAppStore((s) => s.referenceRunId);
+  const resultsVersion = useOpenRunResults();
+  const [status, setStatus] = useState('');
+  const referenceIndex = Math.max(
+    0,
+    runs.findIndex((r) => r.id === referenceRunId),
+  );
+  const reference = runs[referenceIndex];
+  const diffRows = useMemo(() => settingsDiffRows(runs.map((r) => pointOf(r.run)), referenceIndex, LEVERS), [runs, referenceIndex]);
+  const summaries = useMemo(
+    () => runs.map(currentSummary),
+    // resultsVersion changes whenever a re-simulation arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [runs, resultsVersion],
+  );
+  const deltaRows = useMemo(() => kpiDeltaRows(summaries.map((s) => s.kpis), referenceIndex), [summaries, referenceIndex]);
+
+  async function exportKpis() {
+    const rows: CsvCell[][] = [];
+    for (const row of deltaRows) {
+      row.cells.forEach((c, i) => {
+        if (!c) return;
+        const d = summaries[i]?.distribution?.[row.kpi];
+        rows.push([runs[i]!.run.label, i === referenceIndex ? 'yes' : 'no', row.kpi, c.value, d?.p10 ?? '', d?.p50 ?? '', d?.p90 ?? '', c.delta]);
+      });
+    }
+    setStatus(await exportThroughPlatform('kpis-by-run.csv', toCsv(KPI_CSV_HEADER, rows)));
+  }
+
+  return (
+    <main className="analyst-view compare-view" aria-labelledby="compare-h">
+      <h1 id="compare-h">Compare runs</h1>
+      <RunsPanel />
+      <SaveRunForm />
+      {reference && (
+        <>
+          <section aria-labelledby="overlay-h" className="analyst-panel">
+            <h2 id="overlay-h">Series</h2>
+            <OverlayPanel runs={runs} resultsVersion={resultsVersion} />
+          </section>
+          <section aria-labelledby="diff-h" className="analyst-panel">
+            <h2 id="diff-h">Settings that differ</h2>
+            <SettingsDiffTable rows={diffRows} runs={runs} referenceIndex={referenceIndex} />
+          </section>
+          <section aria-labelledby="deltas-h" className="analyst-panel">
+            <div className="table-head">
+              <h2 id="deltas-h">Key results against "{reference.run.label}"</h2>
+              <button type="button" onClick={() => void exportKpis()}>
+                Export KPIs CSV
+              </button>
+            </div>
+            <p className="note">
+              Means across replications, as this engine computes them; differences from the reference run in brackets.
+            </p>
+            <KpiDeltaTable rows={deltaRows} runs={runs} referenceIndex={referenceIndex} />
+            <p className="status" role="status" aria-live="polite">
+              {status}
+            </p>
+          </section>
+          <AttributionPanel runs={runs} reference={reference} />
+          <BoardPackPanel runs={runs} referenceIndex={referenceIndex} />
+        </>
+      )}
+    </main>
+  );
+}

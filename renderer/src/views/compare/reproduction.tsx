@@ -1,0 +1,53 @@
+import { kpiLabel } from '../../analyst/metadata';
+import { formatNumber } from '../sensitivity/tornado-data';
+import type { OpenRun, RunCheck } from '../../store/runs/runs-slice';
+
+/** Return a short status for the runs table ("Reproduced", "Engine changed", …). */
+export function checkSummary(check: RunCheck): string {
+  switch (check.status) {
+    case 'checking':
+      return 'Checking…';
+    case 'fresh':
+      return 'New, not saved';
+    case 'failed':
+      return 'Could not re-simulate';
+    case 'checked':
+      return check.report.status === 'reproduced' ? 'Reproduced' : check.report.status === 'engine-changed' ? 'Engine changed the numbers' : 'Does not reproduce';
+  }
+}
+
+/**
+ * Render what re-simulating an opened run found, in plain words; when the numbers differ, show the
+ * stored and the fresh value of every KPI side by side.
+ */
+export function ReproductionDetails({ run }: { run: OpenRun }) {
+  const check = run.check;
+  if (check.status === 'failed') return <p className="check-detail">{check.message}</p>;
+  if (check.status !== 'checked') return null;
+  const report = check.report;
+  if (report.status === 'reproduced') return <p className="check-detail">{report.message}</p>;
+  const valueDiffs = report.differences.filter((d) => d.statistic === 'value');
+  return (
+    <details className="check-detail" open>
+      <summary>{report.message}</summary>
+      <table aria-label={`Stored and re-simulated KPIs of "${run.run.label}"`}>
+        <thead>
+          <tr>
+            <th scope="col">KPI</th>
+            <th scope="col">Stored (engine {report.storedEngineVersion})</th>
+            <th scope="col">Now (engine {report.currentEngineVersion})</th>
+          </tr>
+        </thead>
+        <tbody>
+          {valueDiffs.map((d) => (
+            <tr key={d.kpi}>
+              <th scope="row">{kpiLabel(d.kpi)}</th>
+              <td>{d.stored === null ? 'absent' : formatNumber(d.stored)}</td>
+              <td>{d.current === null ? 'absent' : formatNumber(d.current)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

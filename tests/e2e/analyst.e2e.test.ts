@@ -1,0 +1,166 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LEVERS } from '../../engine';
+import { fiveRuns, PRIORITIES } from '../analyst/run-fixtures';
+import { launchChromium } from './browser';
+
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+let files: { name: string; path: string; label: string }[] = [];
+
+/** Open the app with the File System Access pickers removed, so files go through <input type=file> and downloads (what Playwright can drive). */
+async function openWithoutPickers(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await context.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.showOpenFilePicker;
+    delete w.showSaveFilePicker;
+  });
+  const p = await context.newPage();
+  p.on('pageerror', (e) => errors.push(e.message));
+  await p.goto(inject('baseUrl'));
+  return p;
+}
+
+async function seriousViolations(p: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page: p }).include(selector).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'momentum-runs-'));
+  files = (await fiveRuns()).map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.text);
+    return { name: f.name, path, label: f.run.label };
+  });
+  browser = await launchChromium();
+  page = await openWithoutPickers();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('heading', { name: 'Compare runs', level: 1 }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Compare view (issue 7)', () => {
+  it('opens five run files through the file chooser and checks each one reproduces', async () => {
+    for (const f of files) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open run file…' }).click();
+      await (await chooser).setFiles(f.path);
+      await page.getByRole('status').filter({ hasText: `Opened ${f.name}` }).waitFor();
+    }
+    const rows = page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    for (const f of files.slice(0, 4)) {
+      await rows.filter({ has: page.getByRole('rowheader', { name: f.label, exact: true }) }).getByText('Reproduced', { exact: true }).waitFor();
+    }
+    // The fifth was "saved by engine 0.0.1" with other numbers: the view says so and shows both.
+    const stale = rows.filter({ hasText: 'Saved last year' });
+    await stale.getByText('Engine changed the numbers').waitFor();
+    expect(await stale.textContent()).toMatch(/0\.0\.1 then, .+ now/);
+    await expect.poll(() => stale.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('shows only the settings that differ, and KPI deltas against the reference run', async () => {
+    const diff = page.getByTestId('settings-diff');
+    await diff.waitFor();
+    const prioritiesRow = diff.locator(`tr[data-setting="${PRIORITIES}"]`);
+    const cells = await prioritiesRow.locator('td').allTextContents();
+    expect(cells).toHaveLength(5);
+    expect(cells[1]).toMatch(/^2\b/);
+    expect(cells[2]).toMatch(/^30\b/);
+    // Levers left at the same value in every run are not listed.
+    const listed = await diff.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-setting')));
+    expect(listed.length).toBeLessThan(LEVERS.length + 1);
+    expect(listed).toContain(PRIORITIES);
+
+    const deltas = page.getByTestId('kpi-deltas');
+    expect(await deltas.locator('thead th').nth(1).textContent()).toContain('Baseline (reference)');
+    const firstRow = await deltas.locator('tbody tr').first().locator('td').allTextContents();
+    expect(firstRow).toHaveLength(5);
+    // Non-reference cells carry a bracketed difference.
+    expect(firstRow.slice(1).some((t) => /\([+−0]/.test(t))).toBe(true);
+
+    // Choosing another reference run moves the "(reference)" marker.
+    await page.getByRole('radio', { name: 'Use "Two priorities" as the reference run' }).check();
+    expect(await deltas.locator('thead th').nth(2).textContent()).toContain('(reference)');
+    await page.getByRole('radio', { name: 'Use "Baseline" as the reference run' }).check();
+  });
+
+  it('overlays a series chosen in the series picker for every run', async () => {
+    const overlay = page.getByTestId('overlay-chart');
+    await expect.poll(() => overlay.getAttribute('data-lines')).toBe('5');
+    const picker = page.getByRole('combobox', { name: 'Series', exact: true });
+    const options = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.length).toBeGreaterThan(0);
+    const target = options[options.length - 1]!;
+    await picker.selectOption(target);
+    await expect.poll(() => overlay.getAttribute('data-series')).toBe(target);
+    expect(await overlay.locator('canvas').count()).toBe(1);
+    await picker.selectOption(options.includes('maturity') ? 'maturity' : options[0]!);
+  });
+
+  it('attributes the gap to each differing lever and says how interactions are handled', async () => {
+    await page.getByLabel('Explain the gap to').selectOption({ label: 'Two priorities and more' });
+    await page.getByRole('button', { name: 'Explain the gap' }).click();
+    const attribution = page.getByTestId('attribution');
+    await attribution.waitFor();
+    const rows = await attribution.locator('tbody tr th').allTextContents();
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('interaction-note').textContent()).toMatch(/interaction/i);
+  });
+
+  it('exports the KPIs as CSV with the documented header', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export KPIs CSV' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('kpis-by-run.csv');
+    const text = readFileSync((await d.path())!, 'utf8');
+    const [header, ...lines] = text.trim().split('\n');
+    expect(header).toBe('run,reference,kpi,value,p10,p50,p90,delta');
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    expect(lines.some((l) => l.startsWith('Baseline,yes,'))).toBe(true);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    await page.screenshot({ path: '/tmp/analyst-compare.png', fullPage: true });
+    expect(await seriousViolations(page, 'main')).toEqual([]);
+  });
+});
+
+describe('Sensitivity view (issue 7)', () => {
+  it('runs a sensitivity of a chosen KPI over every lever and shows the tornado rows', async () => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sensitivity' }).click();
+    await page.getByRole('heading', { name: 'Sensitivity', level: 1 }).waitFor();
+    await page.getByLabel('What to analyse').selectOption({ label: 'Run: Baseline' });
+    await page.getByLabel('Replications per setting').fill('20');
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    const table = page.getByTestId('tornado-table');
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(LEVERS.length);
+    const swings = await table.locator('tbody tr td:last-child').allTextContents();
+    const values = swings.map((s) => Number(s.replace(/,/g, '')));
+    // Widest swing first.
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    expect(await page.locator('.sensitivity-view canvas').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/analyst-sensitivity.png', fullPage: true });
+    expect(await seriousViolations(page, 'main')).toEqual([]);
+  });
+
+  it('exports the sensitivity table as CSV', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = readFileSync((await (await download).path())!, 'utf8');
+    expect(text.split('\n')[0]).toBe('kpi,baseline,lever,label,low,kpiAtLow,high,kpiAtHigh,swing');
+    expect(text.trim().split('\n')).toHaveLength(LEVERS.length + 1);
+    expect(errors).toEqual([]);
+  });
+});
