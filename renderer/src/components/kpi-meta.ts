@@ -79,7 +79,7 @@ export function formatKpiDelta(meta: KpiMeta, value: number | undefined, baselin
 
 /** Return whether a value is better than the baseline (true), worse (false) or the same (null). */
 export function isBetter(meta: KpiMeta, value: number | undefined, baseline: number | undefined): boolean | null {
-  if (value === undefined || baseline === undefined || value === baseline) return null;
+  if (value === undefined || baseline === undefined || value === baseline || Number.isNaN(value) || Number.isNaN(baseline)) return null;
   if (meta.format === 'weeks') {
     // −1 means the goal was not reached: worse than any reached week.
     if (value < 0) return false;

@@ -1,0 +1,189 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, pageErrors } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// How long to wait for something to appear on screen: the bands take a few seconds of 500 runs.
+const WAIT = { timeout: 20_000, interval: 50 };
+
+const priorities = (page: Page) => page.getByRole('slider', { name: 'Concurrent priorities' });
+const leverValue = (page: Page, id: string) => page.locator(`[data-lever="${id}"] .lever-value`);
+const maturityCaption = (page: Page) => page.getByTestId('caption-maturity');
+const kpiCell = (page: Page, kpi: string, column: string) =>
+  page.locator(`[data-testid="kpi-table"] tr[data-kpi="${kpi}"] td[data-column="${column}"] .kpi-value`);
+
+/** Open the app and wait until the live run, its bands and the baseline are all on screen. */
+async function openExplore(viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await openApp(browser, '', viewport);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/maturity reaches \d\.\d of 5/);
+  await expect.poll(() => kpiCell(page, 'maturity', 'baseline').textContent(), WAIT).toMatch(/^\d\.\d\d$/);
+  return page;
+}
+
+/** Return the violations axe rates serious or critical. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('Explore view', () => {
+  it('moves a lever with the keyboard and the chart caption, KPI table and "why" text follow', async () => {
+    const page = await openExplore();
+    // The P10–P90 band of 500 runs arrives once the worker has computed it.
+    await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/likely range \d\.\d–\d\.\d/);
+    const captionBefore = await maturityCaption(page).textContent();
+    const kpiBefore = await kpiCell(page, 'maturity', 'current').textContent();
+    const whyBefore = await page.getByTestId('why-panel').textContent();
+    const valueBefore = await leverValue(page, 'priorities.concurrent').textContent();
+
+    await priorities(page).focus();
+    await page.keyboard.press('Home'); // one priority at a time
+
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priorities');
+    expect(valueBefore).not.toBe('1 priorities');
+    await expect.poll(() => maturityCaption(page).textContent(), WAIT).not.toBe(captionBefore);
+    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
+    await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);
+    // The baseline column keeps the scenario as loaded, and the current column shows its difference.
+    expect(await kpiCell(page, 'maturity', 'baseline').textContent()).toBe(kpiBefore);
+    await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/[+−]\d\.\d\d/);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('drags a slider with the mouse as one undo step; undo and redo by buttons and keys', async () => {
+    const page = await openExplore();
+    const before = await leverValue(page, 'priorities.concurrent').textContent();
+    const kpiBefore = await kpiCell(page, 'maturity', 'current').textContent();
+    await priorities(page).scrollIntoViewIfNeeded();
+    const box = (await priorities(page).boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.9, y);
+    await page.mouse.down();
+    for (let i = 9; i >= 0; i--) await page.mouse.move(box.x + box.width * (i / 10), y);
+    await page.mouse.up();
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe(before);
+    const dragged = await leverValue(page, 'priorities.concurrent').textContent();
+    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
+
+    // The whole drag undoes in one step.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(before);
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).toBe(kpiBefore);
+
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(dragged);
+
+    // Keyboard: Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (focus on the page, not a text field).
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(before);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(dragged);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(dragged);
+
+    // Reset returns the lever to the scenario's value.
+    await page.getByRole('button', { name: /^Reset Concurrent priorities/ }).click();
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(before);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('pins a named what-if and shows it as a column of the KPI table, then removes it', async () => {
+    const page = await openExplore();
+    await priorities(page).focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priorities');
+    await expect.poll(() => page.getByTestId('headline').textContent(), WAIT).toMatch(/▲|▼/);
+    await page.getByLabel('Name for this what-if').fill('One priority');
+    await page.getByRole('button', { name: 'Pin what-if' }).click();
+
+    const header = page.locator('[data-testid="kpi-table"] thead th', { hasText: 'One priority' });
+    await header.waitFor();
+    const pinnedMaturity = page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td').nth(2);
+    await expect.poll(() => pinnedMaturity.textContent(), WAIT).toMatch(/^\d\.\d\d/);
+    // Moving on does not move the pin: it keeps the settings it was pinned with.
+    const pinnedValue = await pinnedMaturity.locator('.kpi-value').textContent();
+    await page.getByRole('button', { name: 'Reset all' }).click();
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe('1 priorities');
+    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).toBe(await kpiCell(page, 'maturity', 'baseline').textContent());
+    expect(await pinnedMaturity.locator('.kpi-value').textContent()).toBe(pinnedValue);
+
+    await page.getByRole('button', { name: 'Remove One priority' }).click();
+    await expect.poll(() => header.count(), WAIT).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('switches charts with the keyboard and each chart says what it shows', async () => {
+    const page = await openExplore();
+    await page.getByRole('tab', { name: 'Maturity' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Pillars' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('caption-pillars').textContent(), WAIT).toMatch(/patients \d\.\d.*clinicians \d\.\d.*support staff \d\.\d/);
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('caption-wgll').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('caption-portfolio').textContent(), WAIT).toMatch(/initiatives|no portfolio/);
+    for (const [tab, id] of [['Adoption', 'adoption'], ['Confidence', 'confidence'], ['Benefits', 'benefits']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.getByTestId(`caption-${id}`).textContent(), WAIT).not.toMatch(/Simulating/);
+    }
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('enters presentation mode with F5, hides the editing chrome, and leaves with Escape', async () => {
+    const page = await openExplore({ width: 1920, height: 1080 });
+    await page.keyboard.press('F5');
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presentation')), WAIT).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Views' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Pin what-if' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^About / }).count()).toBe(0);
+    // The levers still work, and the type is larger.
+    expect(await priorities(page).isEnabled()).toBe(true);
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(16);
+    await page.screenshot({ path: '/tmp/momentum-explore-presentation.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('navigation', { name: 'Views' }).count(), WAIT).toBe(1);
+    await page.keyboard.press('Control+Shift+P');
+    await expect.poll(() => page.getByRole('button', { name: /Leave presentation/ }).count(), WAIT).toBe(1);
+    await page.getByRole('button', { name: /Leave presentation/ }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presentation')), WAIT).toBe(false);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows a lever\'s explanation and source from its info control, and closes it with Escape', async () => {
+    const page = await openExplore();
+    const info = page.getByRole('button', { name: 'About Concurrent priorities' });
+    await info.click();
+    const region = page.getByRole('region', { name: 'About Concurrent priorities' });
+    await expect.poll(() => region.textContent(), WAIT).toMatch(/Source:.*Weinberg/);
+    await page.keyboard.press('Escape');
+    expect(await info.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('has no serious or critical accessibility violations on Explore (with a pin) and How it works', async () => {
+    const page = await openExplore();
+    await page.screenshot({ path: '/tmp/momentum-explore.png' });
+    await page.getByRole('button', { name: 'Pin what-if' }).click();
+    await page.locator('[data-testid="kpi-table"] thead th', { hasText: 'What-if 1' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'How it works' }).click();
+    await page.getByRole('heading', { name: 'How it works', level: 1 }).waitFor();
+    await page.screenshot({ path: '/tmp/momentum-model.png', fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
