@@ -65,19 +65,25 @@ export function startAutosave(getDoc: () => RecoverableDoc | null, options: Auto
     return chain;
   };
   const timer = setInterval(() => void flush(), options.intervalMs ?? AUTOSAVE_INTERVAL_MS);
-  const onHide = () => {
-    if (document.visibilityState === 'hidden') void flush();
+  const onHide = (e: Event) => {
+    if (e.type === 'pagehide' || document.visibilityState === 'hidden') void flush();
   };
-  document.addEventListener('visibilitychange', onHide);
-  window.addEventListener('pagehide', onHide);
+  // Outside a page (tests, workers) there is nothing to hide.
+  const hasDom = typeof document !== 'undefined' && typeof window !== 'undefined';
+  if (hasDom) {
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+  }
   return {
     flush,
     stop: () => {
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onHide);
+      if (hasDom) {
+        document.removeEventListener('visibilitychange', onHide);
+        window.removeEventListener('pagehide', onHide);
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { FileResult, MomentumDesktopApi } from '../../../electron/contract/ipc';
 import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
+import { isTextEditing } from './text-editing';
 
 declare global {
   interface Window {
@@ -95,8 +96,18 @@ export class ElectronPlatform implements Platform {
     return this.api.openExternal(url);
   }
 
-  /** Subscribe to native menu commands. */
+  /**
+   * Subscribe to native menu commands. Undo and Redo while a text field has focus undo the
+   * typing in that field (the menu's Ctrl+Z would otherwise take it from the field).
+   */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-    return this.api.onMenuCommand(listener);
+    return this.api.onMenuCommand((command) => {
+      if ((command.type === 'edit.undo' || command.type === 'edit.redo') && typeof document !== 'undefined' && isTextEditing(document.activeElement as HTMLElement | null)) {
+        // execCommand is deprecated but remains the only way to drive a field's native undo stack.
+        document.execCommand(command.type === 'edit.undo' ? 'undo' : 'redo');
+        return;
+      }
+      listener(command);
+    });
   }
 }
