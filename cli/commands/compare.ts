@@ -3,16 +3,9 @@ import {
   ENGINE_VERSION,
   LEVERS,
   checkReproduction,
-  completeAttribution,
-  diffSettings,
-  kpiDeltas,
-  planAttribution,
-  pointOf,
-  taskOf,
-  type Attribution,
-  type KpiDelta,
+  completeComparison,
+  planComparison,
   type ReproductionReport,
-  type SettingDifference,
 } from '../../engine';
 import { InputError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, fmt, loadFile, pct, specFrom, table } from '../common';
@@ -57,31 +50,21 @@ interface RunEntry {
   readonly reproduction?: ReproductionReport;
 }
 
-interface Comparison {
-  readonly baseline: string;
-  readonly other: string;
-  readonly settings: readonly SettingDifference[];
-  readonly kpis: readonly KpiDelta[];
-  readonly attribution: Attribution;
-}
-
 /** Run `momentum compare`. */
 export async function compareCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(COMPARE_COMMAND, argv);
   const files = args.positional.map((f) => loadFile(io.cwd, f));
   const specs = files.map((f) => specFrom(f, args));
-  const points = specs.map(pointOf);
-  const plans = points.slice(1).map((p) => planAttribution(points[0]!, p, LEVERS));
-  const own = specs.map(taskOf);
-  const tasks = [...own, ...plans.flatMap((p) => p.tasks)];
+  const plan = planComparison(specs, LEVERS);
 
   const progress = createProgress(io, 'compare');
-  const results = await evaluateAll(tasks, { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
+  const results = await evaluateAll(plan.tasks, { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
   progress.end();
+  const outcome = completeComparison(plan, results, LEVERS);
 
   const runs: RunEntry[] = files.map((f, i) => {
     const spec = specs[i]!;
-    const summary = results[i]!;
+    const summary = outcome.runs[i]!.summary;
     const reproduction = f.kind === 'run' && !changesRun(args) ? checkReproduction(f.run, summary, ENGINE_VERSION) : undefined;
     return {
       file: f.file,
@@ -105,20 +88,11 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
     }
   }
   const keep = (kpi: string) => wanted === undefined || wanted.includes(kpi);
-
-  let offset = own.length;
-  const comparisons: Comparison[] = plans.map((plan, j) => {
-    const slice = results.slice(offset, offset + plan.tasks.length);
-    offset += plan.tasks.length;
-    const attribution = completeAttribution(plan, slice, runs[0]!.kpis, runs[j + 1]!.kpis);
-    return {
-      baseline: runs[0]!.label,
-      other: runs[j + 1]!.label,
-      settings: diffSettings(points[0]!, points[j + 1]!, LEVERS),
-      kpis: kpiDeltas(runs[0]!.kpis, runs[j + 1]!.kpis).filter((d) => keep(d.kpi)),
-      attribution: { ...attribution, kpis: attribution.kpis.filter((a) => keep(a.kpi)) },
-    };
-  });
+  const comparisons = outcome.comparisons.map((c) => ({
+    ...c,
+    kpis: c.kpis.filter((d) => keep(d.kpi)),
+    attribution: { ...c.attribution, kpis: c.attribution.kpis.filter((a) => keep(a.kpi)) },
+  }));
 
   const failed = runs.some((r) => r.reproduction?.status === 'not-reproduced');
   if (args.flags.has('json')) {

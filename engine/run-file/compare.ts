@@ -2,9 +2,14 @@
  * Side-by-side comparison of runs: what differs in their settings (only what differs) and how
  * their KPIs differ. The attribution of a KPI gap to settings lives in attribution.ts.
  */
+import type { SimRunner } from '../runner';
 import type { Kpis, LeverDef, SimInput } from '../types';
-import type { RunPoint } from './attribution';
-import { effectiveLevers } from './attribution';
+import type { Attribution, AttributionPlan, RunPoint } from './attribution';
+import { completeAttribution, effectiveLevers, planAttribution } from './attribution';
+import { pointOf, taskOf } from './reproduce';
+import type { RunSpec } from './reproduce';
+import { evaluateTask } from './summary';
+import type { KpiSummary, SimTask } from './summary';
 
 /** One setting that differs between a baseline and another run. */
 export interface SettingDifference {
@@ -114,4 +119,66 @@ export function kpiDeltas(baseline: Kpis, other: Kpis): KpiDelta[] {
       const b = other[kpi]!;
       return { kpi, baseline: a, other: b, delta: b - a, relative: a === 0 ? null : (b - a) / Math.abs(a) };
     });
+}
+
+/** One run compared against the baseline (the first run). */
+export interface Comparison {
+  readonly baseline: string;
+  readonly other: string;
+  readonly settings: readonly SettingDifference[];
+  readonly kpis: readonly KpiDelta[];
+  readonly attribution: Attribution;
+}
+
+/** The simulations a comparison of several runs needs: each run itself, then each attribution's coalitions. */
+export interface ComparisonPlan {
+  readonly points: readonly RunPoint[];
+  readonly attributions: readonly AttributionPlan[];
+  /** Every task, in order: one per run, then each attribution plan's tasks in turn. */
+  readonly tasks: readonly SimTask[];
+}
+
+/** The outcome of a comparison: each run's fresh KPIs and every run set against the first. */
+export interface ComparisonResult {
+  readonly runs: readonly { readonly label: string; readonly summary: KpiSummary }[];
+  readonly comparisons: readonly Comparison[];
+}
+
+/** Plan the comparison of runs (at least two) against the first. */
+export function planComparison(specs: readonly RunSpec[], defs: readonly LeverDef[], opts: { maxExactPlayers?: number } = {}): ComparisonPlan {
+  if (specs.length < 2) throw new Error('a comparison needs at least two runs');
+  const points = specs.map(pointOf);
+  const attributions = points.slice(1).map((p) => planAttribution(points[0]!, p, defs, opts));
+  const tasks = [...specs.map(taskOf), ...attributions.flatMap((p) => p.tasks)];
+  return { points, attributions, tasks };
+}
+
+/** Combine a comparison plan's results (aligned with `plan.tasks`) into settings diffs, KPI deltas and attributions. */
+export function completeComparison(plan: ComparisonPlan, results: readonly KpiSummary[], defs: readonly LeverDef[]): ComparisonResult {
+  if (results.length !== plan.tasks.length) throw new Error(`expected ${plan.tasks.length} results, got ${results.length}`);
+  const n = plan.points.length;
+  const runs = plan.points.map((p, i) => ({ label: p.label, summary: results[i]! }));
+  let offset = n;
+  const comparisons = plan.attributions.map((attr, j): Comparison => {
+    const slice = results.slice(offset, offset + attr.tasks.length);
+    offset += attr.tasks.length;
+    const base = runs[0]!;
+    const other = runs[j + 1]!;
+    return {
+      baseline: base.label,
+      other: other.label,
+      settings: diffSettings(plan.points[0]!, plan.points[j + 1]!, defs),
+      kpis: kpiDeltas(base.summary.kpis, other.summary.kpis),
+      attribution: completeAttribution(attr, slice, base.summary.kpis, other.summary.kpis),
+    };
+  });
+  return { runs, comparisons };
+}
+
+/** Compare runs against the first with a runner (in-process or a Web Worker): simulate, diff and attribute. */
+export async function compareRuns(specs: readonly RunSpec[], runner: SimRunner, defs: readonly LeverDef[]): Promise<ComparisonResult> {
+  const plan = planComparison(specs, defs);
+  const results: KpiSummary[] = [];
+  for (const task of plan.tasks) results.push(await evaluateTask(task, runner));
+  return completeComparison(plan, results, defs);
 }

@@ -6,8 +6,8 @@ export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, eva
 export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from './summary';
 export { taskOf, pointOf, makeRunFile, diffSummaries, checkReproduction, reproduceRun } from './reproduce';
 export type { RunSpec, SummaryDifference, ReproductionReport } from './reproduce';
-export { diffSettings, kpiDeltas } from './compare';
-export type { SettingDifference, KpiDelta } from './compare';
+export { diffSettings, kpiDeltas, planComparison, completeComparison, compareRuns } from './compare';
+export type { SettingDifference, KpiDelta, Comparison, ComparisonPlan, ComparisonResult } from './compare';
 export { planAttribution, completeAttribution, effectiveLevers, DEFAULT_MAX_EXACT_PLAYERS } from './attribution';
 export type { RunPoint, AttributionPlayer, AttributionPlan, AttributionRow, KpiAttribution, Attribution } from './attribution';
 export { buildRunJsonSchema } from './json-schema';

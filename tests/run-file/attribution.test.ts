@@ -130,3 +130,21 @@ describe('settings diff and KPI deltas', () => {
     ]);
   });
 });
+
+describe('compareRuns (the engine-level comparison the app and the CLI share)', () => {
+  it('simulates each run, diffs settings and attributes every KPI gap against the first run', async () => {
+    const { LEVERS, blankScenario, compareRuns, createInProcessRunner } = await import('../../engine');
+    const numeric = LEVERS.filter((l) => !l.options && l.max > l.min).slice(0, 2);
+    const overrides = Object.fromEntries(numeric.map((l) => [l.id, l.default === l.max ? l.min : l.max]));
+    const base = { label: 'A', scenario: blankScenario(), overrides: {}, method: 'expected' as const, seed: 1, replications: 1 };
+    const result = await compareRuns([base, { ...base, label: 'B', overrides }], createInProcessRunner(), LEVERS);
+    expect(result.runs.map((r) => r.label)).toEqual(['A', 'B']);
+    const c = result.comparisons[0]!;
+    expect(c.settings.map((s) => s.key).sort()).toEqual(Object.keys(overrides).sort());
+    for (const k of c.attribution.kpis) {
+      const sum = k.rows.reduce((s, r) => s + r.effect, 0) + k.interaction + k.sampling;
+      expect(sum).toBeCloseTo(k.gap, 9);
+      expect(k.a).toBe(result.runs[0]!.summary.kpis[k.kpi]);
+    }
+  });
+});
