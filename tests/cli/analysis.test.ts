@@ -41,7 +41,7 @@ describe('momentum compare', () => {
       momentum([...common.slice(0, -1), '5', '--out', reseeded, '--label', 'Reseeded']),
     ]);
     for (const r of results) expect(r.code).toBe(0);
-  });
+  }, 60_000);
 
   it('diffs only the settings that differ and gives KPI deltas (other − baseline)', async () => {
     const r = await momentum(['compare', base, changed, '--json']);
