@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseScenario, serializeScenario } from '../../engine';
-import { launchChromium, openApp, pageErrors } from './browser';
+import { launchChromium } from './browser';
 
 // The trainer's journey of issue 6, in Chromium, the way a person drives it.
 const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas.json';
@@ -20,20 +19,23 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** Open the app with the browser's download/upload fallback instead of native file pickers. */
-async function openWithFallbackFiles(): Promise<Page> {
-  const page = await openApp(browser, '', { width: 1440, height: 1000 });
-  await page.context().addInitScript(() => {
+async function openWithFallbackFiles(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  await context.addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
     delete w.showOpenFilePicker;
     delete w.showSaveFilePicker;
   });
-  await page.reload();
-  return page;
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(inject('baseUrl'));
+  return { page, errors };
 }
 
 async function seriousViolations(page: Page, include: string) {
@@ -48,7 +50,7 @@ describe('trainer mode', () => {
     if (!original.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
     const scenario = original.scenario;
 
-    const page = await openWithFallbackFiles();
+    const { page, errors } = await openWithFallbackFiles();
     await page.getByRole('button', { name: 'Library' }).click();
     await page.getByRole('heading', { name: 'Prepared scenarios' }).waitFor();
     await shot(page, 'trainer-1-library');
@@ -101,13 +103,13 @@ describe('trainer mode', () => {
     await effort.fill('0');
     await page.locator('#field-initiatives-0-effortWeeks-problems').getByText('must be a positive number, got 0').waitFor();
     expect(await effort.getAttribute('aria-invalid')).toBe('true');
-    await shot(page, 'trainer-5-editor-problem');
+    await shot(page, 'trainer-5-editor-problem', true);
     await effort.fill('41');
     const name = page.locator('#field-initiatives-0-name');
     await name.fill('Integrated dispatch, phase one');
     await page.getByText('No problems: the scenario is ready to save.').waitFor();
     expect(await seriousViolations(page, 'main')).toEqual([]);
-    await shot(page, 'trainer-6-editor');
+    await shot(page, 'trainer-6-editor', true);
 
     // Save: in the browser this is a download.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as scenario file…' }).click()]);
@@ -137,15 +139,14 @@ describe('trainer mode', () => {
     await page.getByRole('button', { name: 'Edit journey' }).click();
     expect(await page.locator('#field-initiatives-0-effortWeeks').inputValue()).toBe('41');
     expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe('Integrated dispatch, phase one');
-    expect(pageErrors(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('reports every problem of a broken scenario file with its path and message instead of a blank screen', async () => {
-    const page = await openWithFallbackFiles();
+    const { page, errors } = await openWithFallbackFiles();
     await page.getByRole('button', { name: 'Library' }).click();
     const folder = mkdtempSync(join(tmpdir(), 'momentum-broken-'));
     const broken = join(folder, 'broken.json');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(broken, JSON.stringify({ schemaVersion: 2, id: 'broken', title: 'Broken', initiatives: [{ id: 'a', name: 'A', pillar: 'patients', effortWeeks: -3 }] }));
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
     await chooser.setFiles(broken);
@@ -153,6 +154,6 @@ describe('trainer mode', () => {
     await report.getByText('Could not open broken.json').waitFor();
     expect(await report.textContent()).toContain('initiatives[0].effortWeeks');
     await shot(page, 'trainer-7-broken');
-    expect(pageErrors(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

@@ -92,6 +92,8 @@ describe('hiding the future of a run during reveals', () => {
       expect(o.goLiveWeek <= 52 && o.failedWeek <= 52).toBe(true);
     }
     expect(seen.events.every((e) => e.week <= 52)).toBe(true);
+    expect(Object.values(seen.kpis).every((v) => Number.isNaN(v))).toBe(true);
+    expect(Object.keys(seen.kpis)).toEqual(Object.keys(run.kpis));
     expect(runUntilWeek(run, 52)).toBe(seen);
     expect(runUntilWeek(run, null)).toBe(run);
   });

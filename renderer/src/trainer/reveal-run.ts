@@ -17,8 +17,8 @@ const runCache = new WeakMap<RunResult, Map<number, RunResult>>();
 const bandCache = new WeakMap<MonteCarloResult, Map<number, MonteCarloResult>>();
 
 /**
- * Return the run as seen at `week`: series blank after it, initiatives' later starts, go-lives
- * and failures not yet happened, later events dropped. `null` shows the whole run. Results are
+ * Return the run as seen at `week`: series blank after it, end-of-run KPIs unknown (NaN),
+ * initiatives' later starts, go-lives and failures not yet happened, later events dropped. `null` shows the whole run. Results are
  * cached per run and week so that charts keep stable inputs.
  */
 export function runUntilWeek(run: RunResult, week: number | null): RunResult;
@@ -31,8 +31,12 @@ export function runUntilWeek(run: RunResult | null, week: number | null): RunRes
   if (hit) return hit;
   const series: Record<string, Float64Array> = {};
   for (const [id, values] of Object.entries(run.series)) series[id] = cut(values, week);
+  // End-of-run KPIs would give the ending away, so they read as unknown until the whole run shows.
+  const kpis: Record<string, number> = {};
+  for (const id of Object.keys(run.kpis)) kpis[id] = Number.NaN;
   const seen: RunResult = {
     ...run,
+    kpis,
     series,
     timeline: run.timeline.map((o) => ({
       ...o,

@@ -7,8 +7,8 @@ import { fieldDomId } from './problem-fields';
 
 const PILLAR_LABELS: Readonly<Record<Pillar, string>> = { patients: 'Patients', clinicians: 'Clinicians', support: 'Support staff' };
 const ROLLOUTS: readonly { value: RolloutMode; label: string }[] = [
-  { value: 'big-bang', label: 'Big bang (everywhere at once)' },
-  { value: 'pilot-then-scale', label: 'Pilot in model teams, then scale' },
+  { value: 'big-bang', label: 'Big bang: everywhere at once' },
+  { value: 'pilot-then-scale', label: 'Pilot, then scale' },
 ];
 
 function InitiativeCard({ draft, index }: { draft: TrainerScenario; index: number }) {
@@ -64,7 +64,7 @@ function InitiativeCard({ draft, index }: { draft: TrainerScenario; index: numbe
           path={`${p}.stage`}
           label="Stage"
           value={ini.stage ?? ''}
-          options={[{ value: '', label: 'No stage (can start any time)' }, ...draft.stages.map((s) => ({ value: s.id, label: s.name || s.id }))]}
+          options={[{ value: '', label: 'No stage: any time' }, ...draft.stages.map((s) => ({ value: s.id, label: s.name || s.id }))]}
           onChange={(v) => set((i) => setOptional(i, 'stage', v === '' ? undefined : v))}
         />
         <NumberField

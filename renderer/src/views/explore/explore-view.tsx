@@ -51,12 +51,12 @@ export function ExploreView() {
         <Headline current={runs.current} baseline={runs.baseline} />
         <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
         <p className="status muted" aria-live="polite">
-          {runs.bandsPending ? 'Updating the likely range…' : `Shaded: the likely range (P10–P90 of 500 runs).`}
+          {runs.bands ? `Shaded: the likely range (P10–P90 of ${runs.bands.replications} runs)${runs.bandsPending ? ', refining…' : '.'}` : 'Working out the likely range…'}
         </p>
         {!presentation && <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />}
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
-        <TrainerPanel run={runs.current} />
+        <TrainerPanel />
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />
