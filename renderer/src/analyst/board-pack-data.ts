@@ -2,10 +2,8 @@ import { effectiveLevers, pointOf, type KpiSummary, type LeverDef } from '../../
 import { formatLeverValue } from '../components/format';
 import type { OpenRun } from '../store/runs/runs-slice';
 import { kpiDeltaRows, settingsDiffRows } from '../views/compare/compare-model';
-import { formatDelta } from './format-delta';
-import { formatNumber } from '../views/sensitivity/tornado-data';
 import type { BoardPackChart, BoardPackData, BoardPackInsight, BoardPackTable } from './board-pack';
-import { kpiLabel } from './metadata';
+import { formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from './metadata';
 
 /** Everything the board pack is assembled from. */
 export interface BoardPackSources {
@@ -53,9 +51,10 @@ export function kpiTable(runs: readonly OpenRun[], referenceIndex: number, summa
   const rows = kpiDeltaRows(
     summaries.map((s) => s.kpis),
     referenceIndex,
+    orderKpis,
   ).map((row) => [
     kpiLabel(row.kpi),
-    ...row.cells.map((c, i) => (c === null ? '—' : i === referenceIndex || c.delta === 0 ? formatNumber(c.value) : `${formatNumber(c.value)} (${formatDelta(c.delta)})`)),
+    ...row.cells.map((c, i) => (c === null ? '—' : i === referenceIndex || c.delta === 0 ? formatKpiValue(row.kpi, c.value) : `${formatKpiValue(row.kpi, c.value)} (${formatKpiDelta(row.kpi, c.delta)})`)),
   ]);
   return {
     caption: 'Key results (Monte Carlo means; differences from the reference run in brackets)',

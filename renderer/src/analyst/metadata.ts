@@ -1,8 +1,10 @@
-import { KPI_TABLE } from '../components/kpi-meta';
+import { KPIS, SERIES } from '../../../engine';
+import { formatNumber } from '../views/sensitivity/tornado-data';
 
 /**
- * Labels for KPI and series ids. The app's KPI table is the source of truth for KPIs it knows;
- * other ids are turned into words ("maturityAtHorizon" → "Maturity at horizon") rather than shown raw.
+ * Labels, units and formats for KPI and series ids, from the engine's metadata. Ids the engine
+ * does not describe (e.g. from a run saved by another engine version) are turned into words
+ * ("maturityAtHorizon" → "Maturity at horizon") rather than shown raw.
  */
 
 /** Turn a camelCase or dotted id into a sentence-case label. */
@@ -17,12 +19,37 @@ export function humanise(id: string): string {
 
 /** Return the label of a KPI. */
 export function kpiLabel(id: string): string {
-  return KPI_TABLE.find((k) => k.ids.includes(id))?.label ?? humanise(id);
+  return KPIS.find((k) => k.id === id)?.label ?? humanise(id);
 }
 
-/** Return which direction of a KPI is better for the trust, when the app knows it. */
+/** Return which direction of a KPI is better for the trust, when the engine says. */
 export function kpiBetter(id: string): 'higher' | 'lower' | undefined {
-  return KPI_TABLE.find((k) => k.ids.includes(id))?.better;
+  return KPIS.find((k) => k.id === id)?.better;
+}
+
+/** Return the unit of a KPI ('' when unknown). */
+export function kpiUnit(id: string): string {
+  return KPIS.find((k) => k.id === id)?.unit ?? '';
+}
+
+/** Format a KPI value for people: shares as percentages, other values as numbers. */
+export function formatKpiValue(id: string, value: number): string {
+  if (kpiUnit(id) === 'share') return `${formatNumber(value * 100)}%`;
+  return formatNumber(value);
+}
+
+/** Format a KPI difference with its sign: percentage points for shares. */
+export function formatKpiDelta(id: string, delta: number): string {
+  if (delta === 0) return '0';
+  const sign = delta > 0 ? '+' : '−';
+  if (kpiUnit(id) === 'share') return `${sign}${formatNumber(Math.abs(delta) * 100)} pts`;
+  return `${sign}${formatNumber(Math.abs(delta))}`;
+}
+
+/** Return KPI ids in the engine's order (unknown ids last, alphabetically). */
+export function orderKpis(ids: readonly string[]): string[] {
+  const rank = new Map(KPIS.map((k, i) => [k.id, i]));
+  return [...ids].sort((a, b) => (rank.get(a) ?? 1e9) - (rank.get(b) ?? 1e9) || a.localeCompare(b));
 }
 
 /** KPIs an analyst most often starts from, in order of preference. */
@@ -35,5 +62,16 @@ export function defaultKpi(ids: readonly string[]): string {
 
 /** Return the label of a series. */
 export function seriesLabel(id: string): string {
-  return humanise(id);
+  return SERIES.find((s) => s.id === id)?.label ?? humanise(id);
+}
+
+/** Return the unit of a series ('' when unknown). */
+export function seriesUnit(id: string): string {
+  return SERIES.find((s) => s.id === id)?.unit ?? '';
+}
+
+/** Return series ids in the engine's order (unknown ids last, alphabetically). */
+export function orderSeries(ids: readonly string[]): string[] {
+  const rank = new Map(SERIES.map((s, i) => [s.id, i]));
+  return [...ids].sort((a, b) => (rank.get(a) ?? 1e9) - (rank.get(b) ?? 1e9) || a.localeCompare(b));
 }

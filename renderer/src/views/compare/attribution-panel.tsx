@@ -1,12 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { LEVERS, completeAttribution, evaluateTask, planAttribution, pointOf, type Attribution, type KpiSummary } from '../../../../engine';
-import { defaultKpi, kpiLabel } from '../../analyst/metadata';
+import { defaultKpi, formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { useRunner } from '../../sim/runner-context';
 import { leverDef, useAppStore } from '../../store';
 import type { OpenRun } from '../../store/runs/runs-slice';
-import { formatLeverValue, formatNumber } from '../sensitivity/tornado-data';
-import { formatDelta } from '../../analyst/format-delta';
+import { formatLeverValue } from '../sensitivity/tornado-data';
 
 type Job =
   | { readonly state: 'idle' }
@@ -29,7 +28,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
   const other = others.find((r) => r.id === otherId) ?? others[0];
   const [job, setJob] = useState<Job>({ state: 'idle' });
   const ids = { other: useId(), kpi: useId() };
-  const kpiNames = useMemo(() => Object.keys(reference.run.summary.kpis).sort(), [reference]);
+  const kpiNames = useMemo(() => orderKpis(Object.keys(reference.run.summary.kpis)), [reference]);
   const chosenKpi = kpiNames.includes(kpi) ? kpi : defaultKpi(kpiNames);
 
   async function run() {
@@ -104,8 +103,8 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
       {job.state === 'done' && result && (
         <div data-testid="attribution">
           <p>
-            {kpiLabel(result.kpi)}: {formatNumber(result.a)} in "{job.a}", {formatNumber(result.b)} in "{job.b}", a gap of{' '}
-            <strong>{formatDelta(result.gap)}</strong>.
+            {kpiLabel(result.kpi)}: {formatKpiValue(result.kpi, result.a)} in "{job.a}", {formatKpiValue(result.kpi, result.b)} in "{job.b}", a gap of{' '}
+            <strong>{formatKpiDelta(result.kpi, result.gap)}</strong>.
           </p>
           <table aria-label={`Attribution of the gap in ${kpiLabel(result.kpi)}`}>
             <thead>
@@ -128,7 +127,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
                   <tr key={row.player}>
                     <th scope="row">{row.label}</th>
                     <td>{fromTo}</td>
-                    <td>{formatDelta(row.effect)}</td>
+                    <td>{formatKpiDelta(result.kpi, row.effect)}</td>
                     <td>{row.share === null ? '—' : `${Math.round(row.share * 100)}%`}</td>
                   </tr>
                 );
@@ -137,7 +136,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
                 <tr>
                   <th scope="row">Interactions between settings</th>
                   <td />
-                  <td>{formatDelta(result.interaction)}</td>
+                  <td>{formatKpiDelta(result.kpi, result.interaction)}</td>
                   <td>{result.gap === 0 ? '—' : `${Math.round((result.interaction / result.gap) * 100)}%`}</td>
                 </tr>
               )}
@@ -145,7 +144,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
                 <tr>
                   <th scope="row">Different seed or replications</th>
                   <td />
-                  <td>{formatDelta(result.sampling)}</td>
+                  <td>{formatKpiDelta(result.kpi, result.sampling)}</td>
                   <td>{result.gap === 0 ? '—' : `${Math.round((result.sampling / result.gap) * 100)}%`}</td>
                 </tr>
               )}
@@ -154,7 +153,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
               <tr>
                 <th scope="row">Total gap</th>
                 <td />
-                <td>{formatDelta(result.gap)}</td>
+                <td>{formatKpiDelta(result.kpi, result.gap)}</td>
                 <td>100%</td>
               </tr>
             </tfoot>

@@ -55,14 +55,12 @@ export interface KpiDeltaRow {
   readonly cells: readonly (KpiDeltaCell | null)[];
 }
 
-/** Return every KPI of the reference run with each run's value and delta against the reference. */
-export function kpiDeltaRows(kpis: readonly Kpis[], referenceIndex: number): KpiDeltaRow[] {
+/** Return every KPI of the reference run with each run's value and delta against the reference, in `order` (default: by name). */
+export function kpiDeltaRows(kpis: readonly Kpis[], referenceIndex: number, order: (ids: string[]) => string[] = (ids) => ids.sort()): KpiDeltaRow[] {
   const ref = kpis[referenceIndex];
   if (!ref) return [];
   const perRun = kpis.map((k) => new Map(kpiDeltas(ref, k).map((d) => [d.kpi, d])));
-  return Object.keys(ref)
-    .sort()
-    .map((kpi) => ({
+  return order(Object.keys(ref)).map((kpi) => ({
       kpi,
       reference: ref[kpi]!,
       cells: perRun.map((m) => {

@@ -1,7 +1,6 @@
 import { formatDelta } from '../../analyst/format-delta';
-import { kpiBetter, kpiLabel } from '../../analyst/metadata';
+import { formatKpiDelta, formatKpiValue, kpiBetter, kpiLabel } from '../../analyst/metadata';
 import type { OpenRun } from '../../store/runs/runs-slice';
-import { formatNumber } from '../sensitivity/tornado-data';
 import type { KpiDeltaRow, SettingsDiffRow } from './compare-model';
 
 /** Return the CSS class of a KPI difference: better or worse for the trust when the KPI's direction is known. */
@@ -71,11 +70,11 @@ export function KpiDeltaTable({ rows, runs, referenceIndex }: { rows: readonly K
                   '—'
                 ) : (
                   <>
-                    <span className="value">{formatNumber(c.value)}</span>
+                    <span className="value">{formatKpiValue(row.kpi, c.value)}</span>
                     {i !== referenceIndex && (
                       <span className={`delta ${deltaClass(row.kpi, c.delta)}`}>
                         {' '}
-                        ({formatDelta(c.delta)}
+                        ({formatKpiDelta(row.kpi, c.delta)}
                         {c.relative !== null && c.delta !== 0 ? `, ${formatDelta(c.relative * 100)}%` : ''})
                       </span>
                     )}

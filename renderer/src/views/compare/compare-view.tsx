@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { LEVERS, pointOf, toCsv, type CsvCell } from '../../../../engine';
 import '../../analyst/analyst.css';
 import { exportThroughPlatform } from '../../analyst/export-file';
+import { orderKpis } from '../../analyst/metadata';
 import { useOpenRunResults } from '../../analyst/run-results';
 import { useAppStore } from '../../store';
 import { AttributionPanel, currentSummary } from './attribution-panel';
@@ -36,7 +37,7 @@ export function CompareView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, resultsVersion],
   );
-  const deltaRows = useMemo(() => kpiDeltaRows(summaries.map((s) => s.kpis), referenceIndex), [summaries, referenceIndex]);
+  const deltaRows = useMemo(() => kpiDeltaRows(summaries.map((s) => s.kpis), referenceIndex, orderKpis), [summaries, referenceIndex]);
 
   async function exportKpis() {
     const rows: CsvCell[][] = [];

@@ -3,7 +3,7 @@ import { toCsv } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { DASHES, runColour } from '../../analyst/chart-setup';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { seriesLabel } from '../../analyst/metadata';
+import { orderSeries, seriesLabel } from '../../analyst/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { resultHorizon, runSeries, seriesIds } from '../../analyst/run-series';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
@@ -23,7 +23,7 @@ export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[
     // resultsVersion changes whenever a run's simulation arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, resultsVersion]);
-  const ids = useMemo(() => [...new Set(results.flatMap((r) => (r ? seriesIds(r) : [])))].sort(), [results]);
+  const ids = useMemo(() => orderSeries([...new Set(results.flatMap((r) => (r ? seriesIds(r) : [])))]), [results]);
   const series = ids.includes(selected) ? selected : (ids[0] ?? '');
   const lines = useMemo<SeriesLine[]>(
     () =>

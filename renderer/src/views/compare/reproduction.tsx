@@ -1,5 +1,4 @@
-import { kpiLabel } from '../../analyst/metadata';
-import { formatNumber } from '../sensitivity/tornado-data';
+import { formatKpiValue, kpiLabel } from '../../analyst/metadata';
 import type { OpenRun, RunCheck } from '../../store/runs/runs-slice';
 
 /** Return a short status for the runs table ("Reproduced", "Engine changed", …). */
@@ -42,8 +41,8 @@ export function ReproductionDetails({ run }: { run: OpenRun }) {
           {valueDiffs.map((d) => (
             <tr key={d.kpi}>
               <th scope="row">{kpiLabel(d.kpi)}</th>
-              <td>{d.stored === null ? 'absent' : formatNumber(d.stored)}</td>
-              <td>{d.current === null ? 'absent' : formatNumber(d.current)}</td>
+              <td>{d.stored === null ? 'absent' : formatKpiValue(d.kpi, d.stored)}</td>
+              <td>{d.current === null ? 'absent' : formatKpiValue(d.kpi, d.current)}</td>
             </tr>
           ))}
         </tbody>

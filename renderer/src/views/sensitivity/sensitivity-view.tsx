@@ -4,13 +4,13 @@ import { LEVERS, type SensitivityResult } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { fileStem } from '../../analyst/chart-image';
-import { defaultKpi, kpiLabel } from '../../analyst/metadata';
+import { defaultKpi, formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
 import { sensitivityCsv } from '../../analyst/sensitivity-csv';
 import { useAnalysisSources } from '../../analyst/sources';
 import { useRunner } from '../../sim/runner-context';
 import { useAppStore } from '../../store';
 import { TornadoChart } from './tornado-chart';
-import { formatNumber, tornadoRows } from './tornado-data';
+import { tornadoRows } from './tornado-data';
 
 type Job =
   | { readonly state: 'idle' }
@@ -45,7 +45,7 @@ export function SensitivityView() {
     runner.expected(source.input).then(
       (r) => {
         if (!live) return;
-        const names = Object.keys(r.kpis).sort();
+        const names = orderKpis(Object.keys(r.kpis));
         setKpis(names);
         if (!names.includes(useAppStore.getState().selectedKpi) && names.length > 0) setSelectedKpi(defaultKpi(names));
       },
@@ -207,16 +207,16 @@ export function SensitivityView() {
                 <tr key={r.leverId} data-lever={r.leverId}>
                   <th scope="row">{r.label}</th>
                   <td>{r.lowText}</td>
-                  <td>{formatNumber(r.kpiAtLow)}</td>
+                  <td>{formatKpiValue(job.result.kpi, r.kpiAtLow)}</td>
                   <td>{r.highText}</td>
-                  <td>{formatNumber(r.kpiAtHigh)}</td>
-                  <td>{formatNumber(r.swing)}</td>
+                  <td>{formatKpiValue(job.result.kpi, r.kpiAtHigh)}</td>
+                  <td>{formatKpiValue(job.result.kpi, r.swing)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="note">
-            Baseline {kpiLabel(job.result.kpi)}: {formatNumber(job.result.baseline)}.
+            Baseline {kpiLabel(job.result.kpi)}: {formatKpiValue(job.result.kpi, job.result.baseline)}.
           </p>
         </section>
       )}
