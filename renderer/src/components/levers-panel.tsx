@@ -1,4 +1,5 @@
 import { LEVER_GROUPS, LEVERS, type LeverGroup } from '../../../engine';
+import { useAppStore } from '../store';
 import { LeverControl } from './lever-control';
 
 /** The heading of each lever group, in the guide's words. */
@@ -16,21 +17,32 @@ export interface LeversPanelProps {
   readonly compact?: boolean;
 }
 
-/** Render every lever the engine defines, grouped as the guide frames them. */
+// The starting point describes the trust as it is; a board rarely moves it during a session, so it
+// starts folded to keep the levers that matter in view.
+const FOLDED_AT_START: readonly LeverGroup[] = ['starting-point'];
+
+function GroupBadge({ group }: { group: LeverGroup }) {
+  const changed = useAppStore((s) => LEVERS.filter((l) => l.group === group && s.overrides[l.id] !== undefined).length);
+  return changed > 0 ? <span className="group-badge">{changed} changed</span> : null;
+}
+
+/** Render every lever the engine defines, grouped as the guide frames them; each group folds away. */
 export function LeversPanel({ compact = false }: LeversPanelProps) {
   return (
     <div className="levers">
       {LEVER_GROUPS.map((group) => {
         const levers = LEVERS.filter((l) => l.group === group);
         if (levers.length === 0) return null;
-        const headingId = `lever-group-${group}`;
         return (
-          <section key={group} className="lever-group" aria-labelledby={headingId}>
-            <h3 id={headingId}>{GROUP_TITLES[group]}</h3>
+          <details key={group} className="lever-group" open={!FOLDED_AT_START.includes(group)}>
+            <summary>
+              <h3>{GROUP_TITLES[group]}</h3>
+              <GroupBadge group={group} />
+            </summary>
             {levers.map((def) => (
               <LeverControl key={def.id} def={def} compact={compact} />
             ))}
-          </section>
+          </details>
         );
       })}
     </div>

@@ -6,12 +6,16 @@ import { useRunner } from './runner-context';
 export const BAND_REPLICATIONS = 500;
 /** The seed of the bands' Monte Carlo runs: fixed, so the same settings always draw the same bands. */
 export const BAND_SEED = 20_201;
+/** Replications of the quick first estimate of the bands, shown while the full run computes. */
+export const QUICK_BAND_REPLICATIONS = 100;
 /** How long a drag must rest before the bands are recomputed. */
 export const BAND_SETTLE_MS = 150;
 
 /** The state of a live computation: the newest result accepted, whether a newer one is on its way, and any error. */
 export interface Live<T> {
   readonly result: T | null;
+  /** The input `result` was computed from. */
+  readonly input: SimInput | null;
   readonly pending: boolean;
   readonly error: string | null;
 }
@@ -24,7 +28,7 @@ export interface Live<T> {
  */
 function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void): Live<T> {
   const runner = useRunner();
-  const [state, setState] = useState<Live<T>>({ result: null, pending: true, error: null });
+  const [state, setState] = useState<Live<T>>({ result: null, input: null, pending: true, error: null });
   // Bookkeeping outlives each effect run: a drag changes the input every frame, and the reply to
   // the request sent one frame ago must still be shown.
   const ref = useRef({ mounted: true, seq: 0, accepted: 0, inFlight: false, wanted: null as SimInput | null, lastSent: null as SimInput | null });
@@ -42,13 +46,13 @@ function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimIn
         (result) => {
           if (r.mounted && seq > r.accepted) {
             r.accepted = seq;
-            setState({ result, pending: r.wanted !== next, error: null });
+            setState({ result, input: next, pending: r.wanted !== next, error: null });
           }
         },
         (e: unknown) => {
           if (r.mounted && seq > r.accepted) {
             r.accepted = seq;
-            setState((s) => ({ result: s.result, pending: false, error: e instanceof Error ? e.message : String(e) }));
+            setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
           }
         },
       )
@@ -85,15 +89,24 @@ const afterSettle = (fn: () => void) => {
 };
 const expected = (runner: SimRunner, input: SimInput) => runner.expected(input);
 const bands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED });
+const quickBands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: QUICK_BAND_REPLICATIONS, seed: BAND_SEED });
 
 /** Return the expected-value run of `input`, recomputed at most once per animation frame. */
 export function useExpectedRun(input: SimInput): Live<RunResult> {
   return useLatest(input, expected, nextFrame);
 }
 
-/** Return the Monte Carlo bands of `input` (≥500 replications), recomputed once the input has rested for BAND_SETTLE_MS. */
+/**
+ * Return the Monte Carlo bands of `input`, recomputed once the input has rested for BAND_SETTLE_MS:
+ * first a quick estimate (QUICK_BAND_REPLICATIONS), then the full BAND_REPLICATIONS, which replace
+ * it. `pending` stays true until the full bands of the current input are in.
+ */
 export function useBands(input: SimInput): Live<MonteCarloResult> {
-  return useLatest(input, bands, afterSettle);
+  // The quick request is scheduled first, so the worker answers it first.
+  const quick = useLatest(input, quickBands, afterSettle);
+  const full = useLatest(input, bands, afterSettle);
+  const shown = full.input === input ? full : quick.input === input ? quick : full.result ? full : quick;
+  return { ...shown, pending: full.input !== input, error: full.error ?? quick.error };
 }
 
 // Expected runs of fixed inputs (the baseline and pinned what-ifs) are computed once per input object.
