@@ -45,7 +45,7 @@ function paths(doc: Json, prefix: (string | number)[] = [], out: (string | numbe
 
 function setAt(doc: Json, path: (string | number)[], value: Json | typeof REMOVE): Json {
   if (path.length === 0) return value === REMOVE ? undefined : value;
-  const copy: Record<string | number, Json> = Array.isArray(doc) ? [...(doc as Json[])] : { ...(doc as Record<string, Json>) };
+  const copy = (Array.isArray(doc) ? [...(doc as Json[])] : { ...(doc as Record<string, Json>) }) as Record<string | number, Json>;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
   if (rest.length === 0 && value === REMOVE) {
     if (Array.isArray(copy)) copy.splice(head as number, 1);
