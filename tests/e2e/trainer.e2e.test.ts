@@ -103,13 +103,15 @@ describe('trainer mode', () => {
     await effort.fill('0');
     await page.locator('#field-initiatives-0-effortWeeks-problems').getByText('must be a positive number, got 0').waitFor();
     expect(await effort.getAttribute('aria-invalid')).toBe('true');
-    await shot(page, 'trainer-5-editor-problem', true);
+    await shot(page, 'trainer-5-editor-problem');
     await effort.fill('41');
     const name = page.locator('#field-initiatives-0-name');
     await name.fill('Integrated dispatch, phase one');
     await page.getByText('No problems: the scenario is ready to save.').waitFor();
     expect(await seriousViolations(page, 'main')).toEqual([]);
     await shot(page, 'trainer-6-editor', true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'trainer-6a-editor-top');
 
     // Save: in the browser this is a download.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as scenario file…' }).click()]);

@@ -19,7 +19,6 @@ export function LockToggles() {
           <li key={def.id} className={on ? 'locked' : undefined}>
             <input type="checkbox" role="switch" id={id} checked={on} onChange={(e) => setLocked(def.id, e.target.checked)} />
             <label htmlFor={id}>
-              <span aria-hidden="true">{on ? '🔒 ' : ''}</span>
               Lock {def.label}
               <span className="muted"> · {formatLeverValue(def, levers[def.id] ?? def.default)}</span>
             </label>

@@ -114,13 +114,19 @@ export function renameStage(d: ScenarioDraft, index: number, newId: string): voi
   for (const ini of d.initiatives) if (ini.stage === oldId) ini.stage = newId;
 }
 
-/** Return a gate condition of `kind` with a sensible starting value. */
-export function defaultGate(kind: StageGate['kind'], d: ScenarioDraft): StageGate {
+/**
+ * Return a gate condition of `kind` with a sensible starting value. An "initiatives live"
+ * condition starts with an initiative outside the stage, since one inside could never go live first.
+ */
+export function defaultGate(kind: StageGate['kind'], d: ScenarioDraft, stageId?: string): StageGate {
   switch (kind) {
     case 'week':
       return { kind, week: Math.min(52, Math.max(0, d.horizonWeeks - 1)) };
     case 'initiatives-live':
-      return { kind, ids: d.initiatives.length > 0 ? [d.initiatives[0]!.id] : [] };
+    {
+      const outside = d.initiatives.find((i) => stageId === undefined || i.stage !== stageId);
+      return { kind, ids: outside ? [outside.id] : [] };
+    }
     case 'infrastructure':
       return { kind, atLeast: 0.5 };
     case 'confidence':
@@ -132,14 +138,15 @@ export function defaultGate(kind: StageGate['kind'], d: ScenarioDraft): StageGat
 
 /** Add a gate condition to a stage. */
 export function addGate(d: ScenarioDraft, stageIndex: number, kind: StageGate['kind']): void {
-  d.stages[stageIndex]?.gate.push(defaultGate(kind, d) as (typeof d.stages)[number]['gate'][number]);
+  const stage = d.stages[stageIndex];
+  stage?.gate.push(defaultGate(kind, d, stage.id) as (typeof d.stages)[number]['gate'][number]);
 }
 
 /** Replace a gate condition by one of another kind. */
 export function changeGateKind(d: ScenarioDraft, stageIndex: number, gateIndex: number, kind: StageGate['kind']): void {
   const stage = d.stages[stageIndex];
   if (!stage || !stage.gate[gateIndex] || stage.gate[gateIndex]!.kind === kind) return;
-  stage.gate[gateIndex] = defaultGate(kind, d) as (typeof stage.gate)[number];
+  stage.gate[gateIndex] = defaultGate(kind, d, stage.id) as (typeof stage.gate)[number];
 }
 
 /** Remove a gate condition from a stage. */

@@ -80,14 +80,17 @@ export function JourneyTimeline({ draft, run }: { draft: TrainerScenario; run: R
       <figcaption>
         <strong>The journey on a timeline</strong>{' '}
         <span className="muted">
-          {run ? 'Bars show when each initiative starts and goes live (blue) or fails (red) in the simulated run with the scenario’s settings.' : 'Bars show planned effort (the draft has problems, so it is not simulated yet).'}
+          {run
+            ? 'Simulated with the scenario’s own board settings: each bar runs from an initiative’s start to its go-live (blue), its failure (red), or the end of the run if it is still in progress (grey).'
+            : 'Dashed bars show planned effort from the earliest possible start; the draft has problems, so it is not simulated until they are fixed.'}{' '}
+          Green dashed lines: a stage opens. Orange diamonds: events. Purple flags: reveal moments.
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="Timeline of initiatives, stage openings, events and reveals; the list below says the same in words.">
         {years.map((y) => (
           <g key={y}>
             <line x1={x(y * 52)} x2={x(y * 52)} y1={TOP - 6} y2={height - 8} stroke="#d8dde3" />
-            <text x={x(y * 52)} y={TOP - 12} fontSize="11" textAnchor="middle" fill="#444">
+            <text x={x(y * 52)} y={TOP - 12} fontSize="11" textAnchor={y * 52 >= horizon - 10 ? 'end' : 'middle'} fill="#444">
               {y === 0 ? 'start' : `year ${y}`}
             </text>
           </g>
