@@ -85,6 +85,12 @@ export function EditorView() {
     if (draft === null || (stale && !draftDirty)) beginDraft(scenario);
   }, [draft, stale, draftDirty, scenario, beginDraft]);
 
+  // Closing the window with unsaved edits asks first (the host keeps the flag per key).
+  const draftTitle = draft?.title ?? '';
+  useEffect(() => {
+    getPlatform().setUnsaved('scenario-editor', draftDirty ? `Edits to “${draftTitle}”` : null);
+  }, [draftDirty, draftTitle]);
+
   const parsed = useMemo(() => (draft ? parseScenario(draft) : null), [draft]);
   const problems = useMemo(() => (parsed && !parsed.ok ? parsed.problems : []), [parsed]);
   const assigned = useMemo(() => (draft ? assignProblems(problems, editorFieldPaths(draft)) : null), [draft, problems]);
