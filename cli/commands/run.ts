@@ -7,6 +7,8 @@ import {
   effectiveLevers,
   evaluateTask,
   makeRunFile,
+  monteCarlo,
+  summarizeMonteCarlo,
   serializeRunFile,
   taskOf,
   type KpiSummary,
@@ -16,6 +18,7 @@ import {
 import { parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, changesRun, checkWritable, fmt, loadFile, savedAtNow, specFrom, table } from '../common';
 import { writeAtomic } from '../files';
+import { createProgress } from '../progress';
 import { EXIT, type CliIo } from '../io';
 
 /** The interface of `momentum run`. */
@@ -104,7 +107,16 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const out = args.strings.get('out');
   if (out !== undefined) checkWritable(io.cwd, out);
 
-  const summary = await evaluateTask(taskOf(spec), createInProcessRunner());
+  const task = taskOf(spec);
+  let summary: KpiSummary;
+  if (task.method === 'monte-carlo') {
+    // Called directly (not through the runner) to show progress on a terminal; same numbers.
+    const progress = createProgress(io, 'replications');
+    summary = summarizeMonteCarlo(monteCarlo(task.input, { replications: task.replications, seed: task.seed, onProgress: (d, t) => progress.update(d, t) }));
+    progress.end();
+  } else {
+    summary = await evaluateTask(task, createInProcessRunner());
+  }
   const reproduction = loaded.kind === 'run' && !changesRun(args) ? checkReproduction(loaded.run, summary, ENGINE_VERSION) : undefined;
 
   if (out !== undefined) {

@@ -82,6 +82,14 @@ describe('momentum run --json', () => {
       expect(d.p50).toBeLessThanOrEqual(d.p90);
     }
     expect(Object.keys(out.distribution ?? {})).toEqual(Object.keys(out.kpis));
+    const parsed = parseScenario(readFileSync(scenario('covid-19.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('prepared scenario is invalid');
+    const want = await evaluateTask(
+      taskOf({ label: '', scenario: parsed.scenario, overrides: {}, method: 'monte-carlo', seed: 3, replications: 30 }),
+      createInProcessRunner(),
+    );
+    expect(out.kpis).toEqual(want.kpis);
+    expect(out.distribution).toEqual(want.distribution);
   });
 
   it('--expected runs with the noise off and ignores the seed', async () => {
