@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseScenario, serializeScenario } from '../../engine';
+import { LEVERS, parseScenario, serializeScenario } from '../../engine';
 import { launchChromium } from './browser';
 
 // The trainer's journey of issue 6, in Chromium, the way a person drives it.
-const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas.json';
+const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas-staged-journey.json';
 const SHOTS = process.env.MOMENTUM_SHOTS ?? '';
 
 let browser: Browser;
@@ -64,7 +64,10 @@ describe('trainer mode', () => {
 
     // Lock two levers.
     await panel.getByText(/^Lock levers/).click();
-    const toLock = ['priorities.concurrent', 'leadership.ownership'];
+    // Two levers the scenario leaves free: concurrent priorities and ownership where they are free.
+    const free = LEVERS.map((l) => l.id).filter((id) => !scenario.lockedLevers.includes(id));
+    const preferred = ['priorities.concurrent', 'leadership.ownership'].filter((id) => free.includes(id));
+    const toLock = [...preferred, ...free.filter((id) => !preferred.includes(id))].slice(0, 2);
     for (const id of toLock) {
       const sw = panel.locator(`#lock-${id.replace(/\./g, '-')}`);
       await sw.check();
@@ -141,6 +144,39 @@ describe('trainer mode', () => {
     await page.getByRole('button', { name: 'Edit journey' }).click();
     expect(await page.locator('#field-initiatives-0-effortWeeks').inputValue()).toBe('41');
     expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe('Integrated dispatch, phase one');
+    expect(errors).toEqual([]);
+  });
+
+  it('runs the facilitator kit from the keyboard alone: reveals, session timer and collapsing the panel', async () => {
+    const parsed = parseScenario(readFileSync(join('scenarios', SCENARIO_FILE), 'utf8'));
+    if (!parsed.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
+    const { page, errors } = await openWithFallbackFiles();
+    const press = async (name: string | RegExp, key = 'Enter', within = page.locator('body')) => {
+      const button = within.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+      await button.focus();
+      await page.keyboard.press(key);
+    };
+    await press('Library');
+    await press(`Open ${parsed.scenario.title}`);
+    const panel = page.locator('.trainer-panel');
+    await panel.waitFor();
+    await press(/Start reveals/, 'Enter', panel);
+    await panel.getByText(/Step 1 of/).waitFor();
+    await press(/Next reveal/, ' ', panel);
+    await panel.getByText(/Step 2 of/).waitFor();
+
+    await press('Start', ' ', panel);
+    const timer = panel.getByRole('timer');
+    expect(await timer.getAttribute('aria-label')).toMatch(/running$/);
+    await press('Pause', 'Enter', panel);
+    expect(await timer.getAttribute('aria-label')).toMatch(/paused$/);
+    await press('Reset', 'Enter', panel);
+    expect(await timer.textContent()).toBe('0:00');
+
+    await press('Hide', 'Enter', panel);
+    const toggle = panel.getByRole('button', { name: 'Show briefing and facilitator kit' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await panel.locator('#trainer-panel-body').isHidden()).toBe(true);
     expect(errors).toEqual([]);
   });
 
