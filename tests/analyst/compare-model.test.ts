@@ -72,3 +72,10 @@ describe('series overlay CSV rows', () => {
     ]);
   });
 });
+
+describe('settings diff formatting', () => {
+  it('writes lever values with the formatter it is given', () => {
+    const rows = settingsDiffRows([point('A', {}), point('B', { [PRIORITIES]: 2 })], 0, LEVERS, (def, v) => `${def.id}=${v}`);
+    expect(rows[0]!.values[1]).toBe(`${PRIORITIES}=2`);
+  });
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LEVERS } from '../../engine';
+import { createInProcessRunner, ENGINE_VERSION, LEVERS, parseRunFile, reproduceRun } from '../../engine';
 import { fiveRuns, PRIORITIES } from '../analyst/run-fixtures';
 import { launchChromium } from './browser';
 
@@ -128,6 +128,82 @@ describe('Compare view (issue 7)', () => {
     expect(header).toBe('run,reference,kpi,value,p10,p50,p90,delta');
     expect(lines.length).toBeGreaterThanOrEqual(5);
     expect(lines.some((l) => l.startsWith('Baseline,yes,'))).toBe(true);
+  });
+
+  it('saves the current what-if as a run file that reproduces, and adds it to the comparison', async () => {
+    await page.getByText('Save the current what-if as a run').click();
+    const form = page.getByRole('form', { name: 'Save run' });
+    await form.getByLabel('Label').fill('Board option B');
+    await form.getByLabel('Notes for the board pack').fill('Preferred by the finance director.');
+    await form.getByLabel('Replications').fill('30');
+    const download = page.waitForEvent('download');
+    await form.getByRole('button', { name: 'Save run…' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('board-option-b.run.json');
+    const parsed = parseRunFile(readFileSync((await d.path())!, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.run.label).toBe('Board option B');
+    expect(parsed.run.notes).toBe('Preferred by the finance director.');
+    expect(parsed.run.replications).toBe(30);
+    // The file holds everything needed to reproduce it: simulate it again here and compare.
+    const again = await reproduceRun(parsed.run, createInProcessRunner(), ENGINE_VERSION);
+    expect(again.status).toBe('reproduced');
+    const rows = page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr');
+    await expect.poll(() => rows.count()).toBe(6);
+    await page.getByRole('button', { name: 'Close "Board option B"' }).click();
+    await expect.poll(() => rows.count()).toBe(5);
+  });
+
+  it('exports a chart as PNG', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /^Save the chart ".*" as PNG$/ }).first().click();
+    const d = await download;
+    expect(d.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync((await d.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5000);
+  });
+
+  it('exports a self-contained board pack with settings, KPIs, charts, insights and notes', async () => {
+    await page.getByLabel('Title', { exact: true }).fill('Digital priorities: options for the board');
+    await page.getByLabel("Analyst's notes").fill('We recommend option B.\n\nRisks are listed in annex 2.');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export board pack (HTML)' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('digital-priorities-options-for-the-board.html');
+    const html = readFileSync((await d.path())!, 'utf8');
+    expect(html).toContain('<h1>Digital priorities: options for the board</h1>');
+    for (const f of files) expect(html).toContain(f.label);
+    expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}"/);
+    expect(html).toContain('<p>We recommend option B.</p>');
+    expect(html).toContain('The plan the board approved in October.');
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    // Open the exported file on its own: it renders with its charts and nothing to fetch.
+    const packPage = await page.context().newPage();
+    const failed: string[] = [];
+    packPage.on('requestfailed', (r) => failed.push(r.url()));
+    await packPage.setContent(html);
+    expect(await packPage.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    await packPage.screenshot({ path: '/tmp/analyst-board-pack.png', fullPage: true });
+    await packPage.close();
+    expect(failed).toEqual([]);
+  });
+
+  it('prints the board pack from a print view', async () => {
+    await page.getByRole('button', { name: 'Print board pack…' }).click();
+    await page.getByText('Print view opened').waitFor();
+    const frame = page.frameLocator('iframe[data-print-view]');
+    expect(await frame.locator('h1').textContent()).toBe('Digital priorities: options for the board');
+  });
+
+  it('adds the current what-if to the comparison', async () => {
+    await page.getByRole('button', { name: 'Add current what-if' }).click();
+    const rows = page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr');
+    await expect.poll(() => rows.count()).toBe(6);
+    await rows.last().getByText('New, not saved').waitFor();
+    await expect.poll(() => page.getByTestId('overlay-chart').getAttribute('data-lines')).toBe('6');
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {

@@ -1,6 +1,7 @@
 import { effectiveLevers, pointOf, type KpiSummary, type LeverDef } from '../../../engine';
 import { formatLeverValue } from '../components/format';
 import type { OpenRun } from '../store/runs/runs-slice';
+import { checkSummary } from '../views/compare/reproduction';
 import { kpiDeltaRows, settingsDiffRows } from '../views/compare/compare-model';
 import type { BoardPackChart, BoardPackData, BoardPackInsight, BoardPackTable } from './board-pack';
 import { formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from './metadata';
@@ -63,6 +64,22 @@ export function kpiTable(runs: readonly OpenRun[], referenceIndex: number, summa
   };
 }
 
+/**
+ * Merge insights that several runs share into one line naming every run it applies to, so the
+ * board reads each point once; order is kept (first appearance).
+ */
+export function mergeInsights(perRun: readonly { run: string; lesson: string; text: string }[]): BoardPackInsight[] {
+  const merged = new Map<string, { runs: string[]; lesson: string; text: string }>();
+  for (const i of perRun) {
+    const key = `${i.lesson}\u0000${i.text}`;
+    const m = merged.get(key);
+    if (m) {
+      if (!m.runs.includes(i.run)) m.runs.push(i.run);
+    } else merged.set(key, { runs: [i.run], lesson: i.lesson, text: i.text });
+  }
+  return [...merged.values()].map((m) => ({ lesson: `${m.runs.join(', ')} (${m.lesson})`, text: m.text }));
+}
+
 /** Assemble the board pack's data from the open runs, their summaries, charts, insights and notes. */
 export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]): BoardPackData {
   const scenarios = [...new Set(src.runs.map((r) => r.run.scenario.title))];
@@ -71,7 +88,7 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     subtitle: scenarios.length === 1 ? `Scenario: ${scenarios[0]}` : `Scenarios: ${scenarios.join('; ')}`,
     preparedOn: src.preparedOn,
     engineVersion: src.engineVersion,
-    runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes })),
+    runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes, check: checkSummary(r.check) })),
     settings: settingsTable(src.runs, src.referenceIndex, defs),
     kpis: kpiTable(src.runs, src.referenceIndex, src.summaries),
     charts: src.charts,

@@ -32,6 +32,8 @@ export interface BoardPackRun {
   readonly engineVersion: string;
   /** The analyst's notes stored with the run, if any. */
   readonly notes?: string;
+  /** What re-simulating the run showed (e.g. "Reproduced"), if it was checked. */
+  readonly check?: string;
 }
 
 /** One insight from the engine, tied to a lesson of the guide. */
@@ -138,8 +140,8 @@ export function buildBoardPack(data: BoardPackData): string {
   }
   const runsTable: BoardPackTable = {
     caption: 'Runs in this pack',
-    columns: ['Run', 'Seed', 'Replications', 'Engine version'],
-    rows: data.runs.map((r) => [r.label, String(r.seed), String(r.replications), r.engineVersion]),
+    columns: ['Run', 'Seed', 'Replications', 'Engine version', 'Reproduction check'],
+    rows: data.runs.map((r) => [r.label, String(r.seed), String(r.replications), r.engineVersion, r.check ?? '—']),
   };
   const runNotes = data.runs.filter((r) => r.notes && r.notes.trim().length > 0);
   const sections: string[] = [];
@@ -187,7 +189,7 @@ export function buildBoardPack(data: BoardPackData): string {
 <header>
 <h1>${escapeHtml(data.title)}</h1>
 ${subtitle}
-<p class="meta">Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}. Every run below reproduces exactly from its settings, seed and engine version.</p>
+<p class="meta">Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}. Each run can be simulated again from its settings, seed and engine version, and gives the same numbers.</p>
 </header>
 <main>
 ${sections.join('\n')}

@@ -41,7 +41,8 @@ export function fileStem(label: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return stem || 'momentum';
+    .replace(/^-+|-+$/g, '');
+  // Long labels are cut at a word boundary, so names never end in half a word.
+  const cut = stem.length <= 60 ? stem : stem.slice(0, 61).replace(/-[^-]*$/, '');
+  return cut || stem.slice(0, 60) || 'momentum';
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { ENGINE_VERSION, LEVERS } from '../../../../engine';
-import { buildBoardPack, type BoardPackChart, type BoardPackInsight } from '../../analyst/board-pack';
-import { boardPackData } from '../../analyst/board-pack-data';
+import { buildBoardPack, type BoardPackChart } from '../../analyst/board-pack';
+import { boardPackData, mergeInsights } from '../../analyst/board-pack-data';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { seriesLabel } from '../../analyst/metadata';
@@ -46,13 +46,14 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
       };
     });
     // Insights come from each run's expected-value simulation (noise off), which is what explains the trend.
-    const insights: BoardPackInsight[] = [];
+    const perRun: { run: string; lesson: string; text: string }[] = [];
     for (const r of runs) {
       const expected = await runner.expected(runInput(r.run));
       for (const ins of [...expected.insights].sort((a, b) => b.weight - a.weight).slice(0, INSIGHTS_PER_RUN)) {
-        insights.push({ lesson: `${r.run.label} (${ins.lesson})`, text: ins.text });
+        perRun.push({ run: r.run.label, lesson: ins.lesson, text: ins.text });
       }
     }
+    const insights = mergeInsights(perRun);
     const packTitle = title.trim() || `${scenarioTitle}: comparison of ${runs.length} run${runs.length === 1 ? '' : 's'}`;
     const data = boardPackData(
       {

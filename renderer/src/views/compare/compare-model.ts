@@ -1,4 +1,4 @@
-import { diffSettings, kpiDeltas, type Kpis, type LeverDef, type RunPoint } from '../../../../engine';
+import { diffSettings, effectiveLevers, kpiDeltas, type Kpis, type LeverDef, type RunPoint } from '../../../../engine';
 
 /** One row of the multi-run settings diff: a setting that differs somewhere, its value in every run. */
 export interface SettingsDiffRow {
@@ -14,8 +14,14 @@ export interface SettingsDiffRow {
 /**
  * Return the settings that differ between the reference run and at least one other run, with
  * every run's value. Settings equal in every run are left out: the diff shows only what differs.
+ * `formatLever`, when given, writes lever values (e.g. shares as percentages, as the levers panel does).
  */
-export function settingsDiffRows(points: readonly RunPoint[], referenceIndex: number, defs: readonly LeverDef[]): SettingsDiffRow[] {
+export function settingsDiffRows(
+  points: readonly RunPoint[],
+  referenceIndex: number,
+  defs: readonly LeverDef[],
+  formatLever?: (def: LeverDef, value: number) => string,
+): SettingsDiffRow[] {
   const ref = points[referenceIndex];
   if (!ref) return [];
   const diffs = points.map((p, i) => (i === referenceIndex ? [] : diffSettings(ref, p, defs)));
@@ -27,12 +33,14 @@ export function settingsDiffRows(points: readonly RunPoint[], referenceIndex: nu
   const kindRank = { lever: 0, scenario: 1, sampling: 2 } as const;
   const leverRank = new Map(defs.map((d, i) => [d.id, i]));
   order.sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || (leverRank.get(a.key) ?? 0) - (leverRank.get(b.key) ?? 0));
+  const levers = points.map((p) => effectiveLevers(p.input.levers, defs));
   return order.map((o) => {
     const values: string[] = [];
     const differs: boolean[] = [];
+    const def = o.kind === 'lever' && formatLever ? defs.find((d) => d.id === o.key) : undefined;
     points.forEach((_, i) => {
       const hit = diffs[i]!.find((s) => s.key === o.key);
-      values.push(hit ? hit.other : o.refText);
+      values.push(def && formatLever ? formatLever(def, levers[i]![def.id]!) : hit ? hit.other : o.refText);
       differs.push(Boolean(hit));
     });
     return { key: o.key, label: o.label, kind: o.kind, values, differs };

@@ -1,5 +1,5 @@
 import { formatDelta } from '../../analyst/format-delta';
-import { formatKpiDelta, formatKpiValue, kpiBetter, kpiLabel } from '../../analyst/metadata';
+import { formatKpiDelta, formatKpiValue, kpiBetter, kpiLabel, kpiUnit } from '../../analyst/metadata';
 import type { OpenRun } from '../../store/runs/runs-slice';
 import type { KpiDeltaRow, SettingsDiffRow } from './compare-model';
 
@@ -75,7 +75,7 @@ export function KpiDeltaTable({ rows, runs, referenceIndex }: { rows: readonly K
                       <span className={`delta ${deltaClass(row.kpi, c.delta)}`}>
                         {' '}
                         ({formatKpiDelta(row.kpi, c.delta)}
-                        {c.relative !== null && c.delta !== 0 ? `, ${formatDelta(c.relative * 100)}%` : ''})
+                        {c.relative !== null && c.delta !== 0 && kpiUnit(row.kpi) !== 'share' ? `, ${formatDelta(c.relative * 100)}%` : ''})
                       </span>
                     )}
                   </>

@@ -3,6 +3,7 @@ import { LEVERS, pointOf, toCsv, type CsvCell } from '../../../../engine';
 import '../../analyst/analyst.css';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { orderKpis } from '../../analyst/metadata';
+import { formatLeverValue } from '../../components/format';
 import { useOpenRunResults } from '../../analyst/run-results';
 import { useAppStore } from '../../store';
 import { AttributionPanel, currentSummary } from './attribution-panel';
@@ -30,7 +31,7 @@ export function CompareView() {
     runs.findIndex((r) => r.id === referenceRunId),
   );
   const reference = runs[referenceIndex];
-  const diffRows = useMemo(() => settingsDiffRows(runs.map((r) => pointOf(r.run)), referenceIndex, LEVERS), [runs, referenceIndex]);
+  const diffRows = useMemo(() => settingsDiffRows(runs.map((r) => pointOf(r.run)), referenceIndex, LEVERS, formatLeverValue), [runs, referenceIndex]);
   const summaries = useMemo(
     () => runs.map(currentSummary),
     // resultsVersion changes whenever a re-simulation arrives.

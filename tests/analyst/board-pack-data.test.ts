@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { LEVERS } from '../../engine';
+import { buildBoardPack } from '../../renderer/src/analyst/board-pack';
+import { boardPackData, kpiTable, mergeInsights, settingsTable } from '../../renderer/src/analyst/board-pack-data';
+import { fileStem } from '../../renderer/src/analyst/chart-image';
+import type { OpenRun } from '../../renderer/src/store/runs/runs-slice';
+import { loadScenario, makeRun, PRIORITIES } from './run-fixtures';
+
+const scenario = loadScenario('blank-trust');
+
+async function openRuns(): Promise<OpenRun[]> {
+  const a = await makeRun('Baseline', scenario, {}, { replications: 4, notes: 'Agreed in October.' });
+  const b = await makeRun('Two priorities', scenario, { [PRIORITIES]: 2 }, { replications: 4 });
+  return [
+    { id: 'r1', origin: 'file', fileName: 'a.run.json', run: a, check: { status: 'fresh' } },
+    { id: 'r2', origin: 'file', fileName: 'b.run.json', run: b, check: { status: 'failed', message: 'x' } },
+  ];
+}
+
+describe('board pack tables', () => {
+  it('lists every lever for every run and highlights the ones that differ from the reference', async () => {
+    const runs = await openRuns();
+    const t = settingsTable(runs, 0, LEVERS);
+    expect(t.columns).toEqual(['Setting', 'Baseline (reference)', 'Two priorities']);
+    expect(t.rows).toHaveLength(LEVERS.length);
+    const i = LEVERS.findIndex((l) => l.id === PRIORITIES);
+    expect(t.highlightRows).toEqual([i]);
+    expect(t.rows[i]![2]).toMatch(/^2\b/);
+  });
+
+  it('shows each KPI per run with its difference from the reference in brackets', async () => {
+    const runs = await openRuns();
+    const t = kpiTable(runs, 0, runs.map((r) => r.run.summary));
+    expect(t.rows.length).toBe(Object.keys(runs[0]!.run.summary.kpis).length);
+    // The reference column never carries a bracket; a KPI that moved does in the other column.
+    expect(t.rows.every((r) => !r[1]!.includes('('))).toBe(true);
+    const moved = Object.keys(runs[0]!.run.summary.kpis).some((k) => runs[0]!.run.summary.kpis[k] !== runs[1]!.run.summary.kpis[k]);
+    expect(t.rows.some((r) => r[2]!.includes('('))).toBe(moved);
+  });
+});
+
+describe('board pack insights', () => {
+  it('merges an insight several runs share into one line naming each run', () => {
+    const out = mergeInsights([
+      { run: 'A', lesson: 'L1', text: 'Too many priorities.' },
+      { run: 'B', lesson: 'L1', text: 'Too many priorities.' },
+      { run: 'B', lesson: 'L7', text: 'No early win.' },
+    ]);
+    expect(out).toEqual([
+      { lesson: 'A, B (L1)', text: 'Too many priorities.' },
+      { lesson: 'B (L7)', text: 'No early win.' },
+    ]);
+  });
+});
+
+describe('board pack from open runs', () => {
+  it('carries the runs, their checks and notes into one HTML document', async () => {
+    const runs = await openRuns();
+    const data = boardPackData(
+      { title: 'Review', notes: 'Board to decide.', preparedOn: '1 December 2026', engineVersion: '1', runs, referenceIndex: 0, summaries: runs.map((r) => r.run.summary), charts: [], insights: [] },
+      LEVERS,
+    );
+    expect(data.subtitle).toBe(`Scenario: ${scenario.title}`);
+    expect(data.runs.map((r) => r.check)).toEqual(['New, not saved', 'Could not re-simulate']);
+    const html = buildBoardPack(data);
+    expect(html).toContain('Agreed in October.');
+    expect(html).toContain('Board to decide.');
+    expect(html).toContain('<td>Could not re-simulate</td>');
+  });
+});
+
+describe('file names', () => {
+  it.each([
+    ['Two priorities: what-if', 'two-priorities-what-if'],
+    ['Ünïcode — and  spaces', 'unicode-and-spaces'],
+    ['???', 'momentum'],
+  ])('turns %s into %s', (label, stem) => {
+    expect(fileStem(label)).toBe(stem);
+  });
+  it('cuts long labels at a word boundary', () => {
+    const stem = fileStem('Milton Keynes: the whole board owns digital: comparison of 2 runs');
+    expect(stem.length).toBeLessThanOrEqual(60);
+    expect(stem).toBe('milton-keynes-the-whole-board-owns-digital-comparison-of-2');
+  });
+});
