@@ -1,5 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { REFERENCE_PORTFOLIO } from '../../../../engine';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
+import { useAppStore } from '../../store';
 import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../../components/palette';
 import { formatNumber } from '../../components/format';
 import { PortfolioChart } from './portfolio-chart';
@@ -31,6 +33,8 @@ export interface ChartPanelProps {
 /** Render one chart at a time, chosen from a row of tabs (arrow keys move between them). */
 export function ChartPanel({ runs, fontSize }: ChartPanelProps) {
   const [tab, setTab] = useState<TabId>('maturity');
+  const initiatives = useAppStore((s) => s.scenario.initiatives);
+  const names = useMemo(() => new Map([...REFERENCE_PORTFOLIO, ...initiatives].map((i) => [i.id, i.name])), [initiatives]);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
     const n = TABS.length;
@@ -66,7 +70,7 @@ export function ChartPanel({ runs, fontSize }: ChartPanelProps) {
         {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
         {tab === 'pillars' && <PillarsChart runs={runs} fontSize={fontSize} />}
         {tab === 'wgll' && <WgllChart runs={runs} fontSize={fontSize} />}
-        {tab === 'portfolio' && <PortfolioChart run={runs.current} fontSize={fontSize} />}
+        {tab === 'portfolio' && <PortfolioChart run={runs.current} names={names} fontSize={fontSize} />}
         {tab === 'adoption' && <AdoptionChart runs={runs} fontSize={fontSize} />}
         {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
         {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}

@@ -23,8 +23,8 @@ function bars(run: RunResult, names: ReadonlyMap<string, string>): Bar[] {
   const end = run.horizonWeeks / 52;
   const out: Bar[] = [];
   for (const o of run.timeline) {
-    if (o.startWeek < 0) continue;
     const name = names.get(o.id) ?? o.id;
+    if (o.startWeek < 0) continue;
     const from = o.startWeek / 52;
     if (o.failedWeek >= 0) out.push({ name, status: 'failed', from, to: o.failedWeek / 52 });
     else if (o.goLiveWeek >= 0) {
@@ -60,6 +60,8 @@ const eventLines: Plugin<'bar'> = {
   },
 };
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 /** Props of PortfolioChart. */
 export interface PortfolioChartProps {
   readonly run: RunResult | null;
@@ -68,9 +70,10 @@ export interface PortfolioChartProps {
 }
 
 /** Render the portfolio as a timeline: when each initiative started, piloted, went live or failed, and the scenario's events. */
-export function PortfolioChart({ run, names = new Map(), fontSize }: PortfolioChartProps) {
+export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioChartProps) {
   const all = useMemo(() => (run ? bars(run, names) : []), [run, names]);
-  const rows = useMemo(() => [...new Set(all.map((b) => b.name))], [all]);
+  // Every initiative gets a row, started or not, so the room sees what is still waiting.
+  const rows = useMemo(() => (run ? run.timeline.map((o) => names.get(o.id) ?? o.id) : []), [run, names]);
   const data = useMemo<ChartData<'bar', [number, number][], string>>(() => {
     const datasets = (Object.keys(STATUS) as Status[]).map((status) => ({
       label: STATUS[status].label,

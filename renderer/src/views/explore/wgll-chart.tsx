@@ -1,18 +1,13 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { useId, useMemo, useState } from 'react';
-import type { RunResult } from '../../../../engine';
 import { ChartCanvas } from '../../components/chart-canvas';
 import { formatNumber } from '../../components/format';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
-import { pickSeries, WGLL_MEASURES, wgllSeriesIds } from './outputs';
+import { WGLL_MEASURES } from './outputs';
+import { engineHasWgll, wgllScoresAt } from './wgll-overlay';
 import type { ChartPanelProps } from './chart-panel';
 
-function scoresAt(run: RunResult | null, week: number): (number | null)[] {
-  return WGLL_MEASURES.map((m) => {
-    const s = run ? pickSeries(run.series, wgllSeriesIds(m.id)) : undefined;
-    return s ? s[Math.min(week, s.length - 1)]! : null;
-  });
-}
+const scoresAt = wgllScoresAt;
 
 /** Render the seven "What Good Looks Like" measures (1–5) at a chosen year, against the baseline and pins. */
 export function WgllChart({ runs, fontSize }: ChartPanelProps) {
@@ -48,7 +43,9 @@ export function WgllChart({ runs, fontSize }: ChartPanelProps) {
   const caption = has
     ? `Year ${shownYear} scores with your settings: ${WGLL_MEASURES.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
       (lowest ? ` Weakest: ${lowest.m.label.toLowerCase()}.` : '') +
-      ' Scores are on the self-assessed 1–5 scale of the Digital Maturity Assessment.'
+      (currentRun && !engineHasWgll(currentRun)
+        ? ' Read from the model\'s stocks by a mapping that is judgement; the scale is the self-assessed 1–5 of the Digital Maturity Assessment.'
+        : ' Scores are on the self-assessed 1–5 scale of the Digital Maturity Assessment.')
     : 'This run has no "What Good Looks Like" scores.';
   return (
     <figure className="chart-figure">

@@ -2,6 +2,8 @@ import { CONSTRAINT_LABELS, CONSTRAINTS, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEI
 import { formatLeverValue } from '../../components/format';
 import { GROUP_TITLES } from '../../components/levers-panel';
 import { LESSONS } from '../../components/why-panel';
+import { WGLL_MEASURES } from '../explore/outputs';
+import { WGLL_OVERLAY } from '../explore/wgll-overlay';
 import { MECHANISMS, type Mechanism } from './mechanisms';
 
 const BASIS_WORDS: Record<Mechanism['basis'], { label: string; className: string }> = {
@@ -16,7 +18,7 @@ const isJudgement = (source: string) => /judgement/i.test(source);
 export function ModelView() {
   return (
     <main className="model-view">
-      <h1>How the model works</h1>
+      <h1>How it works</h1>
       <p>
         Momentum steps a trust forward one week at a time. Each week, the board&apos;s settings decide how much of the team&apos;s time turns into
         progress, what goes live, how fast people adopt it and how the board&apos;s confidence moves. Where a number comes from a study it says so;
@@ -69,6 +71,23 @@ export function ModelView() {
         <ul>
           {CONSTRAINTS.map((c) => (
             <li key={c}>{CONSTRAINT_LABELS[c]}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="wgll-heading" className="mechanism">
+        <h2 id="wgll-heading">
+          &quot;What Good Looks Like&quot; scores <span className="tag-judgement">Judgement</span>
+        </h2>
+        <p>
+          The seven success measures of NHS England&apos;s &quot;What Good Looks Like&quot; framework are shown on the 1–5 scale of the Digital
+          Maturity Assessment, which trusts score themselves. The model reads each measure from its own stocks; a share of 0–1 maps to 1–5:
+        </p>
+        <ul>
+          {WGLL_MEASURES.map((m) => (
+            <li key={m.id}>
+              <strong>{m.label}</strong>: {WGLL_OVERLAY[m.id]?.reads}
+            </li>
           ))}
         </ul>
       </section>
