@@ -1,0 +1,15 @@
+// A page that exposes the real BrowserPlatform and the autosave module to the e2e test, so the
+// IndexedDB, picker-fallback and download paths run in a real Chromium.
+import { checkRecovery, startAutosave } from '../../../renderer/src/platform/autosave';
+import { BrowserPlatform } from '../../../renderer/src/platform/browser-platform';
+import { FileOpenError } from '../../../renderer/src/platform/platform';
+
+if (new URLSearchParams(location.search).has('fallback')) {
+  // Force the <input type=file> and download route, as in Firefox and Safari.
+  delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
+  delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+}
+
+const platform = new BrowserPlatform();
+Object.assign(window, { harness: { platform, startAutosave, checkRecovery, FileOpenError } });
+document.body.dataset.ready = 'true';

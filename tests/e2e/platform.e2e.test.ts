@@ -1,0 +1,140 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { checkRecovery, startAutosave } from '../../renderer/src/platform/autosave';
+import type { BrowserPlatform } from '../../renderer/src/platform/browser-platform';
+import { launchChromium } from './browser';
+
+interface Harness {
+  platform: BrowserPlatform;
+  startAutosave: typeof startAutosave;
+  checkRecovery: typeof checkRecovery;
+}
+declare global {
+  interface Window {
+    harness: Harness;
+  }
+}
+
+const ORIGIN = 'http://localhost:4987';
+let browser: Browser;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'momentum-harness-'));
+  await build({ configFile: false, root: new URL('./platform-harness/', import.meta.url).pathname, base: './', logLevel: 'silent', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+/** Serve the harness build on a localhost origin (a secure context, like the real app). */
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
+    return route.fulfill({ path: join(outDir, path) });
+  });
+  return context;
+}
+
+async function open(context: BrowserContext, query = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/index.html${query}`);
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+  return page;
+}
+
+describe('BrowserPlatform in Chromium', () => {
+  it('autosaves to IndexedDB and offers the work back after the tab dies', async () => {
+    const context = await newContext();
+    const first = await open(context);
+    await first.evaluate(async () => {
+      const doc = { kind: 'scenario' as const, name: 'Away-day plan', text: '{"title":"Away-day plan"}' };
+      const autosave = window.harness.startAutosave(() => doc, { platform: window.harness.platform, intervalMs: 86_400_000 });
+      await autosave.flush();
+    });
+    // The first tab never closes cleanly (no pagehide): a second tab starts as after a crash.
+    const second = await open(context);
+    const recovered = await second.evaluate(() => window.harness.checkRecovery(undefined, window.harness.platform));
+    expect(recovered).toMatchObject({ kind: 'scenario', name: 'Away-day plan', text: '{"title":"Away-day plan"}', previousCrashed: true });
+    await second.evaluate(() => window.harness.platform.autosaveClear('scenario'));
+    expect(await second.evaluate(() => window.harness.checkRecovery(undefined, window.harness.platform))).toBeNull();
+    await context.close();
+  });
+
+  it('a clean close is not reported as a crash', async () => {
+    const context = await newContext();
+    const first = await open(context);
+    await first.close();
+    const second = await open(context);
+    expect(await second.evaluate(async () => (await window.harness.platform.getRecovery()).previousCrashed)).toBe(false);
+    await context.close();
+  });
+
+  it('opens a file through the <input type=file> fallback, lists it as recent and reopens it after a reload', async () => {
+    const context = await newContext();
+    const page = await open(context, '?fallback');
+    const text = '{"title":"SCAS","levers":{}}';
+    const pending = page.evaluate(() => window.harness.platform.openFile('scenario'));
+    const chooser = await page.waitForEvent('filechooser');
+    await chooser.setFiles({ name: 'scas.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    const file = await pending;
+    expect(file).toMatchObject({ name: 'scas.json', kind: 'scenario', text });
+    const recents = await page.evaluate(() => window.harness.platform.listRecent());
+    expect(recents.map((r) => r.name)).toEqual(['scas.json']);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    const again = await page.evaluate((id) => window.harness.platform.openRecent(id), recents[0]!.id);
+    expect(again).toMatchObject({ name: 'scas.json', text });
+    await context.close();
+  });
+
+  it('refuses a damaged file with a clear message and keeps it out of the recent list', async () => {
+    const context = await newContext();
+    const page = await open(context, '?fallback');
+    const pending = page.evaluate(() =>
+      window.harness.platform.openFile('scenario').then(
+        () => null,
+        (e: Error & { code?: string }) => ({ name: e.name, code: e.code, message: e.message }),
+      ),
+    );
+    const chooser = await page.waitForEvent('filechooser');
+    await chooser.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"title": "SCAS", "lev') });
+    expect(await pending).toMatchObject({ name: 'FileOpenError', code: 'not-json', message: expect.stringMatching(/^broken\.json is damaged or not a scenario file/) });
+    expect(await page.evaluate(() => window.harness.platform.listRecent())).toEqual([]);
+    await context.close();
+  });
+
+  it('saves as a download where the browser has no save picker', async () => {
+    const context = await newContext();
+    const page = await open(context, '?fallback');
+    const [download, ref] = await Promise.all([
+      page.waitForEvent('download'),
+      page.evaluate(() => window.harness.platform.saveFileAs({ kind: 'run', name: 'Run 1', text: '{"run":1}' })),
+    ]);
+    expect(ref?.name).toBe('Run 1.json');
+    expect(download.suggestedFilename()).toBe('Run 1.json');
+    expect(await readFile((await download.path())!, 'utf8')).toBe('{"run":1}');
+    await context.close();
+  });
+
+  it('asks before leaving the page while work is unsaved', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    await page.evaluate(() => window.harness.platform.setUnsaved('explore', 'Plan'));
+    // Chromium shows the leave-page question only after the user has interacted with the page.
+    await page.mouse.click(5, 5);
+    const dialog = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const d = await dialog;
+    expect(d.type()).toBe('beforeunload');
+    await d.dismiss();
+    await context.close();
+  });
+});
