@@ -1,9 +1,10 @@
 import '../../trainer/trainer.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { LEVERS, parseScenario, scenarioToInput, serializeScenario, type SimInput } from '../../../../engine';
+import { LEVERS, parseScenario, scenarioToInput, type SimInput } from '../../../../engine';
 import { getPlatform } from '../../platform';
 import { useExpectedRun } from '../../sim/use-live-run';
 import { useAppStore } from '../../store';
+import { saveScenarioAs } from '../../trainer/save-scenario';
 import { editorFieldPaths } from './editor-paths';
 import { EventsEditor } from './events-editor';
 import { FieldProblemsContext, NumberField, TextAreaField, TextField } from './fields';
@@ -117,18 +118,14 @@ export function EditorView() {
 
   const save = async () => {
     if (!parsed?.ok || !requireValid()) return;
-    const text = serializeScenario(parsed.scenario);
-    try {
-      const ref = await getPlatform().saveFileAs({ kind: 'scenario', name: `${parsed.scenario.id}.json`, text });
-      if (!ref) return;
-      const again = parseScenario(text);
-      if (!again.ok) throw new Error('the saved text did not read back as a scenario');
-      loadScenario(again.scenario, { source: ref.name });
-      markDraftSaved(useAppStore.getState().scenario);
-      announce(`Saved as ${ref.name}. Explore now runs this scenario.`);
-    } catch (e) {
-      announce(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    const outcome = await saveScenarioAs(parsed.scenario);
+    if (!outcome.ok) {
+      if (!outcome.cancelled) announce(`Could not save: ${outcome.message}`);
+      return;
     }
+    loadScenario(outcome.saved, { source: outcome.file.name });
+    markDraftSaved(useAppStore.getState().scenario);
+    announce(`Saved as ${outcome.file.name}. Explore now runs this scenario.`);
   };
   const tryInExplore = () => {
     if (!parsed?.ok || !requireValid()) return;
