@@ -98,6 +98,7 @@ describe('trainer mode', () => {
     expect(await badge.textContent()).toMatch(/Passed|Not met/);
     expect(await challenge.locator('.challenge-checks').textContent()).toMatch(/to spare|short by|over the limit by|too late by|exactly on the mark/);
     await shot(page, 'trainer-4-challenge');
+    expect(await seriousViolations(page, '.trainer-panel')).toEqual([]);
 
     // Edit an initiative in the staged-journey editor; a bad value is flagged in the validator's words.
     await page.getByRole('button', { name: 'Edit journey' }).click();

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { blankScenario, serializeScenario } from '../../engine';
+import { FileOpenError } from '../../renderer/src/platform/platform';
+import { checkOpenedScenario, outcomeOfError } from '../../renderer/src/views/library/open-scenario';
+import { describeLength } from '../../renderer/src/views/library/prepared-scenarios';
+
+describe('library: opening scenario files', () => {
+  it('opens a valid scenario file', () => {
+    const text = serializeScenario({ ...blankScenario(), id: 'mine', title: 'Mine' });
+    const r = checkOpenedScenario({ name: 'mine.json', text });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect([r.name, r.scenario.title]).toEqual(['mine.json', 'Mine']);
+  });
+
+  it('reports each problem with its path and message, and how many there are', () => {
+    const text = JSON.stringify({ schemaVersion: 2, id: 'Bad Id', title: '', initiatives: [{ id: 'a', name: 'A', pillar: 'nurses', effortWeeks: 5 }] });
+    const r = checkOpenedScenario({ name: 'bad.json', text });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['id', 'title', 'initiatives[0].pillar']));
+    expect(r.message).toBe(`bad.json is not a scenario Momentum can open: ${r.problems.length} problems found.`);
+    expect(r.problems.every((p) => p.message.length > 0)).toBe(true);
+  });
+
+  it('reports text that is not JSON with where it breaks', () => {
+    const r = checkOpenedScenario({ name: 'cut.json', text: '{ "schemaVersion": 2, "id": ' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.message.length).toBeGreaterThan(0);
+  });
+
+  it('passes on the platform’s own words for files it could not read', () => {
+    const e = new FileOpenError({ code: 'not-text', message: 'x.bin is not a text file', problems: [] });
+    const r = outcomeOfError(e, 'x.bin');
+    expect(r).toEqual({ ok: false, name: 'x.bin', message: 'x.bin is not a text file', problems: [] });
+    const other = outcomeOfError(new Error('disk on fire'), 'y.json');
+    expect(!other.ok && other.message).toBe('y.json could not be opened: disk on fire');
+  });
+
+  it('says a scenario’s length in years or months', () => {
+    expect(describeLength(260)).toBe('5 years');
+    expect(describeLength(52)).toBe('1 year');
+    expect(describeLength(78)).toBe('18 months');
+    expect(describeLength(130)).toBe('2.5 years');
+  });
+});
