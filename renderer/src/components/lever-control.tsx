@@ -71,6 +71,13 @@ export const LeverControl = memo(function LeverControl({ def, compact = false }:
             onPointerUp={() => {
               gesture.current = null;
             }}
+            // A held arrow key auto-repeats: the whole hold is one undo step, each separate press its own.
+            onKeyDown={(e) => {
+              if (!e.repeat) gesture.current = ++gestureCounter;
+            }}
+            onKeyUp={() => {
+              gesture.current = null;
+            }}
             onBlur={() => {
               gesture.current = null;
             }}

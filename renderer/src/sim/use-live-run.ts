@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
+import { createLatestRequest, type LatestRequest } from './latest-request';
 import { useRunner } from './runner-context';
 
 /** Replications behind the uncertainty bands (P10–P90). */
@@ -21,60 +22,40 @@ export interface Live<T> {
 }
 
 /**
- * Keep `result` in step with `input` while computing at most one request at a time: while one is
- * in flight, later inputs overwrite each other and only the newest is sent when it returns. Each
- * request carries a sequence number and a reply older than the newest accepted one is dropped,
- * so a newer request always wins.
+ * Keep `result` in step with `input` through a latest-request queue (one computation at a time,
+ * the newest input wins), sending when `schedule` fires: every animation frame for the expected
+ * run, after a pause for the bands.
  */
 function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void): Live<T> {
   const runner = useRunner();
   const [state, setState] = useState<Live<T>>({ result: null, input: null, pending: true, error: null });
-  // Bookkeeping outlives each effect run: a drag changes the input every frame, and the reply to
+  // The queue outlives each effect run: a drag changes the input every frame, and the reply to
   // the request sent one frame ago must still be shown.
-  const ref = useRef({ mounted: true, seq: 0, accepted: 0, inFlight: false, wanted: null as SimInput | null, lastSent: null as SimInput | null });
-
-  const send = useRef<() => void>(() => undefined);
-  send.current = () => {
-    const r = ref.current;
-    const next = r.wanted;
-    if (!r.mounted || r.inFlight || next === null || next === r.lastSent) return;
-    r.inFlight = true;
-    r.lastSent = next;
-    const seq = ++r.seq;
-    compute(runner, next)
-      .then(
-        (result) => {
-          if (r.mounted && seq > r.accepted) {
-            r.accepted = seq;
-            setState({ result, input: next, pending: r.wanted !== next, error: null });
-          }
-        },
-        (e: unknown) => {
-          if (r.mounted && seq > r.accepted) {
-            r.accepted = seq;
-            setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
-          }
-        },
-      )
-      .finally(() => {
-        r.inFlight = false;
-        send.current();
-      });
-  };
-
+  const [queue] = useState(() => ({ current: null as LatestRequest<SimInput> | null }));
   useEffect(() => {
-    const r = ref.current;
-    r.mounted = true;
+    const q = createLatestRequest<SimInput, T>(
+      (i) => compute(runner, i),
+      (o) =>
+        setState((s) =>
+          o.error !== undefined
+            ? { ...s, pending: o.newerWaiting, error: o.error }
+            : { result: o.result ?? null, input: o.input, pending: o.newerWaiting, error: null },
+        ),
+    );
+    queue.current = q;
     return () => {
-      r.mounted = false;
+      q.close();
+      queue.current = null;
     };
-  }, []);
+  }, [runner, compute, queue]);
 
   useEffect(() => {
-    ref.current.wanted = input;
+    const q = queue.current;
+    if (!q) return;
+    q.want(input);
     setState((s) => (s.pending ? s : { ...s, pending: true }));
-    return schedule(() => send.current());
-  }, [input, schedule]);
+    return schedule(() => q.send());
+  }, [input, schedule, queue, runner, compute]);
 
   return state;
 }
