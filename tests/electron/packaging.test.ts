@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+// js-yaml comes with electron-builder; it has no types of its own here, so name the one function used.
+const { load } = require('js-yaml') as { load: (text: string) => unknown };
+const root = new URL('../../', import.meta.url);
+const config = load(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, unknown> & {
+  electronFuses: Record<string, boolean>;
+  linux: Record<string, unknown>;
+  files: string[];
+};
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { homepage?: string; author?: { name: string; email: string }; main: string };
+
+/** Read width and height from a PNG header. */
+function pngSize(path: string): [number, number] {
+  const b = readFileSync(path);
+  expect([...b.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+}
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder\'s own schema', async () => {
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration: (c: unknown, log: { isEnabled: boolean; add(): void }) => Promise<void> };
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+  });
+
+  it('sets every fuse to its locked-down value', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+    expect(config.asar).toBe(true);
+  });
+
+  it('builds AppImage and deb (with maintainer and homepage), NSIS and dmg, with app id, name and icons', () => {
+    expect(config.appId).toBe('uk.nhs.momentum');
+    expect(config.productName).toBe('Momentum');
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.maintainer).toMatch(/^.+ <.+@.+>$/);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author?.email).toMatch(/@/);
+    expect((config.win as { target: string[] }).target).toEqual(['nsis']);
+    expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
+    expect(config.publish).toBeNull();
+  });
+
+  it('ships the icons electron-builder needs: a 1024 px icon.png and a Linux size set', () => {
+    expect(pngSize(join(new URL('build', root).pathname, 'icon.png'))).toEqual([1024, 1024]);
+    const sizes = readdirSync(new URL('build/icons', root)).map((f) => /^(\d+)x\1\.png$/.exec(f)?.[1]).filter(Boolean).map(Number).sort((a, b) => a - b);
+    expect(sizes).toEqual([16, 32, 48, 64, 128, 256, 512]);
+    for (const s of sizes) expect(pngSize(join(new URL('build/icons', root).pathname, `${s}x${s}.png`))).toEqual([s, s]);
+  });
+
+  it('packages only the built app (out/) and the prepared scenarios, never node_modules or sources', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/node_modules/**']));
+    expect(config.files.some((f) => /^(electron|renderer|engine|tests)\//.test(f))).toBe(false);
+    expect(pkg.main).toBe('out/main/index.js');
+    expect(config.extraResources).toEqual([{ from: 'scenarios', to: 'scenarios', filter: ['**/*.json'] }]);
+  });
+
+  it('the main process imports only electron, Node built-ins, zod (bundled) and its own files, so it needs no node_modules', () => {
+    const files: string[] = [];
+    const walk = (dir: URL) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(new URL(`${e.name}/`, dir));
+        else if (e.name.endsWith('.ts')) files.push(new URL(e.name, dir).pathname);
+      }
+    };
+    walk(new URL('electron/main/', root));
+    walk(new URL('electron/preload/', root));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      for (const [, spec] of readFileSync(f, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
+        expect(spec === 'electron' || spec === 'zod' || spec!.startsWith('node:') || spec!.startsWith('.'), `${f}: ${spec}`).toBe(true);
+      }
+    }
+    expect(readFileSync(new URL('electron.vite.config.ts', root), 'utf8')).toMatch(/externalizeDeps: \{ exclude: \['zod'\] \}/);
+  });
+});
