@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LEVERS } from '../../engine';
+import { LEVERS, type Attribution } from '../../engine';
 import { buildBoardPack } from '../../renderer/src/analyst/board-pack';
-import { boardPackData, kpiTable, mergeInsights, settingsTable } from '../../renderer/src/analyst/board-pack-data';
+import { attributionTable, boardPackData, kpiTable, mergeInsights, settingsTable } from '../../renderer/src/analyst/board-pack-data';
 import { fileStem } from '../../renderer/src/analyst/chart-image';
 import type { OpenRun } from '../../renderer/src/store/runs/runs-slice';
 import { loadScenario, makeRun, PRIORITIES } from './run-fixtures';
@@ -81,5 +81,22 @@ describe('file names', () => {
     const stem = fileStem('Milton Keynes: the whole board owns digital: comparison of 2 runs');
     expect(stem.length).toBeLessThanOrEqual(60);
     expect(stem).toBe('milton-keynes-the-whole-board-owns-digital-comparison-of-2');
+  });
+});
+
+describe('attribution in the board pack', () => {
+  it('turns an attribution into rows per setting, then the gap, with the interaction note', () => {
+    const att: Attribution = {
+      method: 'both-orders',
+      interactionNote: 'one at a time',
+      players: [{ id: PRIORITIES, label: 'Priorities', kind: 'lever', from: 12, to: 2 }],
+      kpis: [{ kpi: 'maturityAtHorizon', a: 2, b: 3, gap: 1, rows: [{ player: PRIORITIES, label: 'Priorities', effect: 0.8, share: 0.8 }], interaction: 0.2, sampling: 0 }],
+    };
+    const t = attributionTable(att, 'maturityAtHorizon', 'A', 'B', LEVERS)!;
+    expect(t.rows.map((r) => r[0])).toEqual(['Priorities', 'Interactions between settings', 'Total gap']);
+    expect(t.rows[0]![3]).toBe('80%');
+    expect(t.rows[1]![3]).toBe('20%');
+    expect(t.note).toContain('one at a time');
+    expect(attributionTable(att, 'noSuchKpi', 'A', 'B', LEVERS)).toBeNull();
   });
 });

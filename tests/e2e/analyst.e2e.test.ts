@@ -11,7 +11,7 @@ import { launchChromium } from './browser';
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
-let files: { name: string; path: string; label: string }[] = [];
+let files: { name: string; path: string; label: string; horizonWeeks: number }[] = [];
 
 /** Open the app with the File System Access pickers removed, so files go through <input type=file> and downloads (what Playwright can drive). */
 async function openWithoutPickers(): Promise<Page> {
@@ -37,7 +37,7 @@ beforeAll(async () => {
   files = (await fiveRuns()).map((f) => {
     const path = join(dir, f.name);
     writeFileSync(path, f.text);
-    return { name: f.name, path, label: f.run.label };
+    return { name: f.name, path, label: f.run.label, horizonWeeks: f.run.scenario.horizonWeeks };
   });
   browser = await launchChromium();
   page = await openWithoutPickers();
@@ -155,6 +155,18 @@ describe('Compare view (issue 7)', () => {
     await expect.poll(() => rows.count()).toBe(5);
   });
 
+  it('exports every series of one run as CSV', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export every series of "Baseline" as CSV' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('baseline-series.csv');
+    const [header, ...lines] = readFileSync((await d.path())!, 'utf8').trim().split('\n');
+    expect(header!.startsWith('week,')).toBe(true);
+    expect(header).toContain('maturity.p50');
+    // Week 0 to the horizon, one line each.
+    expect(lines.length).toBe(files[0]!.horizonWeeks + 1);
+  });
+
   it('exports a chart as PNG', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /^Save the chart ".*" as PNG$/ }).first().click();
@@ -179,6 +191,9 @@ describe('Compare view (issue 7)', () => {
     expect(html).toContain('<p>We recommend option B.</p>');
     expect(html).toContain('The plan the board approved in October.');
     expect(html).toContain('@media print');
+    // The attribution computed above goes in too, with how interactions were handled.
+    expect(html).toContain('>Why the runs differ</h2>');
+    expect(html).toContain('How interactions are handled:');
     expect(html).not.toMatch(/(src|href)="https?:/);
     // Open the exported file on its own: it renders with its charts and nothing to fetch.
     const packPage = await page.context().newPage();

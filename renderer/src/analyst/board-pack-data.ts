@@ -1,4 +1,4 @@
-import { effectiveLevers, pointOf, type KpiSummary, type LeverDef } from '../../../engine';
+import { effectiveLevers, pointOf, type Attribution, type KpiSummary, type LeverDef } from '../../../engine';
 import { formatLeverValue } from '../components/format';
 import type { OpenRun } from '../store/runs/runs-slice';
 import { checkSummary } from '../views/compare/reproduction';
@@ -18,6 +18,8 @@ export interface BoardPackSources {
   readonly summaries: readonly KpiSummary[];
   readonly charts: readonly BoardPackChart[];
   readonly insights: readonly BoardPackInsight[];
+  /** The newest attribution of a gap, with the KPI to show and the two runs' labels. */
+  readonly attribution?: { readonly attribution: Attribution; readonly kpi: string; readonly a: string; readonly b: string };
 }
 
 function label(run: OpenRun, i: number, ref: number): string {
@@ -64,6 +66,28 @@ export function kpiTable(runs: readonly OpenRun[], referenceIndex: number, summa
   };
 }
 
+/** Return the attribution of one KPI's gap as a table: each differing setting's effect and share, then what is left. */
+export function attributionTable(att: Attribution, kpi: string, a: string, b: string, defs: readonly LeverDef[]): BoardPackTable | null {
+  const k = att.kpis.find((x) => x.kpi === kpi);
+  if (!k) return null;
+  const pct = (x: number) => (k.gap === 0 ? '—' : `${Math.round((x / k.gap) * 100)}%`);
+  const rows: string[][] = k.rows.map((r) => {
+    const p = att.players.find((x) => x.id === r.player);
+    const def = defs.find((d) => d.id === r.player);
+    const fromTo = def && p?.from !== undefined && p.to !== undefined ? `${formatLeverValue(def, p.from)} → ${formatLeverValue(def, p.to)}` : 'differs';
+    return [r.label, fromTo, formatKpiDelta(kpi, r.effect), r.share === null ? '—' : `${Math.round(r.share * 100)}%`];
+  });
+  if (att.method === 'both-orders') rows.push(['Interactions between settings', '', formatKpiDelta(kpi, k.interaction), pct(k.interaction)]);
+  if (k.sampling !== 0) rows.push(['Different seed or replications', '', formatKpiDelta(kpi, k.sampling), pct(k.sampling)]);
+  rows.push(['Total gap', '', formatKpiDelta(kpi, k.gap), '100%']);
+  return {
+    caption: `${kpiLabel(kpi)}: ${formatKpiValue(kpi, k.a)} in "${a}", ${formatKpiValue(kpi, k.b)} in "${b}"`,
+    columns: ['Setting', 'From → to', 'Effect', 'Share of the gap'],
+    rows,
+    note: `How interactions are handled: ${att.interactionNote}`,
+  };
+}
+
 /**
  * Merge insights that several runs share into one line naming every run it applies to, so the
  * board reads each point once; order is kept (first appearance).
@@ -83,6 +107,7 @@ export function mergeInsights(perRun: readonly { run: string; lesson: string; te
 /** Assemble the board pack's data from the open runs, their summaries, charts, insights and notes. */
 export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]): BoardPackData {
   const scenarios = [...new Set(src.runs.map((r) => r.run.scenario.title))];
+  const extra = src.attribution ? attributionTable(src.attribution.attribution, src.attribution.kpi, src.attribution.a, src.attribution.b, defs) : null;
   return {
     title: src.title,
     subtitle: scenarios.length === 1 ? `Scenario: ${scenarios[0]}` : `Scenarios: ${scenarios.join('; ')}`,
@@ -94,5 +119,6 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     charts: src.charts,
     insights: src.insights,
     notes: src.notes,
+    extraTables: extra ? [extra] : [],
   };
 }

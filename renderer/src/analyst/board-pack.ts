@@ -22,6 +22,8 @@ export interface BoardPackTable {
   readonly rows: readonly (readonly string[])[];
   /** Row indices to emphasise (e.g. settings that differ between runs). */
   readonly highlightRows?: readonly number[];
+  /** A sentence under the table (e.g. how interactions were treated). */
+  readonly note?: string;
 }
 
 /** One run as the pack describes it. */
@@ -97,7 +99,8 @@ function table(t: BoardPackTable): string {
       return `<tr${highlight.has(r) ? ' class="differs"' : ''}>${cells}</tr>`;
     })
     .join('\n');
-  return `<table>\n<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  const note = t.note ? `\n<p class="meta">${escapeHtml(t.note)}</p>` : '';
+  return `<table>\n<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
 }
 
 const STYLE = `
@@ -149,7 +152,7 @@ export function buildBoardPack(data: BoardPackData): string {
   sections.push(`<section aria-labelledby="settings-h"><h2 id="settings-h">Board settings</h2>\n${table(data.settings)}</section>`);
   sections.push(`<section aria-labelledby="kpis-h"><h2 id="kpis-h">Key results</h2>\n${table(data.kpis)}</section>`);
   for (const [i, t] of (data.extraTables ?? []).entries()) {
-    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.caption)}</h2>\n${table(t)}</section>`);
+    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">Why the runs differ</h2>\n${table(t)}</section>`);
   }
   if (data.charts.length > 0) {
     const figs = data.charts

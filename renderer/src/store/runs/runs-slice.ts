@@ -1,5 +1,5 @@
 import { castDraft } from 'immer';
-import type { ReproductionReport, RunFile } from '../../../../engine';
+import type { Attribution, ReproductionReport, RunFile } from '../../../../engine';
 import type { SliceCreator } from '../index';
 
 /** Most runs the Compare view holds at once (more lines would not read on one chart). */
@@ -30,6 +30,13 @@ export interface OpenRun {
   readonly check: RunCheck;
 }
 
+/** The newest attribution of a gap between two open runs (plain numbers; goes into the board pack). */
+export interface RunsAttribution {
+  readonly referenceId: string;
+  readonly otherId: string;
+  readonly attribution: Attribution;
+}
+
 /** The runs slice: the runs open in the Compare view, the reference run and the series shown. */
 export interface RunsSlice {
   openRuns: OpenRun[];
@@ -39,6 +46,8 @@ export interface RunsSlice {
   selectedSeries: string;
   /** The KPI the Sensitivity view analyses (and Compare attributes). */
   selectedKpi: string;
+  /** The newest attribution, while both of its runs are open. */
+  attribution: RunsAttribution | null;
 
   /** Add a run; returns its id, or null when MAX_OPEN_RUNS are open. The first run becomes the reference. */
   addRun(run: { origin: RunOrigin; fileName?: string | null; run: RunFile; check?: RunCheck }): string | null;
@@ -54,6 +63,8 @@ export interface RunsSlice {
   setSelectedSeries(id: string): void;
   /** Choose the KPI to analyse. */
   setSelectedKpi(id: string): void;
+  /** Keep the newest attribution. */
+  setAttribution(a: RunsAttribution | null): void;
 }
 
 let runCounter = 0;
@@ -64,6 +75,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   referenceRunId: null,
   selectedSeries: 'maturity',
   selectedKpi: '',
+  attribution: null,
 
   addRun: ({ origin, fileName = null, run, check = { status: 'checking' } }) => {
     if (get().openRuns.length >= MAX_OPEN_RUNS) return null;
@@ -78,11 +90,13 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
     set((s) => {
       s.openRuns = s.openRuns.filter((r) => r.id !== id);
       if (s.referenceRunId === id) s.referenceRunId = s.openRuns[0]?.id ?? null;
+      if (s.attribution && (s.attribution.referenceId === id || s.attribution.otherId === id)) s.attribution = null;
     }),
   clearRuns: () =>
     set((s) => {
       s.openRuns = [];
       s.referenceRunId = null;
+      s.attribution = null;
     }),
   setRunCheck: (id, check) =>
     set((s) => {
@@ -100,5 +114,9 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   setSelectedKpi: (id) =>
     set((s) => {
       s.selectedKpi = id;
+    }),
+  setAttribution: (a) =>
+    set((s) => {
+      s.attribution = a ? castDraft(a) : null;
     }),
 });

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { LEVERS, completeAttribution, evaluateTask, planAttribution, pointOf, type Attribution, type KpiSummary } from '../../../../engine';
+import { LEVERS, completeAttribution, evaluateTask, planAttribution, pointOf, taskOf, type KpiSummary } from '../../../../engine';
 import { defaultKpi, formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { useRunner } from '../../sim/runner-context';
@@ -10,7 +10,6 @@ import { formatLeverValue } from '../sensitivity/tornado-data';
 type Job =
   | { readonly state: 'idle' }
   | { readonly state: 'running'; readonly done: number; readonly total: number }
-  | { readonly state: 'done'; readonly attribution: Attribution; readonly a: string; readonly b: string }
   | { readonly state: 'failed'; readonly message: string };
 
 /** Return the summary comparisons use for a run: the fresh one when it has been simulated, else the stored one. */
@@ -42,14 +41,22 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
         results.push(await evaluateTask(task, runner));
         setJob({ state: 'running', done: results.length, total: plan.tasks.length });
       }
-      const attribution = completeAttribution(plan, results, currentSummary(reference).kpis, currentSummary(other).kpis);
-      setJob({ state: 'done', attribution, a: reference.run.label, b: other.run.label });
+      // The empty coalition is the reference run itself, simulated with its own sampling.
+      const kpisA = results[0]!.kpis;
+      const kpisB = (getRunResult(other.id)?.summary ?? (await evaluateTask(taskOf(other.run), runner))).kpis;
+      const attribution = completeAttribution(plan, results, kpisA, kpisB);
+      useAppStore.getState().setAttribution({ referenceId: reference.id, otherId: other.id, attribution });
+      setJob({ state: 'idle' });
     } catch (e) {
       setJob({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  const result = job.state === 'done' ? job.attribution.kpis.find((k) => k.kpi === chosenKpi) : undefined;
+  const stored = useAppStore((s) => s.attribution);
+  const done = stored && stored.referenceId === reference.id ? stored : null;
+  const result = done?.attribution.kpis.find((k) => k.kpi === chosenKpi);
+  const labelA = reference.run.label;
+  const labelB = runs.find((r) => r.id === done?.otherId)?.run.label ?? '';
   return (
     <section aria-labelledby="attr-h" className="analyst-panel">
       <h2 id="attr-h">Why the runs differ</h2>
@@ -100,10 +107,10 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
         )}
       </div>
       {job.state === 'failed' && <p role="alert">The attribution failed: {job.message}</p>}
-      {job.state === 'done' && result && (
+      {done && result && job.state !== 'running' && (
         <div data-testid="attribution">
           <p>
-            {kpiLabel(result.kpi)}: {formatKpiValue(result.kpi, result.a)} in "{job.a}", {formatKpiValue(result.kpi, result.b)} in "{job.b}", a gap of{' '}
+            {kpiLabel(result.kpi)}: {formatKpiValue(result.kpi, result.a)} in "{labelA}", {formatKpiValue(result.kpi, result.b)} in "{labelB}", a gap of{' '}
             <strong>{formatKpiDelta(result.kpi, result.gap)}</strong>.
           </p>
           <table aria-label={`Attribution of the gap in ${kpiLabel(result.kpi)}`}>
@@ -117,7 +124,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
             </thead>
             <tbody>
               {result.rows.map((row) => {
-                const player = job.attribution.players.find((p) => p.id === row.player);
+                const player = done.attribution.players.find((p) => p.id === row.player);
                 const def = leverDef(row.player);
                 const fromTo =
                   player?.from !== undefined && player.to !== undefined
@@ -132,7 +139,7 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
                   </tr>
                 );
               })}
-              {job.attribution.method === 'both-orders' && (
+              {done.attribution.method === 'both-orders' && (
                 <tr>
                   <th scope="row">Interactions between settings</th>
                   <td />
@@ -159,8 +166,8 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
             </tfoot>
           </table>
           <p className="note" data-testid="interaction-note">
-            How interactions are handled: {job.attribution.interactionNote}
-            {job.attribution.method === 'shapley'
+            How interactions are handled: {done.attribution.interactionNote}
+            {done.attribution.method === 'shapley'
               ? ' When two settings only matter together (for example, a clear goal helps more with few priorities), their joint effect is split equally between them.'
               : ' The interaction row is what the settings do together beyond their separate effects.'}
           </p>

@@ -4,7 +4,7 @@ import { buildBoardPack, type BoardPackChart } from '../../analyst/board-pack';
 import { boardPackData, mergeInsights } from '../../analyst/board-pack-data';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { seriesLabel } from '../../analyst/metadata';
+import { defaultKpi, seriesLabel } from '../../analyst/metadata';
 import { lineChartPng } from '../../analyst/offscreen-chart';
 import { printHtml } from '../../analyst/print';
 import { getRunResult } from '../../analyst/run-results';
@@ -19,6 +19,18 @@ import { currentSummary } from './attribution-panel';
 const PACK_SERIES = ['maturity'];
 /** Insights per run in the pack: the board reads the top few, not every one. */
 const INSIGHTS_PER_RUN = 3;
+
+/** Return the newest attribution for the pack, when both of its runs are still open. */
+function attributionSource(runs: readonly OpenRun[]) {
+  const s = useAppStore.getState();
+  const att = s.attribution;
+  const a = runs.find((r) => r.id === att?.referenceId);
+  const b = runs.find((r) => r.id === att?.otherId);
+  if (!att || !a || !b) return {};
+  const kpis = att.attribution.kpis.map((k) => k.kpi);
+  const kpi = kpis.includes(s.selectedKpi) ? s.selectedKpi : defaultKpi(kpis);
+  return { attribution: { attribution: att.attribution, kpi, a: a.run.label, b: b.run.label } };
+}
 
 /** Render the board pack panel: title and notes, then export as HTML or print (to PDF). */
 export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRun[]; referenceIndex: number }) {
@@ -66,6 +78,7 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
         summaries: runs.map(currentSummary),
         charts,
         insights,
+        ...attributionSource(runs),
       },
       LEVERS,
     );

@@ -1,5 +1,9 @@
 import { useId, useState } from 'react';
+import { bandsCsv, seriesCsv } from '../../../../engine';
+import { fileStem } from '../../analyst/chart-image';
+import { exportThroughPlatform } from '../../analyst/export-file';
 import { addWhatIfRun, openRunFile, saveRunFile } from '../../analyst/run-actions';
+import { getRunResult } from '../../analyst/run-results';
 import { DEFAULT_REPLICATIONS, DEFAULT_SEED } from '../../analyst/sources';
 import { runColour } from '../../analyst/chart-setup';
 import { useRunner } from '../../sim/runner-context';
@@ -56,6 +60,16 @@ export function RunsPanel() {
     } finally {
       setBusy(false);
     }
+  }
+
+  async function exportSeries(run: OpenRun) {
+    const result = getRunResult(run.id);
+    if (!result) {
+      setStatus(`"${run.run.label}" is still being simulated.`);
+      return;
+    }
+    const csv = result.method === 'monte-carlo' ? bandsCsv(result.monteCarlo) : seriesCsv(result.run);
+    setStatus(await exportThroughPlatform(`${fileStem(run.run.label)}-series.csv`, csv));
   }
 
   async function save(run: OpenRun) {
@@ -154,6 +168,9 @@ export function RunsPanel() {
                       Save…
                     </button>
                   )}
+                  <button type="button" onClick={() => void exportSeries(r)} aria-label={`Export every series of "${r.run.label}" as CSV`}>
+                    Series CSV
+                  </button>
                   <button type="button" onClick={() => removeRun(r.id)} aria-label={`Close "${r.run.label}"`}>
                     Close
                   </button>

@@ -34,7 +34,8 @@ export function TornadoChart({ rows, baseline, kpiLabel }: TornadoChartProps) {
       responsive: true,
       maintainAspectRatio: false,
       scales: {
-        x: { title: { display: true, text: `${kpiLabel} (baseline ${formatNumber(baseline)})` } },
+        // A tornado reads around its baseline: the axis fits the bars rather than starting at zero.
+        x: { beginAtZero: false, grace: '5%', title: { display: true, text: `${kpiLabel} (baseline ${formatNumber(baseline)})` } },
         y: { ticks: { autoSkip: false } },
       },
       plugins: {
