@@ -4,3 +4,4 @@ export { FileOpenError } from './platform';
 export { getPlatform, setPlatformForTesting } from './get-platform';
 export { startAutosave, checkRecovery, AUTOSAVE_INTERVAL_MS } from './autosave';
 export type { AutosaveHandle, AutosaveOptions, RecoverableDoc, RecoveredDoc } from './autosave';
+export { useMenuCommand } from './use-menu-command';

@@ -5,13 +5,14 @@ import type {
   FileProblem,
   FileRef,
   MenuCommand,
+  MenuCommandType,
   OpenedFile,
   RecentFile,
   RecoveryInfo,
   SaveRequest,
 } from '../../../electron/contract/ipc';
 
-export type { AppInfo, AutosaveDoc, DocumentKind, FileProblem, FileRef, MenuCommand, OpenedFile, RecentFile, RecoveryInfo, SaveRequest };
+export type { AppInfo, AutosaveDoc, DocumentKind, FileProblem, FileRef, MenuCommand, MenuCommandType, OpenedFile, RecentFile, RecoveryInfo, SaveRequest };
 
 /**
  * Everything the renderer may do with files and the host, in Electron or in a browser.
