@@ -5,6 +5,8 @@ import {
   addEvent,
   addGate,
   addInitiative,
+  addReveal,
+  addTarget,
   addStage,
   changeEventKind,
   changeGateKind,
@@ -48,7 +50,11 @@ function typicalEdits(d: Draft<Scenario>): void {
   const ev = addEvent(d);
   changeEventKind(d, ev, 'people-leave');
   d.events[ev]!.label = 'Two engineers leave';
-  d.lockedLevers.push('priorities.concurrent');
+  if (!d.lockedLevers.includes('priorities.concurrent')) d.lockedLevers.push('priorities.concurrent');
+  const rv = addReveal(d);
+  d.trainer.reveals[rv]!.title = 'Two engineers leave';
+  const tg = addTarget(d);
+  d.targets[tg]!.maxLever = { leverId: 'priorities.concurrent', atMost: 6 };
 }
 
 describe('staged-journey editor: save reloads identical', () => {

@@ -192,3 +192,27 @@ export function setOptional<T extends object, K extends keyof T>(target: T, key:
   if (value === undefined) delete t[key];
   else t[key] = value;
 }
+
+/** Append a reveal moment a year after the last one (within the horizon); return its index. */
+export function addReveal(d: ScenarioDraft): number {
+  const last = Math.max(-52, ...d.trainer.reveals.map((r) => (typeof r.week === 'number' ? r.week : 0)));
+  const week = Math.min(last + 52, Math.max(0, d.horizonWeeks));
+  d.trainer.reveals.push({ week, title: 'New reveal', note: 'What to say or ask at this moment.' });
+  return d.trainer.reveals.length - 1;
+}
+
+/** Remove a reveal moment. */
+export function removeReveal(d: ScenarioDraft, index: number): void {
+  d.trainer.reveals.splice(index, 1);
+}
+
+/** Append a challenge (maturity 3 at the horizon); return its index. */
+export function addTarget(d: ScenarioDraft): number {
+  d.targets.push({ id: freshId('challenge', d.targets.map((t) => t.id)), label: 'Reach maturity 3 by the end', kpi: 'maturityAtHorizon', atLeast: 3 });
+  return d.targets.length - 1;
+}
+
+/** Remove a challenge. */
+export function removeTarget(d: ScenarioDraft, index: number): void {
+  d.targets.splice(index, 1);
+}

@@ -45,5 +45,15 @@ export function editorFieldPaths(d: TrainerScenario): string[] {
     out.push(p, `${p}.kind`, `${p}.week`, `${p}.label`);
     for (const f of (EVENT_FIELDS as Record<string, readonly string[]>)[e.kind] ?? []) out.push(`${p}.${f}`);
   });
+  out.push('trainer.reveals', 'targets');
+  d.trainer.reveals.forEach((_, i) => {
+    const p = `trainer.reveals[${i}]`;
+    out.push(p, `${p}.week`, `${p}.title`, `${p}.note`);
+  });
+  d.targets.forEach((t, i) => {
+    const p = `targets[${i}]`;
+    out.push(p, `${p}.label`, `${p}.kpi`, `${p}.atLeast`, `${p}.atMost`);
+    if (t.maxLever) out.push(`${p}.maxLever.leverId`, `${p}.maxLever.atMost`);
+  });
   return out;
 }

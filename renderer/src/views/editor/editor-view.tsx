@@ -12,6 +12,7 @@ import { InitiativesEditor } from './initiatives-editor';
 import { JourneyTimeline } from './journey-timeline';
 import { assignProblems, fieldDomId, type PathProblem } from './problem-fields';
 import { StagesEditor } from './stages-editor';
+import { WorkshopEditor } from './workshop-editor';
 
 const EMPTY_INPUT: SimInput = { horizonWeeks: 1, levers: {}, initiatives: [], stages: [], events: [], goal: { kind: 'maturity', atLeast: 3 } };
 
@@ -194,6 +195,7 @@ export function EditorView() {
         <InitiativesEditor draft={draft} />
         <StagesEditor draft={draft} />
         <EventsEditor draft={draft} />
+        <WorkshopEditor draft={draft} />
       </main>
     </FieldProblemsContext.Provider>
   );
