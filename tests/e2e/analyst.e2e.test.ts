@@ -246,6 +246,24 @@ describe('Sensitivity view (issue 7)', () => {
     expect(await seriousViolations(page, 'main')).toEqual([]);
   });
 
+  it('works from the keyboard alone: choose a KPI and run again', async () => {
+    const kpi = page.getByLabel('KPI', { exact: true });
+    const before = await kpi.inputValue();
+    await kpi.focus();
+    await page.keyboard.press('ArrowDown');
+    const after = await kpi.inputValue();
+    expect(after).not.toBe(before);
+    // From the KPI select: replications, seed, then the Run button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run sensitivity');
+    await page.keyboard.press('Enter');
+    const label = await kpi.locator('option:checked').textContent();
+    await page.getByRole('heading', { name: `What moves ${label} most` }).waitFor();
+    await expect.poll(() => page.getByTestId('tornado-table').locator('tbody tr').count()).toBe(LEVERS.length);
+  });
+
   it('exports the sensitivity table as CSV', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
