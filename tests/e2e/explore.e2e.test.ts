@@ -50,8 +50,8 @@ describe('Explore view', () => {
     await priorities(page).focus();
     await page.keyboard.press('Home'); // one priority at a time
 
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priorities');
-    expect(valueBefore).not.toBe('1 priorities');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priority');
+    expect(valueBefore).not.toBe('1 priority');
     await expect.poll(() => maturityCaption(page).textContent(), WAIT).not.toBe(captionBefore);
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
     await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);
@@ -105,7 +105,7 @@ describe('Explore view', () => {
     const page = await openExplore();
     await priorities(page).focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priorities');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priority');
     await expect.poll(() => page.getByTestId('headline').textContent(), WAIT).toMatch(/▲|▼/);
     await page.getByLabel('Name for this what-if').fill('One priority');
     await page.getByRole('button', { name: 'Pin what-if' }).click();
@@ -117,7 +117,7 @@ describe('Explore view', () => {
     // Moving on does not move the pin: it keeps the settings it was pinned with.
     const pinnedValue = await pinnedMaturity.locator('.kpi-value').textContent();
     await page.getByRole('button', { name: 'Reset all' }).click();
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe('1 priorities');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe('1 priority');
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).toBe(await kpiCell(page, 'maturity', 'baseline').textContent());
     expect(await pinnedMaturity.locator('.kpi-value').textContent()).toBe(pinnedValue);
 

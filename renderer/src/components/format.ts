@@ -5,6 +5,13 @@ function decimalsOf(step: number): number {
   return Math.min(3, Math.ceil(-Math.log10(step) - 1e-9));
 }
 
+// "1 priority", not "1 priorities"; units such as FTE or "score 1–5" stay as they are.
+function singular(unit: string): string {
+  if (/^[a-z]+ies$/.test(unit)) return `${unit.slice(0, -3)}y`;
+  if (/^[a-z]+s$/.test(unit)) return unit.slice(0, -1);
+  return unit;
+}
+
 /** Return whether a lever's unit is a share shown as a percentage. */
 export function isShareUnit(unit: string): boolean {
   return unit === 'share' || unit === '%' || unit === 'percent' || unit === 'proportion';
@@ -16,7 +23,7 @@ export function formatLeverValue(def: LeverDef, value: number): string {
   if (option) return option.label;
   if (isShareUnit(def.unit) && def.max <= 1) return `${Math.round(value * 100)}%`;
   const n = value.toFixed(decimalsOf(def.step));
-  return def.unit ? `${n} ${def.unit}` : n;
+  return def.unit ? `${n} ${value === 1 ? singular(def.unit) : def.unit}` : n;
 }
 
 /** Return a number with a fixed count of decimals, and a true minus sign for negatives. */

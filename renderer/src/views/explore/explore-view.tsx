@@ -53,7 +53,7 @@ export function ExploreView() {
         <p className="status muted" aria-live="polite">
           {runs.bands ? `Shaded: the likely range (P10–P90 of ${runs.bands.replications} runs)${runs.bandsPending ? ', refining…' : '.'}` : 'Working out the likely range…'}
         </p>
-        {!presentation && <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />}
+        <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
         <TrainerPanel />
@@ -61,9 +61,7 @@ export function ExploreView() {
           <h2 id="why-heading">Why</h2>
           <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />
         </section>
-        {presentation ? (
-          <KpiTable columns={columns} caption="Compared with the scenario as loaded" />
-        ) : (
+        {!presentation && (
           <section aria-labelledby="pins-heading">
             <h2 id="pins-heading">Compare what-ifs</h2>
             <PinsPanel />
