@@ -17,9 +17,14 @@ export const BASS_P_WEEK = (BASS_P_PER_YEAR * WITHIN_TRUST_SPEEDUP) / 52;
 /** Weekly Bass q after scaling. */
 export const BASS_Q_WEEK = (BASS_Q_PER_YEAR * WITHIN_TRUST_SPEEDUP) / 52;
 
-/** Return the adoption-speed multiplier of urgency, fatigue and staff readiness (coverage and ownership multiply separately). */
-export function adoptionSpeed(urgency: number, fatigue: number, readiness: number, mission: number): number {
-  return (1 + URGENCY_ADOPTION_GAIN * urgency) * (1 - FATIGUE_ADOPTION_DRAG * fatigue) * (0.6 + 0.4 * readiness) * (1 + 0.1 * mission);
+/** Return the adoption-speed multiplier of urgency, staff readiness and mission (fatigue, coverage and ownership multiply separately). */
+export function adoptionSpeedBase(urgency: number, readiness: number, mission: number): number {
+  return (1 + URGENCY_ADOPTION_GAIN * urgency) * (0.6 + 0.4 * readiness) * (1 + 0.1 * mission);
+}
+
+/** Return the adoption-speed multiplier of change fatigue (0–1). */
+export function fatigueDrag(fatigue: number): number {
+  return 1 - FATIGUE_ADOPTION_DRAG * fatigue;
 }
 
 /** Return adoption after one week of Bass diffusion towards what is live (M), at a given speed multiplier. */

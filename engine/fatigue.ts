@@ -12,8 +12,15 @@ export const FATIGUE_RECOVERY_WEEKS = 39;
 export const CHANGE_WINDOW_WEEKS = 26;
 /** Change load of a business-critical go-live relative to a non-critical one. Default 1.5; unit ×; judgement. */
 export const CRITICAL_CHANGE_WEIGHT = 1.5;
-/** Change load of an operational dip: each 10% of dip counts as this many changes. Default 0.5; unit changes per 0.1 dip; judgement. */
+/** Change load of an operational dip: each 10% of dip counts as this many changes. Default 5 (each 10% of dip is half a change); unit changes per unit dip; judgement. */
 export const DIP_CHANGE_LOAD = 5;
+
+/** Change load of a business-critical initiative in build (preparation, training). Default 0.25; unit changes; judgement. */
+export const BUILD_CHANGE_LOAD = 0.25;
+/** Change load of an initiative piloting in model teams. Default 0.3; unit changes; judgement. */
+export const PILOT_CHANGE_LOAD = 0.3;
+/** Change load added by an urgency shock at full size (crisis work). Default 2; unit changes; judgement. */
+export const SHOCK_CHANGE_LOAD = 2;
 
 /** Return how many concurrent changes staff absorb given readiness (0–1). */
 export function changeCapacity(readiness: number): number {

@@ -49,10 +49,22 @@ export function goLiveFailure(critical: boolean, piloted: boolean, infraGap: num
   return p > 0.9 ? 0.9 : p;
 }
 
-/** Return an initiative's weekly build hazard given the infrastructure gap, fatigue, coverage, priorities and culture. */
+/** Build hazard of a piloting initiative relative to one in build. Default 0.3; unit ×; judgement (CNTW model teams). */
+export const PILOT_HAZARD_FACTOR = 0.3;
+
+/** Return the part of the weekly build hazard shared by all active initiatives: fatigue, role coverage, priorities. */
+export function buildHazardWeek(fatigue: number, coverage: number, priorities: number): number {
+  return BUILD_HAZARD * (1 + 1.5 * fatigue) * (1 + 0.5 * (1 - coverage)) * (1 + 0.04 * (priorities > 2 ? priorities - 2 : 0));
+}
+
+/** Return an initiative's own hazard multiplier: business-critical work and missing infrastructure raise it. */
+export function buildHazardFactor(critical: boolean, infraGap: number): number {
+  return (critical ? 1.5 : 1) * (1 + 4 * infraGap);
+}
+
+/** Return an initiative's weekly build hazard given the infrastructure gap, fatigue, coverage, priorities and culture (no-blame surfaces problems early). */
 export function buildHazard(critical: boolean, infraGap: number, fatigue: number, coverage: number, priorities: number, culture: number): number {
-  return BUILD_HAZARD * (critical ? 1.5 : 1) * (1 + 4 * infraGap) * (1 + 1.5 * fatigue) * (1 + 0.5 * (1 - coverage))
-    * (1 + 0.04 * (priorities > 2 ? priorities - 2 : 0)) * (1 - 0.3 * culture);
+  return buildHazardWeek(fatigue, coverage, priorities) * buildHazardFactor(critical, infraGap) * (1 - 0.3 * culture);
 }
 
 /** Return the share of adopted value turned into benefit given in-house capability (0–1). */

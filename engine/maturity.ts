@@ -9,9 +9,14 @@ export const MATURITY_CAPABILITY_WEIGHT = 0.15;
 /** Weight of infrastructure gained since week 0. Default 0.15; unit share; judgement. */
 export const MATURITY_INFRASTRUCTURE_WEIGHT = 0.15;
 
-/** Return a pillar's maturity (1–5) from its starting score, its adoption and the gains in capability and infrastructure (all 0–1). */
-export function pillarMaturity(start: number, adoption: number, capabilityGain: number, infrastructureGain: number): number {
-  const m = start + (5 - start) * (MATURITY_ADOPTION_WEIGHT * adoption + MATURITY_CAPABILITY_WEIGHT * capabilityGain + MATURITY_INFRASTRUCTURE_WEIGHT * infrastructureGain);
+/** Return the weighted contribution of capability and infrastructure gains (both 0–1) shared by every pillar. */
+export function foundationsGain(capabilityGain: number, infrastructureGain: number): number {
+  return MATURITY_CAPABILITY_WEIGHT * capabilityGain + MATURITY_INFRASTRUCTURE_WEIGHT * infrastructureGain;
+}
+
+/** Return a pillar's maturity (1–5) from its starting score, its adoption (0–1) and the shared foundations gain. */
+export function pillarMaturity(start: number, adoption: number, foundations: number): number {
+  const m = start + (5 - start) * (MATURITY_ADOPTION_WEIGHT * adoption + foundations);
   return m < 1 ? 1 : m > 5 ? 5 : m;
 }
 

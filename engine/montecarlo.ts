@@ -3,16 +3,19 @@
  * summarised as P10/P50/P90/mean bands per series and the distribution of every KPI.
  */
 import { resolveSettings } from './levers';
+import { buildPath } from './exogenous';
 import { compileInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
-import { createWorkspace, runCore, type Sink } from './simulate';
-import { summarise } from './stats';
+import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
+import { summariseInPlace } from './stats';
 import type { KpiDistribution, MonteCarloResult, SeriesBands, SimInput } from './types';
 import { ENGINE_VERSION } from './version';
 
 /** Most replications one call accepts. */
 export const MAX_REPLICATIONS = 100_000;
+/** Replications run before their rows are transposed into the week-major store (rows stay in cache). */
+const BLOCK = 16;
 
 /** Options of a Monte Carlo run. */
 export interface MonteCarloRunOptions {
@@ -22,18 +25,35 @@ export interface MonteCarloRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-// Scratch reused across calls: the column store is large (series × weeks × replications) and allocating it
-// afresh for each live update would dominate the run time. Contents never leak into results.
-let store: Float64Array[] = [];
+// Scratch reused across calls: the replication store is large (series × replications × weeks) and allocating
+// it afresh for each live update would dominate the run time. Its contents never leak into results. It holds
+// single precision (7 significant digits, ample for bands) so that it stays in cache; KPIs stay in double.
+let store: Float32Array[] = [];
 let storeSize = 0;
 
-function columnStore(size: number): Float64Array[] {
+function replicationStore(size: number): Float32Array[] {
   if (size > storeSize || store.length !== SERIES_COUNT) {
     store = [];
-    for (let i = 0; i < SERIES_COUNT; i++) store.push(new Float64Array(size));
+    for (let i = 0; i < SERIES_COUNT; i++) store.push(new Float32Array(PATH_SERIES[i] ? 0 : size));
     storeSize = size;
   }
   return store;
+}
+
+let rowCache: Float64Array[][] = [];
+let rowWeeks = 0;
+
+function rowBuffers(W: number): Float64Array[][] {
+  if (rowWeeks !== W) {
+    rowCache = [];
+    for (let b = 0; b < BLOCK; b++) {
+      const r: Float64Array[] = [];
+      for (let s = 0; s < SERIES_COUNT; s++) r.push(new Float64Array(PATH_SERIES[s] ? 0 : W));
+      rowCache.push(r);
+    }
+    rowWeeks = W;
+  }
+  return rowCache;
 }
 
 /** Run N replications and return bands per series and the distribution of each KPI. */
@@ -42,64 +62,97 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const seed = Number.isFinite(opts.seed) ? Math.trunc(opts.seed) : 0;
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
+  const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
   const H = ci.horizon;
   const W = H + 1;
-  const cols = columnStore(W * R);
+  // Replication r's week w of a stochastic series lives at r·W + w: each replication writes contiguously.
+  const store = replicationStore(W * R);
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  // Series are stored week-major (value of replication r in week w at w·R + r) so each week's column is contiguous.
-  const sink: Sink = { series: cols, offset: 0, stride: R, kpis, kpiIndex: 0, detail: null };
+  // Replications run in blocks; each writes one row per series into a small double buffer that stays in
+  // cache, and a full block is then transposed into the week-major store (week w of replication r at w·R + r),
+  // so that each week's values across replications are contiguous for the percentiles.
+  const rows = rowBuffers(W);
+  const blockRows: Float64Array[] = new Array<Float64Array>(BLOCK);
+  const sink: Sink = { series: rows[0]!, offset: 0, kpis, kpiIndex: 0, detail: null };
   const rng = createRng(seed, 0);
   const every = Math.max(1, Math.floor(R / 20));
-  for (let r = 0; r < R; r++) {
-    reseed(rng, seed, r);
-    sink.offset = r;
-    sink.kpiIndex = r;
-    runCore(ci, settings, ws, rng, sink);
-    if (opts.onProgress && ((r + 1) % every === 0 || r + 1 === R)) opts.onProgress(r + 1, R);
+  for (let r0 = 0; r0 < R; r0 += BLOCK) {
+    const B = Math.min(BLOCK, R - r0);
+    for (let b = 0; b < B; b++) {
+      const r = r0 + b;
+      reseed(rng, seed, r);
+      sink.series = rows[b]!;
+      sink.kpiIndex = r;
+      runCore(ci, settings, path, ws, rng, sink);
+      if (opts.onProgress && ((r + 1) % every === 0 || r + 1 === R)) opts.onProgress(r + 1, R);
+    }
+    for (let s = 0; s < SERIES_COUNT; s++) {
+      if (PATH_SERIES[s]) continue;
+      const dst = store[s]!;
+      for (let b = 0; b < B; b++) blockRows[b] = rows[b]![s]!;
+      for (let w = 0; w < W; w++) {
+        const at = w * R + r0;
+        for (let b = 0; b < B; b++) dst[at + b] = blockRows[b]![w]!;
+      }
+    }
   }
 
+  const bands: Record<string, SeriesBands> = {};
+  // Series of the exogenous path are the same in every replication: their bands collapse onto the path.
+  const pathSeries: Float64Array[] = [];
+  for (let s = 0; s < SERIES_COUNT; s++) pathSeries.push(new Float64Array(PATH_SERIES[s] ? W : 0));
+  writePathSeries(path, pathSeries);
   const scratch = new Float64Array(R);
   const tmp = new Float64Array(4);
-  const bands: Record<string, SeriesBands> = {};
   for (let s = 0; s < SERIES_COUNT; s++) {
+    const id = SERIES[s]!.id;
+    if (PATH_SERIES[s]) {
+      const v = pathSeries[s]!;
+      bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
+      continue;
+    }
     const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
-    const col = cols[s]!;
+    const col = store[s]!;
     for (let w = 0; w < W; w++) {
-      summarise(col, w * R, R, scratch, tmp);
+      const from = w * R;
+      for (let r = 0; r < R; r++) scratch[r] = col[from + r]!;
+      summariseInPlace(scratch, R, tmp);
       p10[w] = tmp[0]!; p50[w] = tmp[1]!; p90[w] = tmp[2]!; mean[w] = tmp[3]!;
     }
-    bands[SERIES[s]!.id] = { p10, p50, p90, mean };
+    bands[id] = { p10, p50, p90, mean };
   }
   const kpiOut: Record<string, KpiDistribution> = {};
   for (let k = 0; k < KPI_COUNT; k++) {
-    summarise(kpis[k]!, 0, R, scratch, tmp);
+    scratch.set(kpis[k]!);
+    summariseInPlace(scratch, R, tmp);
     kpiOut[KPIS[k]!.id] = { p10: tmp[0]!, p50: tmp[1]!, p90: tmp[2]!, mean: tmp[3]!, values: kpis[k]! };
   }
   return { engineVersion: ENGINE_VERSION, seed, replications: R, horizonWeeks: H, bands, kpis: kpiOut };
 }
 
 /**
- * Return the mean of every KPI over N replications with streams (seed, 0..N−1) — no bands, no series kept.
+ * Return the mean of every KPI over N replications with streams (seed, 0..N−1), keeping no series.
  * Sensitivity uses it so that each lever setting sees the same random numbers (common random numbers).
  */
 export function kpiMeans(input: SimInput, replications: number, seed: number): Float64Array {
   const R = Math.max(1, Math.floor(replications));
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
+  const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
   const series: Float64Array[] = [];
-  for (let i = 0; i < SERIES_COUNT; i++) series.push(new Float64Array(W));
+  for (let i = 0; i < SERIES_COUNT; i++) series.push(new Float64Array(PATH_SERIES[i] ? 0 : W));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null };
+  const sink: Sink = { series, offset: 0, kpis, kpiIndex: 0, detail: null };
   const rng = createRng(seed, 0);
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);
     sink.kpiIndex = r;
-    runCore(ci, settings, ws, rng, sink);
+    runCore(ci, settings, path, ws, rng, sink);
   }
   const out = new Float64Array(KPI_COUNT);
   for (let k = 0; k < KPI_COUNT; k++) {

@@ -1,25 +1,27 @@
 /**
- * The weekly loop: every mechanism stepped once per week over the horizon. One core function serves the
- * expected-value run (noise off), one stochastic replication, and each Monte Carlo replication; it writes
- * into preallocated buffers and allocates nothing inside the loop.
+ * The weekly loop: every mechanism stepped once per week over the horizon. The exogenous path (path.ts) is
+ * computed once per input; one core function then serves the expected-value run (noise off), one stochastic
+ * replication and each Monte Carlo replication, writing into preallocated buffers with no allocation inside
+ * the loop.
  */
-import { adoptionSpeed, FATIGUE_ADOPTION_DRAG, stepAdoption } from './adoption';
-import { capabilityProductivity, CAPABILITY_START_MIN, CAPABILITY_START_READINESS, deliveryPressure, improvementShare, stepCapability } from './capability';
+import { fatigueDrag, stepAdoption } from './adoption';
 import { CRITICAL_START_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
-import { externalAdoption, externalProductivity, learningFte } from './consultants';
-import { CHANGE_WINDOW_WEEKS, changeCapacity, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, stepFatigue } from './fatigue';
-import { clarityThroughput, focusShare, scopeGrowthPerWeek, SCOPE_GROWTH_CAP } from './goal';
 import {
-  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, benefitCapture, BIG_BANG_FIT, buildHazard, dipRecoveryWeeks, goLiveDip,
-  goLiveFailure, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE,
+  BUILD_CHANGE_LOAD, CHANGE_WINDOW_WEEKS, changeCapacity, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, PILOT_CHANGE_LOAD,
+  SHOCK_CHANGE_LOAD, stepFatigue,
+} from './fatigue';
+import { focusShare, scopeGrowthPerWeek, SCOPE_GROWTH_CAP } from './goal';
+import {
+  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, buildHazardWeek, dipRecoveryWeeks, goLiveDip,
+  goLiveFailure, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE, PILOT_HAZARD_FACTOR,
 } from './golive';
-import { baseFriction, governanceFriction, improvementProtection, leadershipStrength, priorityCreepPerWeek } from './governance';
 import { infrastructureGoLive, infrastructureSpeed, stepInfrastructure } from './infrastructure';
-import { resolveSettings, ROLE_INFRASTRUCTURE, type Settings } from './levers';
-import { gainOver, pillarMaturity } from './maturity';
+import { resolveSettings, type Settings } from './levers';
+import { foundationsGain, gainOver, pillarMaturity } from './maturity';
+import { buildPath, lossOf, type Path } from './exogenous';
 import {
-  BUILDING, compileInput, EV_FUNDING, EV_LEAVE, EV_NEW_CEO, EV_SHOCK, FAILED, GATE_CONFIDENCE, GATE_INFRA, GATE_LIVE,
-  GATE_MATURITY, GATE_WEEK, LIVE, PILOTING, WAITING, type CompiledInput,
+  BUILDING, compileInput, FAILED, GATE_CONFIDENCE, GATE_INFRA, GATE_LIVE, GATE_MATURITY, GATE_WEEK, LIVE, PILOTING, WAITING,
+  type CompiledInput,
 } from './portfolio';
 import { createRng, nextExponential, nextFloat, nextNormal, type Rng } from './random';
 import {
@@ -29,17 +31,10 @@ import {
   S_CONFIDENCE, S_DIP, S_FATIGUE, S_FRICTION, S_INFRA, S_LEADERSHIP, S_LIVE, S_MATURITY, S_MATURITY_PILLAR, S_PRIORITIES,
   S_REMOTE, S_SWITCHING, S_URGENCY, SERIES, SERIES_COUNT,
 } from './series';
-import { portfolioShare, realWorkShare } from './switching';
-import {
-  clinicalAdoption, communicationOverhead, coverageAdoption, INITIAL_STAFFED_SHARE, NEWCOMER_PRODUCTIVITY, NEWCOMER_WEEKS,
-  REFERENCE_TEAM_FTE, REWORK_MIN, reworkShare, roleCoverage, staffingWeeks,
-} from './team';
+import { portfolioShare } from './switching';
+import { clinicalAdoption, REFERENCE_TEAM_FTE } from './team';
 import type { InitiativeOutcome, RunEvent, RunResult, SimInput } from './types';
-import { PILLARS } from './types';
-import {
-  FOCUS_KEPT_AT_FULL_LOCK_IN, PRIORITY_DROP_WEEKS, PRIORITY_RETURN_WEEKS, remoteConsultations, remotePersistence,
-  remoteTarget, SHOCK_ACTIVE_SHARE, stepRemote, stepUrgency,
-} from './urgency';
+import { remoteConsultations, remotePersistence, remoteTarget, stepRemote } from './urgency';
 import { ENGINE_VERSION } from './version';
 import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS } from './explain';
 
@@ -51,16 +46,10 @@ export const PRODUCTIVITY_SIGMA = 0.1;
 export const PRODUCTIVITY_PERSISTENCE = 0.7;
 /** Failure threshold with the noise off: the median of an Exp(1) draw, so an initiative fails when its failure probability passes 50%. */
 export const EXPECTED_FAILURE_THRESHOLD = Math.LN2;
-/** How strongly urgency reduces the effective number of priorities (focus). Default 0.3; range 0–0.5; unit share at full urgency; judgement. */
-export const URGENCY_FOCUS = 0.3;
-/** Change load added by an urgency shock at full size (crisis work). Default 2; unit changes; judgement. */
-export const SHOCK_CHANGE_LOAD = 2;
-/** Weeks for a consultant team to refill after people leave. Default 4; unit weeks; judgement. */
-export const EXTERNAL_REFILL_WEEKS = 4;
-/** Share of capability lost per share of people leaving (what they held leaves with them). Default 0.5; unit share; judgement. */
-export const CAPABILITY_LOST_WITH_LEAVERS = 0.5;
+/** Extra adoption speed per unit share of a pillar's live value that was piloted first. */
+const PILOT_SPEED_GAIN = PILOT_ADOPTION_SPEED - 1;
 
-/** Per-run scratch for the initiatives (struct of arrays), reused across replications. */
+/** Per-run scratch for the initiatives (struct of arrays) and the run's stocks, reused across replications. */
 export interface Workspace {
   readonly status: Uint8Array;
   readonly remaining: Float64Array;
@@ -74,9 +63,25 @@ export interface Workspace {
   readonly failWeek: Int32Array;
   readonly pilotWeek: Int32Array;
   readonly stageOpen: Uint8Array;
+  /** Share of each pillar's potential that is live, and the share of that piloted first. */
   readonly pillarLive: Float64Array;
   readonly pillarPilot: Float64Array;
+  /** Stocks and weekly flows of the run, by the X_* indices (kept in an array so phases share them unboxed). */
+  readonly x: Float64Array;
+  /** Adoption per pillar. */
+  readonly adoption: Float64Array;
 }
+
+// Indices into Workspace.x. Stocks first, then this week's flows.
+const X_INFRA = 0, X_FATIGUE = 1, X_CONFIDENCE = 2, X_APPETITE = 3, X_DIP = 4, X_REMOTE = 5, X_REMOTE_PEAK = 6;
+const X_D1 = 7, X_D2 = 8, X_D3 = 9, X_BENEFITS = 10, X_NOISE = 11;
+const X_ACTIVE = 12, X_ACTIVE_CRITICAL = 13, X_LIVE = 14, X_FAILED = 15, X_FIRST_WIN = 16;
+const X_WINS = 17, X_FAILURES = 18, X_LOAD = 19, X_INFRA_SPEED = 20, X_PROGRESS = 21, X_CREEP = 22, X_CHANGED = 23, X_LIVE_DIRTY = 24;
+const X_CAPACITY = 25, X_HAZARD_WEEK = 26;
+// Constants of the run, also in x so that phase functions take no double arguments (which V8 would box).
+const X_ABSORB = 27, X_CLIN_ADOPT = 28, X_DIP_TAU = 29, X_PERSISTENCE = 30, X_DELAY_STAGE = 31, X_CONFIDENCE0 = 32;
+const X_FOCUS = 33, X_SCOPE_WEEK = 34, X_COVERAGE = 35;
+const X_SIZE = 36;
 
 /** Create the scratch arrays for a compiled input. */
 export function createWorkspace(ci: CompiledInput): Workspace {
@@ -96,6 +101,8 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     stageOpen: new Uint8Array(ci.stageCount),
     pillarLive: new Float64Array(3),
     pillarPilot: new Float64Array(3),
+    x: new Float64Array(X_SIZE),
+    adoption: new Float64Array(3),
   };
 }
 
@@ -110,508 +117,490 @@ export interface Detail {
   peakCritical: number;
 }
 
-/** Where one run writes: series buffers (value of week w at offset + w·stride) and KPI buffers (at kpiIndex). */
+/** Where one run writes: stochastic series buffers (value of week w at offset + w) and KPI buffers (at kpiIndex). */
 export interface Sink {
-  readonly series: Float64Array[];
+  series: Float64Array[];
   offset: number;
-  readonly stride: number;
   readonly kpis: Float64Array[];
   kpiIndex: number;
   readonly detail: Detail | null;
 }
 
+/** True for series that come from the exogenous path (identical across replications). */
+export const PATH_SERIES: readonly boolean[] = SERIES.map((_, i) =>
+  i === S_CAPABILITY || i === S_URGENCY || i === S_SWITCHING || i === S_FRICTION || i === S_PRIORITIES || i === S_LEADERSHIP);
+
+/** Copy the exogenous path's weekly values into the path series of a run (stride 1). */
+export function writePathSeries(path: Path, out: Float64Array[]): void {
+  out[S_CAPABILITY]!.set(path.capability);
+  out[S_URGENCY]!.set(path.urgency);
+  out[S_FRICTION]!.set(path.friction);
+  out[S_PRIORITIES]!.set(path.priorities);
+  out[S_LEADERSHIP]!.set(path.leadership);
+  const sw = out[S_SWITCHING]!;
+  for (let w = 0; w < path.realWork.length; w++) sw[w] = 1 - path.realWork[w]!;
+}
+
+/** Return whether every gate of stage k holds this week. */
+function stageGatesHold(ci: CompiledInput, ws: Workspace, k: number, w: number, maturity: number): boolean {
+  for (let g = ci.gateStart[k]!; g < ci.gateStart[k + 1]!; g++) {
+    const gk = ci.gateKind[g]!;
+    const gv = ci.gateValue[g]!;
+    if (gk === GATE_WEEK) { if (w < gv) return false; }
+    else if (gk === GATE_INFRA) { if (ws.x[X_INFRA]! < gv) return false; }
+    else if (gk === GATE_CONFIDENCE) { if (ws.x[X_CONFIDENCE]! < gv) return false; }
+    else if (gk === GATE_MATURITY) { if (maturity < gv) return false; }
+    else if (gk === GATE_LIVE) {
+      for (let q = ci.gateIdsStart[g]!; q < ci.gateIdsStart[g + 1]!; q++) {
+        const j = ci.gateIds[q]!;
+        if (j < 0 || ws.status[j] !== LIVE) return false;
+      }
+    }
+  }
+  return true;
+}
+
 /**
- * Run the model once. With `rng` null the noise is off (the expected-value run); otherwise every draw comes
- * from `rng`, always in the same order and number, so that common random numbers line up across settings.
+ * Start what is eligible while there are free priority slots (Little's law: work in progress is capped by
+ * the priorities the organisation runs). Return the earliest future start week still blocking someone.
  */
-export function runCore(ci: CompiledInput, s: Settings, ws: Workspace, rng: Rng | null, sink: Sink): void {
+function schedule(ci: CompiledInput, ws: Workspace, w: number, slots: number, criticalCap: number, detail: Detail | null): number {
+  const x = ws.x;
+  const status = ws.status;
+  let active = x[X_ACTIVE]!;
+  let activeCritical = x[X_ACTIVE_CRITICAL]!;
+  const appetite = x[X_APPETITE]!;
+  let nextEarliest = Infinity;
+  for (let i = 0; i < ci.n && active < slots; i++) {
+    if (status[i] !== WAITING) continue;
+    const e = ci.earliest[i]!;
+    if (w < e) {
+      if (e < nextEarliest) nextEarliest = e;
+      continue;
+    }
+    const st = ci.stage[i]!;
+    if (st >= 0 && !ws.stageOpen[st]) continue;
+    let ready = true;
+    for (let q = ci.prereqStart[i]!; q < ci.prereqStart[i + 1]!; q++) {
+      if (status[ci.prereq[q]!] !== LIVE) { ready = false; break; }
+    }
+    if (!ready) continue;
+    if (ci.critical[i]) {
+      if (activeCritical >= criticalCap) continue;
+      if (!ci.pilot[i] && appetite < CRITICAL_START_APPETITE) continue;
+      activeCritical++;
+    }
+    status[i] = BUILDING;
+    ws.startWeek[i] = w;
+    active++;
+    x[X_CHANGED] = 1;
+    if (detail) detail.events.push({ week: w, kind: 'start', label: `Started: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+  }
+  x[X_ACTIVE] = active;
+  x[X_ACTIVE_CRITICAL] = activeCritical;
+  return nextEarliest;
+}
+
+/** Return the initiative a clear goal concentrates on: goal members first, then the earliest started; -1 if none. */
+function focusInitiative(ci: CompiledInput, ws: Workspace): number {
+  let best = Infinity;
+  let idx = -1;
+  for (let i = 0; i < ci.n; i++) {
+    const st = ws.status[i]!;
+    if (st !== BUILDING && st !== PILOTING) continue;
+    const rank = ws.startWeek[i]! - (ci.goalMember[i] ? 100000 : 0);
+    if (rank < best) { best = rank; idx = i; }
+  }
+  return idx;
+}
+
+/**
+ * One week of delivery: progress with scope growth, build hazards, pilots, go-lives with their dips and
+ * failure risk, and the change load each initiative puts on the front line. Flows go to ws.x.
+ */
+function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focusIdx: number, detail: Detail | null): void {
+  const x = ws.x;
+  const capacity = x[X_CAPACITY]!;
+  const focus = x[X_FOCUS]!;
+  const hazardWeek = x[X_HAZARD_WEEK]!;
+  const scopeWeek = x[X_SCOPE_WEEK]!;
+  const coverage = x[X_COVERAGE]!;
+  const status = ws.status;
+  const active = x[X_ACTIVE]!;
+  const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
+  const infraNow = x[X_INFRA]!;
+  const fatigue = x[X_FATIGUE]!;
+  let load = 0, speedSum = 0, progressSum = 0, creepSum = 0;
+  for (let i = 0; i < ci.n; i++) {
+    const st = status[i]!;
+    if (st === LIVE) {
+      if (w - ws.liveWeek[i]! < CHANGE_WINDOW_WEEKS) load += ci.critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
+      continue;
+    }
+    if (st !== BUILDING && st !== PILOTING) continue;
+    const crit = ci.critical[i] === 1;
+    const need = ci.need[i]!;
+    const infraGap = need > infraNow ? need - infraNow : 0;
+    const speed = infrastructureSpeed(infraNow, need);
+    const progress = capacity * (i === focusIdx ? focus + evenShare : evenShare) * speed;
+    speedSum += speed;
+    progressSum += progress;
+    let rem = ws.remaining[i]!;
+    if (st === BUILDING) {
+      if (crit) load += BUILD_CHANGE_LOAD;
+      const base = ws.baseEffort[i]!;
+      if (ws.grown[i]! < SCOPE_GROWTH_CAP * base) {
+        const g = base * scopeWeek;
+        rem += g;
+        ws.grown[i] = ws.grown[i]! + g;
+        creepSum += g;
+      }
+    } else load += PILOT_CHANGE_LOAD;
+    rem -= progress;
+    ws.remaining[i] = rem;
+    let h = ws.hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1);
+    ws.hazard[i] = h;
+    const threshold = ws.threshold[i]!;
+    if (h < threshold && rem > 0) continue;
+    const piloted = ci.pilot[i] === 1;
+    if (h < threshold && st === BUILDING && piloted) {
+      status[i] = PILOTING;
+      ws.pilotWeek[i] = w;
+      ws.remaining[i] = PILOT_EFFORT_SHARE * ws.baseEffort[i]!;
+      if (detail) detail.events.push({ week: w, kind: 'pilot', label: `Piloting in model teams: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+      continue;
+    }
+    let atGoLive = false;
+    if (h < threshold) {
+      // Go-live: a one-off failure risk, and an operational dip whether or not it sticks.
+      atGoLive = true;
+      h -= Math.log(1 - goLiveFailure(crit, piloted, infraGap, fatigue, coverage));
+      ws.hazard[i] = h;
+      x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, s.legacy, ws.dipNoise[i]!);
+    }
+    x[X_ACTIVE] = x[X_ACTIVE]! - 1;
+    if (crit) x[X_ACTIVE_CRITICAL] = x[X_ACTIVE_CRITICAL]! - 1;
+    x[X_CHANGED] = 1;
+    if (h >= threshold) {
+      status[i] = FAILED;
+      ws.failWeek[i] = w;
+      x[X_FAILURES] = x[X_FAILURES]! + 1;
+      x[X_FAILED] = x[X_FAILED]! + 1;
+      if (detail) detail.events.push({ week: w, kind: 'failure', label: `${atGoLive ? 'Failed at go-live' : 'Failed in delivery'}: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+      continue;
+    }
+    status[i] = LIVE;
+    ws.liveWeek[i] = w;
+    x[X_LIVE] = x[X_LIVE]! + 1;
+    x[X_LIVE_DIRTY] = 1;
+    const b = ci.benefit[i]!;
+    x[X_WINS] = x[X_WINS]! + (b < 0.5 ? 0.5 : b > 2 ? 2 : b);
+    if (ci.buildsInfra[i]) x[X_INFRA] = infrastructureGoLive(x[X_INFRA]!, b);
+    if (x[X_FIRST_WIN]! > w) x[X_FIRST_WIN] = w;
+    if (detail) detail.events.push({ week: w, kind: 'go-live', label: `Live: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+  }
+  x[X_LOAD] = load;
+  x[X_INFRA_SPEED] = speedSum;
+  x[X_PROGRESS] = progressSum;
+  x[X_CREEP] = creepSum;
+}
+
+/** Recompute the share of each pillar's potential that is live (called only when something went live). */
+function updateLive(ci: CompiledInput, ws: Workspace): void {
+  const live = ws.pillarLive;
+  const piloted = ws.pillarPilot;
+  live.fill(0);
+  piloted.fill(0);
+  for (let i = 0; i < ci.n; i++) {
+    if (ws.status[i] !== LIVE) continue;
+    const pl = ci.pillar[i]!;
+    const b = ci.benefit[i]!;
+    if (ci.pilot[i]) {
+      live[pl] = live[pl]! + b;
+      piloted[pl] = piloted[pl]! + b;
+    } else live[pl] = live[pl]! + b * BIG_BANG_FIT;
+  }
+  for (let p = 0; p < 3; p++) {
+    const tot = ci.pillarBenefit[p]!;
+    piloted[p] = live[p]! > 0 ? piloted[p]! / live[p]! : 0;
+    live[p] = tot > 0 ? live[p]! / tot : 0;
+  }
+}
+
+/** Step the stocks to next week: fatigue, adoption, infrastructure, remote working, dip, confidence, appetite, benefits. */
+function stepStocks(ci: CompiledInput, s: Settings, ws: Workspace, path: Path, w: number): void {
+  const x = ws.x;
+  const absorb = x[X_ABSORB]!;
+  const clinAdopt = x[X_CLIN_ADOPT]!;
+  const dipTau = x[X_DIP_TAU]!;
+  const persistence = x[X_PERSISTENCE]!;
+  const delayStage = x[X_DELAY_STAGE]!;
+  const confidence0 = x[X_CONFIDENCE0]!;
+  const a = ws.adoption;
+  const fatigue = stepFatigue(x[X_FATIGUE]!, x[X_LOAD]!, absorb);
+  x[X_FATIGUE] = fatigue;
+  const speedAll = path.adoptionSpeed[w]! * fatigueDrag(fatigue);
+  for (let p = 0; p < 3; p++) {
+    a[p] = stepAdoption(a[p]!, ws.pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * (1 + PILOT_SPEED_GAIN * ws.pillarPilot[p]!));
+  }
+  x[X_INFRA] = stepInfrastructure(x[X_INFRA]!, path.infraFte[w]!, s.legacy);
+  const remote = x[X_REMOTE]!;
+  if (remote > x[X_REMOTE_PEAK]!) x[X_REMOTE_PEAK] = remote;
+  const next = w + 1 < path.urgency.length ? w + 1 : w;
+  x[X_REMOTE] = stepRemote(remote, remoteTarget(path.urgency[next]!, a[1]!), x[X_REMOTE_PEAK]! * persistence);
+  const dip = x[X_DIP]! - x[X_DIP]! / dipTau;
+  x[X_DIP] = dip;
+  const confidence = stepConfidence(x[X_CONFIDENCE]!, confidence0, x[X_WINS]!, x[X_FAILURES]!, dip, s.boardEngaged);
+  x[X_CONFIDENCE] = confidence;
+  x[X_APPETITE] = stepAppetite(x[X_APPETITE]!, confidence, s.culture);
+  const value = (a[0]! * ci.pillarBenefit[0]! + a[1]! * ci.pillarBenefit[1]! + a[2]! * ci.pillarBenefit[2]!) * path.benefitCapture[w]!;
+  const d1 = x[X_D1]! + (value - x[X_D1]!) / delayStage;
+  const d2 = x[X_D2]! + (d1 - x[X_D2]!) / delayStage;
+  const d3 = x[X_D3]! + (d2 - x[X_D3]!) / delayStage;
+  x[X_D1] = d1; x[X_D2] = d2; x[X_D3] = d3;
+  x[X_BENEFITS] = x[X_BENEFITS]! + d3;
+}
+
+/**
+ * Run one replication on top of the exogenous path. With `rng` null the noise is off (the expected-value run);
+ * otherwise every draw comes from `rng`, always in the same order and number, so that common random numbers
+ * line up across settings. Writes the stochastic series at out[s][offset + w] and the KPIs at kpis[k][kpiIndex].
+ */
+export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null, sink: Sink): void {
   const H = ci.horizon;
   const n = ci.n;
   const out = sink.series;
   const off = sink.offset;
-  const stride = sink.stride;
   const detail = sink.detail;
-  const { status, remaining, baseEffort, grown, hazard, threshold, dipNoise, startWeek, liveWeek, failWeek, pilotWeek, stageOpen, pillarLive, pillarPilot } = ws;
+  const x = ws.x;
+  const adoption = ws.adoption;
 
   // Draws happen up front in a fixed order (4 per initiative, 1 for the benefit delay) so that a run's
   // random stream does not depend on what happens in it.
   for (let i = 0; i < n; i++) {
     if (rng) {
-      baseEffort[i] = ci.effort[i]! * Math.exp(EFFORT_SIGMA * nextNormal(rng));
-      threshold[i] = nextExponential(rng);
-      dipNoise[i] = nextFloat(rng);
+      ws.baseEffort[i] = ci.effort[i]! * Math.exp(EFFORT_SIGMA * nextNormal(rng));
+      ws.threshold[i] = nextExponential(rng);
+      ws.dipNoise[i] = nextFloat(rng);
     } else {
-      baseEffort[i] = ci.effort[i]!;
-      threshold[i] = EXPECTED_FAILURE_THRESHOLD;
-      dipNoise[i] = 0.5;
+      ws.baseEffort[i] = ci.effort[i]!;
+      ws.threshold[i] = EXPECTED_FAILURE_THRESHOLD;
+      ws.dipNoise[i] = 0.5;
     }
-    status[i] = WAITING;
-    remaining[i] = baseEffort[i]!;
-    grown[i] = 0;
-    hazard[i] = 0;
-    startWeek[i] = -1;
-    liveWeek[i] = -1;
-    failWeek[i] = -1;
-    pilotWeek[i] = -1;
+    ws.status[i] = WAITING;
+    ws.remaining[i] = ws.baseEffort[i]!;
+    ws.grown[i] = 0;
+    ws.hazard[i] = 0;
+    ws.startWeek[i] = -1;
+    ws.liveWeek[i] = -1;
+    ws.failWeek[i] = -1;
+    ws.pilotWeek[i] = -1;
   }
-  for (let k = 0; k < ci.stageCount; k++) stageOpen[k] = 0;
+  ws.stageOpen.fill(0);
+  ws.pillarLive.fill(0);
+  ws.pillarPilot.fill(0);
+  adoption.fill(0);
+  x.fill(0);
   const benefitDelay = rng ? BENEFIT_DELAY_WEEKS + BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : BENEFIT_DELAY_WEEKS;
   const delayStage = benefitDelay / 3;
 
-  // Settings that do not change during the run.
-  const fte = s.fte;
-  let teamTarget = 0;
-  for (let r = 0; r < fte.length; r++) teamTarget += fte[r]!;
-  const extShare = s.external;
-  const coverage = roleCoverage(fte);
-  const rework = reworkShare(coverage);
-  const covAdopt = coverageAdoption(coverage);
-  const clinAdopt = clinicalAdoption(fte[0]!);
-  const tauStaff = staffingWeeks(s.clarity, s.mission);
-  const clarityMult = clarityThroughput(s.clarity);
+  const coverage = path.coverage;
+  const clinAdopt = clinicalAdoption(path.clinicalShare);
   const scopeWeek = scopeGrowthPerWeek(s.clarity);
   const focus = focusShare(s.clarity);
   const absorb = changeCapacity(s.readiness);
   const dipTau = dipRecoveryWeeks(s.legacy);
   const persistence = remotePersistence(s.lockIn);
-  const infraFteShare = teamTarget > 0 ? fte[ROLE_INFRASTRUCTURE]! / teamTarget : 0;
-  const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * PRODUCTIVITY_SIGMA;
+  const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * PRODUCTIVITY_SIGMA * 3.4641016151377544;
+  const hazardCulture = 1 - 0.3 * s.culture;
+  const start0 = s.maturity[0]!, start1 = s.maturity[1]!, start2 = s.maturity[2]!;
+  const infra0 = s.infrastructure;
+  const capability0 = path.capability[0]!;
+  const confidence0 = s.confidence;
+  const pathSlots = path.slots;
+  const pathPriorities = path.priorities;
+  const pathCapacity = path.capacity;
+  const pathShock = path.shock;
+  const pathCapability = path.capability;
 
-  // Leadership (can change with a new chief executive).
-  let ownership = s.ownership;
-  let leadership = leadershipStrength(ownership, s.boardEngaged);
-  let frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy);
-  let creepWeek = priorityCreepPerWeek(ownership, s.mission);
-  let protection = improvementProtection(leadership, s.culture);
-
-  // Stocks.
-  let funding = 1;
-  let internalExp = (fte[ROLE_INFRASTRUCTURE]! + INITIAL_STAFFED_SHARE * (teamTarget - fte[ROLE_INFRASTRUCTURE]!)) * (1 - extShare);
-  let internalNew = 0;
-  let external = teamTarget * extShare;
-  let capability = CAPABILITY_START_MIN + CAPABILITY_START_READINESS * s.readiness;
-  const capability0 = capability;
-  let infra = s.infrastructure;
-  const infra0 = infra;
-  const standing = s.urgency;
-  let urgency = standing;
-  let priorityBase = s.priorities;
-  let creep = 0;
-  let priorities = s.priorities;
-  let shockActive = false;
-  let shockSize = 0;
-  let shockCap = 0;
-  let relief = 0;
-  let fatigue = 0;
-  let confidence = s.confidence;
-  const confidence0 = confidence;
-  let appetite = Math.min(1, confidence * (0.8 + 0.4 * s.culture));
-  let dip = 0;
-  let a0 = 0, a1 = 0, a2 = 0;
-  let remote = 0;
-  let remotePeak = 0;
-  let d1 = 0, d2 = 0, d3 = 0;
-  let benefits = 0;
-  let noise = 0;
-  let liveDirty = true;
-  let liveCount = 0;
-  let failedCount = 0;
-
-  // KPI trackers.
+  x[X_INFRA] = infra0;
+  x[X_CONFIDENCE] = confidence0;
+  x[X_ABSORB] = absorb;
+  x[X_CLIN_ADOPT] = clinAdopt;
+  x[X_DIP_TAU] = dipTau;
+  x[X_PERSISTENCE] = persistence;
+  x[X_DELAY_STAGE] = delayStage;
+  x[X_CONFIDENCE0] = confidence0;
+  x[X_FOCUS] = focus;
+  x[X_SCOPE_WEEK] = scopeWeek;
+  x[X_COVERAGE] = coverage;
+  x[X_APPETITE] = Math.min(1, confidence0 * (0.8 + 0.4 * s.culture));
+  x[X_FIRST_WIN] = H + 1;
+  x[X_LIVE_DIRTY] = 1;
+  let scheduleDirty = true;
+  let nextEarliest = Infinity;
+  let focusIdx = -1;
+  let lastSlots = -1;
   let weeksToGoal = H + 1;
-  let firstWin = H + 1;
-  let peakFatigue = 0;
-  let peakDip = 0;
-  let peakRemote = 0;
-  let sumSwitching = 0;
-  let maturityY1 = 0;
-  let maturityY3 = 0;
-  let benefitsY3 = 0;
-  let maturity = (s.maturity[0]! + s.maturity[1]! + s.maturity[2]!) / 3;
+  let peakFatigue = 0, peakDip = 0, peakRemote = 0;
+  let maturityY1 = 0, maturityY3 = 0, benefitsY3 = 0;
+  let maturity = (start0 + start1 + start2) / 3;
   let latestOpen = -1;
-  let ev = 0;
+  const mMat = out[S_MATURITY]!, mP0 = out[S_MATURITY_PILLAR]!, mP1 = out[S_MATURITY_PILLAR + 1]!, mP2 = out[S_MATURITY_PILLAR + 2]!;
+  const sA0 = out[S_ADOPTION_PILLAR]!, sA1 = out[S_ADOPTION_PILLAR + 1]!, sA2 = out[S_ADOPTION_PILLAR + 2]!;
+  const sFat = out[S_FATIGUE]!, sConf = out[S_CONFIDENCE]!, sApp = out[S_APPETITE]!, sInfra = out[S_INFRA]!;
+  const sBen = out[S_BENEFITS]!, sRate = out[S_BENEFITS_RATE]!, sCap = out[S_CAPACITY]!, sRemote = out[S_REMOTE]!;
+  const sDip = out[S_DIP]!, sLive = out[S_LIVE]!;
 
   for (let w = 0; w <= H; w++) {
-    // 1. Timed events.
-    while (ev < ci.eventCount && ci.eventWeek[ev]! <= w) {
-      const kind = ci.eventKind[ev]!;
-      const a = ci.eventA[ev]!;
-      if (kind === EV_SHOCK) {
-        urgency = urgency + a > 1 ? 1 : urgency + a;
-        shockActive = true;
-        shockSize = urgency - standing;
-        const cap = ci.eventB[ev]!;
-        if (cap > 0) shockCap = shockCap > 0 && shockCap < cap ? shockCap : cap;
-        const rel = ci.eventC[ev]!;
-        if (rel > relief) relief = rel;
-      } else if (kind === EV_LEAVE) {
-        internalExp *= 1 - a;
-        internalNew *= 1 - a;
-        external *= 1 - a;
-        capability *= 1 - CAPABILITY_LOST_WITH_LEAVERS * a;
-      } else if (kind === EV_NEW_CEO) {
-        ownership = a;
-        leadership = leadershipStrength(ownership, s.boardEngaged);
-        frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy);
-        creepWeek = priorityCreepPerWeek(ownership, s.mission);
-        protection = improvementProtection(leadership, s.culture);
-      } else if (kind === EV_FUNDING) {
-        funding *= a;
-        const cap = teamTarget * (1 - extShare) * funding;
-        const have = internalExp + internalNew;
-        if (have > cap && have > 0) {
-          internalExp *= cap / have;
-          internalNew *= cap / have;
-        }
-        const capExt = teamTarget * extShare * funding;
-        if (external > capExt) external = capExt;
-      }
-      if (detail) detail.events.push({ week: w, kind: eventKindName(kind), label: ci.eventLabel[ev]! });
-      ev++;
-    }
-
-    // 2. Urgency shocks end when their part of urgency has faded; a locked-in board keeps part of the focus.
-    if (shockActive && urgency - standing < SHOCK_ACTIVE_SHARE * shockSize) {
-      shockActive = false;
-      relief = 0;
-      if (shockCap > 0 && shockCap < priorityBase) priorityBase = shockCap + (priorityBase - shockCap) * (1 - FOCUS_KEPT_AT_FULL_LOCK_IN * s.lockIn);
-      shockCap = 0;
-      if (detail) detail.events.push({ week: w, kind: 'shock-ended', label: 'Urgency has faded; priorities drift back' });
-    }
-
-    // 3. Priorities: creep when nobody resists, cut by a shock's cap, focused by urgency.
-    creep += creepWeek;
-    let pTarget = priorityBase + creep;
-    if (pTarget > 40) pTarget = 40;
-    if (shockActive && shockCap > 0 && shockCap < pTarget) pTarget = shockCap;
-    priorities += (pTarget - priorities) / (pTarget < priorities ? PRIORITY_DROP_WEEKS : PRIORITY_RETURN_WEEKS);
-    let pEff = priorities * (1 - URGENCY_FOCUS * urgency);
-    if (pEff < 1) pEff = 1;
-
-    // 4. Stages open when all their gates hold.
+    // Stages open when all their gates hold.
     for (let k = 0; k < ci.stageCount; k++) {
-      if (stageOpen[k]) continue;
-      let ok = true;
-      for (let g = ci.gateStart[k]!; g < ci.gateStart[k + 1]! && ok; g++) {
-        const gk = ci.gateKind[g]!;
-        const gv = ci.gateValue[g]!;
-        if (gk === GATE_WEEK) ok = w >= gv;
-        else if (gk === GATE_INFRA) ok = infra >= gv;
-        else if (gk === GATE_CONFIDENCE) ok = confidence >= gv;
-        else if (gk === GATE_MATURITY) ok = maturity >= gv;
-        else if (gk === GATE_LIVE) {
-          for (let q = ci.gateIdsStart[g]!; q < ci.gateIdsStart[g + 1]!; q++) {
-            const j = ci.gateIds[q]!;
-            if (j < 0 || status[j] !== LIVE) { ok = false; break; }
-          }
-        }
-      }
-      if (ok) {
-        stageOpen[k] = 1;
-        if (k > latestOpen) latestOpen = k;
-        if (detail) detail.events.push({ week: w, kind: 'stage-opened', label: `Stage opened: ${ci.stageNames[k]!}` });
-      }
+      if (ws.stageOpen[k] || !stageGatesHold(ci, ws, k, w, maturity)) continue;
+      ws.stageOpen[k] = 1;
+      if (k > latestOpen) latestOpen = k;
+      scheduleDirty = true;
+      if (detail) detail.events.push({ week: w, kind: 'stage-opened', label: `Stage opened: ${ci.stageNames[k]!}` });
     }
-    const criticalCap = latestOpen >= 0 ? ci.stageCap[latestOpen]! : Infinity;
 
-    // 5. Scheduling: start what is eligible while there are free priority slots (Little's law: WIP is capped).
-    let active = 0;
-    let activeCritical = 0;
-    for (let i = 0; i < n; i++) {
-      const st = status[i]!;
-      if (st === BUILDING || st === PILOTING) {
-        active++;
-        if (ci.critical[i]) activeCritical++;
-      }
+    // Scheduling is re-examined only when something that decides eligibility has changed.
+    const slots = pathSlots[w]!;
+    if (slots !== lastSlots || w >= nextEarliest) scheduleDirty = true;
+    lastSlots = slots;
+    x[X_CHANGED] = 0;
+    if (scheduleDirty && x[X_ACTIVE]! < slots) {
+      nextEarliest = schedule(ci, ws, w, slots, latestOpen >= 0 ? ci.stageCap[latestOpen]! : Infinity, detail);
+      scheduleDirty = false;
     }
-    const slots = Math.floor(pEff + 1e-9);
-    for (let i = 0; i < n && active < slots; i++) {
-      if (status[i] !== WAITING || w < ci.earliest[i]!) continue;
-      const st = ci.stage[i]!;
-      if (st >= 0 && !stageOpen[st]) continue;
-      let ready = true;
-      for (let q = ci.prereqStart[i]!; q < ci.prereqStart[i + 1]!; q++) {
-        if (status[ci.prereq[q]!] !== LIVE) { ready = false; break; }
-      }
-      if (!ready) continue;
-      if (ci.critical[i]) {
-        if (activeCritical >= criticalCap) continue;
-        if (!ci.pilot[i] && appetite < CRITICAL_START_APPETITE) continue;
-        activeCritical++;
-      }
-      status[i] = BUILDING;
-      startWeek[i] = w;
-      active++;
-      if (detail) detail.events.push({ week: w, kind: 'start', label: `Started: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-    }
-    if (detail && activeCritical > detail.peakCritical) detail.peakCritical = activeCritical;
+    if (detail && x[X_ACTIVE_CRITICAL]! > detail.peakCritical) detail.peakCritical = x[X_ACTIVE_CRITICAL]!;
+    if (x[X_CHANGED]) focusIdx = x[X_ACTIVE]! > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
 
-    // 6. Team and capacity.
-    const internalTarget = teamTarget * (1 - extShare) * funding;
-    const gap = internalTarget - internalExp - internalNew;
-    if (gap > 0) internalNew += gap / tauStaff;
-    const assimilated = internalNew / NEWCOMER_WEEKS;
-    internalNew -= assimilated;
-    internalExp += assimilated;
-    const externalTarget = teamTarget * extShare * funding;
-    external += external < externalTarget ? (externalTarget - external) / EXTERNAL_REFILL_WEEKS : externalTarget - external;
-    const people = internalExp + internalNew + external;
-    const overhead = communicationOverhead(people);
-    const fteEffective = ((internalExp + NEWCOMER_PRODUCTIVITY * internalNew) * capabilityProductivity(capability) + external * externalProductivity(capability)) * (1 - overhead);
-    const pressure = deliveryPressure(urgency, pEff);
-    const improvement = improvementShare(pressure, protection);
-    const friction = governanceFriction(frictionBase, urgency, relief);
-    const realWork = realWorkShare(pEff);
-    const share = portfolioShare(active, pEff);
+    // Capacity for the portfolio this week, then delivery.
+    const pEff = pathPriorities[w]!;
+    const noise = x[X_NOISE]!;
     const noiseMult = 1 + noise < 0.2 ? 0.2 : 1 + noise;
-    const totalCapacity = (fteEffective / REFERENCE_TEAM_FTE) * (1 - improvement) * realWork * (1 - friction) * clarityMult * (1 - rework) * fundingFromAppetite(appetite) * noiseMult;
-    const portfolioCapacity = totalCapacity * share;
-
-    // 7. Progress, scope growth, failures and go-lives of active initiatives.
-    let focusIdx = -1;
-    if (active > 1 && focus > 0) {
-      let best = 1e9;
-      for (let i = 0; i < n; i++) {
-        const st = status[i]!;
-        if (st !== BUILDING && st !== PILOTING) continue;
-        const rank = startWeek[i]! - (ci.goalMember[i] ? 10000 : 0);
-        if (rank < best) { best = rank; focusIdx = i; }
-      }
+    const capacity = pathCapacity[w]! * portfolioShare(x[X_ACTIVE]!, pEff) * fundingFromAppetite(x[X_APPETITE]!) * noiseMult;
+    const activeBefore = x[X_ACTIVE]!;
+    x[X_WINS] = 0;
+    x[X_FAILURES] = 0;
+    x[X_CHANGED] = 0;
+    x[X_CAPACITY] = capacity;
+    x[X_HAZARD_WEEK] = buildHazardWeek(x[X_FATIGUE]!, coverage, pEff) * hazardCulture;
+    deliver(ci, s, ws, w, focusIdx, detail);
+    if (x[X_CHANGED]) {
+      scheduleDirty = true;
+      focusIdx = x[X_ACTIVE]! > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
     }
-    const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
-    const infraGapBase = infra;
-    let wins = 0;
-    let failures = 0;
-    let load = 0;
-    let infraSpeedSum = 0;
-    let progressSum = 0;
-    let creepSum = 0;
-    for (let i = 0; i < n; i++) {
-      const st = status[i]!;
-      if (st === LIVE) {
-        if (w - liveWeek[i]! < CHANGE_WINDOW_WEEKS) load += ci.critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
-        continue;
-      }
-      if (st !== BUILDING && st !== PILOTING) continue;
-      const crit = ci.critical[i] === 1;
-      const need = ci.need[i]!;
-      const infraGap = need > infraGapBase ? need - infraGapBase : 0;
-      const alloc = portfolioCapacity * (i === focusIdx ? focus + evenShare : evenShare);
-      const speed = infrastructureSpeed(infra, need);
-      const progress = alloc * speed;
-      infraSpeedSum += speed;
-      progressSum += progress;
-      if (st === BUILDING) {
-        if (crit) load += 0.25;
-        const base = baseEffort[i]!;
-        if (grown[i]! < SCOPE_GROWTH_CAP * base) {
-          const g = base * scopeWeek;
-          remaining[i] = remaining[i]! + g;
-          grown[i] = grown[i]! + g;
-          creepSum += g;
-        }
-      } else {
-        load += 0.3;
-      }
-      remaining[i] = remaining[i]! - progress;
-      hazard[i] = hazard[i]! + buildHazard(crit, infraGap, fatigue, coverage, pEff, s.culture) * (st === PILOTING ? 0.3 : 1);
-      if (hazard[i]! >= threshold[i]!) {
-        status[i] = FAILED;
-        failWeek[i] = w;
-        failures++;
-        failedCount++;
-        if (detail) detail.events.push({ week: w, kind: 'failure', label: `Failed in delivery: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-        continue;
-      }
-      if (remaining[i]! > 0) continue;
-      const piloted = ci.pilot[i] === 1;
-      if (st === BUILDING && piloted) {
-        status[i] = PILOTING;
-        pilotWeek[i] = w;
-        remaining[i] = PILOT_EFFORT_SHARE * baseEffort[i]!;
-        if (detail) detail.events.push({ week: w, kind: 'pilot', label: `Piloting in model teams: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-        continue;
-      }
-      const p = goLiveFailure(crit, piloted, infraGap, fatigue, coverage);
-      hazard[i] = hazard[i]! - Math.log(1 - p);
-      dip += goLiveDip(crit, piloted, s.legacy, dipNoise[i]!);
-      if (hazard[i]! >= threshold[i]!) {
-        status[i] = FAILED;
-        failWeek[i] = w;
-        failures++;
-        failedCount++;
-        if (detail) detail.events.push({ week: w, kind: 'failure', label: `Failed at go-live: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-        continue;
-      }
-      status[i] = LIVE;
-      liveWeek[i] = w;
-      liveCount++;
-      liveDirty = true;
-      const b = ci.benefit[i]!;
-      wins += b < 0.5 ? 0.5 : b > 2 ? 2 : b;
-      if (ci.buildsInfra[i]) infra = infrastructureGoLive(infra, b);
-      if (firstWin > H) firstWin = w;
-      if (detail) detail.events.push({ week: w, kind: 'go-live', label: `Live: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-    }
-    if (dip > 1) dip = 1;
-    const shockPart = urgency - standing > 0 ? urgency - standing : 0;
-    load += dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * shockPart;
-
-    // 8. What is live per pillar (only when something went live).
-    if (liveDirty) {
-      pillarLive[0] = 0; pillarLive[1] = 0; pillarLive[2] = 0;
-      pillarPilot[0] = 0; pillarPilot[1] = 0; pillarPilot[2] = 0;
-      for (let i = 0; i < n; i++) {
-        if (status[i] !== LIVE) continue;
-        const pl = ci.pillar[i]!;
-        const b = ci.benefit[i]!;
-        if (ci.pilot[i]) {
-          pillarLive[pl] = pillarLive[pl]! + b;
-          pillarPilot[pl] = pillarPilot[pl]! + b;
-        } else pillarLive[pl] = pillarLive[pl]! + b * BIG_BANG_FIT;
-      }
-      for (let p = 0; p < 3; p++) {
-        const tot = ci.pillarBenefit[p]!;
-        pillarPilot[p] = pillarLive[p]! > 0 ? pillarPilot[p]! / pillarLive[p]! : 0;
-        pillarLive[p] = tot > 0 ? pillarLive[p]! / tot : 0;
-      }
-      liveDirty = false;
+    let dip = x[X_DIP]!;
+    if (dip > 1) { dip = 1; x[X_DIP] = 1; }
+    x[X_LOAD] = x[X_LOAD]! + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
+    if (x[X_LIVE_DIRTY]) {
+      updateLive(ci, ws);
+      x[X_LIVE_DIRTY] = 0;
     }
 
-    // 9. Maturity (from the stocks at the start of this week) and the goal.
-    const kGain = gainOver(capability, capability0);
-    const iGain = gainOver(infra, infra0);
-    const m0 = pillarMaturity(s.maturity[0]!, a0, kGain, iGain);
-    const m1 = pillarMaturity(s.maturity[1]!, a1, kGain, iGain);
-    const m2 = pillarMaturity(s.maturity[2]!, a2, kGain, iGain);
+    // Maturity (from the stocks at the start of this week) and the goal.
+    const a0 = adoption[0]!, a1 = adoption[1]!, a2 = adoption[2]!;
+    const infra = x[X_INFRA]!;
+    const foundations = foundationsGain(gainOver(pathCapability[w]!, capability0), gainOver(infra, infra0));
+    const m0 = pillarMaturity(start0, a0, foundations);
+    const m1 = pillarMaturity(start1, a1, foundations);
+    const m2 = pillarMaturity(start2, a2, foundations);
     maturity = (m0 + m1 + m2) / 3;
     if (weeksToGoal > H) {
-      let reached = false;
+      let reached: boolean;
       if (ci.goalKind === 0) reached = maturity >= ci.goalValue;
       else if (ci.goalKind === 2) reached = (ci.goalPillar === 0 ? a0 : ci.goalPillar === 1 ? a1 : a2) >= ci.goalValue;
-      else {
-        reached = ci.goalIds.length > 0;
-        for (let q = 0; q < ci.goalIds.length; q++) {
-          const j = ci.goalIds[q]!;
-          if (j < 0 || status[j] !== LIVE) { reached = false; break; }
-        }
-      }
+      else reached = goalInitiativesLive(ci, ws);
       if (reached) weeksToGoal = w;
     }
-    const remoteNow = remoteConsultations(remote);
+    const remoteNow = remoteConsultations(x[X_REMOTE]!);
+    const fatigue = x[X_FATIGUE]!;
 
-    // 10. Record this week.
-    const at = off + w * stride;
-    out[S_MATURITY]![at] = maturity;
-    out[S_MATURITY_PILLAR]![at] = m0;
-    out[S_MATURITY_PILLAR + 1]![at] = m1;
-    out[S_MATURITY_PILLAR + 2]![at] = m2;
-    out[S_ADOPTION_PILLAR]![at] = a0;
-    out[S_ADOPTION_PILLAR + 1]![at] = a1;
-    out[S_ADOPTION_PILLAR + 2]![at] = a2;
-    out[S_FATIGUE]![at] = fatigue;
-    out[S_CONFIDENCE]![at] = confidence;
-    out[S_APPETITE]![at] = appetite;
-    out[S_CAPABILITY]![at] = capability;
-    out[S_URGENCY]![at] = urgency;
-    out[S_INFRA]![at] = infra;
-    out[S_BENEFITS]![at] = benefits;
-    out[S_BENEFITS_RATE]![at] = d3;
-    out[S_CAPACITY]![at] = portfolioCapacity * REFERENCE_TEAM_FTE;
-    out[S_SWITCHING]![at] = 1 - realWork;
-    out[S_FRICTION]![at] = friction;
-    out[S_PRIORITIES]![at] = pEff;
-    out[S_REMOTE]![at] = remoteNow;
-    out[S_DIP]![at] = dip;
-    out[S_LEADERSHIP]![at] = leadership;
-    out[S_LIVE]![at] = liveCount;
+    // Record this week's stochastic series.
+    const at = off + w;
+    mMat[at] = maturity; mP0[at] = m0; mP1[at] = m1; mP2[at] = m2;
+    sA0[at] = a0; sA1[at] = a1; sA2[at] = a2;
+    sFat[at] = fatigue;
+    sConf[at] = x[X_CONFIDENCE]!;
+    sApp[at] = x[X_APPETITE]!;
+    sInfra[at] = infra;
+    sBen[at] = x[X_BENEFITS]!;
+    sRate[at] = x[X_D3]!;
+    sCap[at] = capacity * REFERENCE_TEAM_FTE;
+    sRemote[at] = remoteNow;
+    sDip[at] = dip;
+    sLive[at] = x[X_LIVE]!;
     if (fatigue > peakFatigue) peakFatigue = fatigue;
     if (dip > peakDip) peakDip = dip;
     if (remoteNow > peakRemote) peakRemote = remoteNow;
-    sumSwitching += 1 - realWork;
     if (w === 52 || (w === H && H < 52)) maturityY1 = maturity;
-    if (w === 156 || (w === H && H < 156)) { maturityY3 = maturity; benefitsY3 = benefits; }
+    if (w === 156 || (w === H && H < 156)) { maturityY3 = maturity; benefitsY3 = x[X_BENEFITS]!; }
 
-    // Explanations: the loss each constraint causes this week, as −ln(factor), summed per period.
     if (detail) {
-      const base = detail.losses;
+      // The loss each constraint causes this week, as −ln(factor), summed per period.
       const o = Math.floor(w / EXPLAIN_PERIOD_WEEKS) * CONSTRAINT_COUNT;
-      const peopleEff = (internalExp + NEWCOMER_PRODUCTIVITY * internalNew + external) * (1 - overhead) / REFERENCE_TEAM_FTE;
-      const teamFactor = (peopleEff > 1 ? 1 : peopleEff) * (1 - rework) / (1 - REWORK_MIN);
-      const infraFactor = active > 0 ? infraSpeedSum / active : 1;
-      const scopeFactor = progressSum > 0 ? 1 - (creepSum >= progressSum ? 0.95 : creepSum / progressSum) : 1;
-      base[o] = base[o]! + lossOf(realWork);
-      base[o + 1] = base[o + 1]! + lossOf(1 - friction);
-      base[o + 2] = base[o + 2]! + lossOf(1 - FATIGUE_ADOPTION_DRAG * fatigue);
-      base[o + 3] = base[o + 3]! + lossOf(capabilityProductivity(capability) / 1.4);
-      base[o + 4] = base[o + 4]! + lossOf(infraFactor);
-      base[o + 5] = base[o + 5]! + lossOf(scopeFactor);
-      base[o + 6] = base[o + 6]! + lossOf(teamFactor);
-      detail.scopeAdded += creepSum;
+      const l = detail.losses;
+      const progress = x[X_PROGRESS]!;
+      const creep = x[X_CREEP]!;
+      const infraFactor = activeBefore > 0 ? x[X_INFRA_SPEED]! / activeBefore : 1;
+      const scopeFactor = progress > 0 ? 1 - (creep >= progress ? 0.95 : creep / progress) : 1;
+      l[o] = l[o]! + path.lossSwitching[w]!;
+      l[o + 1] = l[o + 1]! + path.lossGovernance[w]!;
+      l[o + 2] = l[o + 2]! + lossOf(fatigueDrag(fatigue));
+      l[o + 3] = l[o + 3]! + path.lossCapability[w]!;
+      l[o + 4] = l[o + 4]! + lossOf(infraFactor);
+      l[o + 5] = l[o + 5]! + lossOf(scopeFactor);
+      l[o + 6] = l[o + 6]! + path.lossTeam[w]!;
+      detail.scopeAdded += creep;
     }
 
-    // 11. Update the stocks to next week.
-    fatigue = stepFatigue(fatigue, load, absorb);
-    const speedAll = adoptionSpeed(urgency, fatigue, s.readiness, s.mission) * covAdopt * externalAdoption(people > 0 ? external / people : 0);
-    a0 = stepAdoption(a0, pillarLive[0]!, speedAll * (1 + (PILOT_ADOPTION_SPEED - 1) * pillarPilot[0]!));
-    a1 = stepAdoption(a1, pillarLive[1]!, speedAll * clinAdopt * (1 + (PILOT_ADOPTION_SPEED - 1) * pillarPilot[1]!));
-    a2 = stepAdoption(a2, pillarLive[2]!, speedAll * (1 + (PILOT_ADOPTION_SPEED - 1) * pillarPilot[2]!));
-    infra = stepInfrastructure(infra, people * infraFteShare, s.legacy);
-    capability = stepCapability(capability, learningFte(internalExp + 0.5 * internalNew, external, s.knowledgeTransfer), improvement);
-    urgency = stepUrgency(urgency, standing);
-    const target = remoteTarget(urgency, a1);
-    if (remote > remotePeak) remotePeak = remote;
-    remote = stepRemote(remote, target, remotePeak * persistence);
-    dip -= dip / dipTau;
-    confidence = stepConfidence(confidence, confidence0, wins, failures, dip, s.boardEngaged);
-    appetite = stepAppetite(appetite, confidence, s.culture);
-    const value = (a0 * ci.pillarBenefit[0]! + a1 * ci.pillarBenefit[1]! + a2 * ci.pillarBenefit[2]!) * benefitCapture(capability);
-    d1 += (value - d1) / delayStage;
-    d2 += (d1 - d2) / delayStage;
-    d3 += (d2 - d3) / delayStage;
-    benefits += d3;
-    if (rng) {
-      const z = (nextFloat(rng) + nextFloat(rng) - 1) * 2.449489742783178;
-      noise = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * z;
-    }
+    // Update the stocks to next week.
+    const appetiteBefore = x[X_APPETITE]!;
+    stepStocks(ci, s, ws, path, w);
+    if (appetiteBefore < CRITICAL_START_APPETITE && x[X_APPETITE]! >= CRITICAL_START_APPETITE) scheduleDirty = true;
+    // One uniform a week, scaled to unit variance: the AR(1) filter makes the sum close to normal anyway.
+    if (rng) x[X_NOISE] = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (nextFloat(rng) - 0.5);
   }
 
   // KPIs.
   const k = sink.kpis;
   const ki = sink.kpiIndex;
-  const last = off + H * stride;
-  k[K_MATURITY]![ki] = out[S_MATURITY]![last]!;
+  const last = off + H;
+  k[K_MATURITY]![ki] = mMat[last]!;
   k[K_MATURITY_Y1]![ki] = maturityY1;
   k[K_MATURITY_Y3]![ki] = maturityY3;
   k[K_WEEKS_TO_GOAL]![ki] = weeksToGoal;
   k[K_GOAL_REACHED]![ki] = weeksToGoal <= H ? 1 : 0;
-  k[K_DELIVERED]![ki] = liveCount;
-  k[K_FAILED]![ki] = failedCount;
-  k[K_BENEFITS]![ki] = out[S_BENEFITS]![last]!;
+  k[K_DELIVERED]![ki] = x[X_LIVE]!;
+  k[K_FAILED]![ki] = x[X_FAILED]!;
+  k[K_BENEFITS]![ki] = sBen[last]!;
   k[K_BENEFITS_Y3]![ki] = benefitsY3;
   k[K_PEAK_FATIGUE]![ki] = peakFatigue;
-  k[K_CAPABILITY]![ki] = out[S_CAPABILITY]![last]!;
-  k[K_CONFIDENCE]![ki] = out[S_CONFIDENCE]![last]!;
-  k[K_APPETITE]![ki] = out[S_APPETITE]![last]!;
-  k[K_ADOPTION]![ki] = (out[S_ADOPTION_PILLAR]![last]! + out[S_ADOPTION_PILLAR + 1]![last]! + out[S_ADOPTION_PILLAR + 2]![last]!) / 3;
-  k[K_FIRST_WIN]![ki] = firstWin;
+  k[K_CAPABILITY]![ki] = path.capability[H]!;
+  k[K_CONFIDENCE]![ki] = sConf[last]!;
+  k[K_APPETITE]![ki] = sApp[last]!;
+  k[K_ADOPTION]![ki] = (sA0[last]! + sA1[last]! + sA2[last]!) / 3;
+  k[K_FIRST_WIN]![ki] = x[X_FIRST_WIN]!;
   k[K_PEAK_DIP]![ki] = peakDip;
   k[K_PEAK_REMOTE]![ki] = peakRemote;
-  k[K_MEAN_SWITCHING]![ki] = sumSwitching / (H + 1);
+  k[K_MEAN_SWITCHING]![ki] = path.meanSwitching;
 }
 
-function lossOf(factor: number): number {
-  return factor >= 1 ? 0 : factor <= 0.01 ? 4.605170185988091 : -Math.log(factor);
-}
-
-function eventKindName(kind: number): string {
-  return kind === EV_SHOCK ? 'urgency-shock' : kind === EV_LEAVE ? 'people-leave' : kind === EV_NEW_CEO ? 'new-chief-executive' : 'funding-change';
+/** Return whether every initiative named by an initiatives-live goal is live. */
+function goalInitiativesLive(ci: CompiledInput, ws: Workspace): boolean {
+  if (ci.goalIds.length === 0) return false;
+  for (let q = 0; q < ci.goalIds.length; q++) {
+    const j = ci.goalIds[q]!;
+    if (j < 0 || ws.status[j] !== LIVE) return false;
+  }
+  return true;
 }
 
 /** Run once into fresh buffers with full detail (timeline, events, explanations, insights). */
 function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult {
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
+  const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
   const H = ci.horizon;
   const periods = Math.ceil((H + 1) / EXPLAIN_PERIOD_WEEKS);
@@ -620,7 +609,8 @@ function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult 
   for (let i = 0; i < SERIES_COUNT; i++) seriesBufs.push(new Float64Array(H + 1));
   const kpiBufs: Float64Array[] = [];
   for (let i = 0; i < KPI_COUNT; i++) kpiBufs.push(new Float64Array(1));
-  runCore(ci, settings, ws, rng, { series: seriesBufs, offset: 0, stride: 1, kpis: kpiBufs, kpiIndex: 0, detail });
+  runCore(ci, settings, path, ws, rng, { series: seriesBufs, offset: 0, kpis: kpiBufs, kpiIndex: 0, detail });
+  writePathSeries(path, seriesBufs);
 
   const series: Record<string, Float64Array> = {};
   SERIES.forEach((d, i) => { series[d.id] = seriesBufs[i]!; });
@@ -633,9 +623,10 @@ function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult 
     failedWeek: ws.failWeek[i]!,
     pilotWeeks: ws.pilotWeek[i]! >= 0 ? (ws.liveWeek[i]! >= 0 ? ws.liveWeek[i]! : ws.failWeek[i]! >= 0 ? ws.failWeek[i]! : H) - ws.pilotWeek[i]! : 0,
   }));
+  const events: RunEvent[] = [...path.events, ...detail.events].sort((x, y) => x.week - y.week);
   const explanations = buildExplanations(detail.losses, H);
   const insights = buildInsights({ input, settings, series, kpis, timeline, explanations, detail, horizon: H });
-  return { engineVersion: ENGINE_VERSION, seed, horizonWeeks: H, series, timeline, events: detail.events, kpis, explanations, insights };
+  return { engineVersion: ENGINE_VERSION, seed, horizonWeeks: H, series, timeline, events, kpis, explanations, insights };
 }
 
 /** Return the expected-value run: the noise off (median draws), deterministic and fast, for instant feedback. */
@@ -647,6 +638,3 @@ export function simulateExpected(input: SimInput): RunResult {
 export function simulate(input: SimInput, seed: number): RunResult {
   return runDetailed(input, seed, createRng(seed, 0));
 }
-
-/** Names of the pillars in series order (re-exported for callers that label pillar series). */
-export const PILLAR_ORDER = PILLARS;

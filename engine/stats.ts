@@ -46,11 +46,16 @@ export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number
  * out[0..3] as p10, p50, p90, mean. The source is not modified.
  */
 export function summarise(src: Float64Array, from: number, n: number, scratch: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < n; i++) scratch[i] = src[from + i]!;
+  summariseInPlace(scratch, n, out);
+}
+
+/** Like summarise, on the first n values of `a`, which it reorders. */
+export function summariseInPlace(scratch: Float64Array, n: number, out: Float64Array): void {
   let sum = 0;
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = src[from + i]!;
-    scratch[i] = v;
+    const v = scratch[i]!;
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;

@@ -1,0 +1,223 @@
+/**
+ * The exogenous path: everything that depends only on the board's settings and the timed events, not on the
+ * random draws or on what the portfolio delivers (urgency, priorities, switching, governance friction, the team,
+ * capability). It is computed once per input and shared by every replication, which is what lets a
+ * 1,000-replication Monte Carlo stay within its time budget.
+ */
+import { adoptionSpeedBase } from './adoption';
+import { capabilityProductivity, CAPABILITY_START_MIN, CAPABILITY_START_READINESS, deliveryPressure, improvementShare, stepCapability } from './capability';
+import { externalAdoption, externalProductivity, learningFte } from './consultants';
+import { clarityThroughput } from './goal';
+import { benefitCapture } from './golive';
+import { baseFriction, governanceFriction, improvementProtection, leadershipStrength, priorityCreepPerWeek } from './governance';
+import { ROLE_INFRASTRUCTURE, type Settings } from './levers';
+import { EV_FUNDING, EV_LEAVE, EV_NEW_CEO, EV_SHOCK, type CompiledInput } from './portfolio';
+import { realWorkShare } from './switching';
+import {
+  communicationOverhead, coverageAdoption, INITIAL_STAFFED_SHARE, NEWCOMER_PRODUCTIVITY, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE,
+  REWORK_MIN, reworkShare, roleCoverage, staffingWeeks,
+} from './team';
+import type { RunEvent } from './types';
+import { FOCUS_KEPT_AT_FULL_LOCK_IN, PRIORITY_DROP_WEEKS, PRIORITY_RETURN_WEEKS, SHOCK_ACTIVE_SHARE, stepUrgency } from './urgency';
+
+/** How strongly urgency reduces the effective number of priorities (focus). Default 0.3; range 0–0.5; unit share at full urgency; judgement. */
+export const URGENCY_FOCUS = 0.3;
+/** Weeks for a consultant team to refill after people leave. Default 4; unit weeks; judgement. */
+export const EXTERNAL_REFILL_WEEKS = 4;
+/** Share of capability lost per share of people leaving (what they held leaves with them). Default 0.5; unit share; judgement. */
+export const CAPABILITY_LOST_WITH_LEAVERS = 0.5;
+/** Largest possible share factor of capability productivity, used to express capability as a loss. */
+const CAPABILITY_PRODUCTIVITY_MAX = capabilityProductivity(1);
+
+/** Weekly arrays of the exogenous path (each of length horizon + 1). */
+export interface Path {
+  readonly urgency: Float64Array;
+  /** Urgency above its standing level (the part a shock added). */
+  readonly shock: Float64Array;
+  /** Effective priorities running (after creep, shock caps and urgency focus). */
+  readonly priorities: Float64Array;
+  /** Whole priority slots available to the portfolio: floor(priorities). */
+  readonly slots: Int32Array;
+  readonly realWork: Float64Array;
+  readonly friction: Float64Array;
+  /** Delivery capacity in reference-team weeks per week before the portfolio share, risk appetite and noise. */
+  readonly capacity: Float64Array;
+  readonly capability: Float64Array;
+  readonly leadership: Float64Array;
+  /** Adoption speed multiplier before fatigue and rollout mode. */
+  readonly adoptionSpeed: Float64Array;
+  /** Infrastructure staff present, FTE. */
+  readonly infraFte: Float64Array;
+  /** Share of adopted value turned into benefit (Dranove). */
+  readonly benefitCapture: Float64Array;
+  /** Deterministic constraint losses per week: switching, governance, capability, team. */
+  readonly lossSwitching: Float64Array;
+  readonly lossGovernance: Float64Array;
+  readonly lossCapability: Float64Array;
+  readonly lossTeam: Float64Array;
+  /** Mean share of time lost to switching over the run. */
+  readonly meanSwitching: number;
+  /** Timed events and their consequences, for the run's event list. */
+  readonly events: readonly RunEvent[];
+  /** Constants of the run derived from the settings. */
+  readonly coverage: number;
+  readonly clinicalShare: number;
+}
+
+function eventKindName(kind: number): string {
+  return kind === EV_SHOCK ? 'urgency-shock' : kind === EV_LEAVE ? 'people-leave' : kind === EV_NEW_CEO ? 'new-chief-executive' : 'funding-change';
+}
+
+/** Return −ln(factor), the loss a multiplicative factor causes (capped at factor 0.01). */
+export function lossOf(factor: number): number {
+  return factor >= 1 ? 0 : factor <= 0.01 ? 4.605170185988091 : -Math.log(factor);
+}
+
+/** Compute the exogenous path of a compiled input under some settings. */
+export function buildPath(ci: CompiledInput, s: Settings): Path {
+  const H = ci.horizon;
+  const W = H + 1;
+  const urgencyA = new Float64Array(W), shockA = new Float64Array(W), prioritiesA = new Float64Array(W), slotsA = new Int32Array(W);
+  const realWorkA = new Float64Array(W), frictionA = new Float64Array(W), capacityA = new Float64Array(W), capabilityA = new Float64Array(W);
+  const leadershipA = new Float64Array(W), speedA = new Float64Array(W), infraFteA = new Float64Array(W), captureA = new Float64Array(W);
+  const lossS = new Float64Array(W), lossG = new Float64Array(W), lossC = new Float64Array(W), lossT = new Float64Array(W);
+  const events: RunEvent[] = [];
+
+  const fte = s.fte;
+  let teamTarget = 0;
+  for (let r = 0; r < fte.length; r++) teamTarget += fte[r]!;
+  const extShare = s.external;
+  const coverage = roleCoverage(fte);
+  const rework = reworkShare(coverage);
+  const covAdopt = coverageAdoption(coverage);
+  const tauStaff = staffingWeeks(s.clarity, s.mission);
+  const clarityMult = clarityThroughput(s.clarity);
+  const infraShare = teamTarget > 0 ? fte[ROLE_INFRASTRUCTURE]! / teamTarget : 0;
+
+  let ownership = s.ownership;
+  let leadership = leadershipStrength(ownership, s.boardEngaged);
+  let frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy);
+  let creepWeek = priorityCreepPerWeek(ownership, s.mission);
+  let protection = improvementProtection(leadership, s.culture);
+
+  let funding = 1;
+  let internalExp = (fte[ROLE_INFRASTRUCTURE]! + INITIAL_STAFFED_SHARE * (teamTarget - fte[ROLE_INFRASTRUCTURE]!)) * (1 - extShare);
+  let internalNew = 0;
+  let external = teamTarget * extShare;
+  let capability = CAPABILITY_START_MIN + CAPABILITY_START_READINESS * s.readiness;
+  const standing = s.urgency;
+  let urgency = standing;
+  let priorityBase = s.priorities;
+  let creep = 0;
+  let priorities = s.priorities;
+  let shockActive = false;
+  let shockSize = 0;
+  let shockCap = 0;
+  let relief = 0;
+  let ev = 0;
+
+  for (let w = 0; w <= H; w++) {
+    while (ev < ci.eventCount && ci.eventWeek[ev]! <= w) {
+      const kind = ci.eventKind[ev]!;
+      const a = ci.eventA[ev]!;
+      if (kind === EV_SHOCK) {
+        urgency = urgency + a > 1 ? 1 : urgency + a;
+        shockActive = true;
+        shockSize = urgency - standing;
+        const cap = ci.eventB[ev]!;
+        if (cap > 0) shockCap = shockCap > 0 && shockCap < cap ? shockCap : cap;
+        const rel = ci.eventC[ev]!;
+        if (rel > relief) relief = rel;
+      } else if (kind === EV_LEAVE) {
+        internalExp *= 1 - a;
+        internalNew *= 1 - a;
+        external *= 1 - a;
+        capability *= 1 - CAPABILITY_LOST_WITH_LEAVERS * a;
+      } else if (kind === EV_NEW_CEO) {
+        ownership = a;
+        leadership = leadershipStrength(ownership, s.boardEngaged);
+        frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy);
+        creepWeek = priorityCreepPerWeek(ownership, s.mission);
+        protection = improvementProtection(leadership, s.culture);
+      } else if (kind === EV_FUNDING) {
+        funding *= a;
+        const capInt = teamTarget * (1 - extShare) * funding;
+        const have = internalExp + internalNew;
+        if (have > capInt && have > 0) {
+          internalExp *= capInt / have;
+          internalNew *= capInt / have;
+        }
+        const capExt = teamTarget * extShare * funding;
+        if (external > capExt) external = capExt;
+      }
+      events.push({ week: w, kind: eventKindName(kind), label: ci.eventLabel[ev]! });
+      ev++;
+    }
+
+    // A shock ends when its part of urgency has faded; a board that locks in the new ways keeps part of the focus.
+    if (shockActive && urgency - standing < SHOCK_ACTIVE_SHARE * shockSize) {
+      shockActive = false;
+      relief = 0;
+      if (shockCap > 0 && shockCap < priorityBase) priorityBase = shockCap + (priorityBase - shockCap) * (1 - FOCUS_KEPT_AT_FULL_LOCK_IN * s.lockIn);
+      shockCap = 0;
+      events.push({ week: w, kind: 'shock-ended', label: 'Urgency has faded; priorities drift back' });
+    }
+
+    // Priorities creep when nobody resists, fall to a shock's cap, and urgency focuses them.
+    creep += creepWeek;
+    let pTarget = priorityBase + creep;
+    if (pTarget > 40) pTarget = 40;
+    if (shockActive && shockCap > 0 && shockCap < pTarget) pTarget = shockCap;
+    priorities += (pTarget - priorities) / (pTarget < priorities ? PRIORITY_DROP_WEEKS : PRIORITY_RETURN_WEEKS);
+    let pEff = priorities * (1 - URGENCY_FOCUS * urgency);
+    if (pEff < 1) pEff = 1;
+
+    // Team: internal staff are recruited (newcomers ramp up), consultants arrive at once.
+    const internalTarget = teamTarget * (1 - extShare) * funding;
+    const gap = internalTarget - internalExp - internalNew;
+    if (gap > 0) internalNew += gap / tauStaff;
+    const assimilated = internalNew / NEWCOMER_WEEKS;
+    internalNew -= assimilated;
+    internalExp += assimilated;
+    const externalTarget = teamTarget * extShare * funding;
+    external += external < externalTarget ? (externalTarget - external) / EXTERNAL_REFILL_WEEKS : externalTarget - external;
+    const people = internalExp + internalNew + external;
+    const overhead = communicationOverhead(people);
+    const kProd = capabilityProductivity(capability);
+    const fteEffective = ((internalExp + NEWCOMER_PRODUCTIVITY * internalNew) * kProd + external * externalProductivity(capability)) * (1 - overhead);
+    const improvement = improvementShare(deliveryPressure(urgency, pEff), protection);
+    const friction = governanceFriction(frictionBase, urgency, relief);
+    const realWork = realWorkShare(pEff);
+
+    urgencyA[w] = urgency;
+    shockA[w] = urgency > standing ? urgency - standing : 0;
+    prioritiesA[w] = pEff;
+    slotsA[w] = Math.floor(pEff + 1e-9);
+    realWorkA[w] = realWork;
+    frictionA[w] = friction;
+    capacityA[w] = (fteEffective / REFERENCE_TEAM_FTE) * (1 - improvement) * realWork * (1 - friction) * clarityMult * (1 - rework);
+    capabilityA[w] = capability;
+    leadershipA[w] = leadership;
+    speedA[w] = adoptionSpeedBase(urgency, s.readiness, s.mission) * covAdopt * externalAdoption(people > 0 ? external / people : 0);
+    infraFteA[w] = people * infraShare;
+    captureA[w] = benefitCapture(capability);
+    const peopleEff = ((internalExp + NEWCOMER_PRODUCTIVITY * internalNew + external) * (1 - overhead)) / REFERENCE_TEAM_FTE;
+    lossS[w] = lossOf(realWork);
+    lossG[w] = lossOf(1 - friction);
+    lossC[w] = lossOf(kProd / CAPABILITY_PRODUCTIVITY_MAX);
+    lossT[w] = lossOf((peopleEff > 1 ? 1 : peopleEff) * (1 - rework) / (1 - REWORK_MIN));
+
+    capability = stepCapability(capability, learningFte(internalExp + 0.5 * internalNew, external, s.knowledgeTransfer), improvement);
+    urgency = stepUrgency(urgency, standing);
+  }
+
+  let sumSwitching = 0;
+  for (let w = 0; w <= H; w++) sumSwitching += 1 - realWorkA[w]!;
+  return {
+    meanSwitching: sumSwitching / W,
+    urgency: urgencyA, shock: shockA, priorities: prioritiesA, slots: slotsA, realWork: realWorkA, friction: frictionA,
+    capacity: capacityA, capability: capabilityA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA,
+    benefitCapture: captureA, lossSwitching: lossS, lossGovernance: lossG, lossCapability: lossC, lossTeam: lossT,
+    events, coverage, clinicalShare: s.fte[0]!,
+  };
+}
