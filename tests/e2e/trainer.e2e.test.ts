@@ -44,7 +44,7 @@ async function seriousViolations(page: Page, include: string) {
 }
 
 describe('trainer mode', () => {
-  it('opens a scenario, locks levers, steps through reveals, checks a challenge, edits, saves and reopens it unchanged', async () => {
+  it('opens a scenario, locks levers, steps through reveals, checks a challenge, edits, saves and reopens it unchanged', { timeout: 180_000 }, async () => {
     const prepared = readFileSync(join('scenarios', SCENARIO_FILE), 'utf8');
     const original = parseScenario(prepared);
     if (!original.ok) throw new Error(`${SCENARIO_FILE} does not parse`);

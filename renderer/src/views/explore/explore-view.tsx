@@ -4,6 +4,7 @@ import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
 import { useAppStore } from '../../store';
+import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
 import { Headline } from './headline';
@@ -47,6 +48,7 @@ export function ExploreView() {
           </h1>
           {scenario.lesson && <p className="lesson">{scenario.lesson}</p>}
         </div>
+        <RevealBanner />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
         <Headline current={runs.current} baseline={runs.baseline} />
         <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
