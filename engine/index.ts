@@ -12,6 +12,8 @@ export type { SeriesDef, KpiDef } from './series';
 export { REFERENCE_PORTFOLIO } from './portfolio';
 export { realWorkShare, WEINBERG_TABLE } from './switching';
 export { CONSTRAINT_LABELS, EXPLAIN_PERIOD_WEEKS } from './explain';
+export { maturityOverlay, OVERLAY_NOTE, WGLL_LABELS } from './maturity';
+export { MECHANISMS } from './mechanisms';
 export { createInProcessRunner } from './runner';
 export type { SimRunner, MonteCarloOptions, SensitivityOptions } from './runner';
 export { blankInput, DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from './defaults';

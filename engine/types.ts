@@ -235,3 +235,53 @@ export interface SensitivityResult {
   readonly baseline: number;
   readonly rows: readonly SensitivityRow[];
 }
+
+/** The seven "What Good Looks Like" success measures, in the order the overlay lists them. */
+export const WGLL_MEASURES = [
+  'well-led',
+  'smart-foundations',
+  'safe-practice',
+  'support-people',
+  'empower-citizens',
+  'improve-care',
+  'healthy-populations',
+] as const;
+/** One "What Good Looks Like" measure. */
+export type WgllMeasure = (typeof WGLL_MEASURES)[number];
+
+/** One measure of the maturity overlay, scored 1–5. */
+export interface MaturityMeasureScore {
+  readonly id: WgllMeasure;
+  readonly label: string;
+  /** 1–5, like the Digital Maturity Assessment. */
+  readonly score: number;
+  /** Which simulated stocks the score comes from, in plain words. */
+  readonly basis: string;
+}
+
+/** The maturity overlay at one week. */
+export interface MaturityOverlay {
+  readonly week: Weeks;
+  readonly measures: readonly MaturityMeasureScore[];
+  /** States that real scores are self-assessed and these are derived from the simulation. */
+  readonly note: string;
+}
+
+/** Documentation of one mechanism of the model, for the "how the model works" view. */
+export interface MechanismDoc {
+  /** Mechanism number 1–13 as in the model brief. */
+  readonly number: number;
+  /** SPEC rule id, e.g. "C1". */
+  readonly rule: string;
+  readonly title: string;
+  /** What it does, in plain words. */
+  readonly summary: string;
+  /** The equation(s), in plain text. */
+  readonly equation: string;
+  /** Evidence and where mappings are judgement. */
+  readonly source: string;
+  /** Lessons (L1–L8) it drives. */
+  readonly lessons: readonly string[];
+  /** Lever ids it reads. */
+  readonly levers: readonly string[];
+}
