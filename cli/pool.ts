@@ -18,22 +18,36 @@ export type WorkerReply = { readonly index: number; readonly summary: KpiSummary
 
 /** How to run a batch of tasks. */
 export interface PoolOptions {
-  /** Worker threads to use; 1 runs on the main thread. */
-  readonly workers: number;
+  /** Worker threads to use (1 runs on the main thread); undefined chooses by the size of the job. */
+  readonly workers: number | undefined;
   /** Called after each finished task with the count done so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Return the default worker count: every core the machine offers. */
-export function defaultWorkers(): number {
+/** Return the number of cores the machine offers. */
+export function coreCount(): number {
   return Math.max(1, availableParallelism());
+}
+
+/**
+ * Below this many replications in total a job runs on the main thread when no worker count is
+ * given: starting a worker (loading the model through tsx) costs about as much as simulating
+ * a few thousand replications, so small jobs would only get slower.
+ */
+export const AUTO_PARALLEL_MIN_REPLICATIONS = 5000;
+
+/** Return the workers to use: as requested, or every core for a large job and 1 for a small one. */
+export function workersFor(tasks: readonly SimTask[], requested: number | undefined): number {
+  if (requested !== undefined) return requested;
+  const replications = tasks.reduce((n, t) => n + (t.method === 'monte-carlo' ? t.replications : 1), 0);
+  return replications >= AUTO_PARALLEL_MIN_REPLICATIONS ? coreCount() : 1;
 }
 
 const WORKER_ENTRY = new URL('./bin/worker.mjs', import.meta.url);
 
 /** Simulate every task and return the KPI summaries in task order. */
 export async function evaluateAll(tasks: readonly SimTask[], opts: PoolOptions): Promise<KpiSummary[]> {
-  const workers = Math.min(Math.max(1, Math.floor(opts.workers)), tasks.length);
+  const workers = Math.min(Math.max(1, Math.floor(workersFor(tasks, opts.workers))), tasks.length);
   if (workers <= 1) return evaluateInProcess(tasks, opts);
   return evaluateInWorkers(tasks, workers, opts);
 }

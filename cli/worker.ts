@@ -4,7 +4,10 @@
  * which worker finished first.
  */
 import { parentPort } from 'node:worker_threads';
-import { createInProcessRunner, evaluateTask } from '../engine';
+// Narrow imports (not ../engine): a worker needs only the model, so it starts without loading
+// zod and the file formats, which roughly halves its start-up time.
+import { createInProcessRunner } from '../engine/runner';
+import { evaluateTask } from '../engine/run-file/summary';
 import type { WorkerReply, WorkerRequest } from './pool';
 
 const port = parentPort;

@@ -10,7 +10,7 @@ import {
 import { InputError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, fmt, loadFile, pct, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
-import { defaultWorkers, evaluateAll } from '../pool';
+import { evaluateAll } from '../pool';
 import { createProgress } from '../progress';
 import { closeMatches } from '../suggest';
 
@@ -58,7 +58,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   const plan = planComparison(specs, LEVERS);
 
   const progress = createProgress(io, 'compare');
-  const results = await evaluateAll(plan.tasks, { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
+  const results = await evaluateAll(plan.tasks, { workers: args.ints.get('workers'), onProgress: (d, t) => progress.update(d, t) });
   progress.end();
   const outcome = completeComparison(plan, results, LEVERS);
 

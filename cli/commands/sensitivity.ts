@@ -3,7 +3,7 @@ import { ENGINE_VERSION, LEVERS, taskOf, type SensitivityResult, type Sensitivit
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
-import { defaultWorkers, evaluateAll } from '../pool';
+import { evaluateAll } from '../pool';
 import { createProgress } from '../progress';
 import { closeMatches } from '../suggest';
 
@@ -59,7 +59,7 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
     throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${names.join(', ')}.`);
   }
   const progress = createProgress(io, 'sensitivity');
-  const results = await evaluateAll(tasks.slice(1), { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
+  const results = await evaluateAll(tasks.slice(1), { workers: args.ints.get('workers'), onProgress: (d, t) => progress.update(d, t) });
   progress.end();
 
   const rows: SensitivityRow[] = LEVERS.map((def, i) => {

@@ -4,7 +4,7 @@ import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, specFrom, strictNumber } from '../common';
 import { writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
-import { defaultWorkers, evaluateAll } from '../pool';
+import { evaluateAll } from '../pool';
 import { createProgress } from '../progress';
 
 /** The largest grid a sweep accepts (a guard against a typo such as 10000 steps). */
@@ -112,7 +112,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
 
   const { combos, seeds, tasks } = sweepTasks(spec, axes, args.flags.has('independent-seeds'));
   const progress = createProgress(io, 'sweep');
-  const results = await evaluateAll(tasks, { workers: args.ints.get('workers') ?? defaultWorkers(), onProgress: (d, t) => progress.update(d, t) });
+  const results = await evaluateAll(tasks, { workers: args.ints.get('workers'), onProgress: (d, t) => progress.update(d, t) });
   progress.end();
 
   const kpis = Object.keys(results[0]?.kpis ?? {});

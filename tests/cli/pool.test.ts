@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blankInput, createInProcessRunner, evaluateTask, type SimTask } from '../../engine';
 import type { CliIo } from '../../cli/io';
 import { main } from '../../cli/main';
-import { evaluateAll } from '../../cli/pool';
+import { AUTO_PARALLEL_MIN_REPLICATIONS, coreCount, evaluateAll, workersFor } from '../../cli/pool';
 
 const tasks: SimTask[] = [3, 1, 4, 1, 5].map((seed, i) => ({
   input: { ...blankInput(), horizonWeeks: 40 + i },
@@ -29,6 +29,15 @@ describe('evaluateAll', () => {
     const bad = [...tasks.slice(0, 2), { ...tasks[0]!, input: null as unknown as SimTask['input'] }];
     await expect(evaluateAll(bad, { workers: 2 })).rejects.toThrow(/a worker failed on task 3/);
   }, 60_000);
+});
+
+describe('workersFor', () => {
+  it('uses the requested count; otherwise every core for a large job and the main thread for a small one', () => {
+    const mc = (replications: number): SimTask => ({ ...tasks[0]!, method: 'monte-carlo', replications });
+    expect(workersFor([mc(10)], 4)).toBe(4);
+    expect(workersFor([mc(10), mc(10)], undefined)).toBe(1);
+    expect(workersFor([mc(AUTO_PARALLEL_MIN_REPLICATIONS / 2), mc(AUTO_PARALLEL_MIN_REPLICATIONS / 2)], undefined)).toBe(coreCount());
+  });
 });
 
 describe('main', () => {
