@@ -1,6 +1,7 @@
 import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { ChartCanvas } from './chart-canvas';
+import { eventLinesPlugin, type EventMark } from './event-lines';
 import { withAlpha } from './palette';
 
 /** One line of a SeriesChart: a weekly series, optionally with a P10–P90 band. */
@@ -25,7 +26,12 @@ export interface SeriesChartProps {
   readonly testId?: string;
   /** Base font size in px (presentation mode passes a larger one). */
   readonly fontSize?: number;
+  /** Scenario events drawn as labelled vertical lines (x in years). */
+  readonly events?: readonly EventMark[];
 }
+
+const eventLines = eventLinesPlugin<'line'>();
+const NO_EVENTS: readonly EventMark[] = [];
 
 const WEEKS_PER_YEAR = 52;
 
@@ -36,7 +42,7 @@ function points(values: Float64Array): { x: number; y: number }[] {
 }
 
 /** Render weekly series against years, with translucent P10–P90 bands under the lines that have them. */
-export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId, fontSize = 14 }: SeriesChartProps) {
+export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId, fontSize = 14, events = NO_EVENTS }: SeriesChartProps) {
   const data = useMemo<ChartData<'line', { x: number; y: number }[]>>(() => {
     const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [];
     for (const line of lines) {
@@ -90,6 +96,7 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
         },
       },
       plugins: {
+        ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
         legend: {
           position: 'bottom',
           labels: {
@@ -109,8 +116,8 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
         },
       },
     }),
-    [yLabel, yMin, yMax, formatY, fontSize],
+    [yLabel, yMin, yMax, formatY, fontSize, events],
   );
 
-  return <ChartCanvas type="line" data={data} options={options} label={label} testId={testId} />;
+  return <ChartCanvas type="line" data={data} options={options} plugins={[eventLines]} label={label} testId={testId} />;
 }

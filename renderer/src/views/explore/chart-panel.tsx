@@ -6,7 +6,7 @@ import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../.
 import { formatNumber } from '../../components/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
-import { last, comparisonLines, pickBand } from './line-sets';
+import { last, comparisonLines, pickBand, scenarioEvents } from './line-sets';
 import { PILLAR_LABELS, PILLARS, pickSeries, SERIES_IDS } from './outputs';
 import type { ExploreRuns } from './use-explore-runs';
 
@@ -96,6 +96,7 @@ function MaturityChart({ runs, fontSize }: ChartPanelProps) {
   const now = last(current ? pickSeries(current.series, SERIES_IDS.maturity) : undefined);
   const base = last(baseline ? pickSeries(baseline.series, SERIES_IDS.maturity) : undefined);
   const band = pickBand(bands, SERIES_IDS.maturity);
+  const events = useMemo(() => scenarioEvents(current), [current]);
   const years = current ? Math.round(current.horizonWeeks / 52) : 5;
   const caption =
     now === undefined
@@ -105,7 +106,7 @@ function MaturityChart({ runs, fontSize }: ChartPanelProps) {
         (base !== undefined ? `; the scenario as loaded reaches ${formatNumber(base, 1)}.` : '.');
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} />
       <Caption text={caption} testId="caption-maturity" />
     </figure>
   );
@@ -153,12 +154,13 @@ function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
     if (f) out.push({ label: 'Change fatigue', colour: OKABE_ITO.vermillion, values: f, width: 3.5, dash: [3, 3], band: band && { p10: band.p10, p90: band.p90 } });
     return out;
   }, [current, bands]);
+  const events = useMemo(() => scenarioEvents(current), [current]);
   const f = current ? pickSeries(current.series, SERIES_IDS.fatigue) : undefined;
   const peak = f ? Math.max(...f) : undefined;
   const caption = current ? `Share of staff and patients using what is live, by pillar, and change fatigue${peak !== undefined ? ` (peak ${pct(peak)})` : ''}.` : 'Simulating…';
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} events={events} />
       <Caption text={caption} testId="caption-adoption" />
     </figure>
   );

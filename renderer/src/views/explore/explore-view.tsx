@@ -8,6 +8,7 @@ import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
 import { Headline } from './headline';
+import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
 import { useExploreRuns } from './use-explore-runs';
 
@@ -18,6 +19,7 @@ export function ExploreView() {
   const changed = useAppStore((s) => Object.keys(s.overrides).length);
   const resetAll = useAppStore((s) => s.resetAll);
   const runs = useExploreRuns();
+  const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
   const { baseline, current, pinned } = runs;
   const columns = useMemo<KpiColumn[]>(
     () => [
@@ -47,10 +49,13 @@ export function ExploreView() {
             {scenario.title}
           </h1>
           {scenario.lesson && <p className="lesson">{scenario.lesson}</p>}
+          <p className="goal">
+            <strong>Goal:</strong> {goal}
+          </p>
         </div>
         <RevealBanner />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
-        <Headline current={runs.current} baseline={runs.baseline} />
+        <Headline current={runs.current} baseline={runs.baseline} goal={goal} />
         <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
         <p className="status muted" aria-live="polite">
           {runs.bands ? `Shaded: the likely range (P10–P90 of ${runs.bands.replications} runs)${runs.bandsPending ? ', refining…' : '.'}` : 'Working out the likely range…'}

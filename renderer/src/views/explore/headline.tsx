@@ -7,10 +7,12 @@ const HEADLINE_KPIS = ['maturity', 'weeksToGoal', 'delivered'];
 export interface HeadlineProps {
   readonly current: RunResult | null;
   readonly baseline: RunResult | null;
+  /** The goal in a few words, shown with "time to reach the goal". */
+  readonly goal?: string;
 }
 
 /** Render the three numbers a room reads first: maturity at the end, time to the goal and initiatives delivered, each against the baseline. */
-export function Headline({ current, baseline }: HeadlineProps) {
+export function Headline({ current, baseline, goal }: HeadlineProps) {
   const metas = KPI_TABLE.filter(
     (k) => HEADLINE_KPIS.includes(k.id) && !(current && kpiValue(current, k.ids) === undefined && (!baseline || kpiValue(baseline, k.ids) === undefined)),
   );
@@ -23,7 +25,7 @@ export function Headline({ current, baseline }: HeadlineProps) {
         const delta = formatKpiDelta(k, v, b);
         return (
           <div key={k.id} className="headline-item" data-kpi={k.id}>
-            <dt>{k.label}</dt>
+            <dt title={k.id === 'weeksToGoal' && goal ? `Goal: ${goal}` : undefined}>{k.label}</dt>
             <dd>
               <span className={`headline-value${v !== undefined && v < 0 ? ' headline-text' : ''}`}>{current ? formatKpi(k, v) : '…'}</span>
               <span className="headline-base">

@@ -1,4 +1,5 @@
 import type { MonteCarloResult, RunResult } from '../../../../engine';
+import type { EventMark } from '../../components/event-lines';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS, PIN_DASHES } from '../../components/palette';
 import type { SeriesLine } from '../../components/series-chart';
 import { pickId, pickSeries } from './outputs';
@@ -37,4 +38,10 @@ export function comparisonLines(
 /** Return the last value of a series. */
 export function last(values: Float64Array | undefined): number | undefined {
   return values && values.length > 0 ? values[values.length - 1] : undefined;
+}
+
+/** Return the run's scenario-level events (shocks, stages opening, leadership changes) as marks in years. */
+export function scenarioEvents(run: RunResult | null): EventMark[] {
+  if (!run) return [];
+  return run.events.filter((e) => !e.initiativeId).map((e) => ({ x: e.week / 52, label: e.label }));
 }

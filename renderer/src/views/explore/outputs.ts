@@ -1,4 +1,4 @@
-import { PILLARS, type Pillar } from '../../../../engine';
+import { PILLARS, type Goal, type Pillar } from '../../../../engine';
 
 // Where the Explore view finds each output in a run. The engine names its series and KPIs;
 // each entry lists the names it may use, first match wins, so a rename shows up as a missing
@@ -58,3 +58,15 @@ export const PILLAR_LABELS: Readonly<Record<Pillar, string>> = {
 
 export { PILLARS };
 
+
+/** Return the scenario's goal in a few words, e.g. "maturity 3 of 5" or "2 initiatives live". */
+export function describeGoal(goal: Goal, names: ReadonlyMap<string, string> = new Map()): string {
+  switch (goal.kind) {
+    case 'maturity':
+      return `maturity ${goal.atLeast} of 5`;
+    case 'initiatives-live':
+      return goal.ids.length === 1 ? `${names.get(goal.ids[0]!) ?? goal.ids[0]} live` : `${goal.ids.length} initiatives live`;
+    case 'adoption':
+      return `${Math.round(goal.atLeast * 100)}% adoption by ${PILLAR_LABELS[goal.pillar].toLowerCase()}`;
+  }
+}

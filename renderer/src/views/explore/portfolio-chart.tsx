@@ -1,8 +1,10 @@
-import type { Chart, ChartData, ChartOptions, Plugin } from 'chart.js';
+import type { ChartData, ChartOptions } from 'chart.js';
+import { eventLinesPlugin } from '../../components/event-lines';
 import { useMemo } from 'react';
 import type { RunResult } from '../../../../engine';
 import { ChartCanvas } from '../../components/chart-canvas';
 import { OKABE_ITO } from '../../components/palette';
+import { scenarioEvents } from './line-sets';
 
 const STATUS = {
   live: { label: 'Live', colour: OKABE_ITO.bluishGreen },
@@ -36,29 +38,7 @@ function bars(run: RunResult, names: ReadonlyMap<string, string>): Bar[] {
   return out;
 }
 
-// Scenario-level events (shocks, a new chief executive, stages opening) as labelled vertical lines.
-const eventLines: Plugin<'bar'> = {
-  id: 'momentumEventLines',
-  afterDatasetsDraw(chart: Chart<'bar'>, _args, opts: { events?: { x: number; label: string }[]; fontSize?: number }) {
-    const { ctx, chartArea, scales } = chart;
-    const x = scales.x;
-    if (!x || !opts.events) return;
-    ctx.save();
-    ctx.strokeStyle = OKABE_ITO.black;
-    ctx.fillStyle = OKABE_ITO.black;
-    ctx.setLineDash([4, 4]);
-    ctx.font = `${opts.fontSize ?? 13}px system-ui, sans-serif`;
-    opts.events.forEach((e, i) => {
-      const px = x.getPixelForValue(e.x);
-      ctx.beginPath();
-      ctx.moveTo(px, chartArea.top);
-      ctx.lineTo(px, chartArea.bottom);
-      ctx.stroke();
-      ctx.fillText(e.label, px + 4, chartArea.top + 14 + (i % 3) * ((opts.fontSize ?? 13) + 4));
-    });
-    ctx.restore();
-  },
-};
+const eventLines = eventLinesPlugin<'bar'>();
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
@@ -91,7 +71,7 @@ export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioCha
     return { labels: rows, datasets };
   }, [all, rows]);
   const events = useMemo(
-    () => (run ? run.events.filter((e) => !e.initiativeId).map((e) => ({ x: e.week / 52, label: e.label })) : []),
+    () => scenarioEvents(run),
     [run],
   );
   const options = useMemo<ChartOptions<'bar'>>(
