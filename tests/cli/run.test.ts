@@ -121,6 +121,14 @@ describe('momentum run: lever settings', () => {
     expect(r.stderr).toContain(`${def.min} to ${def.max}`);
   });
 
+  const discrete = LEVERS.find((l) => l.options && l.options.length > 1);
+  it.skipIf(!discrete)('a value between the options of a discrete lever exits 1 and lists the options', async () => {
+    const [o1, o2] = discrete!.options!;
+    const r = await momentum(['run', scenario('blank-trust.json'), '--set', `${discrete!.id}=${(o1!.value + o2!.value) / 2}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${o1!.value} (${o1!.label})`);
+  });
+
   it('a value that is not a number exits 1; a --set without = exits 2', async () => {
     const { def } = aLever();
     const bad = await momentum(['run', scenario('blank-trust.json'), '--set', `${def.id}=lots`]);
