@@ -179,7 +179,8 @@ describe('momentum run --out: run files that reproduce', () => {
   it('a stored KPI edited by hand is caught: not reproduced, exit 1, both numbers shown', async () => {
     const doc = JSON.parse(readFileSync(runFile, 'utf8')) as { summary: { kpis: Record<string, number>; distribution: Record<string, { mean: number }> } };
     const kpi = Object.keys(doc.summary.kpis)[0]!;
-    const stored = doc.summary.kpis[kpi]! + 1;
+    const original = doc.summary.kpis[kpi]!;
+    const stored = original + 1;
     doc.summary.kpis[kpi] = stored;
     const edited = join(tmp.dir, 'edited.json');
     writeFileSync(edited, JSON.stringify(doc));
@@ -187,7 +188,7 @@ describe('momentum run --out: run files that reproduce', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as RunJson;
     expect(out.reproduction?.status).toBe('not-reproduced');
-    expect(out.reproduction?.differences).toContainEqual({ kpi, statistic: 'value', stored, current: stored - 1 });
+    expect(out.reproduction?.differences).toContainEqual({ kpi, statistic: 'value', stored, current: original });
     expect(r.stderr).toContain('Not reproduced');
   });
 
