@@ -68,6 +68,30 @@ describe('BrowserPlatform in Chromium', () => {
     await context.close();
   });
 
+  it('offers the work back in a notice; Recover hands it over and Discard drops it', async () => {
+    const context = await newContext();
+    const first = await open(context);
+    await first.evaluate(() => window.harness.platform.autosavePut({ kind: 'scenario', name: 'Away-day plan', text: '{"v":1}' }));
+    const page = await open(context, '?notice');
+    const notice = page.getByRole('alertdialog');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Momentum closed unexpectedly\.Your scenario “Away-day plan” was kept at \d\d:\d\d/);
+    await page.screenshot({ path: '/tmp/momentum-recovery-notice.png' });
+    await page.getByRole('button', { name: 'Recover “Away-day plan”' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as unknown as { recovered: unknown }).recovered)).toMatchObject({ kind: 'scenario', name: 'Away-day plan', text: '{"v":1}' });
+    // Recovering keeps the autosave (the work is still unsaved); discarding in a fresh page drops it.
+    const again = await open(context, '?notice');
+    await again.getByRole('button', { name: 'Discard' }).click();
+    await again.getByRole('alertdialog').waitFor({ state: 'detached' });
+    expect(await again.evaluate(() => window.harness.platform.autosaveGet('scenario'))).toBeNull();
+    const none = await open(context, '?notice');
+    // The notice asks the same question; once it has its answer (none), nothing is shown.
+    expect(await none.evaluate(() => window.harness.checkRecovery(undefined, window.harness.platform))).toBeNull();
+    expect(await none.getByRole('alertdialog').count()).toBe(0);
+    await context.close();
+  });
+
   it('a clean close is not reported as a crash', async () => {
     const context = await newContext();
     const first = await open(context);

@@ -5,3 +5,5 @@ export { getPlatform, setPlatformForTesting } from './get-platform';
 export { startAutosave, checkRecovery, AUTOSAVE_INTERVAL_MS } from './autosave';
 export type { AutosaveHandle, AutosaveOptions, RecoverableDoc, RecoveredDoc } from './autosave';
 export { useMenuCommand } from './use-menu-command';
+export { RecoveryNotice } from './recovery-notice';
+export type { RecoveryNoticeProps } from './recovery-notice';

@@ -3,6 +3,9 @@
 import { checkRecovery, startAutosave } from '../../../renderer/src/platform/autosave';
 import { BrowserPlatform } from '../../../renderer/src/platform/browser-platform';
 import { FileOpenError } from '../../../renderer/src/platform/platform';
+import { RecoveryNotice } from '../../../renderer/src/platform/recovery-notice';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
 
 if (new URLSearchParams(location.search).has('fallback')) {
   // Force the <input type=file> and download route, as in Firefox and Safari.
@@ -12,4 +15,9 @@ if (new URLSearchParams(location.search).has('fallback')) {
 
 const platform = new BrowserPlatform();
 Object.assign(window, { harness: { platform, startAutosave, checkRecovery, FileOpenError } });
+if (new URLSearchParams(location.search).has('notice')) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  createRoot(host).render(createElement(RecoveryNotice, { platform, onRecover: (doc) => void Object.assign(window, { recovered: doc }) }));
+}
 document.body.dataset.ready = 'true';
