@@ -4,7 +4,7 @@
 
 /** Confidence gained from a visible win (a go-live), towards 1. Default 0.08; range 0.04–0.15; unit share of the gap; judgement. */
 export const WIN_GAIN = 0.08;
-/** Confidence lost with a failed initiative. Default 0.15; range 0.08–0.25; unit share of confidence; judgement. */
+/** Confidence lost with a failed initiative (a business-critical failure counts double). Default 0.15; range 0.08–0.25; unit share of confidence; judgement. */
 export const FAILURE_LOSS = 0.15;
 /** Confidence lost per week per unit of operational dip. Default 0.03; unit share per week; judgement. */
 export const DIP_DRAG = 0.03;
@@ -14,8 +14,8 @@ export const CONFIDENCE_MEMORY_WEEKS = 104;
 export const APPETITE_LAG_WEEKS = 13;
 /** Risk appetite below which the board will not start a big-bang business-critical change. Default 0.25; unit share; judgement. */
 export const CRITICAL_START_APPETITE = 0.25;
-/** Capacity (funding) multiplier at zero and full risk appetite. Default 0.8–1.2; unit ×; judgement. */
-export const FUNDING_AT_ZERO_APPETITE = 0.8;
+/** Capacity (funding) multiplier at zero risk appetite; it rises linearly to 2 − this at full appetite. Default 0.7 (0.7–1.3); range 0.6–0.9; unit ×; judgement. */
+export const FUNDING_AT_ZERO_APPETITE = 0.7;
 
 /** Return confidence after one week, given wins (benefit-weighted go-lives), failures and the dip. */
 export function stepConfidence(confidence: number, start: number, wins: number, failures: number, dip: number, boardEngaged: number): number {

@@ -57,6 +57,16 @@ export function buildHazardWeek(fatigue: number, coverage: number, priorities: n
   return BUILD_HAZARD * (1 + 1.5 * fatigue) * (1 + 0.5 * (1 - coverage)) * (1 + 0.04 * (priorities > 2 ? priorities - 2 : 0));
 }
 
+/** Extra failure risk per business-critical change in flight beyond the first two (stretched attention and operational risk). Default 0.35; range 0.1–0.6; unit ×; judgement (SCAS: avoid too many business-critical changes at once). */
+export const CRITICAL_CONCURRENCY_RISK = 0.35;
+/** Business-critical changes the organisation can run at once without extra risk. Default 2; unit changes; source guide (SCAS), judgement. */
+export const CRITICAL_CONCURRENCY_SAFE = 2;
+
+/** Return the risk multiplier for a business-critical change when `inFlight` critical changes run at once. */
+export function criticalConcurrencyRisk(inFlight: number): number {
+  return 1 + CRITICAL_CONCURRENCY_RISK * (inFlight > CRITICAL_CONCURRENCY_SAFE ? inFlight - CRITICAL_CONCURRENCY_SAFE : 0);
+}
+
 /** Return an initiative's own hazard multiplier: business-critical work and missing infrastructure raise it. */
 export function buildHazardFactor(critical: boolean, infraGap: number): number {
   return (critical ? 1.5 : 1) * (1 + 4 * infraGap);

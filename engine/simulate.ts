@@ -12,7 +12,7 @@ import {
 } from './fatigue';
 import { focusShare, scopeGrowthPerWeek, SCOPE_GROWTH_CAP } from './goal';
 import {
-  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, buildHazardWeek, dipRecoveryWeeks, goLiveDip,
+  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, criticalConcurrencyRisk, buildHazardWeek, dipRecoveryWeeks, goLiveDip,
   goLiveFailure, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE, PILOT_HAZARD_FACTOR,
 } from './golive';
 import { infrastructureGoLive, infrastructureSpeed, stepInfrastructure } from './infrastructure';
@@ -46,6 +46,13 @@ export const PRODUCTIVITY_SIGMA = 0.1;
 export const PRODUCTIVITY_PERSISTENCE = 0.7;
 /** Failure threshold with the noise off: the median of an Exp(1) draw, so an initiative fails when its failure probability passes 50%. */
 export const EXPECTED_FAILURE_THRESHOLD = Math.LN2;
+/** Times a failed initiative is re-planned and tried again. Default 1; range 0–2; unit tries; judgement (boards re-plan a failed rollout once before abandoning it). */
+export const MAX_RETRIES = 1;
+/** Weeks between a failure and the retry starting to compete for a slot. Default 26; range 13–52; unit weeks; judgement. */
+export const RETRY_DELAY_WEEKS = 26;
+/** Share of base effort a retry needs (part of the first attempt is reused). Default 0.6; range 0.3–1; unit share; judgement. */
+export const RETRY_EFFORT_SHARE = 0.6;
+
 /** Extra adoption speed per unit share of a pillar's live value that was piloted first. */
 const PILOT_SPEED_GAIN = PILOT_ADOPTION_SPEED - 1;
 
@@ -57,7 +64,12 @@ export interface Workspace {
   readonly grown: Float64Array;
   readonly hazard: Float64Array;
   readonly threshold: Float64Array;
+  /** Failure threshold of the retry (drawn up front so the random stream does not depend on events). */
+  readonly threshold2: Float64Array;
   readonly dipNoise: Float64Array;
+  /** Retries used, and the week a failed initiative may be tried again (-1 for none). */
+  readonly retries: Uint8Array;
+  readonly retryWeek: Int32Array;
   readonly startWeek: Int32Array;
   readonly liveWeek: Int32Array;
   readonly failWeek: Int32Array;
@@ -79,9 +91,10 @@ const X_ACTIVE = 12, X_ACTIVE_CRITICAL = 13, X_LIVE = 14, X_FAILED = 15, X_FIRST
 const X_WINS = 17, X_FAILURES = 18, X_LOAD = 19, X_INFRA_SPEED = 20, X_PROGRESS = 21, X_CREEP = 22, X_CHANGED = 23, X_LIVE_DIRTY = 24;
 const X_CAPACITY = 25, X_HAZARD_WEEK = 26;
 // Constants of the run, also in x so that phase functions take no double arguments (which V8 would box).
-const X_ABSORB = 27, X_CLIN_ADOPT = 28, X_DIP_TAU = 29, X_PERSISTENCE = 30, X_DELAY_STAGE = 31, X_CONFIDENCE0 = 32;
+const X_ABSORB = 27, X_CLIN_ADOPT = 28, X_DIP_TAU = 29, X_DELAY_STAGE = 31, X_CONFIDENCE0 = 32;
 const X_FOCUS = 33, X_SCOPE_WEEK = 34, X_COVERAGE = 35;
-const X_SIZE = 36;
+const X_NEXT_RETRY = 36;
+const X_SIZE = 37;
 
 /** Create the scratch arrays for a compiled input. */
 export function createWorkspace(ci: CompiledInput): Workspace {
@@ -93,7 +106,10 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     grown: new Float64Array(n),
     hazard: new Float64Array(n),
     threshold: new Float64Array(n),
+    threshold2: new Float64Array(n),
     dipNoise: new Float64Array(n),
+    retries: new Uint8Array(n),
+    retryWeek: new Int32Array(n),
     startWeek: new Int32Array(n),
     liveWeek: new Int32Array(n),
     failWeek: new Int32Array(n),
@@ -151,9 +167,12 @@ function stageGatesHold(ci: CompiledInput, ws: Workspace, k: number, w: number, 
     else if (gk === GATE_CONFIDENCE) { if (ws.x[X_CONFIDENCE]! < gv) return false; }
     else if (gk === GATE_MATURITY) { if (maturity < gv) return false; }
     else if (gk === GATE_LIVE) {
+      // A named initiative that failed for good (no retry left) no longer holds the stage back.
       for (let q = ci.gateIdsStart[g]!; q < ci.gateIdsStart[g + 1]!; q++) {
         const j = ci.gateIds[q]!;
-        if (j < 0 || ws.status[j] !== LIVE) return false;
+        if (j < 0) return false;
+        const st = ws.status[j]!;
+        if (st !== LIVE && !(st === FAILED && ws.retryWeek[j]! < 0)) return false;
       }
     }
   }
@@ -201,6 +220,28 @@ function schedule(ci: CompiledInput, ws: Workspace, w: number, slots: number, cr
   return nextEarliest;
 }
 
+/** Put failed initiatives whose retry week has come back in the queue; return the next pending retry week. */
+function revive(ci: CompiledInput, ws: Workspace, w: number, detail: Detail | null): number {
+  let next = Infinity;
+  for (let i = 0; i < ci.n; i++) {
+    const rw = ws.retryWeek[i]!;
+    if (rw < 0) continue;
+    if (rw > w) {
+      if (rw < next) next = rw;
+      continue;
+    }
+    ws.status[i] = WAITING;
+    ws.retries[i] = ws.retries[i]! + 1;
+    ws.retryWeek[i] = -1;
+    ws.remaining[i] = RETRY_EFFORT_SHARE * ws.baseEffort[i]!;
+    ws.grown[i] = 0;
+    ws.hazard[i] = 0;
+    ws.threshold[i] = ws.threshold2[i]!;
+    if (detail) detail.events.push({ week: w, kind: 'retry', label: `Re-planned after failure: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+  }
+  return next;
+}
+
 /** Return the initiative a clear goal concentrates on: goal members first, then the earliest started; -1 if none. */
 function focusInitiative(ci: CompiledInput, ws: Workspace): number {
   let best = Infinity;
@@ -230,6 +271,7 @@ function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focus
   const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
   const infraNow = x[X_INFRA]!;
   const fatigue = x[X_FATIGUE]!;
+  const criticalRisk = criticalConcurrencyRisk(x[X_ACTIVE_CRITICAL]!);
   let load = 0, speedSum = 0, progressSum = 0, creepSum = 0;
   for (let i = 0; i < ci.n; i++) {
     const st = status[i]!;
@@ -258,7 +300,7 @@ function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focus
     } else load += PILOT_CHANGE_LOAD;
     rem -= progress;
     ws.remaining[i] = rem;
-    let h = ws.hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1);
+    let h = ws.hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
     ws.hazard[i] = h;
     const threshold = ws.threshold[i]!;
     if (h < threshold && rem > 0) continue;
@@ -274,7 +316,8 @@ function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focus
     if (h < threshold) {
       // Go-live: a one-off failure risk, and an operational dip whether or not it sticks.
       atGoLive = true;
-      h -= Math.log(1 - goLiveFailure(crit, piloted, infraGap, fatigue, coverage));
+      const pFail = goLiveFailure(crit, piloted, infraGap, fatigue, coverage) * (crit ? criticalRisk : 1);
+      h -= Math.log(1 - (pFail > 0.9 ? 0.9 : pFail));
       ws.hazard[i] = h;
       x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, s.legacy, ws.dipNoise[i]!);
     }
@@ -283,8 +326,12 @@ function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focus
     x[X_CHANGED] = 1;
     if (h >= threshold) {
       status[i] = FAILED;
-      ws.failWeek[i] = w;
-      x[X_FAILURES] = x[X_FAILURES]! + 1;
+      if (ws.failWeek[i]! < 0) ws.failWeek[i] = w;
+      if (ws.retries[i]! < MAX_RETRIES) {
+        ws.retryWeek[i] = w + RETRY_DELAY_WEEKS;
+        if (w + RETRY_DELAY_WEEKS < x[X_NEXT_RETRY]!) x[X_NEXT_RETRY] = w + RETRY_DELAY_WEEKS;
+      }
+      x[X_FAILURES] = x[X_FAILURES]! + (crit ? 2 : 1);
       x[X_FAILED] = x[X_FAILED]! + 1;
       if (detail) detail.events.push({ week: w, kind: 'failure', label: `${atGoLive ? 'Failed at go-live' : 'Failed in delivery'}: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
       continue;
@@ -333,7 +380,6 @@ function stepStocks(ci: CompiledInput, s: Settings, ws: Workspace, path: Path, w
   const absorb = x[X_ABSORB]!;
   const clinAdopt = x[X_CLIN_ADOPT]!;
   const dipTau = x[X_DIP_TAU]!;
-  const persistence = x[X_PERSISTENCE]!;
   const delayStage = x[X_DELAY_STAGE]!;
   const confidence0 = x[X_CONFIDENCE0]!;
   const a = ws.adoption;
@@ -344,10 +390,6 @@ function stepStocks(ci: CompiledInput, s: Settings, ws: Workspace, path: Path, w
     a[p] = stepAdoption(a[p]!, ws.pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * (1 + PILOT_SPEED_GAIN * ws.pillarPilot[p]!));
   }
   x[X_INFRA] = stepInfrastructure(x[X_INFRA]!, path.infraFte[w]!, s.legacy);
-  const remote = x[X_REMOTE]!;
-  if (remote > x[X_REMOTE_PEAK]!) x[X_REMOTE_PEAK] = remote;
-  const next = w + 1 < path.urgency.length ? w + 1 : w;
-  x[X_REMOTE] = stepRemote(remote, remoteTarget(path.urgency[next]!, a[1]!), x[X_REMOTE_PEAK]! * persistence);
   const dip = x[X_DIP]! - x[X_DIP]! / dipTau;
   x[X_DIP] = dip;
   const confidence = stepConfidence(x[X_CONFIDENCE]!, confidence0, x[X_WINS]!, x[X_FAILURES]!, dip, s.boardEngaged);
@@ -375,18 +417,22 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const x = ws.x;
   const adoption = ws.adoption;
 
-  // Draws happen up front in a fixed order (4 per initiative, 1 for the benefit delay) so that a run's
+  // Draws happen up front in a fixed order (5 per initiative, 1 for the benefit delay) so that a run's
   // random stream does not depend on what happens in it.
   for (let i = 0; i < n; i++) {
     if (rng) {
       ws.baseEffort[i] = ci.effort[i]! * Math.exp(EFFORT_SIGMA * nextNormal(rng));
       ws.threshold[i] = nextExponential(rng);
+      ws.threshold2[i] = nextExponential(rng);
       ws.dipNoise[i] = nextFloat(rng);
     } else {
       ws.baseEffort[i] = ci.effort[i]!;
       ws.threshold[i] = EXPECTED_FAILURE_THRESHOLD;
+      ws.threshold2[i] = EXPECTED_FAILURE_THRESHOLD;
       ws.dipNoise[i] = 0.5;
     }
+    ws.retries[i] = 0;
+    ws.retryWeek[i] = -1;
     ws.status[i] = WAITING;
     ws.remaining[i] = ws.baseEffort[i]!;
     ws.grown[i] = 0;
@@ -422,13 +468,13 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const pathCapacity = path.capacity;
   const pathShock = path.shock;
   const pathCapability = path.capability;
+  const pathUrgency = path.urgency;
 
   x[X_INFRA] = infra0;
   x[X_CONFIDENCE] = confidence0;
   x[X_ABSORB] = absorb;
   x[X_CLIN_ADOPT] = clinAdopt;
   x[X_DIP_TAU] = dipTau;
-  x[X_PERSISTENCE] = persistence;
   x[X_DELAY_STAGE] = delayStage;
   x[X_CONFIDENCE0] = confidence0;
   x[X_FOCUS] = focus;
@@ -437,6 +483,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   x[X_APPETITE] = Math.min(1, confidence0 * (0.8 + 0.4 * s.culture));
   x[X_FIRST_WIN] = H + 1;
   x[X_LIVE_DIRTY] = 1;
+  x[X_NEXT_RETRY] = Infinity;
   let scheduleDirty = true;
   let nextEarliest = Infinity;
   let focusIdx = -1;
@@ -460,6 +507,11 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       if (k > latestOpen) latestOpen = k;
       scheduleDirty = true;
       if (detail) detail.events.push({ week: w, kind: 'stage-opened', label: `Stage opened: ${ci.stageNames[k]!}` });
+    }
+
+    if (w >= x[X_NEXT_RETRY]!) {
+      x[X_NEXT_RETRY] = revive(ci, ws, w, detail);
+      scheduleDirty = true;
     }
 
     // Scheduling is re-examined only when something that decides eligibility has changed.
@@ -513,7 +565,12 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       else reached = goalInitiativesLive(ci, ws);
       if (reached) weeksToGoal = w;
     }
-    const remoteNow = remoteConsultations(x[X_REMOTE]!);
+    // Remote working responds within the week: a shock that lands this week shows in this week's count.
+    const remotePrev = x[X_REMOTE]!;
+    if (remotePrev > x[X_REMOTE_PEAK]!) x[X_REMOTE_PEAK] = remotePrev;
+    const remote = stepRemote(remotePrev, remoteTarget(pathUrgency[w]!, a1), x[X_REMOTE_PEAK]! * persistence);
+    x[X_REMOTE] = remote;
+    const remoteNow = remoteConsultations(remote);
     const fatigue = x[X_FATIGUE]!;
 
     // Record this week's stochastic series.

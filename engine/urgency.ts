@@ -12,14 +12,14 @@ export const PRIORITY_DROP_WEEKS = 2;
 export const PRIORITY_RETURN_WEEKS = 26;
 /** Share of a shock's priority reduction kept at full lock-in. Default 0.5; unit share; judgement. */
 export const FOCUS_KEPT_AT_FULL_LOCK_IN = 0.5;
-/** Outpatient attendances per week at the reference trust. Default 16,000; range 5,000–25,000; unit attendances/week; judgement (a large acute trust, ≈830,000 a year). */
-export const OUTPATIENTS_PER_WEEK = 16000;
-/** Remote share of outpatient consultations before any shock. Default 0.0032 (≈50 a week, "low thousands" a year); unit share; source guide. */
-export const REMOTE_BASE_SHARE = 0.0032;
+/** Outpatient attendances per week at the reference trust. Default 17,000; range 5,000–25,000; unit attendances/week; judgement (a large acute trust, ≈880,000 a year). */
+export const OUTPATIENTS_PER_WEEK = 17000;
+/** Remote share of outpatient consultations before any shock. Default 0.003 (≈51 a week, "low thousands" a year); unit share; source guide. */
+export const REMOTE_BASE_SHARE = 0.003;
 /** Remote share at full remote adoption. Default 0.35; range 0.25–0.5; unit share; source Nuffield Trust QualityWatch (35% in April 2020). */
 export const REMOTE_MAX_SHARE = 0.35;
-/** Weeks for remote working to take hold under full urgency. Default 1; range 0.5–3; unit weeks; judgement calibrated to 31,000 in six weeks (source guide). */
-export const REMOTE_RISE_WEEKS = 1;
+/** Weeks for remote working to take hold under full urgency. Default 0.5; range 0.25–2; unit weeks; judgement calibrated to 31,000 in six weeks (source guide). */
+export const REMOTE_RISE_WEEKS = 0.5;
 /** Weeks for remote working to fall back towards what was kept. Default 15; range 8–30; unit weeks; judgement (April → September 2020). */
 export const REMOTE_FALL_WEEKS = 15;
 /** Share of urgency-driven remote working that persists with no lock-in. Default 0.4; unit share; judgement (about half persisted). */
@@ -38,7 +38,7 @@ export function stepUrgency(urgency: number, standing: number): number {
 export function remoteTarget(urgency: number, clinicianAdoption: number): number {
   const x = (urgency - REMOTE_URGENCY_THRESHOLD) / (1 - REMOTE_URGENCY_THRESHOLD) * 2;
   const push = x <= 0 ? 0 : x >= 1 ? 1 : x;
-  return push * (0.85 + 0.15 * clinicianAdoption);
+  return push * (0.9 + 0.1 * clinicianAdoption);
 }
 
 /** Share of the gap to the target closed in one week while remote working rises. */
