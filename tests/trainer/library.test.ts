@@ -44,3 +44,12 @@ describe('library: opening scenario files', () => {
     expect(describeLength(130)).toBe('2.5 years');
   });
 });
+
+describe('library order', () => {
+  it('keeps each case next to its variants, the case first, ignoring leading quotes', async () => {
+    const { libraryOrderKey } = await import('../../renderer/src/views/library/prepared-scenarios');
+    const titles = ['SCAS variant: everything at once', "'Collecting rocks': no single clear goal", 'SCAS: a staged journey', 'CNTW variant: big bang', 'CNTW: model teams'];
+    const sorted = [...titles].sort((a, b) => libraryOrderKey(a).localeCompare(libraryOrderKey(b)));
+    expect(sorted).toEqual(['CNTW: model teams', 'CNTW variant: big bang', "'Collecting rocks': no single clear goal", 'SCAS: a staged journey', 'SCAS variant: everything at once']);
+  });
+});

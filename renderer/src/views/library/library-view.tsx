@@ -87,47 +87,6 @@ export function LibraryView() {
     <main className="library-view">
       <h1>Library</h1>
       {failure && <ProblemReport outcome={failure} onDismiss={() => setFailure(null)} />}
-      <section aria-labelledby="prepared-heading">
-        <h2 id="prepared-heading">Prepared scenarios</h2>
-        {prepared.length === 0 ? (
-          <p className="muted">No prepared scenarios are bundled with this build.</p>
-        ) : (
-          <ul className="scenario-cards">
-            {prepared.map((p) =>
-              p.ok ? (
-                <li key={p.file} className="scenario-card" data-scenario={p.scenario.id}>
-                  <h3>{p.scenario.title}</h3>
-                  <p className="lesson">{p.scenario.lesson || 'No lesson stated.'}</p>
-                  <p className="card-facts">
-                    <span>{describeLength(p.scenario.horizonWeeks)}</span>
-                    <span>{count(p.scenario.initiatives.length, 'initiative')}</span>
-                    {p.scenario.stages.length > 0 && <span>{count(p.scenario.stages.length, 'stage')}</span>}
-                    {p.scenario.trainer.reveals.length > 0 && <span>{count(p.scenario.trainer.reveals.length, 'reveal')}</span>}
-                    {p.scenario.targets.length > 0 && <span>{count(p.scenario.targets.length, 'challenge')}</span>}
-                  </p>
-                  <div className="button-row">
-                    <button type="button" className="primary" onClick={() => open(p.scenario, p.file)} aria-label={`Open ${p.scenario.title}`}>
-                      Open
-                    </button>
-                  </div>
-                </li>
-              ) : (
-                <li key={p.file} className="scenario-card scenario-card-broken">
-                  <h3>{p.file}</h3>
-                  <p>This prepared file has problems and cannot be opened:</p>
-                  <ul className="problem-list">
-                    {p.problems.slice(0, 5).map((pr, i) => (
-                      <li key={i}>
-                        <code>{pr.path}</code>: {pr.message}
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ),
-            )}
-          </ul>
-        )}
-      </section>
       <div className="library-columns">
         <section aria-labelledby="open-heading">
           <h2 id="open-heading">Open or start a scenario</h2>
@@ -182,6 +141,47 @@ export function LibraryView() {
           )}
         </section>
       </div>
+      <section aria-labelledby="prepared-heading">
+        <h2 id="prepared-heading">Prepared scenarios</h2>
+        {prepared.length === 0 ? (
+          <p className="muted">No prepared scenarios are bundled with this build.</p>
+        ) : (
+          <ul className="scenario-cards">
+            {prepared.map((p) =>
+              p.ok ? (
+                <li key={p.file} className="scenario-card" data-scenario={p.scenario.id}>
+                  <h3>{p.scenario.title}</h3>
+                  <p className="lesson">{p.scenario.lesson || 'No lesson stated.'}</p>
+                  <p className="card-facts">
+                    <span>{describeLength(p.scenario.horizonWeeks)}</span>
+                    <span>{p.scenario.initiatives.length === 0 ? 'typical portfolio' : count(p.scenario.initiatives.length, 'initiative')}</span>
+                    {p.scenario.stages.length > 0 && <span>{count(p.scenario.stages.length, 'stage')}</span>}
+                    {p.scenario.trainer.reveals.length > 0 && <span>{count(p.scenario.trainer.reveals.length, 'reveal')}</span>}
+                    {p.scenario.targets.length > 0 && <span>{count(p.scenario.targets.length, 'challenge')}</span>}
+                  </p>
+                  <div className="button-row">
+                    <button type="button" className="primary" onClick={() => open(p.scenario, p.file)} aria-label={`Open ${p.scenario.title}`}>
+                      Open
+                    </button>
+                  </div>
+                </li>
+              ) : (
+                <li key={p.file} className="scenario-card scenario-card-broken">
+                  <h3>{p.file}</h3>
+                  <p>This prepared file has problems and cannot be opened:</p>
+                  <ul className="problem-list">
+                    {p.problems.slice(0, 5).map((pr, i) => (
+                      <li key={i}>
+                        <code>{pr.path}</code>: {pr.message}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ),
+            )}
+          </ul>
+        )}
+      </section>
     </main>
   );
 }

@@ -24,8 +24,25 @@ export function preparedScenarios(): readonly PreparedScenario[] {
       const parsed = parseScenario(text);
       return parsed.ok ? { file, ok: true, scenario: parsed.scenario } : { file, ok: false, problems: parsed.problems };
     })
-    .sort((a, b) => (a.ok ? a.scenario.title : a.file).localeCompare(b.ok ? b.scenario.title : b.file));
+    .sort((a, b) => {
+      const ka = libraryOrderKey(a.ok ? a.scenario.title : a.file);
+      const kb = libraryOrderKey(b.ok ? b.scenario.title : b.file);
+      return ka.localeCompare(kb);
+    });
   return cache;
+}
+
+/**
+ * Return the key the library sorts a title by: by case (the words before the colon), the case
+ * itself before its variants, ignoring leading quotes ("'Collecting rocks'" sorts under C).
+ */
+export function libraryOrderKey(title: string): string {
+  const plain = title.replace(/^[^A-Za-z0-9]+/, '').toLowerCase();
+  const colon = plain.indexOf(':');
+  const head = colon < 0 ? plain : plain.slice(0, colon);
+  const isVariant = /\bvariant\b/.test(head);
+  const family = head.replace(/\bvariant\b/, '').trim();
+  return `${family}\u0000${isVariant ? 1 : 0}\u0000${plain}`;
 }
 
 /** Return a scenario's length in words ("5 years", "18 months", "2.5 years"). */
