@@ -145,6 +145,23 @@ export function EditorView() {
             <p className="muted">
               Editing “{draft.title || draft.id}”{source ? ` (from ${source})` : ''}
               {draftDirty ? ' · unsaved changes' : ''}
+              {' · '}
+              {problems.length > 0 ? (
+                <a
+                  className="head-problems"
+                  href="#editor-problem-summary"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    const el = document.getElementById('editor-problem-summary');
+                    el?.scrollIntoView({ block: 'center' });
+                    el?.focus();
+                  }}
+                >
+                  {problems.length} problem{problems.length === 1 ? '' : 's'} to fix
+                </a>
+              ) : (
+                <span className="head-ok">no problems</span>
+              )}
             </p>
           </div>
           <div className="button-row">
