@@ -153,6 +153,14 @@ describe('Compare view (issue 7)', () => {
     await expect.poll(() => rows.count()).toBe(6);
     await page.getByRole('button', { name: 'Close "Board option B"' }).click();
     await expect.poll(() => rows.count()).toBe(5);
+    // Reopened in the app, the saved file re-simulates to the same numbers.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open run file…' }).click();
+    await (await chooser).setFiles((await d.path())!);
+    const reopened = rows.filter({ has: page.getByRole('rowheader', { name: 'Board option B', exact: true }) });
+    await reopened.getByText('Reproduced', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Close "Board option B"' }).click();
+    await expect.poll(() => rows.count()).toBe(5);
   });
 
   it('exports every series of one run as CSV', async () => {
