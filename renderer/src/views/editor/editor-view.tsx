@@ -133,6 +133,7 @@ export function EditorView() {
     loadScenario(parsed.scenario, { source: source ?? parsed.scenario.id });
     markDraftSaved(useAppStore.getState().scenario);
     setView('explore');
+    window.scrollTo(0, 0);
   };
   const lockedLabels = draft.lockedLevers.map((id) => LEVERS.find((l) => l.id === id)?.label ?? id);
 

@@ -66,6 +66,8 @@ export function LibraryView() {
   const open = (scenario: Scenario, source: string) => {
     loadScenario(scenario, { source });
     setView('explore');
+    // The library may have been scrolled down to the card; Explore starts at its top.
+    window.scrollTo(0, 0);
   };
   const openWith = async (read: () => Promise<{ name: string; text: string } | null>, name?: string) => {
     setBusy(true);
@@ -101,6 +103,7 @@ export function LibraryView() {
                 loadScenario(blank, { source: 'blank' });
                 beginDraft(blank);
                 setView('editor');
+                window.scrollTo(0, 0);
               }}
             >
               Start a blank scenario in the editor
