@@ -2,14 +2,14 @@
  * Mechanism 11: board confidence and risk appetite (source guide: Milton Keynes, SCAS).
  */
 
-/** Confidence gained from a visible win (a go-live), towards 1. Default 0.08; range 0.04–0.15; unit share of the gap; judgement. */
-export const WIN_GAIN = 0.08;
+/** Confidence gained from a visible win (a go-live), towards 1. Default 0.1; range 0.04–0.15; unit share of the gap; judgement. */
+export const WIN_GAIN = 0.1;
 /** Confidence lost with a failed initiative (a business-critical failure counts double). Default 0.15; range 0.08–0.25; unit share of confidence; judgement. */
 export const FAILURE_LOSS = 0.15;
 /** Confidence lost per week per unit of operational dip. Default 0.03; unit share per week; judgement. */
 export const DIP_DRAG = 0.03;
-/** Confidence memory: it relaxes towards its starting value with this time constant. Default 104; range 52–208; unit weeks; judgement. */
-export const CONFIDENCE_MEMORY_WEEKS = 104;
+/** Confidence memory: it relaxes towards its starting value with this time constant. Default 156; range 52–208; unit weeks; judgement. */
+export const CONFIDENCE_MEMORY_WEEKS = 156;
 /** Time for risk appetite to follow confidence. Default 13; range 4–26; unit weeks; judgement. */
 export const APPETITE_LAG_WEEKS = 13;
 /** Risk appetite below which the board will not start a big-bang business-critical change. Default 0.25; unit share; judgement. */

@@ -79,7 +79,7 @@ export const MECHANISMS: readonly MechanismDoc[] = [
   {
     number: 11, rule: 'C11', title: 'Board confidence and risk appetite',
     summary: 'Visible wins raise the board\'s confidence; failures and dips lower it. Risk appetite follows confidence and decides how much the board funds and whether it will start a business-critical big bang.',
-    equation: 'confidence += 0.08·wins·(1 − C) − 0.15·failures·C − 0.03·dip·C; appetite → C·(0.8 + 0.4·culture) over 13 weeks; funding × (0.8 + 0.4·appetite)',
+    equation: 'confidence += 0.1·wins·(1 − C) − 0.15·failures·C − 0.03·dip·C; appetite → C·(0.8 + 0.4·culture) over 13 weeks; funding × (0.8 + 0.4·appetite)',
     source: 'Source guide (Milton Keynes and SCAS built confidence and appetite step by step). Sizes are judgement.',
     lessons: ['L8'], levers: ['start.boardConfidence', 'leadership.culture'],
   },
