@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createInProcessRunner, ENGINE_VERSION, LEVERS, parseRunFile, reproduceRun } from '../../engine';
@@ -67,6 +67,22 @@ describe('Compare view (issue 7)', () => {
     await stale.getByText('Engine changed the numbers').waitFor();
     expect(await stale.textContent()).toMatch(/0\.0\.1 then, .+ now/);
     await expect.poll(() => stale.getByRole('table').locator('tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('refuses a damaged run file, listing each problem with its path, and opens nothing', async () => {
+    const doc = JSON.parse(readFileSync(files[0]!.path, 'utf8')) as Record<string, unknown>;
+    doc.replications = 'lots';
+    doc.overrides = { 'no.such.lever': 3 };
+    const bad = join(dirname(files[0]!.path), 'damaged.run.json');
+    writeFileSync(bad, JSON.stringify(doc));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open run file…' }).click();
+    await (await chooser).setFiles(bad);
+    const alert = page.getByRole('alert').filter({ hasText: 'damaged.run.json has these problems' });
+    await alert.waitFor();
+    const lines = await alert.locator('li').allTextContents();
+    expect(lines.some((l) => l.startsWith('replications: '))).toBe(true);
+    expect(await page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr').count()).toBe(5);
   });
 
   it('shows only the settings that differ, and KPI deltas against the reference run', async () => {
