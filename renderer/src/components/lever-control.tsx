@@ -86,7 +86,10 @@ export const LeverControl = memo(function LeverControl({ def, compact = false }:
         )}
         {locked ? (
           <span className="lever-lock" title="Locked for this workshop">
-            <span aria-hidden="true">🔒</span>
+            <svg aria-hidden="true" width="18" height="20" viewBox="0 0 18 20" focusable="false">
+              <rect x="2" y="9" width="14" height="10" rx="2" fill="currentColor" />
+              <path d="M5 9V6a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2.2" />
+            </svg>
             <span className="sr-only">Locked for this workshop</span>
           </span>
         ) : (

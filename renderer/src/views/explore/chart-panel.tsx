@@ -209,7 +209,7 @@ function BenefitsChart({ runs, fontSize }: ChartPanelProps) {
       : `Benefits realised by the end: ${formatNumber(now, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 0)})` : ''}. Benefits arrive years after go-live.`;
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 1)} label={caption} testId="chart-benefits" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 0)} label={caption} testId="chart-benefits" fontSize={fontSize} />
       <Caption text={caption} testId="caption-benefits" />
     </figure>
   );

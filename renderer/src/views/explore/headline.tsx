@@ -23,11 +23,12 @@ export function Headline({ current, baseline, goal }: HeadlineProps) {
         const b = baseline ? kpiValue(baseline, k.ids) : undefined;
         const better = isBetter(k, v, b);
         const delta = formatKpiDelta(k, v, b);
+        const shown = current ? formatKpi(k, v) : '…';
         return (
           <div key={k.id} className="headline-item" data-kpi={k.id}>
             <dt title={k.id === 'weeksToGoal' && goal ? `Goal: ${goal}` : undefined}>{k.label}</dt>
             <dd>
-              <span className={`headline-value${v !== undefined && v < 0 ? ' headline-text' : ''}`}>{current ? formatKpi(k, v) : '…'}</span>
+              <span className={`headline-value${shown.length > 6 ? ' headline-text' : ''}`}>{shown}</span>
               <span className="headline-base">
                 {delta ? (
                   <span className={better ? 'better' : better === false ? 'worse' : ''}>
