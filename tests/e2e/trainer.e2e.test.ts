@@ -61,6 +61,8 @@ describe('trainer mode', () => {
     await page.getByRole('heading', { level: 1, name: scenario.title }).waitFor();
     const panel = page.locator('.trainer-panel');
     await panel.waitFor();
+    // The card was scrolled into view in the library; Explore must not open scrolled away.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
     // Lock two levers.
     await panel.getByText(/^Lock levers/).click();
