@@ -75,7 +75,8 @@ const textual = fc.tuple(fc.constantFrom(...seeds), fc.nat(), fc.nat({ max: 20 }
   return text.slice(0, at) + ins + text.slice(at + del);
 });
 
-describe('fuzz: mutated scenario files never crash the loader', () => {
+// Thousands of parses per property: generous timeouts so a loaded machine does not fail them.
+describe('fuzz: mutated scenario files never crash the loader', { timeout: 120_000 }, () => {
   it('structural mutations of prepared scenarios give a valid scenario or clear problems', () => {
     const seen = { ok: 0, problems: 0 };
     fc.assert(fc.property(structural, (doc) => {
