@@ -1,0 +1,113 @@
+// The thin Electron glue (preload and ipc.ts) under a stand-in for the 'electron' module: the
+// real one is never loaded (it would try to fetch the Electron binary).
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MomentumDesktopApi } from '../../electron/contract/ipc';
+import { IPC_ARGUMENTS } from '../../electron/main/ipc-validation';
+
+const h = vi.hoisted(() => {
+  const exposed: Record<string, unknown> = {};
+  const invoked: unknown[][] = [];
+  const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
+  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const ourContents = { id: 1, mainFrame: { url: 'app://momentum/index.html' } };
+  const opened: string[] = [];
+  return { exposed, invoked, listeners, handlers, ourContents, opened };
+});
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (h.exposed[key] = api) },
+  ipcRenderer: {
+    invoke: async (...args: unknown[]) => void h.invoked.push(args),
+    on: (ch: string, l: (...a: unknown[]) => void) => h.listeners.set(ch, (h.listeners.get(ch) ?? new Set()).add(l)),
+    removeListener: (ch: string, l: (...a: unknown[]) => void) => h.listeners.get(ch)?.delete(l),
+  },
+  ipcMain: { handle: (ch: string, fn: (event: unknown, ...args: unknown[]) => unknown) => h.handlers.set(ch, fn) },
+  BrowserWindow: { fromWebContents: (c: unknown) => (c === h.ourContents ? {} : null) },
+  app: { getVersion: () => '9.9.9' },
+  shell: { openExternal: async (url: string) => void h.opened.push(url) },
+}));
+
+beforeAll(async () => {
+  await import('../../electron/preload/index');
+  const { registerIpc } = await import('../../electron/main/ipc');
+  const files = new Proxy({}, { get: (_t, name) => async (...args: unknown[]) => ({ ok: true, value: { called: name, args } }) });
+  const autosave = new Proxy({}, { get: (_t, name) => async (...args: unknown[]) => ({ called: name, args }) });
+  registerIpc({
+    files: files as never,
+    autosave: autosave as never,
+    trustedOrigins: ['app://momentum'],
+    isOurWindow: (c) => c === (h.ourContents as unknown),
+    crashed: () => false,
+    setUnsaved: () => undefined,
+    afterSave: () => undefined,
+    recentsChanged: () => undefined,
+  });
+});
+
+const goodEvent = () => ({ sender: h.ourContents, senderFrame: h.ourContents.mainFrame });
+
+describe('preload', () => {
+  it('exposes exactly one named method per operation on window.momentum, never ipcRenderer or invoke', () => {
+    const api = h.exposed.momentum as Record<string, unknown>;
+    expect(Object.keys(h.exposed)).toEqual(['momentum']);
+    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'exportFile', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'openRecent', 'saveFile', 'saveFileAs', 'setUnsaved']);
+    for (const v of Object.values(api)) expect(typeof v).toBe('function');
+    expect(Object.keys(api)).not.toContain('invoke');
+    expect(Object.keys(api)).not.toContain('send');
+  });
+
+  it('each method calls its own channel with the arguments unchanged', async () => {
+    const api = h.exposed.momentum as MomentumDesktopApi;
+    h.invoked.length = 0;
+    await api.openFile('run');
+    await api.saveFile({ kind: 'scenario', name: 'a', text: '{}', id: 'x' });
+    await api.autosaveClear('scenario');
+    await api.getRecovery();
+    expect(h.invoked).toEqual([['file:open', 'run'], ['file:save', { kind: 'scenario', name: 'a', text: '{}', id: 'x' }], ['autosave:clear', 'scenario'], ['session:recovery']]);
+  });
+
+  it('menu events reach the listener without the IpcRendererEvent, until unsubscribed', () => {
+    const api = h.exposed.momentum as MomentumDesktopApi;
+    const got: unknown[][] = [];
+    const off = api.onMenuCommand((...args: unknown[]) => got.push(args));
+    const fire = (cmd: unknown) => h.listeners.get('menu:command')?.forEach((l) => l({ sender: 'SECRET' }, cmd));
+    fire({ type: 'file.save' });
+    off();
+    fire({ type: 'file.open' });
+    expect(got).toEqual([[{ type: 'file.save' }]]);
+  });
+});
+
+describe('ipc.ts: every registered channel checks sender and arguments before its handler runs', () => {
+  it('registers a handler for every channel of the contract, and no other', () => {
+    expect([...h.handlers.keys()].sort()).toEqual(Object.keys(IPC_ARGUMENTS).sort());
+  });
+
+  it('accepts our window\'s top frame with good arguments', async () => {
+    expect(await h.handlers.get('file:open')!(goodEvent(), 'scenario')).toEqual({ ok: true, value: { called: 'open', args: ['scenario'] } });
+    expect(await h.handlers.get('app:get-info')!(goodEvent())).toMatchObject({ appVersion: '9.9.9' });
+  });
+
+  const badSenders: [string, () => unknown][] = [
+    ['another webContents', () => ({ sender: { id: 2, mainFrame: h.ourContents.mainFrame }, senderFrame: h.ourContents.mainFrame })],
+    ['an iframe of our page', () => ({ sender: h.ourContents, senderFrame: { url: 'app://momentum/index.html' } })],
+    ['our window showing another origin', () => ({ sender: h.ourContents, senderFrame: { ...h.ourContents.mainFrame, url: 'https://evil.example/' } })],
+    ['a destroyed frame', () => ({ sender: h.ourContents, senderFrame: null })],
+  ];
+  for (const [what, event] of badSenders) {
+    it(`refuses ${what} on every channel`, async () => {
+      for (const [channel, fn] of h.handlers) {
+        // The iframe case needs a frame that is not sender.mainFrame but has our URL.
+        await expect(Promise.resolve().then(() => fn(event())), channel).rejects.toThrow(/refused/);
+      }
+    });
+  }
+
+  it('refuses bad arguments before the handler runs, and opens only allowlisted links', async () => {
+    await expect(Promise.resolve().then(() => h.handlers.get('file:save')!(goodEvent(), { kind: 'scenario', name: 'a', text: '{}', path: '/etc/passwd' }))).rejects.toThrow(/bad arguments/);
+    await expect(Promise.resolve().then(() => h.handlers.get('autosave:get')!(goodEvent(), '../x'))).rejects.toThrow(/bad arguments/);
+    expect(await h.handlers.get('shell:open-external')!(goodEvent(), 'https://evil.example/')).toBe(false);
+    expect(await h.handlers.get('shell:open-external')!(goodEvent(), 'https://digital.nhs.uk/')).toBe(true);
+    expect(h.opened).toEqual(['https://digital.nhs.uk/']);
+  });
+});
