@@ -25,6 +25,12 @@ describe('evaluateAll', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5]);
   }, 60_000);
 
+  it('gives each task the same result whatever ran before it on that thread (what makes worker counts irrelevant)', async () => {
+    const forward = await evaluateAll(tasks, { workers: 1 });
+    const backward = await evaluateAll([...tasks].reverse(), { workers: 1 });
+    expect(backward.reverse()).toEqual(forward);
+  });
+
   it('rejects, naming the task, when a worker fails', async () => {
     const bad = [...tasks.slice(0, 2), { ...tasks[0]!, input: null as unknown as SimTask['input'] }];
     await expect(evaluateAll(bad, { workers: 2 })).rejects.toThrow(/a worker failed on task 3/);
