@@ -101,7 +101,7 @@ describe('Explore view', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('pins a named what-if and shows it as a column of the KPI table, then removes it', async () => {
+  it('pins a named what-if, shows it as a column of the KPI table, renames and removes it', async () => {
     const page = await openExplore();
     await priorities(page).focus();
     await page.keyboard.press('Home');
@@ -121,8 +121,16 @@ describe('Explore view', () => {
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).toBe(await kpiCell(page, 'maturity', 'baseline').textContent());
     expect(await pinnedMaturity.locator('.kpi-value').textContent()).toBe(pinnedValue);
 
-    await page.getByRole('button', { name: 'Remove One priority' }).click();
-    await expect.poll(() => header.count(), WAIT).toBe(0);
+    // Renaming the pin renames its column.
+    const nameField = page.getByRole('textbox', { name: 'Name of pinned what-if 1' });
+    await nameField.fill('Just one thing');
+    await nameField.press('Enter');
+    await page.locator('[data-testid="kpi-table"] thead th', { hasText: 'Just one thing' }).waitFor();
+    expect(await header.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Remove Just one thing' }).click();
+    const renamed = page.locator('[data-testid="kpi-table"] thead th', { hasText: 'Just one thing' });
+    await expect.poll(() => renamed.count(), WAIT).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -41,9 +41,9 @@ export function eventLinesPlugin<T extends ChartType>(): Plugin<T> {
         const width = ctx.measureText(e.label).width;
         // Labels near the right edge go to the left of their line.
         const tx = px + 4 + width > chartArea.right ? px - 4 - width : px + 4;
-        const ty = chartArea.top + size + (i % 3) * (size + 4);
+        const ty = chartArea.top + size + 2 + (i % 3) * Math.round(size * 1.6);
         ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-        ctx.fillRect(tx - 2, ty - size, width + 4, size + 4);
+        ctx.fillRect(tx - 3, ty - size - 1, width + 6, size + 6);
         ctx.fillStyle = OKABE_ITO.black;
         ctx.fillText(e.label, tx, ty);
       });
