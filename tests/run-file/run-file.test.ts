@@ -93,6 +93,19 @@ describe('reproduction verdicts', () => {
   });
 });
 
+describe('migration', () => {
+  it('migrates an embedded scenario of an older format, and says so', async () => {
+    const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/scenarios/v1-minimal.json'), 'utf8')) as unknown;
+    const doc = { ...(JSON.parse(serializeRunFile(await savedRun())) as Record<string, unknown>), scenario: v1 };
+    const r = parseRunFile(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.scenarioMigratedFrom).toBe(1);
+    expect(r.migratedFrom).toBeUndefined();
+    // Saving it again writes the scenario in today's format.
+    expect((JSON.parse(serializeRunFile(r.run)) as { scenario: { schemaVersion: number } }).scenario.schemaVersion).toBeGreaterThan(1);
+  });
+});
+
 describe('run file validation', () => {
   const doc = async () => JSON.parse(serializeRunFile(await savedRun())) as Record<string, unknown>;
 
