@@ -1,0 +1,222 @@
+// electron/main/index.ts under a stand-in 'electron' module: the security settings as actually
+// wired (window preferences, session handlers, navigation, app://), the close question and the
+// crash reload. The real Electron is never loaded.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => unknown;
+
+const h = vi.hoisted(() => {
+  class Emitter {
+    handlers = new Map<string, ((...a: unknown[]) => unknown)[]>();
+    on(name: string, fn: (...a: unknown[]) => unknown) {
+      this.handlers.set(name, [...(this.handlers.get(name) ?? []), fn]);
+      return this;
+    }
+    once(name: string, fn: (...a: unknown[]) => unknown) {
+      return this.on(name, fn);
+    }
+    emit(name: string, ...args: unknown[]) {
+      return (this.handlers.get(name) ?? []).map((fn) => fn(...args));
+    }
+  }
+  const state = {
+    Emitter,
+    userData: '',
+    windows: [] as (InstanceType<typeof Emitter> & {
+      options: Record<string, unknown>;
+      loaded: string[];
+      closed: number;
+      reloaded: number;
+      close(): boolean;
+      webContents: InstanceType<typeof Emitter> & { sent: unknown[][]; mainFrame: { url: string } };
+    })[],
+    app: new Emitter() as InstanceType<typeof Emitter> & Record<string, unknown>,
+    schemes: [] as unknown[],
+    protocolHandlers: new Map<string, unknown>(),
+    sessionHandlers: {} as Record<string, (...a: unknown[]) => unknown>,
+    ipc: new Map<string, (...a: unknown[]) => unknown>(),
+    sandboxEnabled: 0,
+    dialogAnswers: [] as number[],
+    dialogs: [] as unknown[],
+    opened: [] as string[],
+    ready: null as null | (() => void),
+  };
+  return state;
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow extends h.Emitter {
+    static fromWebContents(c: unknown) {
+      return h.windows.find((w) => w.webContents === c) ?? null;
+    }
+    static getAllWindows() {
+      return h.windows;
+    }
+    options: Record<string, unknown>;
+    loaded: string[] = [];
+    closed = 0;
+    reloaded = 0;
+    webContents = Object.assign(new h.Emitter(), { sent: [] as unknown[][], mainFrame: { url: 'app://momentum/index.html' }, send: (...a: unknown[]) => void this.webContents.sent.push(a) });
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.options = options;
+      h.windows.push(this as never);
+    }
+    maximize() {}
+    show() {}
+    isMinimized() {
+      return false;
+    }
+    focus() {}
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 1, y: 2, width: 1300, height: 800 };
+    }
+    reload() {
+      this.reloaded++;
+    }
+    async loadURL(url: string) {
+      this.loaded.push(url);
+    }
+    close() {
+      this.closed++;
+      const event = { defaultPrevented: false, preventDefault() {
+        this.defaultPrevented = true;
+      } };
+      this.emit('close', event);
+      return event.defaultPrevented;
+    }
+  }
+  const app = Object.assign(h.app, {
+    isPackaged: true,
+    getPath: (name: string) => (name === 'userData' ? h.userData : join(h.userData, name)),
+    getName: () => 'Momentum',
+    getVersion: () => '1.2.3',
+    enableSandbox: () => void h.sandboxEnabled++,
+    requestSingleInstanceLock: () => true,
+    whenReady: () => new Promise<void>((r) => (h.ready = r)),
+    quit: () => undefined,
+  });
+  return {
+    app,
+    BrowserWindow,
+    protocol: { registerSchemesAsPrivileged: (s: unknown) => void h.schemes.push(s), handle: (scheme: string, fn: unknown) => void h.protocolHandlers.set(scheme, fn) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Handler) => (h.sessionHandlers.request = fn),
+        setPermissionCheckHandler: (fn: Handler) => (h.sessionHandlers.check = fn),
+        setDevicePermissionHandler: (fn: Handler) => (h.sessionHandlers.device = fn),
+        webRequest: { onHeadersReceived: (fn: Handler) => (h.sessionHandlers.headers = fn) },
+      },
+    },
+    screen: { getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }), getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
+    dialog: {
+      showMessageBox: async (...a: unknown[]) => (h.dialogs.push(a), { response: h.dialogAnswers.shift() ?? 2 }),
+      showErrorBox: () => undefined,
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
+    shell: { openExternal: async (u: string) => void h.opened.push(u) },
+    ipcMain: { handle: (ch: string, fn: Handler) => h.ipc.set(ch, fn) },
+  };
+});
+
+/** Let pending I/O and promise chains run until `done` holds (no clock: a bounded number of event-loop turns). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 10_000 && !done(); i++) await new Promise((r) => setImmediate(r));
+  expect(done()).toBe(true);
+}
+let win: (typeof h.windows)[number];
+
+beforeAll(async () => {
+  h.userData = mkdtempSync(join(tmpdir(), 'momentum-main-'));
+  await import('../../electron/main/index');
+  h.ready!();
+  await until(() => h.windows.length === 1 && h.windows[0]!.loaded.length === 1);
+  win = h.windows[0]!;
+});
+
+describe('main process as wired', () => {
+  it('registers app:// as a standard, secure scheme before ready, sandboxes every renderer, and serves the page from it', () => {
+    expect(h.schemes).toEqual([[{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }]]);
+    expect(h.sandboxEnabled).toBe(1);
+    expect(h.protocolHandlers.has('app')).toBe(true);
+    expect(win.loaded).toEqual(['app://momentum/index.html']);
+  });
+
+  it('creates the window with the checklist\'s web preferences', () => {
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      devTools: false,
+    });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+  });
+
+  it('denies every permission request, check and device request', () => {
+    const answers: boolean[] = [];
+    for (const p of ['media', 'notifications', 'clipboard-read', 'geolocation']) h.sessionHandlers.request!(null, p, (ok: boolean) => answers.push(ok));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(h.sessionHandlers.check!(null, 'media')).toBe(false);
+    expect(h.sessionHandlers.device!({})).toBe(false);
+  });
+
+  it('refuses navigation, redirects, webviews and new windows for any webContents, opening only allowlisted links outside', () => {
+    const contents = Object.assign(new h.Emitter(), { openHandler: null as null | Handler, setWindowOpenHandler(fn: Handler) {
+      this.openHandler = fn;
+    } });
+    h.app.emit('web-contents-created', {}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      contents.emit(name, { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented, name).toBe(true);
+    }
+    expect(contents.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'https://www.england.nhs.uk/' })).toEqual({ action: 'deny' });
+    expect(h.opened).toEqual(['https://www.england.nhs.uk/']);
+  });
+
+  it('closes at once with nothing unsaved, but asks first when there is unsaved work; Cancel keeps the window', async () => {
+    const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: 'Plan' });
+    h.dialogAnswers.push(2); // Cancel
+    const prevented = win.close();
+    expect(prevented).toBe(true);
+    await until(() => h.dialogs.length === 1);
+    expect(JSON.stringify(h.dialogs[0])).toContain('Save your changes to “Plan” before closing?');
+    // Save: the renderer is told to save; when it reports nothing unsaved, the window closes.
+    h.dialogAnswers.push(0);
+    win.close();
+    await until(() => win.webContents.sent.length > 0);
+    expect(win.webContents.sent.at(-1)).toEqual(['menu:command', { type: 'file.save' }]);
+    const before = win.closed;
+    await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: null });
+    expect(win.closed).toBe(before + 1);
+  });
+
+  it('reloads the window when the renderer process dies', () => {
+    const before = win.reloaded;
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(win.reloaded).toBe(before + 1);
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(win.reloaded).toBe(before + 1);
+  });
+
+  it('after the renderer crashed, the recovery information says so', async () => {
+    const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    expect(await h.ipc.get('session:recovery')!(ev)).toMatchObject({ previousCrashed: true });
+  });
+});
