@@ -15,7 +15,8 @@ export interface EventLinesOptions {
 
 /**
  * Create a chart.js plugin that draws scenario events (a shock, a stage opening, a new chief
- * executive) as dashed vertical lines with their labels, staggered so neighbours do not overlap.
+ * executive) as dashed vertical lines, each numbered in a circle at the top; the chart's caption
+ * lists what each number means (labels inside the plot would cover the data).
  */
 export function eventLinesPlugin<T extends ChartType>(): Plugin<T> {
   return {
@@ -25,27 +26,34 @@ export function eventLinesPlugin<T extends ChartType>(): Plugin<T> {
       const x = scales.x;
       if (!x || !opts.events?.length) return;
       const size = opts.fontSize ?? 13;
+      const r = Math.round(size * 0.75);
       ctx.save();
-      ctx.strokeStyle = OKABE_ITO.black;
-      ctx.fillStyle = OKABE_ITO.black;
-      ctx.lineWidth = 1.5;
-      ctx.font = `${size}px system-ui, sans-serif`;
+      ctx.font = `700 ${size - 1}px system-ui, sans-serif`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      let lastPx = -Infinity;
+      let row = 0;
       opts.events.forEach((e, i) => {
         const px = x.getPixelForValue(e.x);
-        if (px < chartArea.left || px > chartArea.right) return;
+        if (px < chartArea.left - 1 || px > chartArea.right + 1) return;
+        ctx.strokeStyle = OKABE_ITO.black;
+        ctx.lineWidth = 1.5;
         ctx.setLineDash([4, 4]);
         ctx.beginPath();
         ctx.moveTo(px, chartArea.top);
         ctx.lineTo(px, chartArea.bottom);
         ctx.stroke();
-        const width = ctx.measureText(e.label).width;
-        // Labels near the right edge go to the left of their line.
-        const tx = px + 4 + width > chartArea.right ? px - 4 - width : px + 4;
-        const ty = chartArea.top + size + 2 + (i % 3) * Math.round(size * 1.6);
-        ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-        ctx.fillRect(tx - 3, ty - size - 1, width + 6, size + 6);
+        // Markers of events close together step down so they stay readable.
+        row = px - lastPx < 2 * r + 2 ? row + 1 : 0;
+        lastPx = px;
+        const cy = chartArea.top + r + 1 + row * (2 * r + 2);
+        ctx.setLineDash([]);
         ctx.fillStyle = OKABE_ITO.black;
-        ctx.fillText(e.label, tx, ty);
+        ctx.beginPath();
+        ctx.arc(px, cy, r, 0, 2 * Math.PI);
+        ctx.fill();
+        ctx.fillStyle = '#ffffff';
+        ctx.fillText(String(i + 1), px, cy + 0.5);
       });
       ctx.restore();
     },

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { REFERENCE_PORTFOLIO } from '../../../../engine';
+import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
 import { useAppStore } from '../../store';
 import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../../components/palette';
@@ -107,6 +108,7 @@ function MaturityChart({ runs, fontSize }: ChartPanelProps) {
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} />
+      <EventList events={events} />
       <Caption text={caption} testId="caption-maturity" />
     </figure>
   );
@@ -161,6 +163,7 @@ function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} events={events} />
+      <EventList events={events} />
       <Caption text={caption} testId="caption-adoption" />
     </figure>
   );

@@ -1,4 +1,5 @@
 import type { ChartData, ChartOptions } from 'chart.js';
+import { EventList } from '../../components/event-list';
 import { eventLinesPlugin } from '../../components/event-lines';
 import { useMemo } from 'react';
 import type { RunResult } from '../../../../engine';
@@ -40,6 +41,10 @@ function bars(run: RunResult, names: ReadonlyMap<string, string>): Bar[] {
 
 const eventLines = eventLinesPlugin<'bar'>();
 
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** Props of PortfolioChart. */
@@ -79,12 +84,17 @@ export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioCha
       indexAxis: 'y',
       scales: {
         x: { type: 'linear', min: 0, max: run ? run.horizonWeeks / 52 : 5, ticks: { stepSize: 1, font: { size: fontSize } }, title: { display: true, text: 'Years from now', font: { size: fontSize } } },
-        y: { stacked: true, ticks: { font: { size: fontSize } } },
+        y: {
+          stacked: true,
+          // Long names would squeeze the timeline; the tooltip carries the full name.
+          ticks: { font: { size: fontSize }, callback: (_v, i) => shorten(rows[i] ?? '', 26) },
+        },
       },
       plugins: {
         legend: { position: 'bottom', labels: { font: { size: fontSize } } },
         tooltip: {
           callbacks: {
+            title: (items) => rows[items[0]?.dataIndex ?? 0] ?? '',
             label: (item) => {
               const raw = item.raw as [number, number] | null;
               return raw ? `${item.dataset.label}: year ${raw[0].toFixed(1)} to ${raw[1].toFixed(1)}` : '';
@@ -95,7 +105,7 @@ export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioCha
         ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
       },
     }),
-    [run, events, fontSize],
+    [run, events, fontSize, rows],
   );
   if (!run) return <p className="muted">Simulating…</p>;
   const live = run.timeline.filter((o) => o.goLiveWeek >= 0 && o.failedWeek < 0).length;
@@ -112,6 +122,7 @@ export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioCha
           <ChartCanvasWithPlugin data={data} options={options} caption={caption} />
         </div>
       )}
+      <EventList events={events} />
       <p className="chart-caption" data-testid="caption-portfolio">
         {caption}
       </p>
