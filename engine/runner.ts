@@ -16,6 +16,8 @@ export interface SensitivityOptions {
   readonly kpi: string;
   readonly seed: number;
   readonly replications: number;
+  /** Called with (levers done, levers in all) as each lever finishes; the worker runner relays it from its worker. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**

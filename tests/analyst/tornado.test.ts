@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVERS, type SensitivityResult } from '../../engine';
+import { blankInput, createInProcessRunner, LEVERS, type SensitivityResult } from '../../engine';
 import { sensitivityCsv } from '../../renderer/src/analyst/sensitivity-csv';
 import { tornadoDatasets, tornadoRows } from '../../renderer/src/views/sensitivity/tornado-data';
 
@@ -46,5 +46,15 @@ describe('sensitivity CSV', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]!.startsWith(`maturityAtHorizon,2,${l2!.id},`)).toBe(true);
     expect(lines[1]!.endsWith(',2.5,' + String(l2!.max) + ',1.5,1')).toBe(true);
+  });
+});
+
+describe('sensitivity progress through a runner', () => {
+  it('reports each lever as it finishes, ending at every lever', async () => {
+    const seen: [number, number][] = [];
+    const r = await createInProcessRunner().sensitivity(blankInput(), { kpi: 'maturityAtHorizon', seed: 1, replications: 2, onProgress: (d, t) => seen.push([d, t]) });
+    expect(r.rows).toHaveLength(LEVERS.length);
+    expect(seen.at(-1)).toEqual([LEVERS.length, LEVERS.length]);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
   });
 });

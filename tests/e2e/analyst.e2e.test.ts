@@ -288,6 +288,18 @@ describe('Sensitivity view (issue 7)', () => {
     await expect.poll(() => page.getByTestId('tornado-table').locator('tbody tr').count()).toBe(LEVERS.length);
   });
 
+  it('shows how many levers are done while a longer sensitivity runs', async () => {
+    await page.getByLabel('What to analyse').selectOption({ label: 'Current what-if' });
+    await page.getByLabel('Replications per setting').fill('60');
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Sensitivity progress' });
+    // The worker reports each lever as it finishes; the bar moves before the result arrives.
+    await expect.poll(async () => Number((await progress.getAttribute('value').catch(() => null)) ?? 0)).toBeGreaterThan(0);
+    expect(Number(await progress.getAttribute('max'))).toBe(LEVERS.length);
+    await page.getByText(/^Done: \d+ levers for Current what-if/).waitFor({ timeout: 30_000 });
+    expect(await progress.count()).toBe(0);
+  });
+
   it('exports the sensitivity table as CSV', async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();

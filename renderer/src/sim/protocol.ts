@@ -4,8 +4,14 @@ import type { MonteCarloOptions, MonteCarloResult, RunResult, SensitivityOptions
 export type WorkerRequest =
   | { readonly id: number; readonly op: 'expected'; readonly input: SimInput }
   | { readonly id: number; readonly op: 'simulate'; readonly input: SimInput; readonly seed: number }
-  | { readonly id: number; readonly op: 'monteCarlo'; readonly input: SimInput; readonly opts: MonteCarloOptions }
-  | { readonly id: number; readonly op: 'sensitivity'; readonly input: SimInput; readonly opts: SensitivityOptions };
+  | { readonly id: number; readonly op: 'monteCarlo'; readonly input: SimInput; readonly opts: Omit<MonteCarloOptions, 'onProgress'>; readonly progress?: boolean }
+  | { readonly id: number; readonly op: 'sensitivity'; readonly input: SimInput; readonly opts: Omit<SensitivityOptions, 'onProgress'>; readonly progress?: boolean };
+
+/** Progress of a request that asked for it (`progress: true`): sent before the reply, any number of times. */
+export interface WorkerProgress {
+  readonly id: number;
+  readonly progress: readonly [done: number, total: number];
+}
 
 /** The worker's reply to one request. */
 export type WorkerResponse =

@@ -1,11 +1,11 @@
 import type { MonteCarloResult, RunResult, SensitivityResult, SimRunner } from '../../../engine';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 interface Lane {
-  call<T>(body: RequestBody): Promise<T>;
+  call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void): Promise<T>;
   dispose(): void;
 }
 
@@ -17,10 +17,14 @@ function createLane(): Lane {
   const ensure = (): Worker => {
     if (worker) return worker;
     const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    w.onmessage = (event: MessageEvent<WorkerResponse | WorkerProgress>) => {
       const msg = event.data;
       const p = pending.get(msg.id);
       if (!p) return;
+      if ('progress' in msg) {
+        p.onProgress?.(msg.progress[0], msg.progress[1]);
+        return;
+      }
       pending.delete(msg.id);
       if (msg.ok) p.resolve(msg.result);
       else p.reject(new Error(msg.error));
@@ -34,11 +38,11 @@ function createLane(): Lane {
     return w;
   };
   return {
-    call<T>(body: RequestBody): Promise<T> {
+    call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void): Promise<T> {
       const id = nextId++;
       const w = ensure();
       return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
         w.postMessage({ ...body, id } as WorkerRequest);
       });
     },
@@ -62,8 +66,8 @@ export function createWorkerRunner(): SimRunner {
   return {
     expected: (input) => interactive.call<RunResult>({ op: 'expected', input }),
     simulate: (input, seed) => interactive.call<RunResult>({ op: 'simulate', input, seed }),
-    monteCarlo: (input, opts) => batch.call<MonteCarloResult>({ op: 'monteCarlo', input, opts }),
-    sensitivity: (input, opts) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts }),
+    monteCarlo: (input, { onProgress, ...opts }) => batch.call<MonteCarloResult>({ op: 'monteCarlo', input, opts, progress: Boolean(onProgress) }, onProgress),
+    sensitivity: (input, { onProgress, ...opts }) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts, progress: Boolean(onProgress) }, onProgress),
     dispose: () => {
       interactive.dispose();
       batch.dispose();

@@ -14,9 +14,15 @@ import { tornadoRows } from './tornado-data';
 
 type Job =
   | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly startedAt: number; readonly label: string }
+  | { readonly state: 'running'; readonly startedAt: number; readonly label: string; readonly done: number; readonly total: number }
   | { readonly state: 'done'; readonly result: SensitivityResult; readonly sourceLabel: string; readonly seconds: number }
   | { readonly state: 'failed'; readonly message: string };
+
+/**
+ * Replications per lever setting offered first. Common random numbers keep the swings stable at
+ * this size, and a full tornado (two settings per lever) then takes seconds rather than minutes.
+ */
+export const SENSITIVITY_REPLICATIONS = 50;
 
 /**
  * Render the Sensitivity page: pick a what-if or run and a KPI, then see how far the KPI swings
@@ -29,11 +35,10 @@ export function SensitivityView() {
   const setSelectedKpi = useAppStore((s) => s.setSelectedKpi);
   const [sourceId, setSourceId] = useState('current');
   const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
-  const [replications, setReplications] = useState(source.replications);
+  const [replications, setReplications] = useState(SENSITIVITY_REPLICATIONS);
   const [seed, setSeed] = useState(source.seed);
   const [kpis, setKpis] = useState<string[]>([]);
   const [job, setJob] = useState<Job>({ state: 'idle' });
-  const [elapsed, setElapsed] = useState(0);
   const [exportStatus, setExportStatus] = useState('');
   const [hideFlat, setHideFlat] = useState(false);
   const requestId = useRef(0);
@@ -57,16 +62,8 @@ export function SensitivityView() {
   }, [runner, source.input, setSelectedKpi]);
 
   useEffect(() => {
-    setReplications(source.replications);
     setSeed(source.seed);
-  }, [source.id, source.replications, source.seed]);
-
-  // A visible clock while the worker runs: the engine answers in one message, so time is the honest progress.
-  useEffect(() => {
-    if (job.state !== 'running') return;
-    const t = setInterval(() => setElapsed((performance.now() - job.startedAt) / 1000), 250);
-    return () => clearInterval(t);
-  }, [job]);
+  }, [source.id, source.seed]);
 
   const kpi = kpis.includes(selectedKpi) ? selectedKpi : defaultKpi(kpis);
   const rows = useMemo(() => (job.state === 'done' ? tornadoRows(job.result, LEVERS, hideFlat) : []), [job, hideFlat]);
@@ -75,11 +72,13 @@ export function SensitivityView() {
     if (!kpi) return;
     const id = ++requestId.current;
     const startedAt = performance.now();
-    setElapsed(0);
     setExportStatus('');
-    setJob({ state: 'running', startedAt, label: source.label });
+    setJob({ state: 'running', startedAt, label: source.label, done: 0, total: LEVERS.length });
+    const onProgress = (done: number, total: number) => {
+      if (id === requestId.current) setJob((j) => (j.state === 'running' ? { ...j, done, total } : j));
+    };
     try {
-      const result = await runner.sensitivity(source.input, { kpi, seed, replications });
+      const result = await runner.sensitivity(source.input, { kpi, seed, replications, onProgress });
       if (id !== requestId.current) return;
       setJob({ state: 'done', result, sourceLabel: source.label, seconds: (performance.now() - startedAt) / 1000 });
     } catch (e) {
@@ -152,14 +151,17 @@ export function SensitivityView() {
         </button>
       </form>
 
+      {job.state === 'running' && (
+        <p className="status">
+          <progress value={job.done} max={job.total} aria-label="Sensitivity progress" aria-valuetext={`${job.done} of ${job.total} levers`} />{' '}
+          {job.done} of {job.total} levers done
+        </p>
+      )}
       <div role="status" aria-live="polite" className="status">
         {job.state === 'running' && (
-          <>
-            <progress aria-label={runningLabel} />{' '}
-            <span>
-              {runningLabel} for {job.label}… {elapsed.toFixed(1)} s
-            </span>
-          </>
+          <span>
+            {runningLabel} for {job.label}…
+          </span>
         )}
         {job.state === 'done' && (
           <span>
