@@ -20,6 +20,7 @@ import {
 import { readJson } from '../engine/scenario/json-text';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { readText, resolvePath } from './files';
+import type { CliIo } from './io';
 import { closeMatches } from './suggest';
 
 /** A file given on the command line: a scenario or a saved run. */
@@ -27,8 +28,11 @@ export type LoadedFile =
   | { readonly kind: 'scenario'; readonly file: string; readonly scenario: Scenario }
   | { readonly kind: 'run'; readonly file: string; readonly run: RunFile };
 
-/** The outcome of checking one file: what it is, or its problems as `FILE: PATH: MESSAGE` lines. */
-export type CheckedFile = { ok: true; loaded: LoadedFile } | { ok: false; lines: string[] };
+/**
+ * The outcome of checking one file: what it is (and notes, such as a migration from an older
+ * format), or its problems as `FILE: PATH: MESSAGE` lines.
+ */
+export type CheckedFile = { ok: true; loaded: LoadedFile; notes: string[] } | { ok: false; lines: string[] };
 
 /** Read and validate a scenario or run file (run files are recognised by their `format` field). */
 export function checkFile(cwd: string, file: string): CheckedFile {
@@ -43,17 +47,22 @@ export function checkFile(cwd: string, file: string): CheckedFile {
   if (asRun) {
     const parsed = parseRunFile(json.value);
     if (!parsed.ok) return { ok: false, lines: formatProblems(parsed.problems).map((l) => `${file}: ${l}`) };
-    return { ok: true, loaded: { kind: 'run', file, run: parsed.run } };
+    const notes: string[] = [];
+    if (parsed.migratedFrom !== undefined) notes.push(`${file}: read from run format ${parsed.migratedFrom}; saving it again writes today's format.`);
+    if (parsed.scenarioMigratedFrom !== undefined) notes.push(`${file}: its scenario was read from scenario format ${parsed.scenarioMigratedFrom}.`);
+    return { ok: true, loaded: { kind: 'run', file, run: parsed.run }, notes };
   }
   const parsed = parseScenario(text);
   if (!parsed.ok) return { ok: false, lines: formatProblems(parsed.problems).map((l) => `${file}: ${l}`) };
-  return { ok: true, loaded: { kind: 'scenario', file, scenario: parsed.scenario } };
+  const notes = parsed.migratedFrom !== undefined ? [`${file}: read from scenario format ${parsed.migratedFrom}; saving it again writes today's format.`] : [];
+  return { ok: true, loaded: { kind: 'scenario', file, scenario: parsed.scenario }, notes };
 }
 
-/** Load a scenario or run file; throw InputError listing every problem when it is not valid. */
-export function loadFile(cwd: string, file: string): LoadedFile {
-  const checked = checkFile(cwd, file);
+/** Load a scenario or run file, noting any migration on stderr; throw InputError listing every problem when it is not valid. */
+export function loadFile(io: CliIo, file: string): LoadedFile {
+  const checked = checkFile(io.cwd, file);
   if (!checked.ok) throw new InputError(checked.lines.join('\n'));
+  for (const note of checked.notes) io.stderr(`note: ${note}\n`);
   return checked.loaded;
 }
 

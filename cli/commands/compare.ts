@@ -53,7 +53,7 @@ interface RunEntry {
 /** Run `momentum compare`. */
 export async function compareCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(COMPARE_COMMAND, argv);
-  const files = args.positional.map((f) => loadFile(io.cwd, f));
+  const files = args.positional.map((f) => loadFile(io, f));
   const specs = files.map((f) => specFrom(f, args));
   const plan = planComparison(specs, LEVERS);
 

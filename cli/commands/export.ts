@@ -45,7 +45,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   const which = args.strings.get('table') ?? 'series';
   if (which !== 'series' && which !== 'kpis') throw new UsageError(`--table must be series or kpis, got '${which}'.`);
   if (format === 'json' && args.strings.has('table')) throw new UsageError('--table applies to CSV only; JSON holds both.');
-  const loaded = loadFile(io.cwd, args.positional[0]!);
+  const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
   if (out !== undefined) checkWritable(io.cwd, out);

@@ -102,7 +102,7 @@ function reproductionText(r: ReproductionReport): string {
 /** Run `momentum run`. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(RUN_COMMAND, argv);
-  const loaded = loadFile(io.cwd, args.positional[0]!);
+  const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
   if (out !== undefined) checkWritable(io.cwd, out);

@@ -47,7 +47,7 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   const args = parseArgs(SENSITIVITY_COMMAND, argv);
   const kpi = args.strings.get('kpi');
   if (kpi === undefined) throw new UsageError(`'momentum sensitivity' needs --kpi K.`);
-  const loaded = loadFile(io.cwd, args.positional[0]!);
+  const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args, { replications: DEFAULT_SENSITIVITY_REPLICATIONS });
   const tasks = sensitivityTasks(taskOf(spec));
 

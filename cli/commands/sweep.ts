@@ -106,7 +106,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const count = axes.reduce((n, a) => n * a.values.length, 1);
   if (count > MAX_COMBINATIONS) throw new UsageError(`the grid has ${count} combinations; the most a sweep runs is ${MAX_COMBINATIONS}.`);
-  const loaded = loadFile(io.cwd, args.positional[0]!);
+  const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   checkWritable(io.cwd, out);
 
