@@ -139,6 +139,8 @@ async function createWindow(): Promise<BrowserWindow> {
       return;
     }
     event.preventDefault();
+    // A new close attempt starts afresh: an earlier "Save, then close" that never finished is void.
+    closeAfterSave = false;
     void decideClose([...unsaved.values()], (titles) => askBeforeClose(win, titles)).then(async (decision) => {
       if (decision === 'cancel') return;
       if (decision === 'save-then-close') {

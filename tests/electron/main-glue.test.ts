@@ -4,7 +4,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -141,6 +142,8 @@ beforeAll(async () => {
   await until(() => h.windows.length === 1 && h.windows[0]!.loaded.length === 1);
   win = h.windows[0]!;
 });
+
+afterAll(() => rmSync(h.userData, { recursive: true, force: true }));
 
 describe('main process as wired', () => {
   it('registers app:// as a standard, secure scheme before ready, sandboxes every renderer, and serves the page from it', () => {

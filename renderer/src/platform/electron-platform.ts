@@ -16,6 +16,11 @@ function unwrap<T>(r: FileResult<T>): T | null {
   throw new FileOpenError(r.error);
 }
 
+/** Keep a suggested file name within the length the main process accepts (ipc-validation.ts). */
+function fitSave(request: SaveRequest): SaveRequest {
+  return request.name.length <= 200 ? request : { ...request, name: `${request.name.slice(0, 195)}.json` };
+}
+
 /** The platform of the desktop app: every call goes through the preload's typed API. */
 export class ElectronPlatform implements Platform {
   /** Always true: native menus, dialogs and the user-data folder are there. */
@@ -41,12 +46,12 @@ export class ElectronPlatform implements Platform {
 
   /** Save atomically to the granted file, or ask where. */
   async saveFile(request: SaveRequest): Promise<FileRef | null> {
-    return unwrap(await this.api.saveFile(request));
+    return unwrap(await this.api.saveFile(fitSave(request)));
   }
 
   /** Save atomically to a place the user picks. */
   async saveFileAs(request: SaveRequest): Promise<FileRef | null> {
-    return unwrap(await this.api.saveFileAs(request));
+    return unwrap(await this.api.saveFileAs(fitSave(request)));
   }
 
   /** Export text or bytes through the native save dialog. */
@@ -68,7 +73,7 @@ export class ElectronPlatform implements Platform {
 
   /** Keep unsaved work in the user-data folder. */
   autosavePut(doc: AutosaveDoc): Promise<void> {
-    return this.api.autosavePut(doc);
+    return this.api.autosavePut({ ...doc, name: doc.name.slice(0, 1024) });
   }
 
   /** Return autosaved work of one kind. */
@@ -88,7 +93,8 @@ export class ElectronPlatform implements Platform {
 
   /** Tell the main process about unsaved work so that closing the window asks. */
   setUnsaved(key: string, title: string | null): void {
-    void this.api.setUnsaved({ key, title });
+    // Fire and forget, but never as an unhandled rejection; the limits match ipc-validation.ts.
+    this.api.setUnsaved({ key: key.slice(0, 64), title: title === null ? null : title.slice(0, 512) }).catch((e: unknown) => console.error('Momentum: could not report unsaved work', e));
   }
 
   /** Open an allowlisted address in the user's browser. */
