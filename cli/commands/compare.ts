@@ -23,7 +23,8 @@ export const COMPARE_COMMAND: CommandSpec = {
   summary: 'Compare runs against the first: what settings differ, how the KPIs differ, and which settings explain the gap.',
   details: [
     'Each file is a run file (re-simulated with its own settings and sampling, and checked',
-    'against its stored KPIs) or a scenario (simulated with --seed/--replications/--set).',
+    'against its stored KPIs) or a scenario (default: one replication, seed 1). --seed,',
+    '--replications, --expected and --set apply to every file (run files are then not checked).',
     'Attribution: every coalition of the differing settings is simulated with the first run\'s',
     'sampling. With up to 6 differing settings each one\'s effect is its Shapley value (its swap',
     'averaged over every order of swapping, so interactions are shared out and effects add up',
