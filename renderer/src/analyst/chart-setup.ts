@@ -1,26 +1,12 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-
-// chart.js is tree-shaken: each chart type must be registered once. Registering twice is harmless,
-// so the analyst views do it themselves rather than depend on which view loaded first.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Filler, Legend, Tooltip);
+// The app registers chart.js's pieces once (and turns animation off) in components/chart-setup;
+// importing it here makes sure that has happened before an analyst chart is drawn.
+import { Chart } from '../components/chart-setup';
 
 /**
- * Colour-blind-safe palette (Okabe & Ito 2008), in the order runs take them; black is last so the
- * reference run can stand out in it if an analyst wants.
+ * Colour-blind-safe palette (Okabe & Ito 2008), in the order runs take them. Yellow comes last:
+ * it is the hardest to see on white, so only an eighth run gets it (and its own dash pattern).
  */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'] as const;
 
 /** Return the palette colour for the i-th run, cycling when there are more runs than colours. */
 export function runColour(i: number): string {
