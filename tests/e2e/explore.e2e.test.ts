@@ -55,6 +55,8 @@ describe('Explore view', () => {
     await expect.poll(() => maturityCaption(page).textContent(), WAIT).not.toBe(captionBefore);
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
     await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);
+    // Once the change settles, screen readers hear the headline against the scenario.
+    await expect.poll(() => page.getByTestId('announcer').textContent(), WAIT).toMatch(/Digital maturity at the end \(1–5\): \d\.\d\d/);
     // The baseline column keeps the scenario as loaded, and the current column shows its difference.
     expect(await kpiCell(page, 'maturity', 'baseline').textContent()).toBe(kpiBefore);
     await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/[+−]\d\.\d\d/);

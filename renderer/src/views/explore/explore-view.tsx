@@ -7,6 +7,7 @@ import { useAppStore } from '../../store';
 import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
+import { Announcer } from './announcer';
 import { Headline } from './headline';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
@@ -57,7 +58,8 @@ export function ExploreView() {
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
         <Headline current={runs.current} baseline={runs.baseline} goal={goal} />
         <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
-        <p className="status muted" aria-live="polite">
+        <Announcer current={runs.current} baseline={runs.baseline} settling={runs.currentPending} />
+        <p className="status muted">
           {runs.bands ? `Shaded: the likely range (P10–P90 of ${runs.bands.replications} runs)${runs.bandsPending ? ', refining…' : '.'}` : 'Working out the likely range…'}
         </p>
         <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />
