@@ -27,7 +27,7 @@ function unknownRef(path: Key[], id: string, known: readonly string[], what: str
 }
 
 function leverRange(def: LeverDef): string {
-  return `${def.min} to ${def.max}${def.unit ? ` ${def.unit}` : ''}`;
+  return `${def.min} and ${def.max}${def.unit ? ` ${def.unit}` : ''}`;
 }
 
 /** Check lever values against the engine's lever definitions. */

@@ -128,11 +128,11 @@ describe('parseScenario: cross-references and things that can never happen', () 
     ['goal naming no initiative', { ...base(), goal: { kind: 'initiatives-live', ids: ['eprr'] } }, ['goal.ids[0]: names no initiative: "eprr" (did you mean "epr"?)']],
     ['delayed start after the horizon', mutate((s) => (s.initiatives[3]!.earliestStartWeek = 150)), ['initiatives[3].earliestStartWeek: must be before the horizon (week 104) or the initiative can never start, got 150']],
     ['unknown lever', { ...base(), levers: { 'no.such.lever': 1 } }, [`levers["no.such.lever"]: names no lever: "no.such.lever"`]],
-    ['lever above its range', { ...base(), levers: { [lever.id]: lever.max + 1 } }, [`levers["${lever.id}"]: must be between ${lever.min} to ${lever.max} ${lever.unit} (${lever.label}), got ${lever.max + 1}`]],
+    ['lever above its range', { ...base(), levers: { [lever.id]: lever.max + 1 } }, [`levers["${lever.id}"]: must be between ${lever.min} and ${lever.max} ${lever.unit} (${lever.label}), got ${lever.max + 1}`]],
     ['locked lever unknown', { ...base(), lockedLevers: ['no.such.lever'] }, ['lockedLevers[0]: names no lever: "no.such.lever"']],
     ['locked lever twice', { ...base(), lockedLevers: [lever.id, lever.id] }, [`lockedLevers[1]: "${lever.id}" is listed twice`]],
     ['what-if with unknown lever', { ...base(), trainer: { whatIfs: [{ label: 'x', levers: { 'no.such.lever': 2 } }] } }, ['trainer.whatIfs[0].levers["no.such.lever"]: names no lever: "no.such.lever"']],
-    ['what-if out of range', { ...base(), trainer: { whatIfs: [{ label: 'x', levers: { [lever.id]: lever.min - 1 } }] } }, [`trainer.whatIfs[0].levers["${lever.id}"]: must be between ${lever.min} to ${lever.max} ${lever.unit} (${lever.label}), got ${lever.min - 1}`]],
+    ['what-if out of range', { ...base(), trainer: { whatIfs: [{ label: 'x', levers: { [lever.id]: lever.min - 1 } }] } }, [`trainer.whatIfs[0].levers["${lever.id}"]: must be between ${lever.min} and ${lever.max} ${lever.unit} (${lever.label}), got ${lever.min - 1}`]],
     ['target lever limit naming no lever', { ...base(), targets: [{ id: 't', label: 'T', kpi: 'k', atLeast: 1, maxLever: { leverId: 'nope', atMost: 2 } }] }, ['targets[0].maxLever.leverId: names no lever: "nope"']],
     ['reveal after the horizon', { ...base(), trainer: { reveals: [{ week: 105, title: 'Later', note: 'n' }] } }, ['trainer.reveals[0].week: must be within the horizon (week 104) or it is never reached, got 105']],
   ];
