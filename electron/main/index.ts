@@ -43,6 +43,8 @@ let mainWindow: BrowserWindow | null = null;
 let crashed = false;
 let closeAllowed = false;
 let closeAfterSave = false;
+// Set by Quit (Cmd+Q, File › Exit): once the window may close, the app quits too, even on macOS.
+let quitting = false;
 const rendererCrashes: number[] = [];
 
 const files = new FileService({
@@ -121,6 +123,8 @@ async function createWindow(): Promise<BrowserWindow> {
     },
   });
   mainWindow = win;
+  // A window made again (macOS dock click) asks about its own unsaved work.
+  closeAllowed = false;
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 
@@ -142,7 +146,10 @@ async function createWindow(): Promise<BrowserWindow> {
     // A new close attempt starts afresh: an earlier "Save, then close" that never finished is void.
     closeAfterSave = false;
     void decideClose([...unsaved.values()], (titles) => askBeforeClose(win, titles)).then(async (decision) => {
-      if (decision === 'cancel') return;
+      if (decision === 'cancel') {
+        quitting = false;
+        return;
+      }
       if (decision === 'save-then-close') {
         closeAfterSave = true;
         sendCommand({ type: 'file.save' });
@@ -157,6 +164,7 @@ async function createWindow(): Promise<BrowserWindow> {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    if (quitting) app.quit();
   });
 
   win.webContents.on('render-process-gone', (_event, details) => {
@@ -233,6 +241,9 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
