@@ -12,6 +12,8 @@ export interface SeriesLine {
   readonly dash?: readonly number[];
   readonly width?: number;
   readonly band?: { readonly p10: Float64Array; readonly p90: Float64Array };
+  /** Leave the line out of the legend (e.g. a pillar's "as loaded" twin; the caption explains the dashes). */
+  readonly hideInLegend?: boolean;
 }
 
 /** Props of SeriesChart. */
@@ -68,6 +70,7 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
         borderDash: line.dash ? [...line.dash] : [],
         pointRadius: 0,
         fill: false,
+        ...({ hideInLegend: line.hideInLegend ?? false } as object),
       });
     }
     return { datasets };
@@ -104,7 +107,8 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
             usePointStyle: true,
             pointStyle: 'line',
             // Band edges are drawn but not listed.
-            filter: (item) => !/ P(10|90)$/.test(item.text),
+            filter: (item, chartData) =>
+              !/ P(10|90)$/.test(item.text) && !(chartData.datasets[item.datasetIndex ?? 0] as { hideInLegend?: boolean } | undefined)?.hideInLegend,
           },
         },
         tooltip: {

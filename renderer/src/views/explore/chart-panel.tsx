@@ -121,7 +121,7 @@ function PillarsChart({ runs, fontSize }: ChartPanelProps) {
     for (const p of PILLARS) {
       const ids = SERIES_IDS.pillarMaturity(p);
       const b = baseline && pickSeries(baseline.series, ids);
-      if (b) out.push({ label: `${PILLAR_LABELS[p]} (as loaded)`, colour: PILLAR_COLOURS[p]!, values: b, dash: [6, 5], width: 2 });
+      if (b) out.push({ label: `${PILLAR_LABELS[p]} (as loaded)`, colour: PILLAR_COLOURS[p]!, values: b, dash: [6, 5], width: 2, hideInLegend: true });
       const c = current && pickSeries(current.series, ids);
       const band = pickBand(bands, ids);
       if (c) out.push({ label: PILLAR_LABELS[p], colour: PILLAR_COLOURS[p]!, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
@@ -179,7 +179,7 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
     ];
     for (const p of pairs) {
       const b = baseline && pickSeries(baseline.series, p.ids);
-      if (b) out.push({ label: `${p.label} (as loaded)`, colour: BASELINE_COLOUR, values: b, dash: [8, 5], width: 2 });
+      if (b) out.push({ label: `${p.label} (as loaded)`, colour: BASELINE_COLOUR, values: b, dash: [8, 5], width: 2, hideInLegend: true });
       const c = current && pickSeries(current.series, p.ids);
       const band = pickBand(bands, p.ids);
       if (c) out.push({ label: p.label, colour: p.colour, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
@@ -189,7 +189,7 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
   const conf = last(current ? pickSeries(current.series, SERIES_IDS.confidence) : undefined);
   const cap = last(current ? pickSeries(current.series, SERIES_IDS.capability) : undefined);
   const caption =
-    conf === undefined ? 'Simulating…' : `At the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''}.`;
+    conf === undefined ? 'Simulating…' : `At the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''} (dashed grey: the scenario as loaded).`;
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-confidence" fontSize={fontSize} />
