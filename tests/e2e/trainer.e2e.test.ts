@@ -150,7 +150,7 @@ describe('trainer mode', () => {
     expect(errors).toEqual([]);
   });
 
-  it('runs the facilitator kit from the keyboard alone: reveals, session timer and collapsing the panel', async () => {
+  it('runs the facilitator kit from the keyboard alone: what-ifs, reveals, session timer and collapsing the panel', async () => {
     const parsed = parseScenario(readFileSync(join('scenarios', SCENARIO_FILE), 'utf8'));
     if (!parsed.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
     const { page, errors } = await openWithFallbackFiles();
@@ -163,6 +163,17 @@ describe('trainer mode', () => {
     await press(`Open ${parsed.scenario.title}`);
     const panel = page.locator('.trainer-panel');
     await panel.waitFor();
+    // Each suggested what-if moves its levers in one step; a locked lever stays put and the panel says so.
+    for (const w of parsed.scenario.trainer.whatIfs) {
+      await press(w.label, 'Enter', panel);
+      const status = await panel.locator('.briefing [role="status"]').textContent();
+      expect(status).toContain(`Applied "${w.label}"`);
+      for (const [id, value] of Object.entries(w.levers)) {
+        const control = page.locator(`.explore-levers [data-lever="${id}"] :is(input, select)`).first();
+        if (parsed.scenario.lockedLevers.includes(id)) expect(status).toContain('except the locked');
+        else expect(Number(await control.inputValue())).toBe(value);
+      }
+    }
     await press(/Start reveals/, 'Enter', panel);
     await panel.getByText(/Step 1 of/).waitFor();
     await press(/Next reveal/, ' ', panel);
