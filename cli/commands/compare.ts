@@ -1,5 +1,6 @@
 /** `momentum compare`: settings diff, KPI deltas and attribution of the gap, against the first run. */
 import {
+  DEFAULT_MAX_EXACT_PLAYERS,
   ENGINE_VERSION,
   LEVERS,
   checkReproduction,
@@ -26,14 +27,16 @@ export const COMPARE_COMMAND: CommandSpec = {
     'against its stored KPIs) or a scenario (default: one replication, seed 1). --seed,',
     '--replications, --expected and --set apply to every file (run files are then not checked).',
     'Attribution: every coalition of the differing settings is simulated with the first run\'s',
-    'sampling. With up to 6 differing settings each one\'s effect is its Shapley value (its swap',
-    'averaged over every order of swapping, so interactions are shared out and effects add up',
-    'to the gap); with more, the average of swapping it alone in and alone out, the rest shown',
-    'as interaction. A different seed or replication count shows up as sampling.',
+    `sampling. With up to ${DEFAULT_MAX_EXACT_PLAYERS} differing settings (--shapley-max), each one's effect is its`,
+    'Shapley value (its swap averaged over every order of swapping, so interactions are shared',
+    'out and effects add up to the gap); with more, the average of swapping it alone in and',
+    'alone out, the rest shown as interaction. A different seed or replication count shows',
+    'up as sampling.',
   ].join('\n'),
   options: [
     { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
     { name: 'kpi', kind: 'list', value: 'K', help: 'show only this KPI (repeatable; default all)' },
+    { name: 'shapley-max', kind: 'int', value: 'N', help: `exact Shapley values up to N differing settings (2^N runs; default ${DEFAULT_MAX_EXACT_PLAYERS}), both-orders above`, min: 0, max: 12 },
     ...SAMPLING_OPTIONS,
     WORKERS_OPTION,
   ],
@@ -56,7 +59,8 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
   const args = parseArgs(COMPARE_COMMAND, argv);
   const files = args.positional.map((f) => loadFile(io, f));
   const specs = files.map((f) => specFrom(f, args));
-  const plan = planComparison(specs, LEVERS);
+  const shapleyMax = args.ints.get('shapley-max');
+  const plan = planComparison(specs, LEVERS, shapleyMax === undefined ? {} : { maxExactPlayers: shapleyMax });
 
   const progress = createProgress(io, 'compare');
   const results = await evaluateAll(plan.tasks, { workers: args.ints.get('workers'), onProgress: (d, t) => progress.update(d, t) });

@@ -175,3 +175,16 @@ describe('momentum export', () => {
     expect((await momentum(['export', scenario('blank-trust.json'), '--format', 'xlsx'])).code).toBe(2);
   });
 });
+
+describe('momentum compare --shapley-max', () => {
+  it('0 switches to both-orders swaps with the interaction reported, and the parts still add up', async () => {
+    const r = await momentum(['compare', scenario('milton-keynes.json'), scenario('covid-19.json'), '--json', '--expected', '--shapley-max', '0']);
+    expect(r.code).toBe(0);
+    const a = (JSON.parse(r.stdout) as CompareJson).comparisons[0]!.attribution;
+    expect(a.method).toBe('both-orders');
+    for (const k of a.kpis) {
+      const sum = k.rows.reduce((s, x) => s + x.effect, 0) + k.interaction + k.sampling;
+      expect(Math.abs(sum - k.gap)).toBeLessThan(1e-9 * Math.max(1, Math.abs(k.gap)));
+    }
+  });
+});
