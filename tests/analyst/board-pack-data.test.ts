@@ -61,7 +61,7 @@ describe('board pack from open runs', () => {
       LEVERS,
     );
     expect(data.subtitle).toBe(`Scenario: ${scenario.title}`);
-    expect(data.runs.map((r) => r.check)).toEqual(['New, not saved', 'Could not re-simulate']);
+    expect(data.runs.map((r) => r.check)).toEqual(['Saved; simulated just now', 'Could not re-simulate']);
     const html = buildBoardPack(data);
     expect(html).toContain('Agreed in October.');
     expect(html).toContain('Board to decide.');

@@ -34,6 +34,13 @@ describe('runs slice', () => {
     expect(store.getState().referenceRunId).toBeNull();
   });
 
+  it('turns a saved what-if into a file run', async () => {
+    const store = createAppStore();
+    const id = store.getState().addRun({ origin: 'current', run: await makeRun('W', scenario, {}, { replications: 2 }), check: { status: 'fresh' } })!;
+    store.getState().markRunSaved(id, 'w.run.json');
+    expect(store.getState().openRuns[0]).toMatchObject({ origin: 'file', fileName: 'w.run.json', check: { status: 'fresh' } });
+  });
+
   it('keeps only plain data: no typed arrays in the store', async () => {
     const store = createAppStore();
     store.getState().addRun({ origin: 'file', run: await makeRun('R', scenario, {}, { replications: 2 }) });

@@ -113,7 +113,7 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     subtitle: scenarios.length === 1 ? `Scenario: ${scenarios[0]}` : `Scenarios: ${scenarios.join('; ')}`,
     preparedOn: src.preparedOn,
     engineVersion: src.engineVersion,
-    runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes, check: checkSummary(r.check) })),
+    runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes, check: checkSummary(r) })),
     settings: settingsTable(src.runs, src.referenceIndex, defs),
     kpis: kpiTable(src.runs, src.referenceIndex, src.summaries),
     charts: src.charts,

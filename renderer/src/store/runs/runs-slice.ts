@@ -55,6 +55,8 @@ export interface RunsSlice {
   removeRun(id: string): void;
   /** Close every run. */
   clearRuns(): void;
+  /** Record that a what-if was saved to a file: it is now a file run. */
+  markRunSaved(id: string, fileName: string): void;
   /** Record what re-simulating a run showed. */
   setRunCheck(id: string, check: RunCheck): void;
   /** Choose the reference run. */
@@ -97,6 +99,13 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
       s.openRuns = [];
       s.referenceRunId = null;
       s.attribution = null;
+    }),
+  markRunSaved: (id, fileName) =>
+    set((s) => {
+      const r = s.openRuns.find((x) => x.id === id);
+      if (!r) return;
+      r.origin = 'file';
+      r.fileName = fileName;
     }),
   setRunCheck: (id, check) =>
     set((s) => {

@@ -115,7 +115,7 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
       </p>
       <div className="analyst-form">
         <label htmlFor={ids.title}>Title</label>
-        <input id={ids.title} type="text" value={title} placeholder={`${scenarioTitle}: comparison of ${runs.length} runs`} onChange={(e) => setTitle(e.target.value)} />
+        <input id={ids.title} type="text" value={title} placeholder={`${scenarioTitle}: comparison of ${runs.length} run${runs.length === 1 ? '' : 's'}`} onChange={(e) => setTitle(e.target.value)} />
         <label htmlFor={ids.notes}>Analyst's notes</label>
         <textarea id={ids.notes} rows={5} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>

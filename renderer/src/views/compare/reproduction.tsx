@@ -1,13 +1,14 @@
 import { formatKpiValue, kpiLabel } from '../../analyst/metadata';
-import type { OpenRun, RunCheck } from '../../store/runs/runs-slice';
+import type { OpenRun } from '../../store/runs/runs-slice';
 
 /** Return a short status for the runs table ("Reproduced", "Engine changed", …). */
-export function checkSummary(check: RunCheck): string {
+export function checkSummary(run: Pick<OpenRun, 'origin' | 'check'>): string {
+  const check = run.check;
   switch (check.status) {
     case 'checking':
       return 'Checking…';
     case 'fresh':
-      return 'New, not saved';
+      return run.origin === 'file' ? 'Saved; simulated just now' : 'New, not saved';
     case 'failed':
       return 'Could not re-simulate';
     case 'checked':

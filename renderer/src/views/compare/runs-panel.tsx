@@ -75,6 +75,7 @@ export function RunsPanel() {
   async function save(run: OpenRun) {
     try {
       const name = await saveRunFile(run.run);
+      if (name) useAppStore.getState().markRunSaved(run.id, name);
       setStatus(name ? `Saved "${run.run.label}" as ${name}.` : 'Save cancelled.');
     } catch (e) {
       setStatus(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
@@ -150,7 +151,7 @@ export function RunsPanel() {
                   {r.run.seed}
                 </td>
                 <td>
-                  <span className={`check check-${r.check.status === 'checked' ? r.check.report.status : r.check.status}`}>{checkSummary(r.check)}</span>
+                  <span className={`check check-${r.check.status === 'checked' ? r.check.report.status : r.check.status}`}>{checkSummary(r)}</span>
                   <ReproductionDetails run={r} />
                 </td>
                 <td>
@@ -163,17 +164,19 @@ export function RunsPanel() {
                   />
                 </td>
                 <td className="actions">
-                  {r.origin !== 'file' && (
-                    <button type="button" onClick={() => void save(r)} aria-label={`Save "${r.run.label}" as a run file`}>
-                      Save…
+                  <div>
+                    {r.origin !== 'file' && (
+                      <button type="button" onClick={() => void save(r)} aria-label={`Save "${r.run.label}" as a run file`}>
+                        Save…
+                      </button>
+                    )}
+                    <button type="button" onClick={() => void exportSeries(r)} aria-label={`Export every series of "${r.run.label}" as CSV`}>
+                      Series CSV
                     </button>
-                  )}
-                  <button type="button" onClick={() => void exportSeries(r)} aria-label={`Export every series of "${r.run.label}" as CSV`}>
-                    Series CSV
-                  </button>
-                  <button type="button" onClick={() => removeRun(r.id)} aria-label={`Close "${r.run.label}"`}>
-                    Close
-                  </button>
+                    <button type="button" onClick={() => removeRun(r.id)} aria-label={`Close "${r.run.label}"`}>
+                      Close
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
