@@ -141,6 +141,19 @@ describe('FileService: open and save through dialogs and grants', () => {
     expect(dialogs.asked).toEqual(['open scenario', 'changed plan.json', 'changed plan.json']);
   });
 
+  it('asks before writing to a recent file that was not opened in this session', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'plan.json');
+    await writeFile(file, GOOD);
+    await (await service(dir, scriptedDialogs({ open: [file] }))).open('scenario');
+    const dialogs = scriptedDialogs({ changed: ['cancel'] });
+    const restarted = await service(dir, dialogs);
+    const [recent] = await restarted.listRecent();
+    expect(await restarted.save({ kind: 'scenario', name: 'plan.json', text: '{"blind":1}', id: recent!.id })).toEqual({ ok: false, cancelled: true });
+    expect(dialogs.asked).toEqual(['changed plan.json']);
+    expect(await readFile(file, 'utf8')).toBe(GOOD);
+  });
+
   it('never writes to an id it did not issue, and Save without a grant asks where (Save As)', async () => {
     const dir = await tempDir();
     const target = join(dir, 'new-plan');

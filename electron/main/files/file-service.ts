@@ -97,8 +97,9 @@ export class FileService {
     const bad = this.checkText(basename(g.path), request);
     if (bad) return bad;
     const current = await this.fs.readFile(g.path).catch(() => null);
-    if (current && g.digest !== null && digestOf(current) !== g.digest) {
-      // Never overwrite silently: another program (or another window) changed the file.
+    if (current && (g.digest === null || digestOf(current) !== g.digest)) {
+      // Never overwrite silently: another program changed the file, or it was never read in this
+      // session (a recent-list id), so we cannot know what we would be replacing.
       const answer = await this.deps.dialogs.confirmReplaceChanged(basename(g.path));
       if (answer === 'cancel') return { ok: false, cancelled: true };
       if (answer === 'save-as') return this.saveAs(request);
