@@ -35,6 +35,9 @@ describe('trainer slice', () => {
     // A locked lever ignores the board (the scenario slice enforces it).
     s.setLever('priorities.concurrent', 2);
     expect(store.getState().overrides['priorities.concurrent']).toBeUndefined();
+    // Undo cannot bring the override back while the lever is locked.
+    store.getState().undo();
+    expect(store.getState().overrides['priorities.concurrent']).toBeUndefined();
     store.getState().setLeverLocked('priorities.concurrent', false);
     expect(store.getState().scenario.lockedLevers).toEqual([]);
     expect(store.getState().dirty).toBe(true);

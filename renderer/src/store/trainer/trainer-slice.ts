@@ -82,6 +82,8 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
           // A lock fixes the lever at the value the file gives it, which is what a reopened file shows.
           s.scenario.lockedLevers = [...list, id];
           delete s.overrides[id];
+          // Undo and redo restore whole sets of overrides; drop this lever from them so they cannot move it.
+          for (const step of [...s.past, ...s.future]) delete step[id];
         } else s.scenario.lockedLevers = list.filter((x) => x !== id);
         s.dirty = true;
       }),
