@@ -50,8 +50,8 @@ export function nativeFileDialogs(parent: () => BrowserWindow | null): FileDialo
         buttons: ['Replace', 'Save As…', 'Cancel'],
         defaultId: 1,
         cancelId: 2,
-        message: `${name} has changed on disk since you opened it.`,
-        detail: 'Another program or window saved it. Replace it with your version (the other version is kept as a .bak file), or save yours under another name?',
+        message: `${name} on disk is not the version you last opened or saved here.`,
+        detail: 'Another program may have changed it. Replace it with your version (the one on disk is kept as a .bak file), or save yours under another name?',
       };
       const r = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
       return (['replace', 'save-as', 'cancel'] as const)[r.response] ?? 'cancel';
