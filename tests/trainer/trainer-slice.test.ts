@@ -26,7 +26,8 @@ describe('trainer slice', () => {
     const store = createAppStore();
     store.getState().loadScenario(scenario());
     store.getState().setLever('priorities.concurrent', 3);
-    expect(store.getState().overrides['priorities.concurrent']).toBe(3);
+    store.getState().setLever('priorities.concurrent', 4);
+    expect(store.getState().overrides['priorities.concurrent']).toBe(4);
     store.getState().setLeverLocked('priorities.concurrent', true);
     const s = store.getState();
     expect(s.scenario.lockedLevers).toEqual(['priorities.concurrent']);
