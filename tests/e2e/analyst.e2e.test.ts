@@ -243,6 +243,13 @@ describe('Compare view (issue 7)', () => {
     await expect.poll(() => rows.count()).toBe(6);
     await rows.last().getByText('New, not saved').waitFor();
     await expect.poll(() => page.getByTestId('overlay-chart').getAttribute('data-lines')).toBe('6');
+    // Saving it from its row writes a run file and marks it saved.
+    const label = (await rows.last().getByRole('rowheader').textContent())!.trim();
+    const download = page.waitForEvent('download');
+    await rows.last().getByRole('button', { name: `Save "${label}" as a run file` }).click();
+    const saved = parseRunFile(readFileSync((await (await download).path())!, 'utf8'));
+    expect(saved.ok && saved.run.label).toBe(label);
+    await rows.last().getByText('Saved; simulated just now').waitFor();
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
