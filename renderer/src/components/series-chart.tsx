@@ -28,6 +28,8 @@ export interface SeriesChartProps {
   readonly testId?: string;
   /** Base font size in px (presentation mode passes a larger one). */
   readonly fontSize?: number;
+  /** Fade the bands: they belong to earlier settings and are being recomputed. */
+  readonly bandsStale?: boolean;
   /** Scenario events drawn as labelled vertical lines (x in years). */
   readonly events?: readonly EventMark[];
 }
@@ -44,7 +46,7 @@ function points(values: Float64Array): { x: number; y: number }[] {
 }
 
 /** Render weekly series against years, with translucent P10–P90 bands under the lines that have them. */
-export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId, fontSize = 14, events = NO_EVENTS }: SeriesChartProps) {
+export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId, fontSize = 14, events = NO_EVENTS, bandsStale = false }: SeriesChartProps) {
   const data = useMemo<ChartData<'line', { x: number; y: number }[]>>(() => {
     const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [];
     for (const line of lines) {
@@ -57,7 +59,7 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
           borderWidth: 0,
           pointRadius: 0,
           borderColor: 'transparent',
-          backgroundColor: withAlpha(line.colour, 0.18),
+          backgroundColor: withAlpha(line.colour, bandsStale ? 0.07 : 0.18),
           fill: '-1',
         });
       }
@@ -74,7 +76,7 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
       });
     }
     return { datasets };
-  }, [lines]);
+  }, [lines, bandsStale]);
 
   const options = useMemo<ChartOptions<'line'>>(
     () => ({

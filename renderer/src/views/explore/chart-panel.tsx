@@ -107,7 +107,7 @@ function MaturityChart({ runs, fontSize }: ChartPanelProps) {
         (base !== undefined ? `; the scenario as loaded reaches ${formatNumber(base, 1)}.` : '.');
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} />
+      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} bandsStale={runs.bandsStale} />
       <EventList events={events} />
       <Caption text={caption} testId="caption-maturity" />
     </figure>
@@ -135,7 +135,7 @@ function PillarsChart({ runs, fontSize }: ChartPanelProps) {
   const caption = parts.length ? `Maturity at the end by pillar: ${parts.join(', ')} (dashed: the scenario as loaded).` : 'Simulating…';
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-pillars" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-pillars" fontSize={fontSize} bandsStale={runs.bandsStale} />
       <Caption text={caption} testId="caption-pillars" />
     </figure>
   );
@@ -162,7 +162,7 @@ function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
   const caption = current ? `Share of staff and patients using what is live, by pillar, and change fatigue${peak !== undefined ? ` (peak ${pct(peak)})` : ''}.` : 'Simulating…';
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} events={events} />
+      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} events={events} bandsStale={runs.bandsStale} />
       <EventList events={events} />
       <Caption text={caption} testId="caption-adoption" />
     </figure>
@@ -192,7 +192,7 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
     conf === undefined ? 'Simulating…' : `At the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''} (dashed grey: the scenario as loaded).`;
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-confidence" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-confidence" fontSize={fontSize} bandsStale={runs.bandsStale} />
       <Caption text={caption} testId="caption-confidence" />
     </figure>
   );
@@ -212,7 +212,7 @@ function BenefitsChart({ runs, fontSize }: ChartPanelProps) {
       : `Benefits realised by the end: ${formatNumber(now, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 0)})` : ''}. Benefits arrive years after go-live.`;
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 0)} label={caption} testId="chart-benefits" fontSize={fontSize} />
+      <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 0)} label={caption} testId="chart-benefits" fontSize={fontSize} bandsStale={runs.bandsStale} />
       <Caption text={caption} testId="caption-benefits" />
     </figure>
   );

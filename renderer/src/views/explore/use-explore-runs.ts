@@ -17,6 +17,8 @@ export interface ExploreRuns {
   readonly error: string | null;
   readonly bands: MonteCarloResult | null;
   readonly bandsPending: boolean;
+  /** Whether the bands shown belong to earlier settings (a drag is under way); charts fade them. */
+  readonly bandsStale: boolean;
   readonly baseline: RunResult | null;
   readonly pinned: readonly PinnedRun[];
 }
@@ -52,6 +54,7 @@ export function useExploreRuns(): ExploreRuns {
     error: live.error ?? bands.error,
     bands: bandsUntilWeek(bands.result, until),
     bandsPending: bands.pending,
+    bandsStale: bands.input !== currentInput,
     baseline: runUntilWeek(fixed[0] ?? null, until),
     pinned: pins.map((pin, i) => ({ pin, run: runUntilWeek(fixed[i + 1] ?? null, until) })),
   };
