@@ -150,7 +150,7 @@ describe('trainer mode', () => {
     expect(errors).toEqual([]);
   });
 
-  it('runs the facilitator kit from the keyboard alone: what-ifs, reveals, session timer and collapsing the panel', async () => {
+  it('runs the facilitator kit and the editor from the keyboard alone: what-ifs, reveals, timer, collapsing, moving an initiative', { timeout: 120_000 }, async () => {
     const parsed = parseScenario(readFileSync(join('scenarios', SCENARIO_FILE), 'utf8'));
     if (!parsed.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
     const { page, errors } = await openWithFallbackFiles();
@@ -191,6 +191,15 @@ describe('trainer mode', () => {
     const toggle = panel.getByRole('button', { name: 'Show briefing and facilitator kit' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await panel.locator('#trainer-panel-body').isHidden()).toBe(true);
+
+    // In the editor, moving an initiative keeps the keyboard on it.
+    await press('Edit journey');
+    const [first, second] = parsed.scenario.initiatives;
+    await press(`Move ${first!.name} down`);
+    await page.locator('#field-initiatives-1-name').waitFor();
+    expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe(second!.name);
+    expect(await page.locator('#field-initiatives-1-name').inputValue()).toBe(first!.name);
+    await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Move ${first!.name} down`);
     expect(errors).toEqual([]);
   });
 

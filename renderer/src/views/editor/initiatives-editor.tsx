@@ -18,6 +18,23 @@ function InitiativeCard({ draft, index }: { draft: TrainerScenario; index: numbe
   const cardProblems = useFieldProblems(p);
   const title = ini.name || ini.id || `Initiative ${index + 1}`;
   const headingId = `${fieldDomId(p)}-heading`;
+  // Keyboard users keep their place: after a move the focus follows the initiative, after a
+  // removal it goes to the card that took its place (or the section heading).
+  const move = (by: -1 | 1) => {
+    update((d) => moveInitiative(d, index, by));
+    requestAnimationFrame(() => {
+      const card = document.getElementById(fieldDomId(`initiatives[${index + by}]`));
+      const same = card?.querySelector<HTMLButtonElement>(`[data-move="${by < 0 ? 'up' : 'down'}"]:not(:disabled)`);
+      (same ?? card)?.focus();
+    });
+  };
+  const remove = () => {
+    update((d) => removeInitiative(d, index));
+    requestAnimationFrame(() => {
+      const next = document.getElementById(fieldDomId(`initiatives[${Math.min(index, draft.initiatives.length - 2)}]`));
+      (next ?? document.getElementById('edit-initiatives'))?.focus();
+    });
+  };
   const set = (recipe: (i: (typeof draft.initiatives)[number]) => void) =>
     update((d) => {
       const target = d.initiatives[index];
@@ -31,18 +48,13 @@ function InitiativeCard({ draft, index }: { draft: TrainerScenario; index: numbe
           {ini.businessCritical && <span className="tag">business-critical</span>}
         </h3>
         <div className="button-row compact">
-          <button type="button" disabled={index === 0} aria-label={`Move ${title} up`} onClick={() => update((d) => moveInitiative(d, index, -1))}>
+          <button type="button" data-move="up" disabled={index === 0} aria-label={`Move ${title} up`} onClick={() => move(-1)}>
             ↑
           </button>
-          <button
-            type="button"
-            disabled={index === draft.initiatives.length - 1}
-            aria-label={`Move ${title} down`}
-            onClick={() => update((d) => moveInitiative(d, index, 1))}
-          >
+          <button type="button" data-move="down" disabled={index === draft.initiatives.length - 1} aria-label={`Move ${title} down`} onClick={() => move(1)}>
             ↓
           </button>
-          <button type="button" className="danger" aria-label={`Remove ${title}`} onClick={() => update((d) => removeInitiative(d, index))}>
+          <button type="button" className="danger" aria-label={`Remove ${title}`} onClick={remove}>
             Remove
           </button>
         </div>
@@ -111,7 +123,7 @@ export function InitiativesEditor({ draft }: { draft: TrainerScenario }) {
   return (
     <section aria-labelledby="edit-initiatives" className="edit-section">
       <div className="edit-section-head">
-        <h2 id="edit-initiatives">Initiatives ({draft.initiatives.length})</h2>
+        <h2 id="edit-initiatives" tabIndex={-1}>Initiatives ({draft.initiatives.length})</h2>
         <button
           type="button"
           onClick={() => {
