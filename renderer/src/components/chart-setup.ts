@@ -19,4 +19,5 @@ Chart.defaults.animation = false;
 Chart.defaults.font.family = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 Chart.defaults.color = '#1b1f24';
 
+/** chart.js's Chart class, with the app's components registered and animation off. */
 export { Chart };

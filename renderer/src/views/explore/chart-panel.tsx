@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { REFERENCE_PORTFOLIO } from '../../../../engine';
+import { PILLARS, REFERENCE_PORTFOLIO } from '../../../../engine';
 import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
 import { useAppStore } from '../../store';
@@ -8,7 +8,7 @@ import { formatNumber } from '../../components/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
 import { last, comparisonLines, pickBand, scenarioEvents } from './line-sets';
-import { PILLAR_LABELS, PILLARS, pickSeries, SERIES_IDS } from './outputs';
+import { PILLAR_LABELS, pickSeries, SERIES_IDS } from './outputs';
 import type { ExploreRuns } from './use-explore-runs';
 
 const TABS = [

@@ -1,4 +1,4 @@
-import { PILLARS, type Goal, type Pillar } from '../../../../engine';
+import type { Goal, Pillar } from '../../../../engine';
 
 // Where the Explore view finds each output in a run. The engine names its series and KPIs;
 // each entry lists the names it may use, first match wins, so a rename shows up as a missing
@@ -56,7 +56,6 @@ export const PILLAR_LABELS: Readonly<Record<Pillar, string>> = {
   support: 'Support staff',
 };
 
-export { PILLARS };
 
 
 /** Return the scenario's goal in a few words, e.g. "maturity 3 of 5" or "2 initiatives live". */
