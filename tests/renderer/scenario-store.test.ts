@@ -91,6 +91,35 @@ describe('scenario slice', () => {
   });
 });
 
+describe('scenario slice: several levers at once and the dirty flag', () => {
+  it('applies a set of levers (a suggested what-if) as one undo step, skipping locked ones', () => {
+    const store = createAppStore();
+    const [a, b, c] = LEVERS.filter((l) => !l.options).slice(0, 3) as [typeof lever, typeof lever, typeof lever];
+    const s = store.getState();
+    s.loadScenario({ ...s.scenario, lockedLevers: [c.id] });
+    store.getState().setLevers({ [a.id]: a.min, [b.id]: b.max, [c.id]: c.min });
+    expect(store.getState().overrides).toEqual({ [a.id]: a.min, [b.id]: b.max });
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().overrides).toEqual({});
+  });
+
+  it('marks the state dirty on a change and clean when saved', () => {
+    const store = createAppStore();
+    expect(store.getState().dirty).toBe(false);
+    store.getState().setLever(lever.id, lever.min);
+    expect(store.getState().dirty).toBe(true);
+    store.getState().markClean();
+    expect(store.getState().dirty).toBe(false);
+  });
+
+  it('ignores values that are not finite numbers', () => {
+    const store = createAppStore();
+    store.getState().setLever(lever.id, Number.NaN);
+    expect([store.getState().overrides, store.getState().past]).toEqual([{}, []]);
+  });
+});
+
 describe('ui slice', () => {
   it('switches views and presentation mode', () => {
     const store = createAppStore();
