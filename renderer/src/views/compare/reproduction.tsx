@@ -1,4 +1,4 @@
-import { formatKpiValue, kpiLabel } from '../../analyst/metadata';
+import { formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
 import type { OpenRun } from '../../store/runs/runs-slice';
 
 /** Return a short status for the runs table ("Reproduced", "Engine changed", …). */
@@ -25,8 +25,13 @@ export function ReproductionDetails({ run }: { run: OpenRun }) {
   if (check.status === 'failed') return <p className="check-detail">{check.message}</p>;
   if (check.status !== 'checked') return null;
   const report = check.report;
-  if (report.status === 'reproduced') return <p className="check-detail">{report.message}</p>;
-  const valueDiffs = report.differences.filter((d) => d.statistic === 'value');
+  if (report.status === 'reproduced') {
+    // The status already says "Reproduced"; the detail keeps only what follows it (which engine).
+    const detail = report.message.replace(/^Reproduced:\s*/, '');
+    return <p className="check-detail">{detail.charAt(0).toUpperCase() + detail.slice(1)}</p>;
+  }
+  const order = orderKpis(report.differences.map((d) => d.kpi));
+  const valueDiffs = report.differences.filter((d) => d.statistic === 'value').sort((a, b) => order.indexOf(a.kpi) - order.indexOf(b.kpi));
   return (
     <details className="check-detail" open>
       <summary>{report.message}</summary>
