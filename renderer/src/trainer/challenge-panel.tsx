@@ -30,7 +30,7 @@ export function ChallengePanel({ run }: { run: RunResult | null }) {
           <li key={t.id} className={`challenge${result ? (result.pass ? ' challenge-pass' : ' challenge-fail') : ''}`} data-challenge={t.id}>
             <p className="challenge-label">{t.label}</p>
             {!isChecked ? (
-              <button type="button" onClick={() => setChecked(new Set([...checked, t.id]))} aria-describedby={verdictId}>
+              <button type="button" onClick={() => setChecked(new Set([...checked, t.id]))}>
                 Check this challenge
               </button>
             ) : !result ? (
