@@ -192,3 +192,63 @@ export function readJson(text: string): JsonReadResult {
     return { ok: false, line, column, message: found.message };
   }
 }
+
+/** A field name that appears twice in one object of valid JSON text (JSON.parse silently keeps the last). */
+export interface DuplicateKey {
+  /** Keys from the root to the object holding the duplicate (array positions as numbers). */
+  readonly path: readonly (string | number)[];
+  readonly key: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Return the duplicated field names in `text`, which must be valid JSON. Scans without recursion. */
+export function findDuplicateKeys(text: string): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  type Frame = { kind: 'object'; keys: Set<string>; key: string | undefined } | { kind: 'array'; index: number };
+  const stack: Frame[] = [];
+  const pathOf = (): (string | number)[] =>
+    stack.slice(0, -1).map((f) => (f.kind === 'object' ? (f.key ?? '') : f.index));
+  let i = 0;
+  let expectKey = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"') {
+      // Read the whole string (valid JSON, so escapes are well formed).
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.kind === 'object') {
+        let key: string;
+        try {
+          key = JSON.parse(text.slice(i, j + 1)) as string;
+        } catch {
+          key = text.slice(i + 1, j);
+        }
+        if (top.keys.has(key)) {
+          const { line, column } = lineColumn(text, i);
+          out.push({ path: pathOf(), key, line, column });
+        }
+        top.keys.add(key);
+        top.key = key;
+        expectKey = false;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === '{') {
+      stack.push({ kind: 'object', keys: new Set(), key: undefined });
+      expectKey = true;
+    } else if (c === '[') {
+      stack.push({ kind: 'array', index: 0 });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'object') expectKey = true;
+      else if (top?.kind === 'array') top.index++;
+    }
+    i++;
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 /** Reading a scenario file: JSON text or a value in, a validated Scenario or a list of problems out. */
 import { LEVERS } from '../index';
-import { readJson } from './json-text';
+import { findDuplicateKeys, readJson } from './json-text';
 import { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 import { FILE_PATH, describeValue, formatPath, problemsFromIssues } from './problems';
 import type { Problem } from './problems';
@@ -97,6 +97,16 @@ function parseUnsafe(input: unknown): ParseResult {
     const read = readJson(input);
     if (!read.ok) return { ok: false, problems: [{ path: FILE_PATH, message: `invalid JSON at line ${read.line}, column ${read.column}: ${read.message}` }] };
     data = read.value;
+    const twice = findDuplicateKeys(input);
+    if (twice.length > 0) {
+      return {
+        ok: false,
+        problems: twice.slice(0, 20).map((d) => ({
+          path: formatPath([...d.path, d.key]),
+          message: `the field "${d.key}" appears twice in the same object (again at line ${d.line}, column ${d.column}); keep one, since only the last would count`,
+        })),
+      };
+    }
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, problems: [{ path: FILE_PATH, message: `must be a JSON object describing a scenario, got ${describeValue(data)}` }] };

@@ -86,6 +86,11 @@ describe('parseScenario: problems say where, what was expected and what was foun
     ['trailing comma', '{\n  "schemaVersion": 2,\n  "id": "x",\n}', ['(file): invalid JSON at line 4, column 1: an object cannot end with a comma']],
     ['missing comma', '{\n  "schemaVersion": 2\n  "id": "x"\n}', ['(file): invalid JSON at line 3, column 3: expected \',\' or \'}\' after a field, found \'"\'']],
     ['single quotes', "{\n  'id': 1\n}", ['(file): invalid JSON at line 2, column 3: expected a field name in double quotes, found \'\'\'']],
+    [
+      'a field given twice',
+      '{\n  "schemaVersion": 2,\n  "id": "x",\n  "title": "X",\n  "initiatives": [{ "id": "a", "name": "A", "pillar": "support", "effortWeeks": 4, "effortWeeks": 40 }]\n}',
+      ['initiatives[0].effortWeeks: the field "effortWeeks" appears twice in the same object (again at line 5, column 84); keep one, since only the last would count'],
+    ],
     ['unclosed text', '{"id": "abc', ['(file): invalid JSON at line 1, column 12: text is not closed with a double quote']],
     ['newer version', { ...base(), schemaVersion: 3 }, ['schemaVersion: this file was written by a newer version of Momentum (schema version 3); this version reads up to 2. Update Momentum to open it.']],
     ['missing version', (() => { const s = base(); delete s.schemaVersion; return s; })(), ['schemaVersion: is required (a whole number; this version of Momentum writes 2)']],
