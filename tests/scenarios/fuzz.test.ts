@@ -24,7 +24,7 @@ function assertClear(input: unknown): ParseResult {
       expect(p.path.length).toBeGreaterThan(0);
       // A path outside the known fields can only be an unknown field.
       const head = p.path.split(/[.[]/)[0]!;
-      if (p.path !== FILE_PATH && !TOP_LEVEL.has(head)) expect(p.message, p.path).toMatch(/^unknown field/);
+      if (p.path !== FILE_PATH && !TOP_LEVEL.has(head)) expect(p.message, p.path).toMatch(/^unknown field|appears twice/);
       expect(typeof p.message).toBe('string');
       expect(p.message.trim().length).toBeGreaterThan(3);
       expect(p.message).not.toMatch(/undefined|\[object Object\]/);
