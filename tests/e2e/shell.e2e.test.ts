@@ -38,6 +38,9 @@ describe('app shell', () => {
     expect(await views.getByRole('button', { name: 'How it works' }).getAttribute('aria-current')).toBe('page');
     await views.getByRole('button', { name: 'Explore' }).click();
     expect(await page.locator('[data-lever="priorities.concurrent"] .lever-value').textContent()).toBe(moved);
+    // A view can send the app to another view through the store: Explore links to the model.
+    await page.getByRole('button', { name: 'How the model works →' }).click();
+    await page.getByRole('heading', { name: 'How it works', level: 1 }).waitFor();
     expect(pageErrors(page)).toEqual([]);
   });
 });

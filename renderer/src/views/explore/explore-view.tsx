@@ -19,6 +19,7 @@ export function ExploreView() {
   const presentation = useAppStore((s) => s.presentation);
   const changed = useAppStore((s) => Object.keys(s.overrides).length);
   const resetAll = useAppStore((s) => s.resetAll);
+  const setView = useAppStore((s) => s.setView);
   const runs = useExploreRuns();
   const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
   const { baseline, current, pinned } = runs;
@@ -69,6 +70,11 @@ export function ExploreView() {
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />
+          {!presentation && (
+            <button type="button" className="link-button" onClick={() => setView('model')}>
+              How the model works →
+            </button>
+          )}
         </section>
         {!presentation && (
           <section aria-labelledby="pins-heading">
