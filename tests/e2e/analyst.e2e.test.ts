@@ -252,6 +252,17 @@ describe('Compare view (issue 7)', () => {
     await rows.last().getByText('Saved; simulated just now').waitFor();
   });
 
+  it('reopens a closed run from the recent run files', async () => {
+    const rows = page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr');
+    await page.getByRole('button', { name: 'Close "Thirty priorities"' }).click();
+    await expect.poll(() => rows.count()).toBe(5);
+    await page.getByLabel('Recent run files').selectOption({ label: 'run-3.run.json' });
+    await page.getByRole('button', { name: 'Open recent' }).click();
+    const back = rows.filter({ has: page.getByRole('rowheader', { name: 'Thirty priorities', exact: true }) });
+    await back.getByText('Reproduced', { exact: true }).waitFor();
+    expect(await rows.count()).toBe(6);
+  });
+
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     await page.screenshot({ path: '/tmp/analyst-compare.png', fullPage: true });
     expect(await seriousViolations(page, 'main')).toEqual([]);

@@ -13,7 +13,7 @@ import {
   type SimRunner,
   type TaskResult,
 } from '../../../engine';
-import { getPlatform } from '../platform';
+import { getPlatform, type OpenedFile, type RecentFile } from '../platform';
 import { useAppStore } from '../store';
 import { MAX_OPEN_RUNS, type RunOrigin } from '../store/runs/runs-slice';
 import { fileStem } from './chart-image';
@@ -72,7 +72,20 @@ export type OpenRunOutcome =
  * re-simulates it and checks that the stored summary comes out again.
  */
 export async function openRunFile(): Promise<OpenRunOutcome> {
-  const file = await getPlatform().openFile('run');
+  return addOpenedRun(await getPlatform().openFile('run'));
+}
+
+/** Reopen a run file from the platform's recent list (by its id) and add it to the open runs. */
+export async function openRecentRunFile(id: string): Promise<OpenRunOutcome> {
+  return addOpenedRun(await getPlatform().openRecent(id));
+}
+
+/** Return the run files on the platform's recent list, newest first. */
+export async function recentRunFiles(): Promise<RecentFile[]> {
+  return (await getPlatform().listRecent()).filter((f) => f.kind === 'run');
+}
+
+async function addOpenedRun(file: OpenedFile | null): Promise<OpenRunOutcome> {
   if (!file) return { kind: 'cancelled' };
   const parsed = parseRunFile(file.text);
   if (!parsed.ok) return { kind: 'invalid', fileName: file.name, problems: formatProblems(parsed.problems) };

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { RecentFile } from '../../platform';
 import { bandsCsv, seriesCsv } from '../../../../engine';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { addWhatIfRun, openRunFile, saveRunFile } from '../../analyst/run-actions';
+import { addWhatIfRun, openRecentRunFile, openRunFile, recentRunFiles, saveRunFile, type OpenRunOutcome } from '../../analyst/run-actions';
 import { getRunResult } from '../../analyst/run-results';
 import { DEFAULT_REPLICATIONS, DEFAULT_SEED } from '../../analyst/sources';
 import { runColour } from '../../analyst/chart-setup';
@@ -24,12 +25,20 @@ export function RunsPanel() {
   const [busy, setBusy] = useState(false);
   const [pinId, setPinId] = useState('');
   const pinSelectId = useId();
+  const recentSelectId = useId();
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [recentId, setRecentId] = useState('');
+  const refreshRecent = useCallback(() => {
+    recentRunFiles().then(setRecent, () => setRecent([]));
+  }, []);
+  useEffect(refreshRecent, [refreshRecent]);
   const full = openRuns.length >= MAX_OPEN_RUNS;
 
-  async function openFile() {
+  async function openFile(from: () => Promise<OpenRunOutcome> = openRunFile) {
     setProblems(null);
     try {
-      const outcome = await openRunFile();
+      const outcome = await from();
+      refreshRecent();
       if (outcome.kind === 'opened') setStatus(`Opened ${outcome.fileName} ("${outcome.label}"); re-simulating to check its numbers.`);
       else if (outcome.kind === 'cancelled') setStatus('');
       else if (outcome.kind === 'full') setStatus(`At most ${MAX_OPEN_RUNS} runs can be open at once; close one first.`);
@@ -89,6 +98,21 @@ export function RunsPanel() {
         <button type="button" onClick={() => void openFile()} disabled={full}>
           Open run file…
         </button>
+        {recent.length > 0 && (
+          <>
+            <label htmlFor={recentSelectId}>Recent run files</label>
+            <select id={recentSelectId} value={recentId || recent[0]!.id} onChange={(e) => setRecentId(e.target.value)}>
+              {recent.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={full} onClick={() => void openFile(() => openRecentRunFile(recentId || recent[0]!.id))}>
+              Open recent
+            </button>
+          </>
+        )}
         <button type="button" onClick={() => void addWhatIf('current')} disabled={full || busy}>
           Add current what-if
         </button>
