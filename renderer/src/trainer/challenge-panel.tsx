@@ -1,17 +1,22 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { evaluateChallenge, LEVERS, type RunResult } from '../../../engine';
-import { selectEffectiveLevers, useAppStore } from '../store';
+import { useExpectedRun } from '../sim/use-live-run';
+import { selectCurrentInput, selectEffectiveLevers, useAppStore } from '../store';
 import { challengeVerdict, describeCheck } from './kpi-labels';
+
+function LiveRun({ children }: { children: (run: RunResult | null) => ReactNode }) {
+  const input = useAppStore(selectCurrentInput);
+  return <>{children(useExpectedRun(input).result)}</>;
+}
 
 /**
  * Render the scenario's challenges. Each stays closed until the room asks for a check, so the
  * room can commit to a guess first; once checked it follows the current what-if live, with a
- * clear pass or fail and by how much.
+ * clear pass or fail and by how much. Without a `run` from the host view, the panel simulates
+ * the current settings itself, and only once a challenge has been checked.
  */
-export function ChallengePanel({ run }: { run: RunResult | null }) {
-  const targets = useAppStore((s) => s.scenario.targets);
+export function ChallengePanel({ run }: { run?: RunResult | null }) {
   const scenarioId = useAppStore((s) => s.scenario.id);
-  const levers = useAppStore(selectEffectiveLevers);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [checkedFor, setCheckedFor] = useState(scenarioId);
   if (checkedFor !== scenarioId) {
@@ -19,6 +24,14 @@ export function ChallengePanel({ run }: { run: RunResult | null }) {
     setCheckedFor(scenarioId);
     setChecked(new Set());
   }
+  const check = (id: string) => setChecked(new Set([...checked, id]));
+  if (run !== undefined || checked.size === 0) return <ChallengeList run={run ?? null} checked={checked} onCheck={check} />;
+  return <LiveRun>{(live) => <ChallengeList run={live} checked={checked} onCheck={check} />}</LiveRun>;
+}
+
+function ChallengeList({ run, checked, onCheck }: { run: RunResult | null; checked: ReadonlySet<string>; onCheck: (id: string) => void }) {
+  const targets = useAppStore((s) => s.scenario.targets);
+  const levers = useAppStore(selectEffectiveLevers);
   if (targets.length === 0) return <p className="muted">This scenario sets no challenges.</p>;
   return (
     <ol className="challenge-list">
@@ -30,7 +43,7 @@ export function ChallengePanel({ run }: { run: RunResult | null }) {
           <li key={t.id} className={`challenge${result ? (result.pass ? ' challenge-pass' : ' challenge-fail') : ''}`} data-challenge={t.id}>
             <p className="challenge-label">{t.label}</p>
             {!isChecked ? (
-              <button type="button" onClick={() => setChecked(new Set([...checked, t.id]))}>
+              <button type="button" onClick={() => onCheck(t.id)}>
                 Check this challenge
               </button>
             ) : !result ? (

@@ -1,7 +1,6 @@
 import './trainer.css';
 import type { RunResult } from '../../../engine';
-import { useExpectedRun } from '../sim/use-live-run';
-import { selectCurrentInput, useAppStore } from '../store';
+import { useAppStore } from '../store';
 import { BriefingSection } from './briefing-section';
 import { ChallengePanel } from './challenge-panel';
 import { LockToggles } from './lock-toggles';
@@ -12,18 +11,12 @@ import { SessionTimer } from './session-timer';
 export interface TrainerPanelProps {
   /**
    * The current what-if's run, when the host view already has it (the Explore view does).
-   * Without it the panel runs the current settings itself.
+   * Without it the challenge panel runs the current settings itself, once a challenge is checked.
    */
   readonly run?: RunResult | null;
 }
 
-function OwnRun() {
-  const input = useAppStore(selectCurrentInput);
-  const live = useExpectedRun(input);
-  return <PanelBody run={live.result} />;
-}
-
-function PanelBody({ run }: { run: RunResult | null }) {
+function PanelBody({ run }: TrainerPanelProps) {
   const open = useAppStore((s) => s.trainer.panelOpen);
   const setOpen = useAppStore((s) => s.setTrainerPanelOpen);
   const lockedCount = useAppStore((s) => s.scenario.lockedLevers.length);
@@ -53,7 +46,7 @@ function PanelBody({ run }: { run: RunResult | null }) {
           <summary>
             <h3>Challenges{targetCount > 0 ? ` (${targetCount})` : ''}</h3>
           </summary>
-          <ChallengePanel run={run} />
+          <ChallengePanel {...(run === undefined ? {} : { run })} />
         </details>
         <details>
           <summary>
@@ -78,5 +71,5 @@ function PanelBody({ run }: { run: RunResult | null }) {
  * native button, checkbox or disclosure, so it works from the keyboard.
  */
 export function TrainerPanel({ run }: TrainerPanelProps) {
-  return run === undefined ? <OwnRun /> : <PanelBody run={run} />;
+  return <PanelBody run={run} />;
 }
