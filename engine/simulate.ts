@@ -600,7 +600,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       const progress = x[X_PROGRESS]!;
       const creep = x[X_CREEP]!;
       const infraFactor = activeBefore > 0 ? x[X_INFRA_SPEED]! / activeBefore : 1;
-      const scopeFactor = progress > 0 ? 1 - (creep >= progress ? 0.95 : creep / progress) : 1;
+      // Of the effort spent plus the effort added, the share that was the original scope.
+      const scopeFactor = progress + creep > 0 ? progress / (progress + creep) : 1;
       l[o] = l[o]! + path.lossSwitching[w]!;
       l[o + 1] = l[o + 1]! + path.lossGovernance[w]!;
       l[o + 2] = l[o + 2]! + lossOf(fatigueDrag(fatigue));

@@ -1,0 +1,81 @@
+// Property tests over random valid inputs (engine/SPEC.md R1, R5, R6, M1, M2).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KPIS, monteCarlo, SERIES, simulate, simulateExpected, type RunResult, type SimInput } from '../../engine';
+import { inputArb, leversArb } from './arbitraries';
+
+const SHARE_SERIES = SERIES.filter((s) => s.unit === 'share').map((s) => s.id);
+const NON_NEGATIVE = ['benefits', 'benefitsRate', 'effectiveCapacity', 'remoteConsultations', 'activePriorities', 'initiativesLive'];
+
+/** Return every bound a run breaks (empty when it keeps them all). */
+function boundViolations(run: RunResult): string[] {
+  const bad: string[] = [];
+  const n = run.horizonWeeks + 1;
+  for (const def of SERIES) {
+    const s = run.series[def.id];
+    if (!s || s.length !== n) { bad.push(`${def.id}: length ${s?.length} ≠ ${n}`); continue; }
+    const share = SHARE_SERIES.includes(def.id);
+    const maturity = def.id.startsWith('maturity');
+    const nonNegative = NON_NEGATIVE.includes(def.id);
+    for (let w = 0; w < n; w++) {
+      const v = s[w]!;
+      if (!Number.isFinite(v)) bad.push(`${def.id}[${w}] = ${v}`);
+      else if (share && (v < 0 || v > 1)) bad.push(`${def.id}[${w}] = ${v} outside [0, 1]`);
+      else if (maturity && (v < 1 || v > 5)) bad.push(`${def.id}[${w}] = ${v} outside [1, 5]`);
+      else if (nonNegative && v < 0) bad.push(`${def.id}[${w}] = ${v} < 0`);
+    }
+  }
+  for (const k of KPIS) if (!Number.isFinite(run.kpis[k.id])) bad.push(`kpi ${k.id} = ${run.kpis[k.id]}`);
+  if (run.kpis.goalReached !== 0 && run.kpis.goalReached !== 1) bad.push(`goalReached = ${run.kpis.goalReached}`);
+  if (run.kpis.weeksToGoal! > run.horizonWeeks + 1) bad.push(`weeksToGoal = ${run.kpis.weeksToGoal}`);
+  return bad;
+}
+
+describe('properties', () => {
+  it('[R5] [R6] no NaN or Infinity, and every bounded stock stays in its bounds, for any valid input and seed', () => {
+    fc.assert(fc.property(inputArb, fc.integer(), (input, seed) => {
+      expect(boundViolations(simulate(input, seed))).toEqual([]);
+      expect(boundViolations(simulateExpected(input))).toEqual([]);
+    }), { numRuns: 120 });
+  });
+
+  it('[R1] the same input and seed give the same run, bit for bit', () => {
+    fc.assert(fc.property(inputArb, fc.integer(), (input, seed) => {
+      const a = simulate(input, seed);
+      const b = simulate(structuredClone(input), seed);
+      for (const id of Object.keys(a.series)) expect(Array.from(b.series[id]!)).toEqual(Array.from(a.series[id]!));
+      expect(b.kpis).toEqual(a.kpis);
+      expect(b.timeline).toEqual(a.timeline);
+      expect(b.events).toEqual(a.events);
+    }), { numRuns: 40 });
+  });
+
+  it('[R3] Monte Carlo replication 0 is simulate(input, seed)', () => {
+    fc.assert(fc.property(inputArb, fc.integer({ min: 0, max: 1e6 }), (input, seed) => {
+      const mc = monteCarlo(input, { replications: 3, seed });
+      const one = simulate(input, seed);
+      for (const k of KPIS) expect(mc.kpis[k.id]!.values[0], k.id).toBe(one.kpis[k.id]);
+    }), { numRuns: 25 });
+  });
+
+  const expectedWeeks = (input: SimInput): number => monteCarlo(input, { replications: 24, seed: 5 }).kpis.weeksToGoal!.mean;
+
+  it('[M1] more concurrent priorities never reach the goal sooner in expectation', () => {
+    fc.assert(fc.property(leversArb, fc.integer({ min: 1, max: 39 }), fc.integer({ min: 1, max: 10 }), (levers, p, more) => {
+      const base: SimInput = { horizonWeeks: 260, levers, initiatives: [], stages: [], events: [], goal: { kind: 'maturity', atLeast: 3 } };
+      const fewer = expectedWeeks({ ...base, levers: { ...levers, 'priorities.concurrent': p } });
+      const many = expectedWeeks({ ...base, levers: { ...levers, 'priorities.concurrent': Math.min(40, p + more) } });
+      expect(many).toBeGreaterThanOrEqual(fewer);
+    }), { numRuns: 40 });
+  });
+
+  it('[M2] whole-board ownership never does worse than nobody owning digital, in expectation', () => {
+    fc.assert(fc.property(leversArb, (levers) => {
+      const base: SimInput = { horizonWeeks: 260, levers, initiatives: [], stages: [], events: [], goal: { kind: 'maturity', atLeast: 3 } };
+      const nobody = monteCarlo({ ...base, levers: { ...levers, 'leadership.ownership': 0 } }, { replications: 24, seed: 5 });
+      const board = monteCarlo({ ...base, levers: { ...levers, 'leadership.ownership': 3 } }, { replications: 24, seed: 5 });
+      expect(board.kpis.weeksToGoal!.mean).toBeLessThanOrEqual(nobody.kpis.weeksToGoal!.mean);
+      expect(board.kpis.maturityAtHorizon!.mean).toBeGreaterThanOrEqual(nobody.kpis.maturityAtHorizon!.mean);
+    }), { numRuns: 40 });
+  });
+});
