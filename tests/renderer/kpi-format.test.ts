@@ -48,6 +48,7 @@ describe('lever formatting', () => {
       const shown = formatLeverValue(def, def.default);
       if (def.options) expect(shown).toBe(def.options.find((o) => o.value === def.default)!.label);
       else if (def.unit === 'share') expect(shown).toBe(`${Math.round(def.default * 100)}%`);
+      else if (def.unit.startsWith('score')) expect(shown).toMatch(/^\d\.\d of 5$/);
       else expect(shown).toContain(def.unit);
     }
   });

@@ -23,6 +23,9 @@ export function formatLeverValue(def: LeverDef, value: number): string {
   if (option) return option.label;
   if (isShareUnit(def.unit) && def.max <= 1) return `${Math.round(value * 100)}%`;
   const n = value.toFixed(decimalsOf(def.step));
+  // "2.0 of 5" reads better than "2.0 score 1–5".
+  const score = /^score \d+[–-](\d+)$/.exec(def.unit);
+  if (score) return `${n} of ${score[1]}`;
   return def.unit ? `${n} ${value === 1 ? singular(def.unit) : def.unit}` : n;
 }
 

@@ -123,7 +123,7 @@ export function ModelView() {
                   <td>{formatLeverValue(l, l.default)}</td>
                   <td className="source-cell">
                     {l.source}
-                    {isJudgement(l.source) && <span className="tag-judgement">Judgement</span>}
+                    {isJudgement(l.source) && l.source.trim().toLowerCase() !== 'judgement' && <span className="tag-judgement">Judgement</span>}
                   </td>
                 </tr>
               ))}
