@@ -12,6 +12,10 @@ export const WITHIN_TRUST_SPEEDUP = 4;
 export const URGENCY_ADOPTION_GAIN = 2.5;
 /** Adoption slowdown at full fatigue. Default 0.6; range 0.3–0.8; unit share; judgement. */
 export const FATIGUE_ADOPTION_DRAG = 0.6;
+/** Adoption speed with no staff readiness, relative to full readiness (which adds the rest). Default 0.6; unit share; judgement. */
+export const SPEED_WITHOUT_READINESS = 0.6;
+/** Adoption speed gain at full mission alignment. Default 0.1; unit share; judgement. */
+export const MISSION_ADOPTION_GAIN = 0.1;
 /** Weekly Bass p after scaling. */
 export const BASS_P_WEEK = (BASS_P_PER_YEAR * WITHIN_TRUST_SPEEDUP) / 52;
 /** Weekly Bass q after scaling. */
@@ -19,7 +23,7 @@ export const BASS_Q_WEEK = (BASS_Q_PER_YEAR * WITHIN_TRUST_SPEEDUP) / 52;
 
 /** Return the adoption-speed multiplier of urgency, staff readiness and mission (fatigue, coverage and ownership multiply separately). */
 export function adoptionSpeedBase(urgency: number, readiness: number, mission: number): number {
-  return (1 + URGENCY_ADOPTION_GAIN * urgency) * (0.6 + 0.4 * readiness) * (1 + 0.1 * mission);
+  return (1 + URGENCY_ADOPTION_GAIN * urgency) * (SPEED_WITHOUT_READINESS + (1 - SPEED_WITHOUT_READINESS) * readiness) * (1 + MISSION_ADOPTION_GAIN * mission);
 }
 
 /** Return the adoption-speed multiplier of change fatigue (0–1). */

@@ -16,6 +16,11 @@ export const CAPABILITY_START_MIN = 0.15;
 /** Extra capability at week 0 at full staff readiness. Default 0.35; unit share; judgement. */
 export const CAPABILITY_START_READINESS = 0.35;
 
+/** Delivery pressure at full urgency. Default 0.35; unit share; judgement. */
+export const URGENCY_PRESSURE = 0.35;
+/** Delivery pressure per priority beyond three. Default 0.04; unit share per priority; judgement. */
+export const PRIORITY_PRESSURE = 0.04;
+
 /** Return the productivity multiplier of capability K (0.6 at K = 0, 1.0 at 0.5, 1.4 at 1). */
 export function capabilityProductivity(capability: number): number {
   return 0.6 + 0.8 * capability;
@@ -23,7 +28,7 @@ export function capabilityProductivity(capability: number): number {
 
 /** Return delivery pressure 0–1 from urgency and the number of priorities. */
 export function deliveryPressure(urgency: number, priorities: number): number {
-  const p = 0.35 * urgency + 0.04 * (priorities > 3 ? priorities - 3 : 0);
+  const p = URGENCY_PRESSURE * urgency + PRIORITY_PRESSURE * (priorities > 3 ? priorities - 3 : 0);
   return p > 1 ? 1 : p;
 }
 

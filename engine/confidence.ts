@@ -17,10 +17,17 @@ export const CRITICAL_START_APPETITE = 0.25;
 /** Capacity (funding) multiplier at zero risk appetite; it rises linearly to 2 − this at full appetite. Default 0.7 (0.7–1.3); range 0.6–0.9; unit ×; judgement. */
 export const FUNDING_AT_ZERO_APPETITE = 0.7;
 
+/** Share of a win's effect felt with no board member engaged (engaged boards see wins). Default 0.6; unit share; judgement. */
+export const WIN_SEEN_WITHOUT_ENGAGEMENT = 0.6;
+/** Risk appetite per unit of confidence with a blame culture; a no-blame culture adds up to CULTURE_APPETITE. Default 0.8; unit ×; judgement. */
+export const APPETITE_PER_CONFIDENCE = 0.8;
+/** Extra risk appetite per unit of confidence in a fully no-blame culture. Default 0.4; unit ×; judgement. */
+export const CULTURE_APPETITE = 0.4;
+
 /** Return confidence after one week, given wins (benefit-weighted go-lives), failures and the dip. */
 export function stepConfidence(confidence: number, start: number, wins: number, failures: number, dip: number, boardEngaged: number): number {
   let c = confidence + (start - confidence) / CONFIDENCE_MEMORY_WEEKS;
-  if (wins > 0) c += WIN_GAIN * wins * (0.6 + 0.4 * boardEngaged) * (1 - c);
+  if (wins > 0) c += WIN_GAIN * wins * (WIN_SEEN_WITHOUT_ENGAGEMENT + (1 - WIN_SEEN_WITHOUT_ENGAGEMENT) * boardEngaged) * (1 - c);
   if (failures > 0) c -= FAILURE_LOSS * failures * c;
   c -= DIP_DRAG * dip * c;
   return c < 0 ? 0 : c > 1 ? 1 : c;
@@ -28,7 +35,7 @@ export function stepConfidence(confidence: number, start: number, wins: number, 
 
 /** Return risk appetite after one week of following confidence (a no-blame culture lifts it). */
 export function stepAppetite(appetite: number, confidence: number, culture: number): number {
-  let target = confidence * (0.8 + 0.4 * culture);
+  let target = confidence * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * culture);
   if (target > 1) target = 1;
   return appetite + (target - appetite) / APPETITE_LAG_WEEKS;
 }

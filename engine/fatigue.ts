@@ -22,9 +22,14 @@ export const PILOT_CHANGE_LOAD = 0.3;
 /** Change load added by an urgency shock at full size (crisis work). Default 2; unit changes; judgement. */
 export const SHOCK_CHANGE_LOAD = 2;
 
+/** Change capacity at zero staff readiness relative to CHANGE_CAPACITY; full readiness adds READINESS_CAPACITY. Default 0.8; unit ×; judgement. */
+export const CAPACITY_WITHOUT_READINESS = 0.8;
+/** Extra change capacity at full staff readiness. Default 0.4; unit ×; judgement. */
+export const READINESS_CAPACITY = 0.4;
+
 /** Return how many concurrent changes staff absorb given readiness (0–1). */
 export function changeCapacity(readiness: number): number {
-  return CHANGE_CAPACITY * (0.8 + 0.4 * readiness);
+  return CHANGE_CAPACITY * (CAPACITY_WITHOUT_READINESS + READINESS_CAPACITY * readiness);
 }
 
 /** Return fatigue after one week given the change load and the capacity to absorb it. */

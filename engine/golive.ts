@@ -31,21 +31,44 @@ export const BUILD_HAZARD = 0.0015;
 /** Benefit share realised with no in-house capability (Dranove: benefits need local IT skills). Default 0.5; unit share; source Dranove et al. 2014. */
 export const BENEFIT_WITHOUT_CAPABILITY = 0.5;
 
+/** Go-live failure multiplier per unit of infrastructure gap. Default 3; range 1–5; unit ×; judgement. */
+export const INFRA_GAP_GO_LIVE_RISK = 3;
+/** Go-live failure multiplier at full fatigue. Default 1 (doubles the risk); unit ×; judgement. */
+export const FATIGUE_GO_LIVE_RISK = 1;
+/** Go-live failure multiplier with no role coverage. Default 0.6; unit ×; judgement. */
+export const COVERAGE_GO_LIVE_RISK = 0.6;
+/** Build hazard multiplier of business-critical work. Default 1.5; unit ×; judgement. */
+export const CRITICAL_BUILD_RISK = 1.5;
+/** Build hazard multiplier per unit of infrastructure gap. Default 4; range 2–6; unit ×; judgement (Milton Keynes). */
+export const INFRA_GAP_BUILD_RISK = 4;
+/** Build hazard multiplier at full fatigue. Default 1.5; unit ×; judgement. */
+export const FATIGUE_BUILD_RISK = 1.5;
+/** Build hazard multiplier with no role coverage. Default 0.5; unit ×; judgement. */
+export const COVERAGE_BUILD_RISK = 0.5;
+/** Build hazard increase per priority beyond two (stretched attention). Default 0.04; range 0.02–0.08; unit × per priority; judgement. */
+export const PRIORITY_BUILD_RISK = 0.04;
+/** Build hazard removed by a fully no-blame culture (problems surface early). Default 0.3; unit share; judgement. */
+export const CULTURE_BUILD_RISK_CUT = 0.3;
+/** Extra dip per unit of legacy burden. Default 0.5; unit ×; judgement. */
+export const LEGACY_DIP = 0.5;
+/** Extra dip recovery time per unit of legacy burden, as a multiple of DIP_RECOVERY_WEEKS. Default 2; unit ×; judgement (3–12 months). */
+export const LEGACY_RECOVERY = 2;
+
 /** Return the operational dip added by one go-live. `noise` is a uniform draw in [0,1) (0.5 with the noise off) spreading the dip over 10–30%. */
 export function goLiveDip(critical: boolean, piloted: boolean, legacy: number, noise: number): number {
-  const base = DIP_BIG_BANG * (0.5 + noise) * (1 + 0.5 * legacy);
+  const base = DIP_BIG_BANG * (0.5 + noise) * (1 + LEGACY_DIP * legacy);
   return base * (piloted ? DIP_PILOT_FACTOR : 1) * (critical ? 1 : DIP_NON_CRITICAL_FACTOR);
 }
 
 /** Return the dip recovery time constant in weeks (longer with more legacy systems). */
 export function dipRecoveryWeeks(legacy: number): number {
-  return DIP_RECOVERY_WEEKS * (1 + 2 * legacy);
+  return DIP_RECOVERY_WEEKS * (1 + LEGACY_RECOVERY * legacy);
 }
 
 /** Return the probability that a go-live fails, given its kind, the infrastructure gap, fatigue and role coverage. */
 export function goLiveFailure(critical: boolean, piloted: boolean, infraGap: number, fatigue: number, coverage: number): number {
   const p = GO_LIVE_FAILURE * (critical ? 1 : NON_CRITICAL_FAILURE_FACTOR) * (piloted ? PILOT_FAILURE_FACTOR : 1)
-    * (1 + 3 * infraGap) * (1 + fatigue) * (1 + 0.6 * (1 - coverage));
+    * (1 + INFRA_GAP_GO_LIVE_RISK * infraGap) * (1 + FATIGUE_GO_LIVE_RISK * fatigue) * (1 + COVERAGE_GO_LIVE_RISK * (1 - coverage));
   return p > 0.9 ? 0.9 : p;
 }
 
@@ -54,7 +77,7 @@ export const PILOT_HAZARD_FACTOR = 0.3;
 
 /** Return the part of the weekly build hazard shared by all active initiatives: fatigue, role coverage, priorities. */
 export function buildHazardWeek(fatigue: number, coverage: number, priorities: number): number {
-  return BUILD_HAZARD * (1 + 1.5 * fatigue) * (1 + 0.5 * (1 - coverage)) * (1 + 0.04 * (priorities > 2 ? priorities - 2 : 0));
+  return BUILD_HAZARD * (1 + FATIGUE_BUILD_RISK * fatigue) * (1 + COVERAGE_BUILD_RISK * (1 - coverage)) * (1 + PRIORITY_BUILD_RISK * (priorities > 2 ? priorities - 2 : 0));
 }
 
 /** Extra failure risk per business-critical change in flight beyond the first two (stretched attention and operational risk). Default 0.35; range 0.1–0.6; unit ×; judgement (SCAS: avoid too many business-critical changes at once). */
@@ -69,12 +92,12 @@ export function criticalConcurrencyRisk(inFlight: number): number {
 
 /** Return an initiative's own hazard multiplier: business-critical work and missing infrastructure raise it. */
 export function buildHazardFactor(critical: boolean, infraGap: number): number {
-  return (critical ? 1.5 : 1) * (1 + 4 * infraGap);
+  return (critical ? CRITICAL_BUILD_RISK : 1) * (1 + INFRA_GAP_BUILD_RISK * infraGap);
 }
 
 /** Return an initiative's weekly build hazard given the infrastructure gap, fatigue, coverage, priorities and culture (no-blame surfaces problems early). */
 export function buildHazard(critical: boolean, infraGap: number, fatigue: number, coverage: number, priorities: number, culture: number): number {
-  return buildHazardWeek(fatigue, coverage, priorities) * buildHazardFactor(critical, infraGap) * (1 - 0.3 * culture);
+  return buildHazardWeek(fatigue, coverage, priorities) * buildHazardFactor(critical, infraGap) * (1 - CULTURE_BUILD_RISK_CUT * culture);
 }
 
 /** Return the share of adopted value turned into benefit given in-house capability (0–1). */

@@ -16,6 +16,19 @@ export const FRICTION_MIN = 0.02;
 /** Upper bound of governance friction. */
 export const FRICTION_MAX = 0.8;
 
+/** Friction removed at full board engagement. Default 0.25; range 0.1–0.4; unit share; judgement. */
+export const ENGAGEMENT_FRICTION_CUT = 0.25;
+/** Friction removed at full empowerment of the team. Default 0.2; range 0.1–0.3; unit share; judgement (CNTW: decisions devolved to the frontline). */
+export const EMPOWERMENT_FRICTION_CUT = 0.2;
+/** Friction removed by a fully no-blame culture. Default 0.15; range 0–0.3; unit share; judgement. */
+export const CULTURE_FRICTION_CUT = 0.15;
+/** Extra friction at full legacy burden. Default 0.3; range 0.1–0.5; unit share; judgement. */
+export const LEGACY_FRICTION = 0.3;
+/** Leadership strength kept with no board member engaged (the rest needs engagement). Default 0.7; unit share; judgement. */
+export const STRENGTH_WITHOUT_ENGAGEMENT = 0.7;
+/** Priority creep removed by full alignment with a mission. Default 0.4; unit share; judgement. */
+export const MISSION_CREEP_CUT = 0.4;
+
 /** Return the value of a 4-level table at a possibly fractional ownership level (linear interpolation). */
 export function byOwnership(table: readonly number[], ownership: number): number {
   const o = ownership < 0 ? 0 : ownership > 3 ? 3 : ownership;
@@ -27,12 +40,13 @@ export function byOwnership(table: readonly number[], ownership: number): number
 
 /** Return leadership strength 0–1 from ownership level and the share of the board engaged. */
 export function leadershipStrength(ownership: number, boardEngaged: number): number {
-  return byOwnership(OWNERSHIP_STRENGTH, ownership) * (0.7 + 0.3 * boardEngaged);
+  return byOwnership(OWNERSHIP_STRENGTH, ownership) * (STRENGTH_WITHOUT_ENGAGEMENT + (1 - STRENGTH_WITHOUT_ENGAGEMENT) * boardEngaged);
 }
 
 /** Return standing governance friction (before urgency) from leadership, empowerment, culture and legacy. */
 export function baseFriction(ownership: number, boardEngaged: number, empowerment: number, culture: number, legacy: number): number {
-  return byOwnership(OWNERSHIP_FRICTION, ownership) * (1 - 0.25 * boardEngaged) * (1 - 0.2 * empowerment) * (1 - 0.15 * culture) * (1 + 0.3 * legacy);
+  return byOwnership(OWNERSHIP_FRICTION, ownership) * (1 - ENGAGEMENT_FRICTION_CUT * boardEngaged) * (1 - EMPOWERMENT_FRICTION_CUT * empowerment)
+    * (1 - CULTURE_FRICTION_CUT * culture) * (1 + LEGACY_FRICTION * legacy);
 }
 
 /** Return this week's governance friction given urgency (0–1) and any relief granted by a shock (0–1). */
@@ -43,7 +57,7 @@ export function governanceFriction(base: number, urgency: number, relief: number
 
 /** Return priorities added per week by creep, given ownership and mission alignment (a mission resists side demands). */
 export function priorityCreepPerWeek(ownership: number, mission: number): number {
-  return (byOwnership(PRIORITY_CREEP_PER_YEAR, ownership) * (1 - 0.4 * mission)) / 52;
+  return (byOwnership(PRIORITY_CREEP_PER_YEAR, ownership) * (1 - MISSION_CREEP_CUT * mission)) / 52;
 }
 
 /** Return how well sponsorship protects improvement time under pressure (0–1). */

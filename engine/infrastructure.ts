@@ -12,6 +12,9 @@ export const INFRA_GO_LIVE_STEP = 0.35;
 /** Progress speed of an initiative with no infrastructure at all relative to one whose need is met. Default 0.25; unit share; judgement. */
 export const INFRA_MIN_SPEED = 0.25;
 
+/** Share of infrastructure building lost at full legacy burden. Default 0.5; unit share; judgement. */
+export const LEGACY_BUILD_DRAG = 0.5;
+
 /** Return the progress multiplier of an initiative needing `need` when infrastructure is `infra`. */
 export function infrastructureSpeed(infra: number, need: number): number {
   if (need <= 0 || infra >= need) return 1;
@@ -21,7 +24,7 @@ export function infrastructureSpeed(infra: number, need: number): number {
 
 /** Return infrastructure after one week of work by infrastructure staff against legacy decay. */
 export function stepInfrastructure(infra: number, infraFte: number, legacy: number): number {
-  const next = infra + INFRA_BUILD_RATE * (infraFte / REFERENCE_TEAM_FTE) * (1 - 0.5 * legacy) * (1 - infra) - INFRA_LEGACY_DECAY * legacy * infra;
+  const next = infra + INFRA_BUILD_RATE * (infraFte / REFERENCE_TEAM_FTE) * (1 - LEGACY_BUILD_DRAG * legacy) * (1 - infra) - INFRA_LEGACY_DECAY * legacy * infra;
   return next < 0 ? 0 : next > 1 ? 1 : next;
 }
 

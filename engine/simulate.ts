@@ -5,14 +5,14 @@
  * the loop.
  */
 import { fatigueDrag, stepAdoption } from './adoption';
-import { CRITICAL_START_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
+import { APPETITE_PER_CONFIDENCE, CRITICAL_START_APPETITE, CULTURE_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
 import {
   BUILD_CHANGE_LOAD, CHANGE_WINDOW_WEEKS, changeCapacity, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, PILOT_CHANGE_LOAD,
   SHOCK_CHANGE_LOAD, stepFatigue,
 } from './fatigue';
 import { focusShare, scopeGrowthPerWeek, SCOPE_GROWTH_CAP } from './goal';
 import {
-  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, criticalConcurrencyRisk, buildHazardWeek, dipRecoveryWeeks, goLiveDip,
+  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, criticalConcurrencyRisk, CULTURE_BUILD_RISK_CUT, buildHazardWeek, dipRecoveryWeeks, goLiveDip,
   goLiveFailure, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE, PILOT_HAZARD_FACTOR,
 } from './golive';
 import { infrastructureGoLive, infrastructureSpeed, stepInfrastructure } from './infrastructure';
@@ -458,7 +458,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const dipTau = dipRecoveryWeeks(s.legacy);
   const persistence = remotePersistence(s.lockIn);
   const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * PRODUCTIVITY_SIGMA * 3.4641016151377544;
-  const hazardCulture = 1 - 0.3 * s.culture;
+  const hazardCulture = 1 - CULTURE_BUILD_RISK_CUT * s.culture;
   const start0 = s.maturity[0]!, start1 = s.maturity[1]!, start2 = s.maturity[2]!;
   const infra0 = s.infrastructure;
   const capability0 = path.capability[0]!;
@@ -480,7 +480,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   x[X_FOCUS] = focus;
   x[X_SCOPE_WEEK] = scopeWeek;
   x[X_COVERAGE] = coverage;
-  x[X_APPETITE] = Math.min(1, confidence0 * (0.8 + 0.4 * s.culture));
+  x[X_APPETITE] = Math.min(1, confidence0 * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * s.culture));
   x[X_FIRST_WIN] = H + 1;
   x[X_LIVE_DIRTY] = 1;
   x[X_NEXT_RETRY] = Infinity;
