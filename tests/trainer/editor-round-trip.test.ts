@@ -141,5 +141,13 @@ describe('editor draft operations', () => {
     const second = assignProblems(r2.problems, editorFieldPaths(dangling));
     expect(second.unassigned).toEqual([]);
     expect(second.byField.get('initiatives[1].prerequisites')?.[0]?.message).toContain('no-such-initiative');
+
+    const badGoal = edit(base, (d) => void (d.goal = { kind: 'initiatives-live', ids: ['no-such-initiative'] }));
+    const r3 = parseScenario(badGoal);
+    expect(r3.ok).toBe(false);
+    if (r3.ok) return;
+    const third = assignProblems(r3.problems, editorFieldPaths(badGoal));
+    expect(third.unassigned).toEqual([]);
+    expect(third.byField.get('goal.ids')?.[0]?.message).toContain('no-such-initiative');
   });
 });

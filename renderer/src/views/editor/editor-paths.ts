@@ -23,7 +23,9 @@ export const GATE_FIELD = {
  * the summary at the top.
  */
 export function editorFieldPaths(d: TrainerScenario): string[] {
-  const out = ['id', 'title', 'lesson', 'summary', 'horizonWeeks', 'initiatives', 'stages', 'events'];
+  const out = ['id', 'title', 'lesson', 'summary', 'horizonWeeks', 'initiatives', 'stages', 'events', 'goal', 'goal.kind'];
+  const goalFields: Record<string, readonly string[]> = { maturity: ['atLeast'], adoption: ['pillar', 'atLeast'], 'initiatives-live': ['ids'] };
+  for (const f of goalFields[d.goal.kind] ?? []) out.push(`goal.${f}`);
   d.initiatives.forEach((_, i) => {
     const p = `initiatives[${i}]`;
     out.push(p);

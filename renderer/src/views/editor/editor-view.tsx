@@ -8,6 +8,7 @@ import { saveScenarioAs } from '../../trainer/save-scenario';
 import { editorFieldPaths } from './editor-paths';
 import { EventsEditor } from './events-editor';
 import { FieldProblemsContext, NumberField, TextAreaField, TextField } from './fields';
+import { GoalEditor } from './goal-editor';
 import { InitiativesEditor } from './initiatives-editor';
 import { JourneyTimeline } from './journey-timeline';
 import { assignProblems, fieldDomId, type PathProblem } from './problem-fields';
@@ -205,6 +206,7 @@ export function EditorView() {
               onChange={(v) => updateDraft((d) => void ((d as Record<string, unknown>).horizonWeeks = v))}
             />
             <TextAreaField path="summary" label="Summary" value={draft.summary} className="span-3" onChange={(v) => updateDraft((d) => void (d.summary = v))} />
+            <GoalEditor draft={draft} />
           </div>
           <p className="muted">
             Locked levers: {lockedLabels.length ? lockedLabels.join(', ') : 'none'} (lock and unlock them in Explore’s facilitator kit; they are saved with the file).
