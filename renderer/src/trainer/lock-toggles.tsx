@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { LEVERS } from '../../../engine';
+import { LEVER_GROUPS, LEVERS } from '../../../engine';
+import { GROUP_TITLES } from '../components/levers-panel';
 import { formatLeverValue } from '../components/format';
 import { useAppStore } from '../store';
 import { saveScenarioAs } from './save-scenario';
@@ -26,21 +27,33 @@ export function LockToggles() {
   return (
     <>
       <p className="muted">A locked lever goes back to the scenario’s value and cannot be moved in Explore. Locks are saved in the scenario file.</p>
-      <ul className="lock-list">
-        {LEVERS.map((def) => {
-          const on = locked.includes(def.id);
-          const id = `lock-${def.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+      <div className="lock-list">
+        {LEVER_GROUPS.map((group) => {
+          const defs = LEVERS.filter((l) => l.group === group);
+          if (defs.length === 0) return null;
+          const headingId = `lock-group-${group}`;
           return (
-            <li key={def.id} className={on ? 'locked' : undefined}>
-              <input type="checkbox" role="switch" id={id} checked={on} onChange={(e) => setLocked(def.id, e.target.checked)} />
-              <label htmlFor={id}>
-                Lock {def.label}
-                <span className="muted"> · {formatLeverValue(def, levers[def.id] ?? def.default)}</span>
-              </label>
-            </li>
+            <section key={group} aria-labelledby={headingId}>
+              <h4 id={headingId}>{GROUP_TITLES[group]}</h4>
+              <ul>
+                {defs.map((def) => {
+                  const on = locked.includes(def.id);
+                  const id = `lock-${def.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+                  return (
+                    <li key={def.id} className={on ? 'locked' : undefined}>
+                      <input type="checkbox" role="switch" id={id} checked={on} onChange={(e) => setLocked(def.id, e.target.checked)} />
+                      <label htmlFor={id}>
+                        Lock {def.label}
+                        <span className="muted"> · {formatLeverValue(def, levers[def.id] ?? def.default)}</span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
           );
         })}
-      </ul>
+      </div>
       <div className="button-row">
         <button type="button" onClick={() => void save()}>
           Save scenario with locks…
