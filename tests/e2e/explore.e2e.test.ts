@@ -52,6 +52,8 @@ describe('Explore view', () => {
 
     await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priority');
     expect(valueBefore).not.toBe('1 priority');
+    // The what-if is spelled out above the charts.
+    expect(await page.getByTestId('changes').textContent()).toBe(`Your what-if: Concurrent priorities 1 priority (was ${valueBefore})`);
     await expect.poll(() => maturityCaption(page).textContent(), WAIT).not.toBe(captionBefore);
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
     await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);

@@ -8,6 +8,7 @@ import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
 import { Announcer } from './announcer';
+import { ChangesLine } from './changes-line';
 import { Headline } from './headline';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
@@ -55,6 +56,7 @@ export function ExploreView() {
             <strong>Goal:</strong> {goal}
           </p>
         </div>
+        <ChangesLine />
         <RevealBanner />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
         <Headline current={runs.current} baseline={runs.baseline} goal={goal} />
