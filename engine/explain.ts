@@ -138,7 +138,7 @@ export function buildInsights(ctx: InsightContext): Insight[] {
       id: 'capability',
       lesson: 'L6',
       text: s.external >= 0.5
-        ? `${pct(s.external)}% of the team are consultants or contractors: capacity came at once, but in-house capability went from ${pct(cap0)}% to ${pct(capEnd)}%, and what they knew leaves with them.`
+        ? `${pct(s.external)}% of the team are consultants or contractors: capacity came at once, but in-house capability ${capEnd > cap0 ? 'only reached' : 'fell to'} ${pct(capEnd)}%, and what they knew leaves with them.`
         : `In-house capability fell from ${pct(cap0)}% to ${pct(capEnd)}%: under pressure, time for improvement gave way to doing (the capability trap).`,
       weight: totals.capability + 0.15,
     });
@@ -181,14 +181,21 @@ export function buildInsights(ctx: InsightContext): Insight[] {
     weight: 0.1 + Math.abs(cEnd - c0),
   });
 
-  // L2: critical changes at once.
+  // L2: critical changes at once, and failures.
   const failed = kpis.initiativesFailed ?? 0;
-  if (detail.peakCritical >= 3 || failed > 0) {
+  if (detail.peakCritical >= 3) {
     insights.push({
       id: 'critical',
       lesson: 'L2',
-      text: `Up to ${detail.peakCritical} business-critical changes ran at once and ${failed} initiative${failed === 1 ? '' : 's'} failed. Staging the journey, with at most about two at a time, fails less.`,
+      text: `Up to ${detail.peakCritical} business-critical changes ran at once and ${failed} attempt${failed === 1 ? '' : 's'} failed. Staging the journey, with at most about two at a time, fails less.`,
       weight: 0.1 * detail.peakCritical + 0.2 * failed,
+    });
+  } else if (failed > 0) {
+    insights.push({
+      id: 'failures',
+      lesson: 'L2',
+      text: `${failed === 1 ? 'One delivery attempt' : `${failed} delivery attempts`} failed: slow, stretched work piles up risk, and every failure costs board confidence.`,
+      weight: 0.15 * failed,
     });
   }
   const fat = kpis.peakFatigue ?? 0;
@@ -204,12 +211,13 @@ export function buildInsights(ctx: InsightContext): Insight[] {
   // L4: benefit lag.
   const rate = series.benefitsRate!;
   const adopt = kpis.adoptionAtHorizon ?? 0;
-  if (adopt > 0.05) {
-    const y2 = Math.min(horizon, 104);
-    insights.push({
+  const endRate = rate[horizon]!;
+  if (adopt > 0.05 && endRate > 0 && horizon >= 104) {
+    const a2 = (series['adoption.patients']![104]! + series['adoption.clinicians']![104]! + series['adoption.support']![104]!) / 3;
+    if (a2 >= 0.1) insights.push({
       id: 'benefit-lag',
       lesson: 'L4',
-      text: `Benefits lag adoption by two to three years: by ${weekLabel(y2)} the trust realised ${(rate[y2]!).toFixed(1)} benefit-weeks a week, and ${(rate[horizon]!).toFixed(1)} by the end.`,
+      text: `Benefits lag adoption by two to three years: by year 2 adoption had reached ${pct(a2)}% of its potential, but the weekly benefit was only ${pct(rate[104]! / endRate)}% of what it reached by the end.`,
       weight: 0.15,
     });
   }
@@ -226,7 +234,7 @@ export function buildInsights(ctx: InsightContext): Insight[] {
     insights.push({
       id: 'urgency',
       lesson: 'L5',
-      text: `Urgency changed everything at once: remote consultations went from about ${Math.round(before)} to ${thousands(six)} in six weeks, priorities fell to ${Math.round(prios[Math.min(horizon, w0 + 4)]!)}, and a year later ${Math.round(later)} a week remained.`,
+      text: `Urgency changed everything at once: remote consultations went from about ${Math.round(before)} to ${thousands(six)} in six weeks, priorities fell to ${Math.round(prios[Math.min(horizon, w0 + 4)]!)}, and a year later ${thousands(later)} a week remained.`,
       weight: 0.6,
     });
   }
