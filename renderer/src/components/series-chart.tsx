@@ -49,10 +49,11 @@ function points(values: Float64Array): { x: number; y: number }[] {
 export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId, fontSize = 14, events = NO_EVENTS, bandsStale = false }: SeriesChartProps) {
   const data = useMemo<ChartData<'line', { x: number; y: number }[]>>(() => {
     const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [];
-    for (const line of lines) {
+    lines.forEach((line, index) => {
       if (line.band) {
         // Two invisible edges; the upper fills down to the lower (fill '-1' = the previous dataset).
-        datasets.push({ label: `${line.label} P10`, data: points(line.band.p10), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent' });
+        // chart.js draws a lower `order` on top: bands at the back, the line of the current settings in front.
+        datasets.push({ label: `${line.label} P10`, data: points(line.band.p10), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent', order: 100 });
         datasets.push({
           label: `${line.label} P90`,
           data: points(line.band.p90),
@@ -61,6 +62,7 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
           borderColor: 'transparent',
           backgroundColor: withAlpha(line.colour, bandsStale ? 0.07 : 0.18),
           fill: '-1',
+          order: 100,
         });
       }
       datasets.push({
@@ -72,9 +74,11 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
         borderDash: line.dash ? [...line.dash] : [],
         pointRadius: 0,
         fill: false,
+        // Later lines in the list (the current settings come last) are drawn on top.
+        order: lines.length - index,
         ...({ hideInLegend: line.hideInLegend ?? false } as object),
       });
-    }
+    });
     return { datasets };
   }, [lines, bandsStale]);
 
