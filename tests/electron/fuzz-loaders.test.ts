@@ -109,7 +109,7 @@ describe('fuzz: document loaders', () => {
       }),
       { numRuns: 3000, seed: 8 },
     );
-  });
+  }, 120_000);
 
   it('checkDocument with the engine validators (parseScenario, parseRunFile) never throws and never lets a bad document through (3000 files)', () => {
     fc.assert(
@@ -128,7 +128,7 @@ describe('fuzz: document loaders', () => {
       }),
       { numRuns: 3000, seed: 9 },
     );
-  });
+  }, 120_000);
 
   it('parseScenario and parseRunFile answer every mutated value, including non-JSON values, without throwing (2000 each)', () => {
     const values = fc.oneof(fc.anything(), mutatedBytes(allSeeds).map((b) => new TextDecoder().decode(b)));
@@ -140,7 +140,7 @@ describe('fuzz: document loaders', () => {
       }),
       { numRuns: 2000, seed: 10 },
     );
-  });
+  }, 120_000);
 
   it('the valid seeds themselves load (so the mutations start from real files)', () => {
     expect(scenarioSeeds.length).toBeGreaterThanOrEqual(2);
@@ -161,7 +161,7 @@ describe('fuzz: document loaders', () => {
       }),
       { numRuns: 300, seed: 11 },
     );
-  });
+  }, 120_000);
 });
 
 describe('fuzz: the app\'s own files', () => {
@@ -194,7 +194,7 @@ describe('fuzz: the app\'s own files', () => {
       }),
       { numRuns: 300, seed: 12 },
     );
-  });
+  }, 120_000);
 });
 
 describe('fuzz: gatekeepers', () => {
@@ -213,7 +213,7 @@ describe('fuzz: gatekeepers', () => {
       }),
       { numRuns: 5000, seed: 13 },
     );
-  });
+  }, 120_000);
 
   it('resolveAppPath never returns a path outside the root (5000 URLs)', () => {
     const r = join('/srv', 'momentum', 'renderer');

@@ -44,6 +44,12 @@ const h = vi.hoisted(() => {
     dialogs: [] as unknown[],
     opened: [] as string[],
     ready: null as null | (() => void),
+    // Promises the test awaits for things the main process does asynchronously (no clock involved).
+    waiting: new Map<string, () => void>(),
+    signal(name: string) {
+      state.waiting.get(name)?.();
+      state.waiting.delete(name);
+    },
   };
   return state;
 });
@@ -60,7 +66,10 @@ vi.mock('electron', () => {
     loaded: string[] = [];
     closed = 0;
     reloaded = 0;
-    webContents = Object.assign(new h.Emitter(), { sent: [] as unknown[][], mainFrame: { url: 'app://momentum/index.html' }, send: (...a: unknown[]) => void this.webContents.sent.push(a) });
+    webContents = Object.assign(new h.Emitter(), { sent: [] as unknown[][], mainFrame: { url: 'app://momentum/index.html' }, send: (...a: unknown[]) => {
+      this.webContents.sent.push(a);
+      h.signal('sent');
+    } });
     constructor(options: Record<string, unknown>) {
       super();
       this.options = options;
@@ -83,6 +92,7 @@ vi.mock('electron', () => {
     }
     async loadURL(url: string) {
       this.loaded.push(url);
+      h.signal('loaded');
     }
     close() {
       this.closed++;
@@ -118,7 +128,11 @@ vi.mock('electron', () => {
     screen: { getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }), getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
     dialog: {
-      showMessageBox: async (...a: unknown[]) => (h.dialogs.push(a), { response: h.dialogAnswers.shift() ?? 2 }),
+      showMessageBox: async (...a: unknown[]) => {
+        h.dialogs.push(a);
+        h.signal('dialog');
+        return { response: h.dialogAnswers.shift() ?? 2 };
+      },
       showErrorBox: () => undefined,
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true }),
@@ -128,20 +142,20 @@ vi.mock('electron', () => {
   };
 });
 
-/** Let pending I/O and promise chains run until `done` holds (no clock: a bounded number of event-loop turns). */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 10_000 && !done(); i++) await new Promise((r) => setImmediate(r));
-  expect(done()).toBe(true);
+/** Return a promise that settles when the stand-in electron next reports `name`. */
+function next(name: string): Promise<void> {
+  return new Promise((resolve) => h.waiting.set(name, resolve));
 }
 let win: (typeof h.windows)[number];
 
 beforeAll(async () => {
   h.userData = mkdtempSync(join(tmpdir(), 'momentum-main-'));
   await import('../../electron/main/index');
+  const loaded = next('loaded');
   h.ready!();
-  await until(() => h.windows.length === 1 && h.windows[0]!.loaded.length === 1);
+  await loaded;
   win = h.windows[0]!;
-});
+}, 60_000);
 
 afterAll(() => rmSync(h.userData, { recursive: true, force: true }));
 
@@ -196,14 +210,17 @@ describe('main process as wired', () => {
     const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: 'Plan' });
     h.dialogAnswers.push(2); // Cancel
+    const asked = next('dialog');
     const prevented = win.close();
     expect(prevented).toBe(true);
-    await until(() => h.dialogs.length === 1);
+    await asked;
+    expect(h.dialogs).toHaveLength(1);
     expect(JSON.stringify(h.dialogs[0])).toContain('Save your changes to “Plan” before closing?');
     // Save: the renderer is told to save; when it reports nothing unsaved, the window closes.
     h.dialogAnswers.push(0);
+    const sent = next('sent');
     win.close();
-    await until(() => win.webContents.sent.length > 0);
+    await sent;
     expect(win.webContents.sent.at(-1)).toEqual(['menu:command', { type: 'file.save' }]);
     const before = win.closed;
     await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: null });
