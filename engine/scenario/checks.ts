@@ -32,6 +32,7 @@ export const CheckSchema = z
     kpi: z.string().min(1).optional(),
     series: z.string().min(1).optional(),
     at: z.union([z.number().int().min(0), z.literal('all'), z.literal('horizon')]).optional(),
+    sum: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
     runs: z.strictObject({ replications: z.number().int().min(2).max(2000), seed: z.number().int(), stat: z.enum(['mean', 'p50']).default('mean') }).optional(),
     gt: Operand.optional(),
     gte: Operand.optional(),
@@ -41,7 +42,8 @@ export const CheckSchema = z
   })
   .refine((c) => (c.scenario === undefined) !== (c.compare === undefined), { message: 'needs exactly one of "scenario" or "compare"' })
   .refine((c) => (c.kpi === undefined) !== (c.series === undefined), { message: 'needs exactly one of "kpi" or "series"' })
-  .refine((c) => c.series === undefined || c.at !== undefined, { message: 'a series check needs "at"' })
+  .refine((c) => c.series === undefined || (c.at !== undefined) !== (c.sum !== undefined), { message: 'a series check needs exactly one of "at" or "sum"' })
+  .refine((c) => c.sum === undefined || c.sum[0] <= c.sum[1], { message: '"sum" needs [first week, last week]' })
   .refine((c) => [c.gt, c.gte, c.lt, c.lte, c.between].some((p) => p !== undefined), { message: 'needs at least one predicate (gt, gte, lt, lte, between)' });
 
 /** The checks file. */
@@ -122,7 +124,12 @@ const PREDICATES = [
 export function runCheck(check: ScenarioCheck, scenarios: ReadonlyMap<string, Scenario>): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   const fail = (scenario: string, message: string) => out.push({ checkId: check.id, scenario, pass: false, message });
-  const what = check.kpi !== undefined ? `KPI ${check.kpi}` : `series ${check.series} at ${check.at === 'all' ? 'every week' : `week ${String(check.at)}`}`;
+  const what =
+    check.kpi !== undefined
+      ? `KPI ${check.kpi}`
+      : check.sum !== undefined
+        ? `series ${check.series} summed over weeks ${check.sum[0]}–${check.sum[1]}`
+        : `series ${check.series} at ${check.at === 'all' ? 'every week' : `week ${String(check.at)}`}`;
 
   const evaluate = (label: string, a: Measured, b: Measured | undefined) => {
     // The weeks to read: one, the horizon, or all of them.
@@ -132,9 +139,18 @@ export function runCheck(check: ScenarioCheck, scenarios: ReadonlyMap<string, Sc
       return fail(label, `the run has no series "${check.series}"`);
     }
     const weeks: number[] =
-      check.kpi !== undefined ? [-1] : check.at === 'all' ? Array.from({ length: seriesA!.length }, (_, i) => i) : check.at === 'horizon' ? [seriesA!.length - 1] : [check.at as number];
+      check.kpi !== undefined || check.sum !== undefined ? [-1] : check.at === 'all' ? Array.from({ length: seriesA!.length }, (_, i) => i) : check.at === 'horizon' ? [seriesA!.length - 1] : [check.at as number];
     for (const w of weeks) {
-      const read = (m: Measured, s: ArrayLike<number> | undefined): number | undefined => (check.kpi !== undefined ? m.kpi(check.kpi) : w < s!.length ? s![w] : undefined);
+      const read = (m: Measured, s: ArrayLike<number> | undefined): number | undefined => {
+        if (check.kpi !== undefined) return m.kpi(check.kpi);
+        if (check.sum !== undefined) {
+          if (check.sum[1] >= s!.length) return undefined;
+          let total = 0;
+          for (let k = check.sum[0]; k <= check.sum[1]; k++) total += s![k]!;
+          return total;
+        }
+        return w < s!.length ? s![w] : undefined;
+      };
       const va = read(a, seriesA);
       const vb = b !== undefined ? read(b, seriesB) : undefined;
       if (va === undefined || (b !== undefined && vb === undefined)) return fail(label, `${what}: not produced by the run`);

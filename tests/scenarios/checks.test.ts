@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ChecksFileSchema, formatProblems, parseScenario, runCheck } from '../../engine';
+import { ChecksFileSchema, formatProblems, parseScenario, runCheck, scenarioToInput, simulateExpected } from '../../engine';
 import type { Scenario, ScenarioCheck } from '../../engine';
 import { SCENARIOS_DIR, libraryFiles } from './library-files';
 
@@ -56,11 +56,15 @@ describe('runCheck', () => {
     expect(runCheck({ id: 'x', describe: 'd', scenario: 'blank-trust', kpi: 'nope', gte: 0 }, only)[0]?.pass).toBe(false);
     expect(runCheck({ id: 'x', describe: 'd', scenario: 'blank-trust', series: 'nope', at: 3, gte: 0 }, only)[0]?.pass).toBe(false);
   });
-  it('reads "Kx week N" from the same series and "Kx b" from the other scenario', () => {
+  it('reads "Kx week N" from the same series, "Kx b" from the other scenario, and sums a series over weeks', () => {
     const self = runCheck({ id: 'x', describe: 'd', scenario: 'blank-trust', series: 'maturity', at: 10, gte: '1x week 10', lte: 'week 10' }, only);
     expect(self.map((o) => o.pass)).toEqual([true]);
     const pair = runCheck({ id: 'x', describe: 'd', compare: ['blank-trust', 'blank-trust'], kpi: 'maturityAtHorizon', gte: 'b', lt: '1.01x b' }, only);
     expect(pair.map((o) => o.pass)).toEqual([true]);
+    const series = simulateExpected(scenarioToInput(blank)).series.maturity!;
+    const total = series[3]! + series[4]! + series[5]!;
+    const summed = runCheck({ id: 'x', describe: 'd', scenario: 'blank-trust', series: 'maturity', sum: [3, 5], between: [total - 1e-9, total + 1e-9] }, only);
+    expect(summed.map((o) => o.pass)).toEqual([true]);
     const shifted = runCheck({ id: 'x', describe: 'd', compare: ['blank-trust', 'blank-trust'], kpi: 'maturityAtHorizon', gt: 'b + 0.5' }, only);
     expect(shifted.map((o) => o.pass)).toEqual([false]);
   });
