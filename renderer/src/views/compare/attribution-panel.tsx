@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { LEVERS, completeAttribution, evaluateTask, planAttribution, pointOf, taskOf, type KpiSummary } from '../../../../engine';
+import type { KpiSummary } from '../../../../engine';
+import { attributeGap } from '../../analyst/attribute';
 import { defaultKpi, formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { useRunner } from '../../sim/runner-context';
@@ -32,19 +33,12 @@ export function AttributionPanel({ runs, reference }: { runs: readonly OpenRun[]
 
   async function run() {
     if (!other) return;
-    const plan = planAttribution(pointOf(reference.run), pointOf(other.run), LEVERS);
-    setJob({ state: 'running', done: 0, total: plan.tasks.length });
+    setJob({ state: 'running', done: 0, total: 1 });
     try {
-      const results: KpiSummary[] = [];
-      // One task at a time through the worker, so the progress bar moves and the UI stays responsive.
-      for (const task of plan.tasks) {
-        results.push(await evaluateTask(task, runner));
-        setJob({ state: 'running', done: results.length, total: plan.tasks.length });
-      }
-      // The empty coalition is the reference run itself, simulated with its own sampling.
-      const kpisA = results[0]!.kpis;
-      const kpisB = (getRunResult(other.id)?.summary ?? (await evaluateTask(taskOf(other.run), runner))).kpis;
-      const attribution = completeAttribution(plan, results, kpisA, kpisB);
+      const attribution = await attributeGap(reference.run, other.run, runner, {
+        onProgress: (done, total) => setJob({ state: 'running', done, total }),
+        bSummary: getRunResult(other.id)?.summary,
+      });
       useAppStore.getState().setAttribution({ referenceId: reference.id, otherId: other.id, attribution });
       setJob({ state: 'idle' });
     } catch (e) {
