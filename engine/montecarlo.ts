@@ -40,20 +40,40 @@ function replicationStore(size: number): Float32Array[] {
   return store;
 }
 
+// Per series, one buffer holding a block of replications' rows back to back (replication b at b·W).
+let blockCache: Float64Array[] = [];
 let rowCache: Float64Array[][] = [];
 let rowWeeks = 0;
 
 function rowBuffers(W: number): Float64Array[][] {
   if (rowWeeks !== W) {
+    blockCache = [];
+    for (let s = 0; s < SERIES_COUNT; s++) blockCache.push(new Float64Array(PATH_SERIES[s] ? 0 : BLOCK * W));
     rowCache = [];
-    for (let b = 0; b < BLOCK; b++) {
-      const r: Float64Array[] = [];
-      for (let s = 0; s < SERIES_COUNT; s++) r.push(new Float64Array(PATH_SERIES[s] ? 0 : W));
-      rowCache.push(r);
-    }
+    for (let b = 0; b < BLOCK; b++) rowCache.push(blockCache.map((blk) => (blk.length > 0 ? blk.subarray(b * W, (b + 1) * W) : blk)));
     rowWeeks = W;
   }
   return rowCache;
+}
+
+/** Copy a block of B replications' rows (replication b's week w at b·W + w) into the week-major store. */
+function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number, R: number): void {
+  for (let w = 0; w < W; w++) {
+    const at = w * R + r0;
+    for (let b = 0, src = w; b < B; b++, src += W) dst[at + b] = blk[src]!;
+  }
+}
+
+/** Summarise each week's column of a week-major store (R values per week) into bands. */
+function bandsOf(col: Float32Array, W: number, R: number, scratch: Float64Array, tmp: Float64Array): SeriesBands {
+  const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
+  for (let w = 0; w < W; w++) {
+    const from = w * R;
+    scratch.set(col.subarray(from, from + R));
+    summariseInPlace(scratch, R, tmp);
+    p10[w] = tmp[0]!; p50[w] = tmp[1]!; p90[w] = tmp[2]!; mean[w] = tmp[3]!;
+  }
+  return { p10, p50, p90, mean };
 }
 
 /** Run N replications and return bands per series and the distribution of each KPI. */
@@ -74,7 +94,6 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   // cache, and a full block is then transposed into the week-major store (week w of replication r at w·R + r),
   // so that each week's values across replications are contiguous for the percentiles.
   const rows = rowBuffers(W);
-  const blockRows: Float64Array[] = new Array<Float64Array>(BLOCK);
   const sink: Sink = { series: rows[0]!, offset: 0, kpis, kpiIndex: 0, detail: null };
   const rng = createRng(seed, 0);
   const every = Math.max(1, Math.floor(R / 20));
@@ -88,15 +107,7 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
       runCore(ci, settings, path, ws, rng, sink);
       if (opts.onProgress && ((r + 1) % every === 0 || r + 1 === R)) opts.onProgress(r + 1, R);
     }
-    for (let s = 0; s < SERIES_COUNT; s++) {
-      if (PATH_SERIES[s]) continue;
-      const dst = store[s]!;
-      for (let b = 0; b < B; b++) blockRows[b] = rows[b]![s]!;
-      for (let w = 0; w < W; w++) {
-        const at = w * R + r0;
-        for (let b = 0; b < B; b++) dst[at + b] = blockRows[b]![w]!;
-      }
-    }
+    for (let s = 0; s < SERIES_COUNT; s++) if (!PATH_SERIES[s]) transposeBlock(blockCache[s]!, store[s]!, r0, B, W, R);
   }
 
   const bands: Record<string, SeriesBands> = {};
@@ -113,15 +124,7 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
       bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
       continue;
     }
-    const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
-    const col = store[s]!;
-    for (let w = 0; w < W; w++) {
-      const from = w * R;
-      for (let r = 0; r < R; r++) scratch[r] = col[from + r]!;
-      summariseInPlace(scratch, R, tmp);
-      p10[w] = tmp[0]!; p50[w] = tmp[1]!; p90[w] = tmp[2]!; mean[w] = tmp[3]!;
-    }
-    bands[id] = { p10, p50, p90, mean };
+    bands[id] = bandsOf(store[s]!, W, R, scratch, tmp);
   }
   const kpiOut: Record<string, KpiDistribution> = {};
   for (let k = 0; k < KPI_COUNT; k++) {

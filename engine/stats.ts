@@ -54,22 +54,40 @@ export function summarise(src: Float64Array, from: number, n: number, scratch: F
 export function summariseInPlace(scratch: Float64Array, n: number, out: Float64Array): void {
   let sum = 0;
   let min = Infinity, max = -Infinity;
+  let atMin = 0, atMax = 0;
   for (let i = 0; i < n; i++) {
     const v = scratch[i]!;
     sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    if (v < min) { min = v; atMin = 1; } else if (v === min) atMin++;
+    if (v > max) { max = v; atMax = 1; } else if (v === max) atMax++;
   }
   out[3] = sum / n;
   if (min === max) {
     out[0] = min; out[1] = min; out[2] = min;
     return;
   }
-  const k50 = percentileRank(0.5, n);
+  selectPercentiles(scratch, n, min, max, atMin, atMax, out);
+}
+
+/**
+ * Write P10, P50, P90 of the first n values of `a` to out[0..2]. Ranks that fall among the copies of the
+ * minimum or the maximum need no selection: replications often share a value (nothing live yet, no dip,
+ * everything delivered). Kept apart from the scan so that each part is optimised on its own feedback.
+ */
+function selectPercentiles(a: Float64Array, n: number, min: number, max: number, atMin: number, atMax: number, out: Float64Array): void {
   const k10 = percentileRank(0.1, n);
+  const k50 = percentileRank(0.5, n);
   const k90 = percentileRank(0.9, n);
-  // Select the median first; P10 then lies in the left part and P90 in the right part.
-  out[1] = selectInPlace(scratch, 0, n - 1, k50);
-  out[0] = k10 < k50 ? selectInPlace(scratch, 0, k50 - 1, k10) : out[1]!;
-  out[2] = k90 > k50 ? selectInPlace(scratch, k50 + 1, n - 1, k90) : out[1]!;
+  const highFrom = n - atMax;
+  let median = false;
+  if (k50 < atMin) out[1] = min;
+  else if (k50 >= highFrom) out[1] = max;
+  else {
+    out[1] = selectInPlace(a, 0, n - 1, k50);
+    median = true;
+  }
+  if (k10 < atMin) out[0] = min;
+  else out[0] = median ? selectInPlace(a, 0, k50 - 1, k10) : selectInPlace(a, 0, n - 1, k10);
+  if (k90 >= highFrom) out[2] = max;
+  else out[2] = median ? selectInPlace(a, k50 + 1, n - 1, k90) : selectInPlace(a, 0, n - 1, k90);
 }
