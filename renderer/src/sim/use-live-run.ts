@@ -90,8 +90,21 @@ export function useBands(input: SimInput): Live<MonteCarloResult> {
   return { ...shown, pending: full.input !== input, error: full.error ?? quick.error };
 }
 
-// Expected runs of fixed inputs (the baseline and pinned what-ifs) are computed once per input object.
-const fixedRuns = new WeakMap<SimInput, Promise<RunResult>>();
+// Expected runs of fixed inputs (the baseline and pinned what-ifs) are computed once per runner and
+// input object; a failed run is forgotten so that it is tried again.
+const fixedRuns = new WeakMap<SimRunner, WeakMap<SimInput, Promise<RunResult>>>();
+
+function fixedRun(runner: SimRunner, input: SimInput): Promise<RunResult> {
+  let byInput = fixedRuns.get(runner);
+  if (!byInput) fixedRuns.set(runner, (byInput = new WeakMap()));
+  let p = byInput.get(input);
+  if (!p) {
+    p = runner.expected(input);
+    byInput.set(input, p);
+    p.catch(() => byInput.delete(input));
+  }
+  return p;
+}
 
 /** Return the expected runs of several fixed inputs (the baseline, the pins), cached per input object. */
 export function useFixedRuns(inputs: readonly SimInput[]): readonly (RunResult | null)[] {
@@ -100,12 +113,7 @@ export function useFixedRuns(inputs: readonly SimInput[]): readonly (RunResult |
   useEffect(() => {
     let alive = true;
     for (const input of inputs) {
-      let p = fixedRuns.get(input);
-      if (!p) {
-        p = runner.expected(input);
-        fixedRuns.set(input, p);
-      }
-      p.then(
+      fixedRun(runner, input).then(
         (r) => alive && setResults((m) => (m.get(input) === r ? m : new Map(m).set(input, r))),
         () => undefined,
       );
