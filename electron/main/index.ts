@@ -45,6 +45,7 @@ let closeAllowed = false;
 let closeAfterSave = false;
 // Set by Quit (Cmd+Q, File › Exit): once the window may close, the app quits too, even on macOS.
 let quitting = false;
+let markCleanOnQuit = true;
 const rendererCrashes: number[] = [];
 
 const files = new FileService({
@@ -93,6 +94,18 @@ function hardenContents(contents: WebContents): void {
 function captureWindowState(win: BrowserWindow): WindowState {
   const b = win.getNormalBounds();
   return { bounds: { x: b.x, y: b.y, width: b.width, height: b.height }, maximized: win.isMaximized() };
+}
+
+/**
+ * Close the window for good: the work is saved or the user chose not to save it, so the
+ * autosaves go too (nothing is left to offer back).
+ */
+async function finishClose(win: BrowserWindow): Promise<void> {
+  closeAfterSave = false;
+  await autosave.clearAll().catch(() => undefined);
+  unsaved.clear();
+  closeAllowed = true;
+  win.close();
 }
 
 /** Create the main window with the security checklist's settings. */
@@ -155,11 +168,7 @@ async function createWindow(): Promise<BrowserWindow> {
         sendCommand({ type: 'file.save' });
         return;
       }
-      // Closing with nothing unsaved, or the user chose not to save: their autosaves go too.
-      await autosave.clearAll().catch(() => undefined);
-      unsaved.clear();
-      closeAllowed = true;
-      win.close();
+      await finishClose(win);
     });
   });
   win.on('closed', () => {
@@ -178,6 +187,8 @@ async function createWindow(): Promise<BrowserWindow> {
       win.reload();
     } else {
       dialog.showErrorBox('Momentum keeps stopping', 'The window stopped several times in a minute. Your unsaved work is autosaved and will be offered back when you start Momentum again.');
+      // Not a clean exit: leave the marker saying so, and the autosaves in place.
+      markCleanOnQuit = false;
       closeAllowed = true;
       win.close();
     }
@@ -223,14 +234,14 @@ if (!app.requestSingleInstanceLock()) {
       setUnsaved: (key, title) => {
         if (title === null) unsaved.delete(key);
         else unsaved.set(key, title);
-        if (closeAfterSave && unsaved.size === 0 && mainWindow) {
-          closeAllowed = true;
-          mainWindow.close();
-        }
+        if (closeAfterSave && unsaved.size === 0 && mainWindow) void finishClose(mainWindow);
       },
       afterSave: (result) => {
-        // A cancelled or failed save during "Save, then close" keeps the window open.
+        if (!closeAfterSave || !mainWindow) return;
+        // A cancelled or failed save during "Save, then close" keeps the window open; a
+        // successful one closes it when it was the only unsaved work (else the rest is awaited).
         if (!result.ok) closeAfterSave = false;
+        else if (unsaved.size <= 1) void finishClose(mainWindow);
       },
       recentsChanged: () => void rebuildMenu(),
     });
@@ -250,7 +261,7 @@ if (!app.requestSingleInstanceLock()) {
 
   let markedClean = false;
   app.on('will-quit', (event) => {
-    if (markedClean) return;
+    if (markedClean || !markCleanOnQuit) return;
     event.preventDefault();
     void marker.end(process.pid, startedAt).finally(() => {
       markedClean = true;

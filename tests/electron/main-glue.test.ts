@@ -1,7 +1,7 @@
 // electron/main/index.ts under a stand-in 'electron' module: the security settings as actually
 // wired (window preferences, session handlers, navigation, app://), the close question and the
 // crash reload. The real Electron is never loaded.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
@@ -41,6 +41,7 @@ const h = vi.hoisted(() => {
     ipc: new Map<string, (...a: unknown[]) => unknown>(),
     sandboxEnabled: 0,
     dialogAnswers: [] as number[],
+    savePaths: [] as string[],
     dialogs: [] as unknown[],
     opened: [] as string[],
     ready: null as null | (() => void),
@@ -96,6 +97,7 @@ vi.mock('electron', () => {
     }
     close() {
       this.closed++;
+      h.signal('closing');
       const event = { defaultPrevented: false, preventDefault() {
         this.defaultPrevented = true;
       } };
@@ -135,7 +137,10 @@ vi.mock('electron', () => {
       },
       showErrorBox: () => undefined,
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true }),
+      showSaveDialog: async () => {
+        const filePath = h.savePaths.shift();
+        return filePath ? { canceled: false, filePath } : { canceled: true };
+      },
     },
     shell: { openExternal: async (u: string) => void h.opened.push(u) },
     ipcMain: { handle: (ch: string, fn: Handler) => h.ipc.set(ch, fn) },
@@ -216,15 +221,25 @@ describe('main process as wired', () => {
     await asked;
     expect(h.dialogs).toHaveLength(1);
     expect(JSON.stringify(h.dialogs[0])).toContain('Save your changes to “Plan” before closing?');
-    // Save: the renderer is told to save; when it reports nothing unsaved, the window closes.
+    // Save: the renderer is told to save. Cancelling the save dialog keeps the window open.
     h.dialogAnswers.push(0);
-    const sent = next('sent');
+    let sent = next('sent');
     win.close();
     await sent;
     expect(win.webContents.sent.at(-1)).toEqual(['menu:command', { type: 'file.save' }]);
-    const before = win.closed;
-    await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: null });
-    expect(win.closed).toBe(before + 1);
+    const closedBefore = win.closed;
+    expect(await h.ipc.get('file:save')!(ev, { kind: 'scenario', name: 'Plan', text: '{}' })).toEqual({ ok: false, cancelled: true });
+    expect(win.closed).toBe(closedBefore);
+    // Save again, and this time pick a file: the save succeeds and the window closes.
+    h.dialogAnswers.push(0);
+    sent = next('sent');
+    win.close();
+    await sent;
+    h.savePaths.push(join(h.userData, 'plan.json'));
+    const closing = next('closing');
+    expect(await h.ipc.get('file:save')!(ev, { kind: 'scenario', name: 'Plan', text: '{"saved":true}' })).toMatchObject({ ok: true, value: { name: 'plan.json' } });
+    await closing;
+    expect(readFileSync(join(h.userData, 'plan.json'), 'utf8')).toBe('{"saved":true}');
   });
 
   it('reloads the window when the renderer process dies', () => {
