@@ -10,7 +10,14 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
-const { main } = await import('../main.ts');
+let main;
+try {
+  ({ main } = await import('../main.ts'));
+} catch (err) {
+  // The command line itself failed to load: an internal error (3), never "invalid input" (1).
+  process.stderr.write(`momentum: internal error: could not load the command line: ${err?.stack ?? err}\n`);
+  process.exit(3);
+}
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
