@@ -3,6 +3,3 @@ import type { OpenRun, RunsSlice } from './runs-slice';
 /** Return the reference run, if any run is open. */
 export const selectReferenceRun = (s: RunsSlice): OpenRun | undefined =>
   s.openRuns.find((r) => r.id === s.referenceRunId) ?? s.openRuns[0];
-
-/** Return an open run by id. */
-export const selectOpenRun = (s: RunsSlice, id: string): OpenRun | undefined => s.openRuns.find((r) => r.id === id);

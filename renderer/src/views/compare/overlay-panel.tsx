@@ -3,7 +3,7 @@ import { toCsv } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { DASHES, runColour } from '../../analyst/chart-setup';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { orderSeries, seriesLabel } from '../../analyst/metadata';
+import { orderSeries, seriesLabel, seriesUnit } from '../../analyst/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { resultHorizon, runSeries, seriesIds } from '../../analyst/run-series';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
@@ -11,6 +11,11 @@ import { useAppStore } from '../../store';
 import type { OpenRun } from '../../store/runs/runs-slice';
 import { overlayCsvRows } from './compare-model';
 import { fileStem } from '../../analyst/chart-image';
+
+/** Format a share (0–1) as a whole percentage for the axis and tooltips. */
+function formatShare(v: number): string {
+  return `${Math.round(v * 100)}%`;
+}
 
 /** Render the overlay of one chosen series across every open run, with a series picker and CSV export. */
 export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[]; resultsVersion: number }) {
@@ -45,6 +50,7 @@ export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[
 
   if (ids.length === 0) return <p className="status">Simulating the open runs…</p>;
   const title = `${seriesLabel(series)} over time`;
+  const unit = seriesUnit(series);
   return (
     <ChartFrame
       title={title}
@@ -71,7 +77,8 @@ export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[
       <div data-testid="overlay-chart" data-series={series} data-lines={lines.length}>
         <SeriesChart
           lines={lines}
-          yLabel={seriesLabel(series)}
+          yLabel={unit && unit !== 'share' ? `${seriesLabel(series)} (${unit})` : seriesLabel(series)}
+          formatY={unit === 'share' ? formatShare : undefined}
           label={`${title} for ${lines.length} runs (medians across replications${bands ? ', with P10–P90 bands' : ''}).`}
         />
       </div>
