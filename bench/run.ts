@@ -1,32 +1,60 @@
-// Benchmarks (not tests): `npm run bench`. Prints a table and writes bench/results.json.
-import { writeFileSync } from 'node:fs';
-import { blankInput, monteCarlo, sensitivity, simulate, simulateExpected } from '../engine';
+// Benchmarks (not tests): `npm run bench` runs every suite, prints a table and writes bench/results.json.
+// `npm run bench -- engine scaling` runs only the named suites and replaces only their entries in
+// bench/results.json; `npm run bench -- --list` lists the suites. See docs/PERFORMANCE.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { CLI_SUITE } from './cli';
+import { ENGINE_SUITE } from './engine';
+import { INSIGHT_MAKER_SUITE } from './insight-maker';
+import type { Entry, Suite } from './measure';
+import { SCALING_SUITE } from './scaling';
+import { UI_SUITE } from './ui';
 
-interface Entry { name: string; unit: string; median: number; p95: number; budget?: number; pass?: boolean }
+const SUITES: readonly Suite[] = [ENGINE_SUITE, SCALING_SUITE, INSIGHT_MAKER_SUITE, CLI_SUITE, UI_SUITE];
+const RESULTS = new URL('./results.json', import.meta.url);
 
-function measure(name: string, fn: () => void, runs = 20, warmup = 3, budget?: number, passOn: 'median' | 'p95' = 'p95'): Entry {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!;
-  return budget === undefined ? { name, unit: 'ms', median, p95 } : { name, unit: 'ms', median, p95, budget, pass: (passOn === 'median' ? median : p95) <= budget };
+function fmt(v: number | undefined): string {
+  if (v === undefined) return '';
+  const a = Math.abs(v);
+  return a >= 100 ? v.toFixed(0) : a >= 1 ? v.toFixed(2) : v.toFixed(3);
 }
 
-// The engine runs a blank trust against its reference portfolio (nine initiatives, 260 weeks).
-const input = blankInput();
-let seed = 0;
-const entries = [
-  measure('engine: expected-value run (260 weeks)', () => simulateExpected(input), 200, 50, 1, 'median'),
-  measure('engine: one replication (260 weeks)', () => simulate(input, ++seed), 200, 50),
-  // The issue's budget: 1,000 replications of 260 weeks in at most 50 ms, median.
-  measure('engine: Monte Carlo, 1,000 replications', () => monteCarlo(input, { replications: 1000, seed: ++seed }), 21, 5, 50, 'median'),
-  measure('engine: sensitivity, every lever low/high, 100 replications each', () => sensitivity(input, { kpi: 'maturityAtHorizon', seed: 1, replications: 100 }), 5, 1),
-];
-console.table(entries.map((e) => ({ ...e, median: e.median.toFixed(3), p95: e.p95.toFixed(3) })));
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(entries, null, 2)}\n`);
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--list') || argv.includes('--help')) {
+    console.log('npm run bench [-- SUITE ...]\n\nSuites:');
+    for (const s of SUITES) console.log(`  ${s.id.padEnd(14)} ${s.summary}`);
+    return 0;
+  }
+  const unknown = argv.filter((a) => !SUITES.some((s) => s.id === a));
+  if (unknown.length > 0) {
+    console.error(`Unknown suite ${unknown.map((u) => `'${u}'`).join(', ')}; known: ${SUITES.map((s) => s.id).join(', ')}.`);
+    return 2;
+  }
+  const chosen = argv.length > 0 ? SUITES.filter((s) => argv.includes(s.id)) : SUITES;
+  const [load1] = loadavg();
+  console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${load1!.toFixed(1)} at the start`);
+
+  const fresh: Entry[] = [];
+  const started = performance.now();
+  for (const suite of chosen) {
+    console.log(`\n== ${suite.id}: ${suite.summary}`);
+    const t0 = performance.now();
+    fresh.push(...(await suite.run((line) => console.log(`  ${line}`))));
+    console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+
+  // A subset replaces only its own entries (every entry's name starts with its suite's id).
+  const previous: Entry[] = argv.length > 0 && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Entry[]) : [];
+  const kept = previous.filter((e) => !chosen.some((s) => e.name.startsWith(`${s.id}: `)));
+  const order = (e: Entry) => SUITES.findIndex((s) => e.name.startsWith(`${s.id}: `));
+  const all = [...kept, ...fresh].sort((a, b) => order(a) - order(b));
+  writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+
+  console.log('');
+  console.table(fresh.map((e) => ({ name: e.name, unit: e.unit, median: fmt(e.median), p95: fmt(e.p95), budget: fmt(e.budget), pass: e.pass ?? '' })));
+  const failed = fresh.filter((e) => e.pass === false);
+  console.log(`${fresh.length} entries in ${((performance.now() - started) / 1000).toFixed(0)} s; ${failed.length} over budget${failed.length ? `: ${failed.map((e) => e.name).join('; ')}` : ''}. Written to bench/results.json.`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,70 @@
+// The command line: a 10,000-run sweep (100 × 100 lever values, one seeded run each) with one worker and
+// with two, timed as whole processes (start-up included, as an analyst waits for it), and the speed-up.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { entryOf, type Suite } from './measure';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SPEED_UP_BUDGET = 1.8;
+const TIMED_PAIRS = 3;
+
+/** Run `momentum sweep` over `steps × steps` combinations and return its wall-clock time in ms. */
+function sweep(steps: number, workers: number, out: string): Promise<number> {
+  const args = [
+    join(ROOT, 'cli/bin/momentum.mjs'), 'sweep', join(ROOT, 'scenarios/blank-trust.json'),
+    '--vary', `goal.clarity=0:1:${steps}`, '--vary', `leadership.culture=0:1:${steps}`,
+    '--replications', '1', '--workers', String(workers), '--out', out,
+  ];
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - t0;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`momentum sweep --workers ${workers} exited with ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+/** Sweeps through the command line. */
+export const CLI_SUITE: Suite = {
+  id: 'cli',
+  summary: 'momentum sweep of 10,000 runs with 1 and with 2 workers, and the speed-up',
+  async run(log) {
+    const dir = mkdtempSync(join(tmpdir(), 'momentum-bench-'));
+    try {
+      const one: number[] = [];
+      const two: number[] = [];
+      const ratios: number[] = [];
+      // Warm-up: file cache and tsx's transpile cache, with a small sweep each way.
+      await sweep(10, 1, join(dir, 'warm1.csv'));
+      await sweep(10, 2, join(dir, 'warm2.csv'));
+      for (let i = 0; i < TIMED_PAIRS; i++) {
+        const a = await sweep(100, 1, join(dir, 'one.csv'));
+        const b = await sweep(100, 2, join(dir, 'two.csv'));
+        one.push(a);
+        two.push(b);
+        ratios.push(a / b);
+        log(`sweep of 10,000 runs: 1 worker ${(a / 1000).toFixed(2)} s, 2 workers ${(b / 1000).toFixed(2)} s, speed-up ${(a / b).toFixed(2)}×`);
+      }
+      const rows = readFileSync(join(dir, 'one.csv'), 'utf8').trimEnd().split('\n').length - 1;
+      if (rows !== 10_000) throw new Error(`The sweep wrote ${rows} rows, not 10,000.`);
+      if (readFileSync(join(dir, 'one.csv'), 'utf8') !== readFileSync(join(dir, 'two.csv'), 'utf8')) {
+        throw new Error('The sweep gave different results with 1 and 2 workers.');
+      }
+      return [
+        entryOf('cli: sweep of 10,000 runs, 1 worker (whole process)', 'ms', one),
+        entryOf('cli: sweep of 10,000 runs, 2 workers (whole process)', 'ms', two),
+        entryOf('cli: sweep speed-up, 2 workers over 1 (at least)', '×', ratios, { limit: SPEED_UP_BUDGET, on: 'median', atLeast: true }),
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,321 @@
+// The UI in Chromium (playwright-core), on the browser build served by vite preview as the e2e tests do:
+// lever change → chart updated, band refresh, a 1,000-replication band in the page's worker, cold start to
+// the first chart, and the page's memory with ten run files opened in the Compare view.
+//
+// The app is measured as shipped: an init script timestamps, inside the page, each message to and from the
+// simulation workers and each redraw of a chart canvas (chart.js clears the canvas at the start of every
+// draw), so no product code carries benchmark hooks.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import {
+  createInProcessRunner, ENGINE_VERSION, evaluateTask, makeRunFile, parseScenario, serializeRunFile, taskOf, type LeverValues, type RunSpec,
+} from '../engine';
+import { entryOf, type Entry, type Suite } from './measure';
+
+const CHROMIUM = process.env.MOMENTUM_CHROMIUM ?? '/usr/bin/chromium';
+// The flags of tests/e2e/browser.ts (this machine's closed network, no GPU).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const VIEWPORT = { width: 1440, height: 900 };
+
+const LEVER_CHANGES = 120;
+const BAND_CHANGES = 12;
+const BAND_1000_RUNS = 12;
+const COLD_STARTS = 5;
+const RUN_FILES = 10;
+
+/** What the init script records in the page (times are performance.now(), ms since navigation start). */
+interface Probe {
+  /** Requests posted to a worker: op, id, time; and replies: id, time. */
+  sent: { op: string; id: number; t: number; worker: number; replications?: number }[];
+  replies: { id: number; t: number; worker: number }[];
+  /** Canvas redraws: the canvas's data-testid and the time. */
+  draws: { testId: string; t: number }[];
+  /** Time stamp of the latest keydown. */
+  key: number;
+}
+
+declare global {
+  interface Window {
+    __probe: Probe;
+    __workers: Worker[];
+    /** The input of the app's latest band request. */
+    __lastBandInput?: unknown;
+  }
+}
+
+/** Installed before any page script: wraps Worker and the 2D canvas clear to timestamp what the app does. */
+function instrument(): void {
+  const probe: Probe = { sent: [], replies: [], draws: [], key: -1 };
+  window.__probe = probe;
+  window.__workers = [];
+  const Native = window.Worker;
+  class TimedWorker extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      const index = window.__workers.length;
+      window.__workers.push(this);
+      this.addEventListener('message', (e: MessageEvent<{ id: number; progress?: unknown }>) => {
+        if (e.data && typeof e.data.id === 'number' && !('progress' in e.data)) probe.replies.push({ id: e.data.id, t: performance.now(), worker: index });
+      });
+      const post = this.postMessage.bind(this) as (m: unknown, t?: Transferable[]) => void;
+      this.postMessage = ((message: { op?: string; id?: number; input?: unknown; opts?: { replications?: number } }, transfer?: Transferable[]) => {
+        if (message?.op === 'monteCarlo') window.__lastBandInput = message.input;
+        probe.sent.push({ op: String(message?.op), id: Number(message?.id), t: performance.now(), worker: index, replications: message?.opts?.replications });
+        post(message, transfer);
+      }) as Worker['postMessage'];
+    }
+  }
+  window.Worker = TimedWorker as typeof Worker;
+  const clear = CanvasRenderingContext2D.prototype.clearRect;
+  CanvasRenderingContext2D.prototype.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, w: number, h: number) {
+    const id = this.canvas.getAttribute('data-testid');
+    if (id) probe.draws.push({ testId: id, t: performance.now() });
+    return clear.call(this, x, y, w, h);
+  };
+  window.addEventListener('keydown', (e) => {
+    probe.key = e.timeStamp;
+  }, true);
+  // File pickers off, so run files go through <input type=file>, which Playwright can drive.
+  const w = window as unknown as Record<string, unknown>;
+  delete w.showOpenFilePicker;
+  delete w.showSaveFilePicker;
+}
+
+/** Uncaught errors of any page, reported at the end: a figure from a broken page would mean nothing. */
+const pageErrors: string[] = [];
+
+async function newPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  // Sent as source text; tsx's transform names functions through a helper the page lacks, so it gets one.
+  await context.addInitScript({ content: `globalThis.__name = (target) => target;\n(${instrument.toString()})();` });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(baseUrl);
+  return { context, page };
+}
+
+const probeOf = (page: Page) => page.evaluate(() => window.__probe);
+
+/** Wait until the maturity chart is drawn after the reply to the newest request of `op` sent after `since`. */
+async function drawnAfter(page: Page, op: string, since: number, replications?: number): Promise<{ sent: number; reply: number; drawn: number }> {
+  const handle = await page.waitForFunction(
+    ({ op, since, replications }) => {
+      const p = window.__probe;
+      const req = p.sent.filter((s) => s.op === op && s.t >= since && (replications === undefined || s.replications === replications)).at(-1);
+      if (!req) return null;
+      const reply = p.replies.find((r) => r.id === req.id && r.worker === req.worker);
+      if (!reply) return null;
+      const draw = p.draws.find((d) => d.testId === 'chart-maturity' && d.t >= reply.t);
+      return draw ? { sent: req.t, reply: reply.t, drawn: draw.t } : null;
+    },
+    { op, since, replications },
+    { timeout: 30_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as { sent: number; reply: number; drawn: number };
+}
+
+async function coldStarts(browser: Browser, baseUrl: string, log: (line: string) => void): Promise<Entry> {
+  const times: number[] = [];
+  for (let i = 0; i < COLD_STARTS + 1; i++) {
+    const { context, page } = await newPage(browser, baseUrl);
+    const { drawn } = await drawnAfter(page, 'expected', 0);
+    await context.close();
+    // The first start warms the preview server's file cache; it is not counted.
+    if (i > 0) times.push(drawn);
+  }
+  const e = entryOf('ui: cold start to the first chart with numbers (navigation → maturity chart drawn)', 'ms', times);
+  log(`${e.name}: median ${e.median.toFixed(0)} ms`);
+  return e;
+}
+
+async function leverChanges(page: Page, log: (line: string) => void): Promise<Entry[]> {
+  const slider = page.getByRole('slider', { name: 'Clarity of the goal' });
+  await slider.focus();
+  // Let the first bands settle so that the measured changes see the steady state of a drag.
+  await drawnAfter(page, 'monteCarlo', 0);
+  const endToEnd: number[] = [];
+  const update: number[] = [];
+  const worker: number[] = [];
+  for (let i = 0; i < LEVER_CHANGES + 10; i++) {
+    const before = await page.evaluate(() => performance.now());
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    const t = await drawnAfter(page, 'expected', before);
+    const key = (await probeOf(page)).key;
+    // The first ten changes are the warm-up (JIT in the page and the worker).
+    if (i < 10) continue;
+    endToEnd.push(t.drawn - key);
+    update.push(t.drawn - t.sent);
+    worker.push(t.reply - t.sent);
+  }
+  const out = [
+    entryOf('ui: expected-value update, request sent → chart drawn (worker run, transfer, React, chart.js)', 'ms', update, { limit: 16, on: 'p95' }),
+    entryOf('ui: lever change → chart drawn, end to end (key press, wait for the next frame, update)', 'ms', endToEnd),
+    entryOf('ui: expected run in the page\'s worker, request → reply', 'ms', worker),
+  ];
+  for (const e of out) log(`${e.name}: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms over ${e.runs}`);
+  return out;
+}
+
+async function bandRefreshes(page: Page, log: (line: string) => void): Promise<Entry[]> {
+  const refresh: number[] = [];
+  const settled: number[] = [];
+  let replications = 0;
+  for (let i = 0; i < BAND_CHANGES + 2; i++) {
+    const before = await page.evaluate(() => performance.now());
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    // The full band run is the larger of the two the view sends after a change settles.
+    const full = await page.waitForFunction((since) => {
+      const reqs = window.__probe.sent.filter((s) => s.op === 'monteCarlo' && s.t >= since);
+      return reqs.length >= 2 ? Math.max(...reqs.map((r) => r.replications ?? 0)) : null;
+    }, before, { timeout: 30_000, polling: 'raf' });
+    replications = (await full.jsonValue()) as number;
+    const t = await drawnAfter(page, 'monteCarlo', before, replications);
+    const key = (await probeOf(page)).key;
+    if (i < 2) continue;
+    refresh.push(t.drawn - t.sent);
+    settled.push(t.drawn - key);
+  }
+  const out = [
+    entryOf(`ui: band refresh, the view's ${replications}-replication bands, request sent → chart drawn`, 'ms', refresh),
+    entryOf(`ui: lever change → full bands drawn (includes the view's settle pause and its quick first estimate)`, 'ms', settled),
+  ];
+  for (const e of out) log(`${e.name}: median ${e.median.toFixed(0)} ms, p95 ${e.p95.toFixed(0)} ms`);
+  return out;
+}
+
+async function thousandReplicationBand(page: Page, log: (line: string) => void): Promise<Entry> {
+  // Ask the page's own batch worker (the one that computes the bands) for 1,000 replications of the current
+  // settings, with an id the app does not use, and time request → reply (transfer included).
+  const times = (await page.evaluate(async (runs) => {
+    const p = window.__probe;
+    const last = p.sent.filter((s) => s.op === 'monteCarlo').at(-1);
+    if (!last) throw new Error('No band request seen yet.');
+    const worker = window.__workers[last.worker]!;
+    const out: number[] = [];
+    const input = window.__lastBandInput;
+    if (!input) throw new Error('The band input was not captured.');
+    for (let i = 0; i < runs + 2; i++) {
+      const id = 1_000_000_000 + i;
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        const on = (e: MessageEvent<{ id: number; progress?: unknown }>) => {
+          if (e.data?.id !== id || 'progress' in e.data) return;
+          worker.removeEventListener('message', on);
+          resolve();
+        };
+        worker.addEventListener('message', on);
+        worker.postMessage({ id, op: 'monteCarlo', input, opts: { replications: 1000, seed: 20_201 + i } });
+      });
+      if (i >= 2) out.push(performance.now() - t0);
+    }
+    return out;
+  }, BAND_1000_RUNS)) as number[];
+  const e = entryOf('ui: 1,000-replication band in the page\'s worker, request → reply', 'ms', times, { limit: 100, on: 'p95' });
+  log(`${e.name}: median ${e.median.toFixed(0)} ms, p95 ${e.p95.toFixed(0)} ms`);
+  return e;
+}
+
+async function runFiles(dir: string): Promise<string[]> {
+  const parsed = parseScenario(readFileSync(new URL('../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('scenarios/milton-keynes.json does not parse.');
+  const runner = createInProcessRunner();
+  const paths: string[] = [];
+  for (let i = 0; i < RUN_FILES; i++) {
+    const overrides: LeverValues = { 'priorities.concurrent': 2 + 3 * i, 'goal.clarity': (i % 5) / 4 };
+    const spec: RunSpec = { label: `What-if ${i + 1}`, scenario: parsed.scenario, overrides, method: 'monte-carlo', seed: 7 + i, replications: 200 };
+    const summary = await evaluateTask(taskOf(spec), runner);
+    const file = makeRunFile(spec, summary, { engineVersion: ENGINE_VERSION, savedAt: '2026-11-26T08:00:00.000Z', notes: '' });
+    const path = join(dir, `what-if-${i + 1}.run.json`);
+    writeFileSync(path, serializeRunFile(file));
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function usedHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    samples.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20);
+  }
+  await cdp.detach();
+  return samples.sort((a, b) => a - b)[1]!;
+}
+
+async function compareMemory(browser: Browser, baseUrl: string, dir: string, log: (line: string) => void): Promise<Entry[]> {
+  const files = await runFiles(dir);
+  const after: number[] = [];
+  const growth: number[] = [];
+  let open = 0;
+  for (let round = 0; round < 3; round++) {
+    const { context, page } = await newPage(browser, baseUrl);
+    await drawnAfter(page, 'expected', 0);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('heading', { name: 'Compare runs', level: 1 }).waitFor();
+    const empty = await usedHeap(page);
+    let offered = 0;
+    for (const f of files) {
+      const button = page.getByRole('button', { name: 'Open run file…' });
+      // The view holds a limited number of runs and disables opening more.
+      if (await button.isDisabled()) break;
+      const chooser = page.waitForEvent('filechooser');
+      await button.click();
+      await (await chooser).setFiles(f);
+      offered++;
+      await page.getByRole('status').filter({ hasText: new RegExp(`Opened what-if-${offered}\\.run\\.json`) }).waitFor();
+    }
+    const rows = page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr');
+    open = await rows.count();
+    if (open !== offered) throw new Error(`Compare shows ${open} runs after ${offered} were opened.`);
+    // Every open run is re-simulated on opening: wait until the workers have answered every request.
+    await page.waitForFunction(() => window.__probe.sent.every((s) => window.__probe.replies.some((r) => r.id === s.id && r.worker === s.worker)), undefined, { timeout: 60_000 });
+    const full = await usedHeap(page);
+    after.push(full);
+    growth.push(full - empty);
+    await context.close();
+  }
+  const out = [
+    entryOf(`ui: page JS heap with ${open} runs open in Compare (${RUN_FILES} offered; the view holds ${open})`, 'MiB', after),
+    entryOf(`ui: page JS heap growth from an empty Compare view to ${open} open runs`, 'MiB', growth),
+  ];
+  for (const e of out) log(`${e.name}: median ${e.median.toFixed(1)} MiB`);
+  return out;
+}
+
+/** UI timings in Chromium. */
+export const UI_SUITE: Suite = {
+  id: 'ui',
+  summary: 'Chromium: lever change → chart, band refresh, 1,000-replication band, cold start, memory in Compare',
+  async run(log) {
+    const outDir = mkdtempSync(join(tmpdir(), 'momentum-bench-ui-'));
+    const files = mkdtempSync(join(tmpdir(), 'momentum-bench-runs-'));
+    let server: PreviewServer | undefined;
+    let browser: Browser | undefined;
+    try {
+      log('building the browser renderer…');
+      await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+      server = await preview({ configFile: 'vite.config.ts', build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+      const baseUrl = server.resolvedUrls?.local[0];
+      if (!baseUrl) throw new Error('The preview server did not report a URL.');
+      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+      const entries: Entry[] = [await coldStarts(browser, baseUrl, log)];
+      const { context, page } = await newPage(browser, baseUrl);
+      entries.push(...(await leverChanges(page, log)));
+      entries.push(...(await bandRefreshes(page, log)));
+      entries.push(await thousandReplicationBand(page, log));
+      await context.close();
+      entries.push(...(await compareMemory(browser, baseUrl, files, log)));
+      if (pageErrors.length > 0) throw new Error(`The app threw while being measured:\n${pageErrors.join('\n')}`);
+      return entries;
+    } finally {
+      await browser?.close();
+      await server?.close();
+      rmSync(outDir, { recursive: true, force: true });
+      rmSync(files, { recursive: true, force: true });
+    }
+  },
+};
