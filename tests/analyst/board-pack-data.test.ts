@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEVERS, type Attribution } from '../../engine';
 import { buildBoardPack } from '../../renderer/src/analyst/board-pack';
-import { attributionTable, boardPackData, kpiTable, mergeInsights, settingsTable } from '../../renderer/src/analyst/board-pack-data';
+import { attributionTable, boardPackData, kpiTable, mergeInsights, PACK_TORNADO_ROWS, sensitivityTable, settingsTable } from '../../renderer/src/analyst/board-pack-data';
 import { fileStem } from '../../renderer/src/analyst/chart-image';
 import type { OpenRun } from '../../renderer/src/store/runs/runs-slice';
 import { loadScenario, makeRun, PRIORITIES } from './run-fixtures';
@@ -98,5 +98,23 @@ describe('attribution in the board pack', () => {
     expect(t.rows[1]![3]).toBe('20%');
     expect(t.note).toContain('one at a time');
     expect(attributionTable(att, 'noSuchKpi', 'A', 'B', LEVERS)).toBeNull();
+  });
+});
+
+describe('sensitivity in the board pack', () => {
+  it('lists the widest swings first, at most ten, and says how it was run', () => {
+    const rows = LEVERS.slice(0, 12).map((l, i) => ({ leverId: l.id, lowValue: l.min, highValue: l.max, kpiAtLow: 2 - i / 100, kpiAtHigh: 2 + i / 10, swing: i / 10 + i / 100 }));
+    const t = sensitivityTable({ sourceLabel: 'Run: A', seed: 4, replications: 50, result: { kpi: 'maturityAtHorizon', baseline: 2, rows } }, LEVERS);
+    expect(t.heading).toMatch(/^What moves .+ most$/);
+    expect(t.rows).toHaveLength(PACK_TORNADO_ROWS);
+    expect(t.rows[0]![0]).toBe(LEVERS[11]!.label);
+    expect(t.note).toContain('50 replications per setting, seed 4');
+    const html = buildBoardPack(
+      boardPackData(
+        { title: 'T', notes: '', preparedOn: 'today', engineVersion: '1', runs: [], referenceIndex: 0, summaries: [], charts: [], insights: [], sensitivity: { sourceLabel: 'Run: A', seed: 4, replications: 50, result: { kpi: 'maturityAtHorizon', baseline: 2, rows } } },
+        LEVERS,
+      ),
+    );
+    expect(html).toContain(`>${t.heading}</h2>`);
   });
 });

@@ -324,6 +324,18 @@ describe('Sensitivity view (issue 7)', () => {
     const text = readFileSync((await (await download).path())!, 'utf8');
     expect(text.split('\n')[0]).toBe('kpi,baseline,lever,label,low,kpiAtLow,high,kpiAtHigh,swing');
     expect(text.trim().split('\n')).toHaveLength(LEVERS.length + 1);
+  });
+
+  it('keeps the tornado across views and puts it in the board pack', async () => {
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('button', { name: 'Compare' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export board pack (HTML)' }).click();
+    const html = readFileSync((await (await download).path())!, 'utf8');
+    expect(html).toMatch(/<h2 id="extra-\d-h">What moves .+ most<\/h2>/);
+    expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(2);
+    await views.getByRole('button', { name: 'Sensitivity' }).click();
+    await expect.poll(() => page.getByTestId('tornado-table').locator('tbody tr').count()).toBe(LEVERS.length);
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { effectiveLevers, pointOf, type Attribution, type KpiSummary, type LeverDef } from '../../../engine';
 import { formatLeverValue } from '../components/format';
-import type { OpenRun } from '../store/runs/runs-slice';
+import type { OpenRun, RunsSensitivity } from '../store/runs/runs-slice';
+import { tornadoRows } from '../views/sensitivity/tornado-data';
 import { checkSummary } from '../views/compare/reproduction';
 import { kpiDeltaRows, settingsDiffRows } from '../views/compare/compare-model';
 import type { BoardPackChart, BoardPackData, BoardPackInsight, BoardPackTable } from './board-pack';
@@ -18,6 +19,8 @@ export interface BoardPackSources {
   readonly summaries: readonly KpiSummary[];
   readonly charts: readonly BoardPackChart[];
   readonly insights: readonly BoardPackInsight[];
+  /** The newest sensitivity analysis, if one was run. */
+  readonly sensitivity?: RunsSensitivity;
   /** The newest attribution of a gap, with the KPI to show and the two runs' labels. */
   readonly attribution?: { readonly attribution: Attribution; readonly kpi: string; readonly a: string; readonly b: string };
 }
@@ -81,10 +84,29 @@ export function attributionTable(att: Attribution, kpi: string, a: string, b: st
   if (k.sampling !== 0) rows.push(['Different seed or replications', '', formatKpiDelta(kpi, k.sampling), pct(k.sampling)]);
   rows.push(['Total gap', '', formatKpiDelta(kpi, k.gap), '100%']);
   return {
+    heading: 'Why the runs differ',
     caption: `${kpiLabel(kpi)}: ${formatKpiValue(kpi, k.a)} in "${a}", ${formatKpiValue(kpi, k.b)} in "${b}"`,
     columns: ['Setting', 'From → to', 'Effect', 'Share of the gap'],
     rows,
     note: `How interactions are handled: ${att.interactionNote}`,
+  };
+}
+
+/** Levers a pack lists from a sensitivity analysis: the widest swings; the rest move the KPI little. */
+export const PACK_TORNADO_ROWS = 10;
+
+/** Return the widest swings of a sensitivity analysis as a table. */
+export function sensitivityTable(sens: RunsSensitivity, defs: readonly LeverDef[]): BoardPackTable {
+  const kpi = sens.result.kpi;
+  const rows = tornadoRows(sens.result, defs)
+    .slice(0, PACK_TORNADO_ROWS)
+    .map((r) => [r.label, `${r.lowText} → ${formatKpiValue(kpi, r.kpiAtLow)}`, `${r.highText} → ${formatKpiValue(kpi, r.kpiAtHigh)}`, formatKpiValue(kpi, r.swing)]);
+  return {
+    heading: `What moves ${kpiLabel(kpi)} most`,
+    caption: `${sens.sourceLabel}: each lever at the low and the high end of its range, the others unchanged (baseline ${formatKpiValue(kpi, sens.result.baseline)})`,
+    columns: ['Lever', 'Low end → KPI', 'High end → KPI', 'Swing'],
+    rows,
+    note: `${sens.replications} replications per setting, seed ${sens.seed}, the same random numbers for every setting; the ${Math.min(PACK_TORNADO_ROWS, sens.result.rows.length)} widest swings of ${sens.result.rows.length} levers.`,
   };
 }
 
@@ -119,6 +141,6 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     charts: src.charts,
     insights: src.insights,
     notes: src.notes,
-    extraTables: extra ? [extra] : [],
+    extraTables: [...(extra ? [extra] : []), ...(src.sensitivity ? [sensitivityTable(src.sensitivity, defs)] : [])],
   };
 }

@@ -24,6 +24,8 @@ export interface BoardPackTable {
   readonly highlightRows?: readonly number[];
   /** A sentence under the table (e.g. how interactions were treated). */
   readonly note?: string;
+  /** The section heading when the table is a section of its own (extra tables). */
+  readonly heading?: string;
 }
 
 /** One run as the pack describes it. */
@@ -59,7 +61,7 @@ export interface BoardPackData {
   readonly insights: readonly BoardPackInsight[];
   /** The analyst's notes for the board; blank lines separate paragraphs. */
   readonly notes: string;
-  /** Optional extra sections (e.g. the attribution of the gap), each a titled table. */
+  /** Optional extra sections (the attribution of a gap, a sensitivity analysis), each a table with its heading. */
   readonly extraTables?: readonly BoardPackTable[];
 }
 
@@ -152,7 +154,7 @@ export function buildBoardPack(data: BoardPackData): string {
   sections.push(`<section aria-labelledby="settings-h"><h2 id="settings-h">Board settings</h2>\n${table(data.settings)}</section>`);
   sections.push(`<section aria-labelledby="kpis-h"><h2 id="kpis-h">Key results</h2>\n${table(data.kpis)}</section>`);
   for (const [i, t] of (data.extraTables ?? []).entries()) {
-    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">Why the runs differ</h2>\n${table(t)}</section>`);
+    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${table(t)}</section>`);
   }
   if (data.charts.length > 0) {
     const figs = data.charts

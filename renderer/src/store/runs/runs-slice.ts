@@ -1,5 +1,5 @@
 import { castDraft } from 'immer';
-import type { Attribution, ReproductionReport, RunFile } from '../../../../engine';
+import type { Attribution, ReproductionReport, RunFile, SensitivityResult } from '../../../../engine';
 import type { SliceCreator } from '../index';
 
 /** Most runs the Compare view holds at once (more lines would not read on one chart). */
@@ -37,6 +37,14 @@ export interface RunsAttribution {
   readonly attribution: Attribution;
 }
 
+/** The newest sensitivity analysis and what it was run on (plain numbers; goes into the board pack). */
+export interface RunsSensitivity {
+  readonly sourceLabel: string;
+  readonly seed: number;
+  readonly replications: number;
+  readonly result: SensitivityResult;
+}
+
 /** The runs slice: the runs open in the Compare view, the reference run and the series shown. */
 export interface RunsSlice {
   openRuns: OpenRun[];
@@ -48,6 +56,8 @@ export interface RunsSlice {
   selectedKpi: string;
   /** The newest attribution, while both of its runs are open. */
   attribution: RunsAttribution | null;
+  /** The newest sensitivity analysis. */
+  sensitivity: RunsSensitivity | null;
 
   /** Add a run; returns its id, or null when MAX_OPEN_RUNS are open. The first run becomes the reference. */
   addRun(run: { origin: RunOrigin; fileName?: string | null; run: RunFile; check?: RunCheck }): string | null;
@@ -67,6 +77,8 @@ export interface RunsSlice {
   setSelectedKpi(id: string): void;
   /** Keep the newest attribution. */
   setAttribution(a: RunsAttribution | null): void;
+  /** Keep the newest sensitivity analysis. */
+  setSensitivity(s: RunsSensitivity | null): void;
 }
 
 let runCounter = 0;
@@ -78,6 +90,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   selectedSeries: 'maturity',
   selectedKpi: '',
   attribution: null,
+  sensitivity: null,
 
   addRun: ({ origin, fileName = null, run, check = { status: 'checking' } }) => {
     if (get().openRuns.length >= MAX_OPEN_RUNS) return null;
@@ -127,5 +140,9 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   setAttribution: (a) =>
     set((s) => {
       s.attribution = a ? castDraft(a) : null;
+    }),
+  setSensitivity: (x) =>
+    set((s) => {
+      s.sensitivity = x ? castDraft(x) : null;
     }),
 });

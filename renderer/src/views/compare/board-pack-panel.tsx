@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import { ENGINE_VERSION, LEVERS } from '../../../../engine';
 import { buildBoardPack, type BoardPackChart } from '../../analyst/board-pack';
-import { boardPackData, mergeInsights } from '../../analyst/board-pack-data';
+import { boardPackData, mergeInsights, PACK_TORNADO_ROWS } from '../../analyst/board-pack-data';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { defaultKpi, seriesLabel } from '../../analyst/metadata';
-import { lineChartPng } from '../../analyst/offscreen-chart';
+import { defaultKpi, kpiLabel, seriesLabel } from '../../analyst/metadata';
+import { lineChartPng, tornadoChartPng } from '../../analyst/offscreen-chart';
+import { tornadoRows } from '../sensitivity/tornado-data';
 import { printHtml } from '../../analyst/print';
 import { getRunResult } from '../../analyst/run-results';
 import { runSeries, seriesIds } from '../../analyst/run-series';
@@ -58,6 +59,15 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
       };
     });
     // Insights come from each run's expected-value simulation (noise off), which is what explains the trend.
+    const sensitivity = useAppStore.getState().sensitivity;
+    if (sensitivity) {
+      const kpi = sensitivity.result.kpi;
+      charts.push({
+        title: `What moves ${kpiLabel(kpi)} most (${sensitivity.sourceLabel})`,
+        description: `Tornado chart: how far ${kpiLabel(kpi).toLowerCase()} moves when each lever goes to the low and the high end of its range.`,
+        pngDataUrl: tornadoChartPng(tornadoRows(sensitivity.result, LEVERS).slice(0, PACK_TORNADO_ROWS), sensitivity.result.baseline, kpiLabel(kpi)),
+      });
+    }
     const perRun: { run: string; lesson: string; text: string }[] = [];
     for (const r of runs) {
       const expected = await runner.expected(runInput(r.run));
@@ -79,6 +89,7 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
         charts,
         insights,
         ...attributionSource(runs),
+        ...(sensitivity ? { sensitivity } : {}),
       },
       LEVERS,
     );

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import '../../analyst/analyst.css';
-import { LEVERS, type SensitivityResult } from '../../../../engine';
+import { LEVERS } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { fileStem } from '../../analyst/chart-image';
@@ -15,7 +15,7 @@ import { tornadoRows } from './tornado-data';
 type Job =
   | { readonly state: 'idle' }
   | { readonly state: 'running'; readonly startedAt: number; readonly label: string; readonly done: number; readonly total: number }
-  | { readonly state: 'done'; readonly result: SensitivityResult; readonly sourceLabel: string; readonly seconds: number }
+  | { readonly state: 'done'; readonly seconds: number }
   | { readonly state: 'failed'; readonly message: string };
 
 /**
@@ -66,7 +66,9 @@ export function SensitivityView() {
   }, [source.id, source.seed]);
 
   const kpi = kpis.includes(selectedKpi) ? selectedKpi : defaultKpi(kpis);
-  const rows = useMemo(() => (job.state === 'done' ? tornadoRows(job.result, LEVERS, hideFlat) : []), [job, hideFlat]);
+  // The newest result lives in the store, so it is still here after a visit to another view (and goes into the board pack).
+  const last = useAppStore((s) => s.sensitivity);
+  const rows = useMemo(() => (last ? tornadoRows(last.result, LEVERS, hideFlat) : []), [last, hideFlat]);
 
   async function run() {
     if (!kpi) return;
@@ -80,7 +82,8 @@ export function SensitivityView() {
     try {
       const result = await runner.sensitivity(source.input, { kpi, seed, replications, onProgress });
       if (id !== requestId.current) return;
-      setJob({ state: 'done', result, sourceLabel: source.label, seconds: (performance.now() - startedAt) / 1000 });
+      useAppStore.getState().setSensitivity({ sourceLabel: source.label, seed, replications, result });
+      setJob({ state: 'done', seconds: (performance.now() - startedAt) / 1000 });
     } catch (e) {
       if (id !== requestId.current) return;
       setJob({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -88,9 +91,9 @@ export function SensitivityView() {
   }
 
   async function exportCsv() {
-    if (job.state !== 'done') return;
-    const name = `sensitivity-${fileStem(job.result.kpi)}-${fileStem(job.sourceLabel)}.csv`;
-    setExportStatus(await exportThroughPlatform(name, sensitivityCsv(job.result, LEVERS)));
+    if (!last) return;
+    const name = `sensitivity-${fileStem(last.result.kpi)}-${fileStem(last.sourceLabel)}.csv`;
+    setExportStatus(await exportThroughPlatform(name, sensitivityCsv(last.result, LEVERS)));
   }
 
   const settings = 2 * LEVERS.length;
@@ -165,24 +168,24 @@ export function SensitivityView() {
         )}
         {job.state === 'done' && (
           <span>
-            Done: {rows.length} levers for {job.sourceLabel} in {job.seconds.toFixed(1)} s.
+            Done: {rows.length} levers for {last?.sourceLabel} in {job.seconds.toFixed(1)} s.
           </span>
         )}
       </div>
       {job.state === 'failed' && <p role="alert">The sensitivity run failed: {job.message}</p>}
 
-      {job.state === 'done' && (
+      {last && job.state !== 'running' && (
         <section aria-label="Sensitivity result" className="analyst-result">
           <ChartFrame
-            title={`What moves ${kpiLabel(job.result.kpi)} most`}
-            fileName={`tornado-${job.result.kpi}`}
+            title={`What moves ${kpiLabel(last.result.kpi)} most`}
+            fileName={`tornado-${last.result.kpi}`}
             controls={
               <label className="inline">
                 <input type="checkbox" checked={hideFlat} onChange={(e) => setHideFlat(e.target.checked)} /> Hide levers with no effect
               </label>
             }
           >
-            <TornadoChart rows={rows} baseline={job.result.baseline} kpiLabel={kpiLabel(job.result.kpi)} />
+            <TornadoChart rows={rows} baseline={last.result.baseline} kpiLabel={kpiLabel(last.result.kpi)} />
           </ChartFrame>
           <div className="table-head">
             <h3 id="tornado-table-h">The same figures as a table</h3>
@@ -198,9 +201,9 @@ export function SensitivityView() {
               <tr>
                 <th scope="col">Lever</th>
                 <th scope="col">Low end</th>
-                <th scope="col">{kpiLabel(job.result.kpi)} at low</th>
+                <th scope="col">{kpiLabel(last.result.kpi)} at low</th>
                 <th scope="col">High end</th>
-                <th scope="col">{kpiLabel(job.result.kpi)} at high</th>
+                <th scope="col">{kpiLabel(last.result.kpi)} at high</th>
                 <th scope="col">Swing</th>
               </tr>
             </thead>
@@ -209,16 +212,17 @@ export function SensitivityView() {
                 <tr key={r.leverId} data-lever={r.leverId}>
                   <th scope="row">{r.label}</th>
                   <td>{r.lowText}</td>
-                  <td>{formatKpiValue(job.result.kpi, r.kpiAtLow)}</td>
+                  <td>{formatKpiValue(last.result.kpi, r.kpiAtLow)}</td>
                   <td>{r.highText}</td>
-                  <td>{formatKpiValue(job.result.kpi, r.kpiAtHigh)}</td>
-                  <td>{formatKpiValue(job.result.kpi, r.swing)}</td>
+                  <td>{formatKpiValue(last.result.kpi, r.kpiAtHigh)}</td>
+                  <td>{formatKpiValue(last.result.kpi, r.swing)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="note">
-            Baseline {kpiLabel(job.result.kpi)}: {formatKpiValue(job.result.kpi, job.result.baseline)}.
+            Analysed: {last.sourceLabel}, {last.replications} replication{last.replications === 1 ? '' : 's'} per setting, seed {last.seed}.
+            Baseline {kpiLabel(last.result.kpi)}: {formatKpiValue(last.result.kpi, last.result.baseline)}.
           </p>
         </section>
       )}
