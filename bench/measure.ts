@@ -56,12 +56,18 @@ export interface MeasureOptions {
   readonly budget?: Budget;
 }
 
+/** Wall-clock and process CPU times (ms) of several runs of a function. */
+export interface Samples {
+  readonly wall: number[];
+  readonly cpu: number[];
+}
+
 /** Time a synchronous function (wall clock and process CPU, in ms) over several runs after a warm-up. */
-export function measure(name: string, fn: () => unknown, opts: MeasureOptions): Entry {
-  for (let i = 0; i < opts.warmup; i++) fn();
+export function sample(fn: () => unknown, runs: number, warmup: number): Samples {
+  for (let i = 0; i < warmup; i++) fn();
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < opts.runs; i++) {
+  for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
@@ -70,19 +76,13 @@ export function measure(name: string, fn: () => unknown, opts: MeasureOptions): 
     wall.push(t1 - t0);
     cpu.push((c1.user + c1.system) / 1000);
   }
-  return entryOf(name, 'ms', wall, opts.budget, cpu);
+  return { wall, cpu };
 }
 
-/** Return the median time (ms) of a synchronous function over several runs after a warm-up, without an entry. */
-export function medianTime(fn: () => unknown, runs: number, warmup: number): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return quantile(times.sort((a, b) => a - b), 0.5);
+/** Time a synchronous function over several runs after a warm-up and return its entry. */
+export function measure(name: string, fn: () => unknown, opts: MeasureOptions): Entry {
+  const { wall, cpu } = sample(fn, opts.runs, opts.warmup);
+  return entryOf(name, 'ms', wall, opts.budget, cpu);
 }
 
 /**
