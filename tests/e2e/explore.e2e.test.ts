@@ -38,7 +38,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('Explore view', () => {
-  it('moves a lever with the keyboard and the chart caption, KPI table and "why" text follow', async () => {
+  it('moves a lever with the keyboard and the chart caption, KPI table and "why" text follow; the info control explains it', async () => {
     const page = await openExplore();
     // The P10–P90 band of 500 runs arrives once the worker has computed it.
     await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/likely range \d\.\d–\d\.\d/);
@@ -62,6 +62,14 @@ describe('Explore view', () => {
     // The baseline column keeps the scenario as loaded, and the current column shows its difference.
     expect(await kpiCell(page, 'maturity', 'baseline').textContent()).toBe(kpiBefore);
     await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/[+−]\d\.\d\d/);
+
+    // The lever's info control gives its explanation and source; Escape closes it.
+    const info = page.getByRole('button', { name: 'About Concurrent priorities' });
+    await info.click();
+    const region = page.getByRole('region', { name: 'About Concurrent priorities' });
+    await expect.poll(() => region.textContent(), WAIT).toMatch(/Source:.*Weinberg/);
+    await page.keyboard.press('Escape');
+    expect(await info.getAttribute('aria-expanded')).toBe('false');
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -177,16 +185,6 @@ describe('Explore view', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('shows a lever\'s explanation and source from its info control, and closes it with Escape', async () => {
-    const page = await openExplore();
-    const info = page.getByRole('button', { name: 'About Concurrent priorities' });
-    await info.click();
-    const region = page.getByRole('region', { name: 'About Concurrent priorities' });
-    await expect.poll(() => region.textContent(), WAIT).toMatch(/Source:.*Weinberg/);
-    await page.keyboard.press('Escape');
-    expect(await info.getAttribute('aria-expanded')).toBe('false');
-  });
-
   it('has no serious or critical accessibility violations on Explore (with a pin) and How it works', async () => {
     const page = await openExplore();
     await page.screenshot({ path: '/tmp/momentum-explore.png' });
@@ -195,7 +193,7 @@ describe('Explore view', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'How it works' }).click();
     await page.getByRole('heading', { name: 'How it works', level: 1 }).waitFor();
-    await page.screenshot({ path: '/tmp/momentum-model.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/momentum-model.png' });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
