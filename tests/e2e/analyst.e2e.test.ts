@@ -346,6 +346,13 @@ describe('Sensitivity view (issue 7)', () => {
     expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(2);
     await views.getByRole('button', { name: 'Sensitivity' }).click();
     await expect.poll(() => page.getByTestId('tornado-table').locator('tbody tr').count()).toBe(LEVERS.length);
+    expect(await page.getByRole('note').filter({ hasText: 'have changed since this analysis' }).count()).toBe(0);
+    // Moving a lever in Explore makes the analysis of the current what-if out of date, and the view says so.
+    await views.getByRole('button', { name: 'Explore' }).click();
+    await page.getByRole('slider', { name: 'Concurrent priorities' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await views.getByRole('button', { name: 'Sensitivity' }).click();
+    await page.getByRole('note').filter({ hasText: 'The settings of Current what-if have changed since this analysis' }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -39,6 +39,9 @@ export interface RunsAttribution {
 
 /** The newest sensitivity analysis and what it was run on (plain numbers; goes into the board pack). */
 export interface RunsSensitivity {
+  /** Which source it analysed (an AnalysisSource id) and a fingerprint of that source's input then. */
+  readonly sourceId?: string;
+  readonly inputKey?: string;
   readonly sourceLabel: string;
   readonly seed: number;
   readonly replications: number;

@@ -69,6 +69,10 @@ export function SensitivityView() {
   // The newest result lives in the store, so it is still here after a visit to another view (and goes into the board pack).
   const last = useAppStore((s) => s.sensitivity);
   const rows = useMemo(() => (last ? tornadoRows(last.result, LEVERS, hideFlat) : []), [last, hideFlat]);
+  const stale = useMemo(() => {
+    const analysed = last?.sourceId ? sources.find((s) => s.id === last.sourceId) : undefined;
+    return Boolean(analysed && last?.inputKey && JSON.stringify(analysed.input) !== last.inputKey);
+  }, [last, sources]);
 
   async function run() {
     if (!kpi) return;
@@ -82,7 +86,7 @@ export function SensitivityView() {
     try {
       const result = await runner.sensitivity(source.input, { kpi, seed, replications, onProgress });
       if (id !== requestId.current) return;
-      useAppStore.getState().setSensitivity({ sourceLabel: source.label, seed, replications, result });
+      useAppStore.getState().setSensitivity({ sourceId: source.id, inputKey: JSON.stringify(source.input), sourceLabel: source.label, seed, replications, result });
       setJob({ state: 'done', seconds: (performance.now() - startedAt) / 1000 });
     } catch (e) {
       if (id !== requestId.current) return;
@@ -220,6 +224,11 @@ export function SensitivityView() {
               ))}
             </tbody>
           </table>
+          {stale && (
+            <p className="note stale" role="note">
+              The settings of {last.sourceLabel} have changed since this analysis; run it again to bring the tornado up to date.
+            </p>
+          )}
           <p className="note">
             Analysed: {last.sourceLabel}, {last.replications} replication{last.replications === 1 ? '' : 's'} per setting, seed {last.seed}.
             Baseline {kpiLabel(last.result.kpi)}: {formatKpiValue(last.result.kpi, last.result.baseline)}.
