@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONSTRAINTS, type Constraint, type PeriodExplanation, type RunResult } from '../../engine';
+import { CONSTRAINTS, maturityOverlay, WGLL_MEASURES, type Constraint, type PeriodExplanation, type RunResult } from '../../engine';
 import { bindingStory, constraintTotals } from '../../renderer/src/components/why-panel';
-import { WGLL_MEASURES } from '../../renderer/src/views/explore/outputs';
-import { wgllScoresAt } from '../../renderer/src/views/explore/wgll-overlay';
+import { WGLL_ROWS, wgllScoresAt } from '../../renderer/src/views/explore/wgll-overlay';
 
 function period(fromWeek: number, toWeek: number, shares: Partial<Record<Constraint, number>>): PeriodExplanation {
   const full = Object.fromEntries(CONSTRAINTS.map((c) => [c, shares[c] ?? 0])) as Record<Constraint, number>;
@@ -30,11 +29,10 @@ describe('the "why" panel', () => {
   });
 });
 
-describe('the "What Good Looks Like" overlay', () => {
+describe('the "What Good Looks Like" chart data', () => {
   const n = 261;
   const flat = (v: number) => new Float64Array(n).fill(v);
   const series: Record<string, Float64Array> = {
-    maturity: flat(3),
     'maturity.patients': flat(2),
     'maturity.clinicians': flat(4),
     'maturity.support': flat(3),
@@ -46,28 +44,16 @@ describe('the "What Good Looks Like" overlay', () => {
     capability: flat(0.5),
   };
 
-  it('reads each measure from the stocks on the 1–5 scale', () => {
-    const scores = wgllScoresAt({ series, horizonWeeks: 260 } as unknown as RunResult, 260);
-    expect(Object.fromEntries(WGLL_MEASURES.map((m, i) => [m.id, scores[i]]))).toEqual({
-      wellLed: 3,
-      smartFoundations: 2,
-      safePractice: 4,
-      supportPeople: 3,
-      empowerCitizens: 2,
-      improveCare: 4.5,
-      healthyPopulations: 3,
-    });
+  it('shows the engine\'s overlay scores in the framework\'s order', () => {
+    const run = { series, horizonWeeks: 260 };
+    const fromEngine = maturityOverlay(run, 104).measures;
+    expect(WGLL_ROWS.map((r) => r.id)).toEqual([...WGLL_MEASURES]);
+    expect(wgllScoresAt(run, 104)).toEqual(WGLL_ROWS.map((r) => fromEngine.find((m) => m.id === r.id)!.score));
+    // Patients' maturity of 2 is read straight through as "empower citizens".
+    expect(wgllScoresAt(run, 104)[WGLL_ROWS.findIndex((r) => r.id === 'empower-citizens')]).toBe(2);
   });
 
-  it('prefers the engine\'s own measures when it reports all seven', () => {
-    const own = { ...series, ...Object.fromEntries(WGLL_MEASURES.map((m, i) => [`wgll.${m.id}`, flat(1 + i * 0.5)])) };
-    expect(wgllScoresAt({ series: own, horizonWeeks: 260 } as unknown as RunResult, 10)).toEqual(WGLL_MEASURES.map((_, i) => 1 + i * 0.5));
-  });
-
-  it('leaves a measure empty when a series it reads is missing', () => {
-    const { infrastructure: _dropped, ...rest } = series;
-    const scores = wgllScoresAt({ series: rest, horizonWeeks: 260 } as unknown as RunResult, 0);
-    expect(scores[1]).toBeNull();
-    expect(scores[0]).toBe(3);
+  it('gives empty scores before a run exists', () => {
+    expect(wgllScoresAt(null, 0)).toEqual(WGLL_ROWS.map(() => null));
   });
 });

@@ -33,22 +33,6 @@ export const SERIES_IDS = {
   urgency: ['urgency'],
 } as const;
 
-/** The seven "What Good Looks Like" success measures, in the framework's order. */
-export const WGLL_MEASURES = [
-  { id: 'wellLed', label: 'Well led' },
-  { id: 'smartFoundations', label: 'Smart foundations' },
-  { id: 'safePractice', label: 'Safe practice' },
-  { id: 'supportPeople', label: 'Support people' },
-  { id: 'empowerCitizens', label: 'Empower citizens' },
-  { id: 'improveCare', label: 'Improve care' },
-  { id: 'healthyPopulations', label: 'Healthy populations' },
-] as const;
-
-/** Return the series ids a WGLL measure may be stored under. */
-export function wgllSeriesIds(id: string): string[] {
-  return [`wgll.${id}`, `wgll:${id}`, `wgll-${id}`];
-}
-
 /** The display name of each pillar. */
 export const PILLAR_LABELS: Readonly<Record<Pillar, string>> = {
   patients: 'Patients',

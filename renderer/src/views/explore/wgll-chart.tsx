@@ -3,8 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { ChartCanvas } from '../../components/chart-canvas';
 import { formatNumber } from '../../components/format';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
-import { WGLL_MEASURES } from './outputs';
-import { engineHasWgll, wgllScoresAt } from './wgll-overlay';
+import { WGLL_NOTE, WGLL_ROWS, wgllScoresAt } from './wgll-overlay';
 import type { ChartPanelProps } from './chart-panel';
 
 const scoresAt = wgllScoresAt;
@@ -24,7 +23,7 @@ export function WgllChart({ runs, fontSize }: ChartPanelProps) {
       ...pinned.map(({ pin, run }, i) => ({ label: pin.name, data: scoresAt(run, week), backgroundColor: PIN_COLOURS[i % PIN_COLOURS.length]! })),
       { label: 'Your settings', data: scoresAt(currentRun, week), backgroundColor: CURRENT_COLOUR },
     ];
-    return { labels: WGLL_MEASURES.map((m) => m.label), datasets };
+    return { labels: WGLL_ROWS.map((m) => m.label), datasets };
   }, [baseline, pinned, currentRun, week]);
   const options = useMemo<ChartOptions<'bar'>>(
     () => ({
@@ -38,14 +37,12 @@ export function WgllChart({ runs, fontSize }: ChartPanelProps) {
   );
   const has = current.some((v) => v !== null);
   const lowest = has
-    ? WGLL_MEASURES.map((m, i) => ({ m, v: current[i] ?? Infinity })).reduce((a, b) => (b.v < a.v ? b : a))
+    ? WGLL_ROWS.map((m, i) => ({ m, v: current[i] ?? Infinity })).reduce((a, b) => (b.v < a.v ? b : a))
     : null;
   const caption = has
-    ? `Year ${shownYear} scores with your settings: ${WGLL_MEASURES.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
+    ? `Year ${shownYear} scores with your settings: ${WGLL_ROWS.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
       (lowest ? ` Weakest: ${lowest.m.label.toLowerCase()}.` : '') +
-      (currentRun && !engineHasWgll(currentRun)
-        ? ' Read from the model\'s stocks by a mapping that is judgement; the scale is the self-assessed 1–5 of the Digital Maturity Assessment.'
-        : ' Scores are on the self-assessed 1–5 scale of the Digital Maturity Assessment.')
+      ` ${WGLL_NOTE}`
     : 'This run has no "What Good Looks Like" scores.';
   return (
     <figure className="chart-figure">

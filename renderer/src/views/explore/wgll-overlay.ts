@@ -1,52 +1,19 @@
-import type { RunResult } from '../../../../engine';
-import { pickSeries, wgllSeriesIds, WGLL_MEASURES } from './outputs';
+import { maturityOverlay, OVERLAY_NOTE, WGLL_LABELS, WGLL_MEASURES, type RunResult } from '../../../../engine';
 
-// The seven "What Good Looks Like" measures as an overlay on the engine's series, used when the
-// engine does not report them itself. The mapping is judgement (the "How it works" view says so):
-// each measure is read from the stocks that describe it, on the Digital Maturity Assessment's 1–5 scale.
+/** The seven "What Good Looks Like" measures in the framework's order, with their labels. */
+export const WGLL_ROWS = WGLL_MEASURES.map((id) => ({ id, label: WGLL_LABELS[id] }));
 
-const toScore = (share: number) => 1 + 4 * Math.min(1, Math.max(0, share));
+/** What each measure is read from (the engine's own mapping, which is judgement), by measure id. */
+export const WGLL_BASIS: Readonly<Record<string, string>> = Object.fromEntries(
+  maturityOverlay({ series: {}, horizonWeeks: 0 }, 0).measures.map((m) => [m.id, m.basis]),
+);
 
-type Reader = (s: (id: string) => number) => number;
+/** The note every set of scores carries: real assessments are self-assessed; these are derived. */
+export const WGLL_NOTE = OVERLAY_NOTE;
 
-/** How each measure is read from the run's series at one week (judgement). */
-export const WGLL_OVERLAY: Readonly<Record<string, { readonly reads: string; readonly score: Reader }>> = {
-  wellLed: { reads: 'leadership strength and board confidence, equally', score: (s) => toScore(0.5 * s('leadership') + 0.5 * s('confidence')) },
-  smartFoundations: { reads: 'infrastructure readiness', score: (s) => toScore(s('infrastructure')) },
-  safePractice: { reads: 'maturity of clinical systems', score: (s) => s('maturity.clinicians') },
-  supportPeople: { reads: 'maturity for support staff and in-house capability, equally', score: (s) => 0.5 * s('maturity.support') + 0.5 * toScore(s('capability')) },
-  empowerCitizens: { reads: 'maturity of services for patients', score: (s) => s('maturity.patients') },
-  improveCare: { reads: 'clinical maturity and clinicians\' adoption, equally', score: (s) => 0.5 * s('maturity.clinicians') + 0.5 * toScore(s('adoption.clinicians')) },
-  healthyPopulations: {
-    reads: 'overall maturity and patients\' adoption, equally',
-    score: (s) => 0.5 * s('maturity') + 0.5 * toScore(s('adoption.patients')),
-  },
-};
-
-/** Return whether the engine reports the seven measures itself. */
-export function engineHasWgll(run: RunResult): boolean {
-  return WGLL_MEASURES.every((m) => pickSeries(run.series, wgllSeriesIds(m.id)) !== undefined);
-}
-
-/** Return the seven measures (1–5) at a week: the engine's own series if it has them, else the overlay; null where a series is missing. */
-export function wgllScoresAt(run: RunResult | null, week: number): (number | null)[] {
-  if (!run) return WGLL_MEASURES.map(() => null);
-  const own = engineHasWgll(run);
-  return WGLL_MEASURES.map((m) => {
-    if (own) {
-      const s = pickSeries(run.series, wgllSeriesIds(m.id))!;
-      return s[Math.min(week, s.length - 1)]!;
-    }
-    let missing = false;
-    const at = (id: string) => {
-      const s = run.series[id];
-      if (!s) {
-        missing = true;
-        return 0;
-      }
-      return s[Math.min(week, s.length - 1)]!;
-    };
-    const v = WGLL_OVERLAY[m.id]!.score(at);
-    return missing || !Number.isFinite(v) ? null : Math.min(5, Math.max(1, v));
-  });
+/** Return the seven measures (1–5) of a run at a week, in WGLL_ROWS order; nulls when there is no run yet. */
+export function wgllScoresAt(run: Pick<RunResult, 'series' | 'horizonWeeks'> | null, week: number): (number | null)[] {
+  if (!run) return WGLL_ROWS.map(() => null);
+  const byId = new Map(maturityOverlay(run, week).measures.map((m) => [m.id, m.score]));
+  return WGLL_ROWS.map((m) => byId.get(m.id) ?? null);
 }

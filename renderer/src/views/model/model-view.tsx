@@ -2,8 +2,7 @@ import { CONSTRAINT_LABELS, CONSTRAINTS, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEI
 import { formatLeverValue } from '../../components/format';
 import { GROUP_TITLES } from '../../components/levers-panel';
 import { LESSONS } from '../../components/why-panel';
-import { WGLL_MEASURES } from '../explore/outputs';
-import { WGLL_OVERLAY } from '../explore/wgll-overlay';
+import { WGLL_BASIS, WGLL_ROWS } from '../explore/wgll-overlay';
 import { MECHANISMS, type Mechanism } from './mechanisms';
 
 const BASIS_WORDS: Record<Mechanism['basis'], { label: string; className: string }> = {
@@ -81,12 +80,12 @@ export function ModelView() {
         </h2>
         <p>
           The seven success measures of NHS England&apos;s &quot;What Good Looks Like&quot; framework are shown on the 1–5 scale of the Digital
-          Maturity Assessment, which trusts score themselves. The model reads each measure from its own stocks; a share of 0–1 maps to 1–5:
+          Maturity Assessment, which trusts score themselves. The model reads each measure from its own stocks:
         </p>
         <ul>
-          {WGLL_MEASURES.map((m) => (
+          {WGLL_ROWS.map((m) => (
             <li key={m.id}>
-              <strong>{m.label}</strong>: {WGLL_OVERLAY[m.id]?.reads}
+              <strong>{m.label}</strong>: {WGLL_BASIS[m.id]}
             </li>
           ))}
         </ul>
