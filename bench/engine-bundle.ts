@@ -1,7 +1,8 @@
 // The engine as the app ships it: one ES module bundled by vite (rolldown), where calls between the engine's
-// files are plain function calls. Loading engine/*.ts through tsx instead (as the CLI and a plain import in
-// this process do) turns every imported name into a property read through a getter of a CommonJS wrapper,
-// which made the Monte Carlo loop about 2.5× slower when measured (docs/PERFORMANCE.md).
+// files are plain function calls. Loaded through tsx instead (as the CLI and a plain import in this process
+// load it), every imported name becomes a property read through a getter of a CommonJS wrapper; those
+// getters show up in CPU profiles of the Monte Carlo loop, so the bench times the bundle and reports the
+// tsx-loaded engine as a separate entry (docs/PERFORMANCE.md).
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -218,6 +218,37 @@ async function thousandReplicationBand(page: Page, log: (line: string) => void):
   return e;
 }
 
+async function workerRoundTrip(page: Page, log: (line: string) => void): Promise<Entry> {
+  // A request the worker refuses at once (no such operation): what remains is the cost of the two messages
+  // and of waking the worker's thread, the floor under every expected-value update.
+  const times = (await page.evaluate(async (runs) => {
+    const p = window.__probe;
+    const last = p.sent.filter((s) => s.op === 'expected').at(-1);
+    if (!last) throw new Error('No expected-value request seen yet.');
+    const worker = window.__workers[last.worker]!;
+    const out: number[] = [];
+    for (let i = 0; i < runs + 5; i++) {
+      const id = 2_000_000_000 + i;
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        const on = (e: MessageEvent<{ id: number }>) => {
+          if (e.data?.id !== id) return;
+          worker.removeEventListener('message', on);
+          resolve();
+        };
+        worker.addEventListener('message', on);
+        worker.postMessage({ id, op: 'no-such-operation' });
+      });
+      if (i >= 5) out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return out;
+  }, 60)) as number[];
+  const e = entryOf('ui: worker round trip with no work (message latency floor)', 'ms', times);
+  log(`${e.name}: median ${e.median.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`);
+  return e;
+}
+
 async function runFiles(dir: string): Promise<string[]> {
   const parsed = parseScenario(readFileSync(new URL('../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error('scenarios/milton-keynes.json does not parse.');
@@ -305,6 +336,7 @@ export const UI_SUITE: Suite = {
       const entries: Entry[] = [await coldStarts(browser, baseUrl, log)];
       const { context, page } = await newPage(browser, baseUrl);
       entries.push(...(await leverChanges(page, log)));
+      entries.push(await workerRoundTrip(page, log));
       entries.push(...(await bandRefreshes(page, log)));
       entries.push(await thousandReplicationBand(page, log));
       await context.close();
