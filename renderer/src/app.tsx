@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SimRunner } from '../../engine';
+import { AppCommands } from './app-commands';
 import { startupScenario } from './library/prepared';
 import { RunnerContext } from './sim/runner-context';
 import { createWorkerRunner } from './sim/worker-runner';
@@ -103,6 +104,7 @@ export function App() {
             </div>
           </header>
         )}
+        <AppCommands />
         <View />
       </div>
     </RunnerContext.Provider>

@@ -21,9 +21,25 @@ export function launchChromium(): Promise<Browser> {
 
 const errorsByPage = new WeakMap<Page, string[]>();
 
-/** Open a fresh page on the served app (path relative to the app's root), failing on page errors. */
-export async function openApp(browser: Browser, path = '', viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+/** Options of {@link openApp}. */
+export interface OpenAppOptions {
+  /**
+   * Remove the File System Access pickers so files go through <input type=file> and downloads,
+   * which Playwright can drive (file chooser and download events).
+   */
+  readonly withoutPickers?: boolean;
+}
+
+/** Open a fresh page on the served app (path relative to the app's root), recording page errors. */
+export async function openApp(browser: Browser, path = '', viewport = { width: 1440, height: 900 }, options: OpenAppOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  if (options.withoutPickers) {
+    await context.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.showOpenFilePicker;
+      delete w.showSaveFilePicker;
+    });
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

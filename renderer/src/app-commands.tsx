@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { blankScenario, parseScenario, serializeScenario, type Scenario } from '../../engine';
+import { getPlatform, RecoveryNotice, startAutosave, useMenuCommand, type OpenedFile, type RecoveredDoc } from './platform';
+import { useAppStore, type AppState } from './store';
+import { saveScenarioAs } from './trainer/save-scenario';
+import { checkOpenedScenario, outcomeOfError } from './views/library/open-scenario';
+
+/** A message from a File command, shown in the app's status strip until dismissed. */
+export interface CommandMessage {
+  readonly tone: 'info' | 'error';
+  readonly text: string;
+  readonly details?: readonly string[];
+}
+
+/** Return the scenario as it stands now: the loaded scenario with the board's lever changes written into it. */
+export function currentScenarioDocument(s: Pick<AppState, 'scenario' | 'overrides'>): Scenario {
+  return { ...s.scenario, levers: { ...s.scenario.levers, ...s.overrides } };
+}
+
+function loadOpened(file: Pick<OpenedFile, 'name' | 'text'>, say: (m: CommandMessage | null) => void): void {
+  const outcome = checkOpenedScenario(file);
+  if (!outcome.ok) {
+    say({ tone: 'error', text: outcome.message, details: outcome.problems.map((p) => `${p.path}: ${p.message}`) });
+    return;
+  }
+  const s = useAppStore.getState();
+  s.loadScenario(outcome.scenario, { source: outcome.name });
+  s.setView('explore');
+  say(outcome.migratedFrom === undefined ? null : { tone: 'info', text: `${outcome.name} was written in an older format (version ${outcome.migratedFrom}); it has been brought up to date. Save it to keep the new format.` });
+}
+
+async function openWith(open: () => Promise<OpenedFile | null>, say: (m: CommandMessage | null) => void): Promise<void> {
+  try {
+    const file = await open();
+    if (file) loadOpened(file, say);
+  } catch (e) {
+    const outcome = outcomeOfError(e);
+    if (!outcome.ok) say({ tone: 'error', text: outcome.message, details: outcome.problems.map((p) => `${p.path}: ${p.message}`) });
+  }
+}
+
+async function saveCurrent(say: (m: CommandMessage | null) => void): Promise<void> {
+  const s = useAppStore.getState();
+  const result = await saveScenarioAs(currentScenarioDocument(s));
+  if (result.ok) {
+    // The saved file is the new baseline: what reopening it would show.
+    s.loadScenario(result.saved, { source: result.file.name });
+    s.markClean();
+    say({ tone: 'info', text: `Saved as ${result.file.name}.` });
+  } else if (!result.cancelled) say({ tone: 'error', text: `The scenario was not saved: ${result.message}` });
+}
+
+function recover(doc: RecoveredDoc, say: (m: CommandMessage | null) => void): void {
+  if (doc.kind !== 'scenario') return;
+  const parsed = parseScenario(doc.text);
+  if (!parsed.ok) {
+    say({ tone: 'error', text: 'The recovered work could not be read back.', details: parsed.problems.map((p) => `${p.path}: ${p.message}`) });
+    return;
+  }
+  const s = useAppStore.getState();
+  s.loadScenario(parsed.scenario, { source: doc.name });
+  s.setView('explore');
+  say({ tone: 'info', text: `Recovered your unsaved work on ${doc.name}. Save it to keep it.` });
+}
+
+/**
+ * Wire the File, Edit, View and Help commands (native menus in the desktop app, their shortcuts
+ * in a browser), autosave of unsaved lever changes, and the offer to recover work left unsaved.
+ * Renders the recovery offer and the status strip for command messages.
+ */
+export function AppCommands() {
+  const [message, say] = useState<CommandMessage | null>(null);
+  const store = useAppStore;
+
+  useMenuCommand('file.new', () => {
+    const s = store.getState();
+    s.loadScenario(blankScenario(), { source: 'New scenario' });
+    s.setView('explore');
+    say(null);
+  });
+  useMenuCommand('file.open', () => void openWith(() => getPlatform().openFile('scenario'), say));
+  useMenuCommand('file.open-recent', (c) => void openWith(() => getPlatform().openRecent(c.id), say));
+  useMenuCommand('file.save', () => void saveCurrent(say));
+  useMenuCommand('file.save-as', () => void saveCurrent(say));
+  useMenuCommand('file.export', () => {
+    store.getState().setView('compare');
+    say({ tone: 'info', text: 'Exports (CSV, chart images and the board pack) are in Compare: add the current what-if there and choose an export.' });
+  });
+  useMenuCommand('edit.undo', () => store.getState().undo());
+  useMenuCommand('edit.redo', () => store.getState().redo());
+  useMenuCommand('view.presentation', () => store.getState().togglePresentation());
+  useMenuCommand('help.model-docs', () => store.getState().setView('model'));
+
+  useEffect(() => {
+    const autosave = startAutosave(() => {
+      const s = store.getState();
+      if (!s.dirty) return null;
+      const doc = currentScenarioDocument(s);
+      return { kind: 'scenario', name: s.scenarioSource ?? doc.title, text: serializeScenario(doc) };
+    });
+    return autosave.stop;
+  }, [store]);
+
+  return (
+    <>
+      <RecoveryNotice kind="scenario" onRecover={(doc) => recover(doc, say)} />
+      {message && (
+        <div className={`command-message command-message-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
+          <p>{message.text}</p>
+          {message.details && message.details.length > 0 && (
+            <ul>
+              {message.details.slice(0, 12).map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => say(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
