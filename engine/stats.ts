@@ -91,3 +91,86 @@ function selectPercentiles(a: Float64Array, n: number, min: number, max: number,
   if (k90 >= highFrom) out[2] = max;
   else out[2] = median ? selectInPlace(a, k50 + 1, n - 1, k90) : selectInPlace(a, 0, n - 1, k90);
 }
+
+/** Buckets of the histogram that narrows each wanted rank down to a few candidates. */
+export const COLUMN_BUCKETS = 256;
+
+/** Scratch of summariseColumn for columns of up to n values. */
+export interface ColumnScratch {
+  readonly hist: Int32Array;
+  readonly bucket: Uint8Array;
+  /** Candidates of up to three buckets, at offsets 0, n and 2n. */
+  readonly cand: Float64Array;
+  readonly n: number;
+}
+
+/** Create the scratch summariseColumn needs for columns of up to n values. */
+export function createColumnScratch(n: number): ColumnScratch {
+  return { hist: new Int32Array(COLUMN_BUCKETS), bucket: new Uint8Array(n), cand: new Float64Array(3 * n), n };
+}
+
+/**
+ * Compute P10, P50, P90 and the mean of the single-precision values `vals[from .. from+n)` (whose bit
+ * patterns `bits` views) into out[0..3], without reordering them. The bit pattern of a float, with the
+ * lower 31 bits flipped for negatives, is an integer whose order is the values' order; one pass takes its
+ * range, a second counts the values into 256 equal ranges of that integer, and an exact selection then runs
+ * only among the few values that share a wanted rank's range. Results equal those of summariseInPlace.
+ */
+export function summariseColumn(vals: Float32Array, bits: Int32Array, from: number, n: number, sc: ColumnScratch, out: Float64Array): void {
+  const end = from + n;
+  let sum = 0;
+  let kmin = 0x7fffffff, kmax = -0x80000000;
+  for (let i = from; i < end; i++) {
+    sum += vals[i]!;
+    const b = bits[i]!;
+    const k = b ^ ((b >> 31) & 0x7fffffff);
+    if (k < kmin) kmin = k;
+    if (k > kmax) kmax = k;
+  }
+  out[3] = sum / n;
+  if (kmin === kmax) {
+    const v = vals[from]!;
+    out[0] = v; out[1] = v; out[2] = v;
+    return;
+  }
+  columnPercentiles(vals, bits, from, n, kmin, kmax, sc, out);
+}
+
+/** The selection part of summariseColumn (kept apart so each loop is optimised on its own feedback). */
+function columnPercentiles(vals: Float32Array, bits: Int32Array, from: number, n: number, kmin: number, kmax: number, sc: ColumnScratch, out: Float64Array): void {
+  const hist = sc.hist, bucket = sc.bucket, cand = sc.cand, stride = sc.n;
+  const span = (kmax - kmin) >>> 0;
+  const sh = Math.max(0, 32 - Math.clz32(span) - 8);
+  hist.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = bits[from + i]!;
+    const bk = (((b ^ ((b >> 31) & 0x7fffffff)) - kmin) >>> sh) & 0xff;
+    bucket[i] = bk;
+    hist[bk] = hist[bk]! + 1;
+  }
+  const k10 = percentileRank(0.1, n), k50 = percentileRank(0.5, n), k90 = percentileRank(0.9, n);
+  // Walk the cumulative counts once to the bucket of each rank (ranks are in increasing order).
+  let acc = 0, bk = 0;
+  while (acc + hist[bk]! <= k10) { acc += hist[bk]!; bk++; }
+  const b10 = bk, below10 = acc;
+  while (acc + hist[bk]! <= k50) { acc += hist[bk]!; bk++; }
+  const b50 = bk, below50 = acc;
+  while (acc + hist[bk]! <= k90) { acc += hist[bk]!; bk++; }
+  const b90 = bk, below90 = acc;
+  // Gather each distinct wanted bucket's values into its own region of the candidates.
+  let c0 = 0, c1 = stride, c2 = 2 * stride;
+  for (let i = 0; i < n; i++) {
+    const x = bucket[i]!;
+    if (x === b10) cand[c0++] = vals[from + i]!;
+    else if (x === b50) cand[c1++] = vals[from + i]!;
+    else if (x === b90) cand[c2++] = vals[from + i]!;
+  }
+  // With no shift, every value of a bucket is the same number: no selection needed.
+  const exact = sh === 0;
+  out[0] = exact ? cand[0]! : selectInPlace(cand, 0, c0 - 1, k10 - below10);
+  if (b50 === b10) out[1] = exact ? cand[0]! : selectInPlace(cand, 0, c0 - 1, k50 - below10);
+  else out[1] = exact ? cand[stride]! : selectInPlace(cand, stride, c1 - 1, stride + k50 - below50);
+  if (b90 === b10) out[2] = exact ? cand[0]! : selectInPlace(cand, 0, c0 - 1, k90 - below10);
+  else if (b90 === b50) out[2] = exact ? cand[stride]! : selectInPlace(cand, stride, c1 - 1, stride + k90 - below50);
+  else out[2] = exact ? cand[2 * stride]! : selectInPlace(cand, 2 * stride, c2 - 1, 2 * stride + k90 - below90);
+}
