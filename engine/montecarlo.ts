@@ -23,6 +23,23 @@ export interface MonteCarloRunOptions {
   readonly seed: number;
   /** Called with (done, total) every so often; must not throw. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Ids of the series whose bands the caller wants (a chart asks only for what it draws); default every
+   * series. Bands of other series are left out of the result; KPIs are always complete. Unknown ids throw.
+   */
+  readonly series?: readonly string[];
+}
+
+/** Return, per series index, whether its bands are wanted. */
+function wantedSeries(ids: readonly string[] | undefined): boolean[] {
+  if (ids === undefined) return SERIES.map(() => true);
+  const want = SERIES.map(() => false);
+  for (const id of ids) {
+    const i = SERIES.findIndex((d) => d.id === id);
+    if (i < 0) throw new Error(`Unknown series '${id}'. Known: ${SERIES.map((d) => d.id).join(', ')}`);
+    want[i] = true;
+  }
+  return want;
 }
 
 // Scratch reused across calls: the replication store is large (series × replications × weeks) and allocating
@@ -81,6 +98,7 @@ function bandsOf(col: Float32Array, bits: Int32Array, W: number, R: number, sc: 
 export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCarloResult {
   const R = Math.max(1, Math.min(MAX_REPLICATIONS, Math.floor(Number.isFinite(opts.replications) ? opts.replications : 1)));
   const seed = Number.isFinite(opts.seed) ? Math.trunc(opts.seed) : 0;
+  const want = wantedSeries(opts.series);
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
   const path = buildPath(ci, settings);
@@ -108,7 +126,7 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
       runCore(ci, settings, path, ws, rng, sink);
       if (opts.onProgress && ((r + 1) % every === 0 || r + 1 === R)) opts.onProgress(r + 1, R);
     }
-    for (let s = 0; s < SERIES_COUNT; s++) if (!PATH_SERIES[s]) transposeBlock(blockCache[s]!, store[s]!, r0, B, W, R);
+    for (let s = 0; s < SERIES_COUNT; s++) if (want[s] && !PATH_SERIES[s]) transposeBlock(blockCache[s]!, store[s]!, r0, B, W, R);
   }
 
   const bands: Record<string, SeriesBands> = {};
@@ -120,6 +138,7 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const columnScratch = createColumnScratch(R);
   const tmp = new Float64Array(4);
   for (let s = 0; s < SERIES_COUNT; s++) {
+    if (!want[s]) continue;
     const id = SERIES[s]!.id;
     if (PATH_SERIES[s]) {
       const v = pathSeries[s]!;

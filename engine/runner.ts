@@ -9,6 +9,8 @@ export interface MonteCarloOptions {
   readonly seed: number;
   /** Called with (done, total) as replications finish (in-process only; a worker cannot pass functions). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Ids of the series whose bands are wanted; default every series (see MonteCarloRunOptions.series). */
+  readonly series?: readonly string[];
 }
 
 /** Options for a sensitivity request. */
