@@ -2,12 +2,14 @@
 // Carlo at each size, and the exponent of a log-log fit (1 = linear; the budget is at most 1.1).
 import { blankInput, REFERENCE_PORTFOLIO, type Initiative, type SimInput } from '../engine';
 import { bundledEngine, type EngineModule } from './engine-bundle';
-import { entryOf, logLogExponent, measure, type Entry, type Suite } from './measure';
+import { entryOf, logLogExponent, sample, type Entry, type Suite } from './measure';
 
 const REPLICATIONS = 100;
 const HORIZONS = [52, 104, 156, 260, 390, 520];
 const COPIES = [1, 2, 4, 8];
 const EXPONENT_BUDGET = 1.1;
+const WARMUP_ROUNDS = 3;
+const ROUNDS = 11;
 
 /** Return the reference portfolio repeated `copies` times (each copy with its own ids and prerequisites). */
 export function repeatedPortfolio(copies: number): Initiative[] {
@@ -21,14 +23,22 @@ export function repeatedPortfolio(copies: number): Initiative[] {
 }
 
 function sweep(monteCarlo: EngineModule['monteCarlo'], label: string, unitOfSize: string, sizes: readonly number[], inputOf: (size: number) => SimInput, log: (line: string) => void): Entry[] {
-  const points: Entry[] = [];
+  // Sizes are timed in rounds, one run of each size per round, so that a change in the machine's load
+  // during the sweep falls on every size alike instead of bending the curve.
+  const inputs = sizes.map(inputOf);
+  const wallTimes: number[][] = sizes.map(() => []);
+  const cpuTimes: number[][] = sizes.map(() => []);
   let seed = 100;
-  for (const size of sizes) {
-    const input = inputOf(size);
-    const e = measure(`scaling: Monte Carlo ×${REPLICATIONS} at ${size} ${unitOfSize}`, () => monteCarlo(input, { replications: REPLICATIONS, seed: ++seed }), { runs: 9, warmup: 3 });
-    log(`${e.name}: median ${e.median.toFixed(2)} ms, CPU ${e.cpuMedian?.toFixed(2)} ms`);
-    points.push(e);
+  for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+    inputs.forEach((input, i) => {
+      const s = sample(() => monteCarlo(input, { replications: REPLICATIONS, seed: ++seed }), 1, 0);
+      if (round < WARMUP_ROUNDS) return;
+      wallTimes[i]!.push(s.wall[0]!);
+      cpuTimes[i]!.push(s.cpu[0]!);
+    });
   }
+  const points = sizes.map((size, i) => entryOf(`scaling: Monte Carlo ×${REPLICATIONS} at ${size} ${unitOfSize}`, 'ms', wallTimes[i]!, undefined, cpuTimes[i]!));
+  for (const e of points) log(`${e.name}: median ${e.median.toFixed(2)} ms, CPU ${e.cpuMedian?.toFixed(2)} ms`);
   // The budget applies to the work done, which CPU time measures; on a busy machine the wall clock also
   // counts the time the process waited for a core, which has nothing to do with the size of the run.
   const fit = (clock: string, medians: number[], p95s: number[], budget: boolean): Entry => {
