@@ -80,8 +80,12 @@ export function AppCommands() {
   });
   useMenuCommand('file.open', () => void openWith(() => getPlatform().openFile('scenario'), say));
   useMenuCommand('file.open-recent', (c) => void openWith(() => getPlatform().openRecent(c.id), say));
-  useMenuCommand('file.save', () => void saveCurrent(say));
-  useMenuCommand('file.save-as', () => void saveCurrent(say));
+  // The editor saves its own draft (it listens for the same commands while it is open).
+  const saveUnlessEditing = () => {
+    if (store.getState().view !== 'editor') void saveCurrent(say);
+  };
+  useMenuCommand('file.save', saveUnlessEditing);
+  useMenuCommand('file.save-as', saveUnlessEditing);
   useMenuCommand('file.export', () => {
     store.getState().setView('compare');
     say({ tone: 'info', text: 'Exports (CSV, chart images and the board pack) are in Compare: add the current what-if there and choose an export.' });

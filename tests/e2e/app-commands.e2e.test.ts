@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -44,13 +44,32 @@ describe('app-wide File commands, autosave and recovery', () => {
     const page = await openApp(browser, '', undefined, { withoutPickers: true });
     await page.getByRole('heading', { level: 1 }).waitFor();
     const titleBefore = await page.getByRole('heading', { level: 1 }).textContent();
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+o');
-    await (await chooser).setFiles(bad);
+    await page.getByRole('heading', { level: 1 }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    await chooser.setFiles(bad);
     const alert = page.getByRole('alert').filter({ hasText: 'broken.json' });
     await alert.waitFor(WAIT);
     expect(await alert.textContent()).toMatch(/initiatives\[0\]\.effortWeeks/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(titleBefore);
+    await page.context().close();
+  });
+
+  it('saves with Ctrl+S: the what-if from Explore, and the draft from the editor', async () => {
+    const page = await openApp(browser, '', undefined, { withoutPickers: true });
+    await page.getByRole('slider', { name: 'Concurrent priorities' }).focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priority');
+    const [fromExplore] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    const saved = JSON.parse(await readFile((await fromExplore.path())!, 'utf8')) as { levers: Record<string, number> };
+    expect(saved.levers['priorities.concurrent']).toBe(1);
+
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Edit journey' }).click();
+    const title = page.getByRole('textbox', { name: 'Title' }).first();
+    await title.fill('Renamed in the editor');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    const [fromEditor] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    const draft = JSON.parse(await readFile((await fromEditor.path())!, 'utf8')) as { title: string };
+    expect(draft.title).toBe('Renamed in the editor');
     await page.context().close();
   });
 });

@@ -41,6 +41,9 @@ export async function openApp(browser: Browser, path = '', viewport = { width: 1
     });
   }
   const page = await context.newPage();
+  // Listening from the start turns on file-chooser interception before any click can open one
+  // (enabling it lazily races the first chooser of a browser).
+  if (options.withoutPickers) page.on('filechooser', () => undefined);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   errorsByPage.set(page, errors);

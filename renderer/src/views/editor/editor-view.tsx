@@ -1,7 +1,7 @@
 import '../../trainer/trainer.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { LEVERS, parseScenario, scenarioToInput, type SimInput } from '../../../../engine';
-import { getPlatform } from '../../platform';
+import { getPlatform, useMenuCommand } from '../../platform';
 import { useExpectedRun } from '../../sim/use-live-run';
 import { useAppStore } from '../../store';
 import { saveScenarioAs } from '../../trainer/save-scenario';
@@ -101,6 +101,11 @@ export function EditorView() {
   const live = useExpectedRun(input);
   const run = parsed?.ok && live.result && live.result.horizonWeeks === input.horizonWeeks ? live.result : null;
 
+  // While the editor is open, File › Save and Save As (and Ctrl+S) save the draft being edited.
+  const saveRef = useRef<() => void>(() => undefined);
+  useMenuCommand('file.save', () => saveRef.current());
+  useMenuCommand('file.save-as', () => saveRef.current());
+
   if (!draft || !assigned) return <main className="editor-view">Preparing the editor…</main>;
 
   const fieldOf = (p: PathProblem): string | null => {
@@ -129,6 +134,8 @@ export function EditorView() {
     markDraftSaved(useAppStore.getState().scenario);
     announce(`Saved as ${outcome.file.name}. Explore now runs this scenario.`);
   };
+  // The menu handlers above were registered before the early return; point them at this render's save.
+  saveRef.current = () => void save();
   const tryInExplore = () => {
     if (!parsed?.ok || !requireValid()) return;
     loadScenario(parsed.scenario, { source: source ?? parsed.scenario.id });
