@@ -86,6 +86,11 @@ describe('trainer mode', () => {
       if (i > 0) await panel.getByRole('button', { name: /Next reveal/ }).click();
       await panel.getByText(`Step ${i + 1} of ${reveals.length}`, { exact: false }).waitFor();
       expect(await panel.locator('.reveal-title').textContent()).toBe(reveals[i]!.title);
+      // The charts stop at the reveal week, and the caption describes that week, not the end of the run.
+      const week = Math.min(reveals[i]!.week, scenario.horizonWeeks);
+      if (week < scenario.horizonWeeks) {
+        await expect.poll(() => page.getByTestId('caption-maturity').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`maturity is \\d\\.\\d of 5 at week ${week}\\b`));
+      }
       if (i === 1) await shot(page, 'trainer-3-reveal');
     }
     expect(await panel.getByRole('button', { name: /Next reveal/ }).isDisabled()).toBe(true);

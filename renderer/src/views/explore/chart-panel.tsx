@@ -7,7 +7,7 @@ import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../.
 import { formatNumber } from '../../components/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
-import { last, comparisonLines, pickBand, scenarioEvents } from './line-sets';
+import { last, lastShown, comparisonLines, pickBand, scenarioEvents } from './line-sets';
 import { PILLAR_LABELS, pickSeries, SERIES_IDS } from './outputs';
 import type { ExploreRuns } from './use-explore-runs';
 
@@ -94,17 +94,23 @@ function MaturityChart({ runs, fontSize }: ChartPanelProps) {
     () => comparisonLines(SERIES_IDS.maturity, current, bands, baseline, pinned),
     [current, bands, baseline, pinned],
   );
-  const now = last(current ? pickSeries(current.series, SERIES_IDS.maturity) : undefined);
-  const base = last(baseline ? pickSeries(baseline.series, SERIES_IDS.maturity) : undefined);
+  const shown = lastShown(current ? pickSeries(current.series, SERIES_IDS.maturity) : undefined);
+  const now = shown?.value;
   const band = pickBand(bands, SERIES_IDS.maturity);
   const events = useMemo(() => scenarioEvents(current), [current]);
-  const years = current ? Math.round(current.horizonWeeks / 52) : 5;
+  const revealed = current !== null && shown !== undefined && shown.week < current.horizonWeeks;
+  // During a trainer's reveal the runs stop at the reveal week: describe that week, not the horizon.
+  const at = (values: Float64Array | undefined) => (values && shown ? values[shown.week] : undefined);
+  const base = at(baseline ? pickSeries(baseline.series, SERIES_IDS.maturity) : undefined);
+  const when = revealed ? `at week ${shown.week}` : `by year ${current ? Math.round(current.horizonWeeks / 52) : 5}`;
+  const lo = at(band?.p10);
+  const hi = at(band?.p90);
   const caption =
     now === undefined
       ? 'Simulating…'
-      : `With your settings, maturity reaches ${formatNumber(now, 1)} of 5 by year ${years}` +
-        (band ? ` (likely range ${formatNumber(last(band.p10)!, 1)}–${formatNumber(last(band.p90)!, 1)})` : '') +
-        (base !== undefined ? `; the scenario as loaded reaches ${formatNumber(base, 1)}.` : '.');
+      : `With your settings, maturity ${revealed ? 'is' : 'reaches'} ${formatNumber(now, 1)} of 5 ${when}` +
+        (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi) ? ` (likely range ${formatNumber(lo, 1)}–${formatNumber(hi, 1)})` : '') +
+        (base !== undefined && Number.isFinite(base) ? `; the scenario as loaded ${revealed ? 'is at' : 'reaches'} ${formatNumber(base, 1)}.` : '.');
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} bandsStale={runs.bandsStale} />

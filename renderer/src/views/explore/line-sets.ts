@@ -40,6 +40,13 @@ export function last(values: Float64Array | undefined): number | undefined {
   return values && values.length > 0 ? values[values.length - 1] : undefined;
 }
 
+/** Return the last week with a value and that value; a revealed run is blank (NaN) after the reveal week. */
+export function lastShown(values: Float64Array | undefined): { readonly week: number; readonly value: number } | undefined {
+  if (!values) return undefined;
+  for (let w = values.length - 1; w >= 0; w--) if (Number.isFinite(values[w]!)) return { week: w, value: values[w]! };
+  return undefined;
+}
+
 /** Return the run's scenario-level events (shocks, stages opening, leadership changes) as marks in years. */
 export function scenarioEvents(run: RunResult | null): EventMark[] {
   if (!run) return [];
