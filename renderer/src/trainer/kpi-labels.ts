@@ -1,13 +1,10 @@
 import { isWeeksUntilKpi, KPIS, type ChallengeCheck, type ChallengeResult, type LeverDef } from '../../../engine';
 import { formatLeverValue, formatNumber, formatWeeks } from '../components/format';
 
-/** Return a KPI's name as the engine labels it, or one spelled out from its id. */
-export function kpiLabel(kpi: string): string {
-  const known = KPIS.find((k) => k.id === kpi)?.label;
-  if (known) return known;
-  const words = kpi.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[._-]+/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+import { kpiLabel } from '../analyst/metadata';
+
+/** A KPI's name as the engine labels it, or one spelled out from its id (shared with the analyst views). */
+export { kpiLabel };
 
 function kpiUnit(kpi: string): string {
   return KPIS.find((k) => k.id === kpi)?.unit ?? (isWeeksUntilKpi(kpi) ? 'weeks' : '');
