@@ -71,6 +71,11 @@ function pct(x: number): number {
   return Math.round(100 * x);
 }
 
+/** Return "n thing", with the singular form for exactly one. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 function weekLabel(w: number): string {
   if (w < 8) return `week ${w}`;
   const months = Math.round(w / (52 / 12));
@@ -95,7 +100,7 @@ export function buildInsights(ctx: InsightContext): Insight[] {
     lesson: 'L1',
     text: meanP >= 2.5
       ? `Running ${Math.round(meanP)} priorities at once cost the team about ${pct(lost)}% of its time in switching. Cutting to two would leave 80% for real work.`
-      : `With about ${Math.max(1, Math.round(meanP))} priorities at a time, only ${pct(lost)}% of the team's time went on switching.`,
+      : `With about ${count(Math.max(1, Math.round(meanP)), 'priority', 'priorities')} at a time, only ${pct(lost)}% of the team's time went on switching.`,
     weight: totals.switching + (meanP >= 5 ? 0.2 : 0),
   });
 
@@ -153,7 +158,8 @@ export function buildInsights(ctx: InsightContext): Insight[] {
     insights.push({
       id: 'scope',
       lesson: 'L7',
-      text: planned > 0
+      // Growth that rounds to 0% is not worth a number.
+      text: planned > 0 && pct(grew) > 0
         ? `Without a single clear goal, scope grew by about ${pct(grew)}% of the planned effort: each fix pulled in others ("collecting rocks").`
         : 'Without a single clear goal, scope kept growing: each fix pulled in others ("collecting rocks").',
       weight: totals.scope + 0.1,
@@ -187,7 +193,9 @@ export function buildInsights(ctx: InsightContext): Insight[] {
     insights.push({
       id: 'critical',
       lesson: 'L2',
-      text: `Up to ${detail.peakCritical} business-critical changes ran at once and ${failed} attempt${failed === 1 ? '' : 's'} failed. Staging the journey, with at most about two at a time, fails less.`,
+      text: failed > 0
+        ? `Up to ${detail.peakCritical} business-critical changes ran at once and ${count(failed, 'attempt', 'attempts')} failed. Staging the journey, with at most about two at a time, fails less.`
+        : `Up to ${detail.peakCritical} business-critical changes ran at once. None failed this time, but each one beyond two at a time raises the risk of failure; staging the journey lowers it.`,
       weight: 0.1 * detail.peakCritical + 0.2 * failed,
     });
   } else if (failed > 0) {
