@@ -1,7 +1,7 @@
 // Order statistics of the Monte Carlo (engine/SPEC.md R9): quickselect against a sort, and the series option.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blankInput, monteCarlo, SERIES, simulate } from '../../engine';
+import { blankInput, monteCarlo, SERIES, simulate, simulateExpected } from '../../engine';
 import { percentileRank, summarise } from '../../engine/stats';
 
 /** Return p10, p50, p90 by sorting and the mean by summing in order, as the spec defines them. */
@@ -56,5 +56,15 @@ describe('[R9] series option of the Monte Carlo', () => {
     const run = simulate(blankInput(), 9).series.maturity!;
     const stored = Array.from(run, (v) => Math.fround(v));
     for (const q of ['p10', 'p50', 'p90', 'mean'] as const) expect(Array.from(one.bands.maturity![q]), q).toEqual(stored);
+  });
+});
+
+describe('[R4] the expected run against the bands', () => {
+  it('[R4] the expected run fails no more often than the replications on average, and is not below their median maturity', () => {
+    const input = blankInput();
+    const ev = simulateExpected(input);
+    const mc = monteCarlo(input, { replications: 200, seed: 1, series: ['maturity'] });
+    expect(ev.kpis.initiativesFailed!).toBeLessThanOrEqual(mc.kpis.initiativesFailed!.mean);
+    expect(ev.kpis.maturityAtHorizon!).toBeGreaterThanOrEqual(mc.kpis.maturityAtHorizon!.p50);
   });
 });
