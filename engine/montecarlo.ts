@@ -8,7 +8,7 @@ import { compileInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
 import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
-import { summariseInPlace } from './stats';
+import { createColumnScratch, summariseColumn, summariseInPlace, type ColumnScratch } from './stats';
 import type { KpiDistribution, MonteCarloResult, SeriesBands, SimInput } from './types';
 import { ENGINE_VERSION } from './version';
 
@@ -45,13 +45,16 @@ function wantedSeries(ids: readonly string[] | undefined): boolean[] {
 // Scratch reused across calls: the replication store is large (series × replications × weeks) and allocating
 // it afresh for each live update would dominate the run time. Its contents never leak into results. It holds
 // single precision (7 significant digits, ample for bands) so that it stays in cache; KPIs stay in double.
+// The percentiles read each column's bit patterns through an integer view of the same memory.
 let store: Float32Array[] = [];
+let storeBits: Int32Array[] = [];
 let storeSize = 0;
 
 function replicationStore(size: number): Float32Array[] {
   if (size > storeSize || store.length !== SERIES_COUNT) {
     store = [];
     for (let i = 0; i < SERIES_COUNT; i++) store.push(new Float32Array(PATH_SERIES[i] ? 0 : size));
+    storeBits = store.map((f) => new Int32Array(f.buffer, f.byteOffset, f.length));
     storeSize = size;
   }
   return store;
@@ -82,12 +85,10 @@ function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: num
 }
 
 /** Summarise each week's column of a week-major store (R values per week) into bands. */
-function bandsOf(col: Float32Array, W: number, R: number, scratch: Float64Array, tmp: Float64Array): SeriesBands {
+function bandsOf(col: Float32Array, bits: Int32Array, W: number, R: number, sc: ColumnScratch, tmp: Float64Array): SeriesBands {
   const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
   for (let w = 0; w < W; w++) {
-    const from = w * R;
-    scratch.set(col.subarray(from, from + R));
-    summariseInPlace(scratch, R, tmp);
+    summariseColumn(col, bits, w * R, R, sc, tmp);
     p10[w] = tmp[0]!; p50[w] = tmp[1]!; p90[w] = tmp[2]!; mean[w] = tmp[3]!;
   }
   return { p10, p50, p90, mean };
@@ -134,6 +135,7 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   for (let s = 0; s < SERIES_COUNT; s++) pathSeries.push(new Float64Array(PATH_SERIES[s] ? W : 0));
   writePathSeries(path, pathSeries);
   const scratch = new Float64Array(R);
+  const columnScratch = createColumnScratch(R);
   const tmp = new Float64Array(4);
   for (let s = 0; s < SERIES_COUNT; s++) {
     if (!want[s]) continue;
@@ -143,7 +145,7 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
       bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
       continue;
     }
-    bands[id] = bandsOf(store[s]!, W, R, scratch, tmp);
+    bands[id] = bandsOf(store[s]!, storeBits[s]!, W, R, columnScratch, tmp);
   }
   const kpiOut: Record<string, KpiDistribution> = {};
   for (let k = 0; k < KPI_COUNT; k++) {

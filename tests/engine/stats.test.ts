@@ -1,8 +1,9 @@
-// Order statistics of the Monte Carlo (engine/SPEC.md R9): quickselect against a sort, and the series option.
+// Order statistics of the Monte Carlo (engine/SPEC.md R9): quickselect and the histogram-guided column selection
+// against a sort, the series option, and the expected run against the bands (R4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankInput, monteCarlo, SERIES, simulate, simulateExpected } from '../../engine';
-import { percentileRank, summarise } from '../../engine/stats';
+import { createColumnScratch, percentileRank, summarise, summariseColumn, summariseInPlace } from '../../engine/stats';
 
 /** Return p10, p50, p90 by sorting and the mean by summing in order, as the spec defines them. */
 function bySort(values: Float32Array): number[] {
@@ -34,6 +35,33 @@ describe('[R9] column percentiles', () => {
       expect(Array.from(store.subarray(pad, pad + n))).toEqual(Array.from(Float32Array.from(vals)));
       expect(store[pad + n]).toBe(-7);
     }), { numRuns: 300 });
+  });
+});
+
+describe('[R9] band percentiles of single-precision columns (histogram-guided)', () => {
+  it('[R9] equal the nearest ranks of a sort, and the mean in order, with the column embedded in a larger store', () => {
+    fc.assert(fc.property(columnArb, fc.nat(20), (vals, pad) => {
+      const n = vals.length;
+      const store = new Float32Array(pad + n + 3);
+      store.fill(-7);
+      store.set(vals.map((v) => (Object.is(v, -0) ? 0 : v)), pad);
+      const col = store.subarray(pad, pad + n);
+      const out = new Float64Array(4);
+      summariseColumn(store, new Int32Array(store.buffer), pad, n, createColumnScratch(n), out);
+      expect(Array.from(out)).toEqual(bySort(col));
+      // The column is read, never reordered.
+      expect(store[pad + n]).toBe(-7);
+      expect(Array.from(col)).toEqual(vals.map((v) => Math.fround(Object.is(v, -0) ? 0 : v)));
+    }), { numRuns: 300 });
+  });
+  it('[R9] agree with the double-precision selection used for KPIs', () => {
+    fc.assert(fc.property(columnArb, (vals) => {
+      const f = Float32Array.from(vals.map((v) => (Object.is(v, -0) ? 0 : v)));
+      const a = new Float64Array(4), b = new Float64Array(4);
+      summariseColumn(f, new Int32Array(f.buffer), 0, f.length, createColumnScratch(f.length), a);
+      summariseInPlace(Float64Array.from(f), f.length, b);
+      expect(Array.from(a)).toEqual(Array.from(b));
+    }), { numRuns: 200 });
   });
 });
 
