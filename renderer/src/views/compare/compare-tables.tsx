@@ -10,6 +10,23 @@ function deltaClass(kpi: string, delta: number): string {
   return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
 }
 
+/** Render a table head: a first column, then one column per run with the reference run marked. */
+function RunColumnsHead({ first, runs, referenceIndex }: { first: string; runs: readonly OpenRun[]; referenceIndex: number }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {runs.map((r, i) => (
+          <th scope="col" key={r.id}>
+            {r.run.label}
+            {i === referenceIndex ? ' (reference)' : ''}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Render the settings diff: only settings that differ somewhere, reference run first, changed cells marked. */
 export function SettingsDiffTable({ rows, runs, referenceIndex }: { rows: readonly SettingsDiffRow[]; runs: readonly OpenRun[]; referenceIndex: number }) {
   if (rows.length === 0) {
@@ -17,17 +34,7 @@ export function SettingsDiffTable({ rows, runs, referenceIndex }: { rows: readon
   }
   return (
     <table className="diff-table" aria-labelledby="diff-h" data-testid="settings-diff">
-      <thead>
-        <tr>
-          <th scope="col">Setting</th>
-          {runs.map((r, i) => (
-            <th scope="col" key={r.id}>
-              {r.run.label}
-              {i === referenceIndex ? ' (reference)' : ''}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <RunColumnsHead first="Setting" runs={runs} referenceIndex={referenceIndex} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-setting={row.key}>
@@ -49,17 +56,7 @@ export function SettingsDiffTable({ rows, runs, referenceIndex }: { rows: readon
 export function KpiDeltaTable({ rows, runs, referenceIndex }: { rows: readonly KpiDeltaRow[]; runs: readonly OpenRun[]; referenceIndex: number }) {
   return (
     <table className="delta-table" aria-labelledby="deltas-h" data-testid="kpi-deltas">
-      <thead>
-        <tr>
-          <th scope="col">KPI</th>
-          {runs.map((r, i) => (
-            <th scope="col" key={r.id}>
-              {r.run.label}
-              {i === referenceIndex ? ' (reference)' : ''}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <RunColumnsHead first="KPI" runs={runs} referenceIndex={referenceIndex} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.kpi} data-kpi={row.kpi}>
