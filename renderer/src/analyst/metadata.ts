@@ -1,5 +1,5 @@
 import { KPIS, SERIES } from '../../../engine';
-import { formatNumber } from '../views/sensitivity/tornado-data';
+import { formatSignificant } from '../components/format';
 
 /**
  * Labels, units and formats for KPI and series ids, from the engine's metadata. Ids the engine
@@ -34,16 +34,16 @@ export function kpiUnit(id: string): string {
 
 /** Format a KPI value for people: shares as percentages, other values as numbers. */
 export function formatKpiValue(id: string, value: number): string {
-  if (kpiUnit(id) === 'share') return `${formatNumber(value * 100)}%`;
-  return formatNumber(value);
+  if (kpiUnit(id) === 'share') return `${formatSignificant(value * 100)}%`;
+  return formatSignificant(value);
 }
 
 /** Format a KPI difference with its sign: percentage points for shares. */
 export function formatKpiDelta(id: string, delta: number): string {
   if (delta === 0) return '0';
   const sign = delta > 0 ? '+' : '−';
-  if (kpiUnit(id) === 'share') return `${sign}${formatNumber(Math.abs(delta) * 100)} pts`;
-  return `${sign}${formatNumber(Math.abs(delta))}`;
+  if (kpiUnit(id) === 'share') return `${sign}${formatSignificant(Math.abs(delta) * 100)} pts`;
+  return `${sign}${formatSignificant(Math.abs(delta))}`;
 }
 
 /** Return KPI ids in the engine's order (unknown ids last, alphabetically). */

@@ -36,6 +36,14 @@ export function formatNumber(value: number, decimals = 1): string {
   return value < 0 && Number(s) !== 0 ? `−${s}` : s;
 }
 
+/** Format a number with up to three significant decimals, no trailing zeros (en-GB digits). */
+export function formatSignificant(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
 /** Return a week count as years and months ("2 years 3 months"), or "never" for −1 / not reached. */
 export function formatWeeks(weeks: number): string {
   if (!Number.isFinite(weeks) || weeks < 0) return 'not reached';

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import '../../analyst/chart-setup';
 import { PALETTE } from '../../analyst/chart-setup';
-import { formatNumber, tornadoDatasets, type TornadoRow } from './tornado-data';
+import { formatSignificant } from '../../components/format';
+import { tornadoDatasets, type TornadoRow } from './tornado-data';
 
 /** Props of the tornado chart. */
 export interface TornadoChartProps {
@@ -35,7 +36,7 @@ export function TornadoChart({ rows, baseline, kpiLabel }: TornadoChartProps) {
       maintainAspectRatio: false,
       scales: {
         // A tornado reads around its baseline: the axis fits the bars rather than starting at zero.
-        x: { beginAtZero: false, grace: '5%', title: { display: true, text: `${kpiLabel} (baseline ${formatNumber(baseline)})` } },
+        x: { beginAtZero: false, grace: '5%', title: { display: true, text: `${kpiLabel} (baseline ${formatSignificant(baseline)})` } },
         y: { ticks: { autoSkip: false } },
       },
       plugins: {
@@ -46,7 +47,7 @@ export function TornadoChart({ rows, baseline, kpiLabel }: TornadoChartProps) {
               const row = rows[ctx.dataIndex];
               const v = (ctx.raw as [number, number])[1];
               const end = ctx.datasetIndex === 0 ? `low (${row?.lowText ?? ''})` : `high (${row?.highText ?? ''})`;
-              return `${end}: ${formatNumber(v)}`;
+              return `${end}: ${formatSignificant(v)}`;
             },
           },
         },

@@ -1,5 +1,5 @@
 import type { LeverDef, SensitivityResult } from '../../../../engine';
-import { formatLeverValue as formatLever } from '../../components/format';
+import { formatLeverValue as formatLever, formatSignificant } from '../../components/format';
 
 /** One bar of the tornado: a lever, the KPI at each end of its range, and the swing between them. */
 export interface TornadoRow {
@@ -15,16 +15,9 @@ export interface TornadoRow {
 
 /** Format a lever value for people: an option's label, a percentage or a number with its unit (as the levers panel does). */
 export function formatLeverValue(lever: LeverDef | undefined, value: number): string {
-  return lever ? formatLever(lever, value) : formatNumber(value);
+  return lever ? formatLever(lever, value) : formatSignificant(value);
 }
 
-/** Format a number with up to three significant decimals, no trailing zeros (en-GB digits). */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}
 
 /**
  * Turn a sensitivity result into tornado rows, widest swing first, skipping levers whose swing is
