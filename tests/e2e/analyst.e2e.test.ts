@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessRunner, ENGINE_VERSION, LEVERS, parseRunFile, reproduceRun } from '../../engine';
 import { fiveRuns, PRIORITIES } from '../analyst/run-fixtures';
-import { launchChromium } from './browser';
+import { launchChromium, openApp } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -15,15 +15,8 @@ let files: { name: string; path: string; label: string; horizonWeeks: number }[]
 
 /** Open the app with the File System Access pickers removed, so files go through <input type=file> and downloads (what Playwright can drive). */
 async function openWithoutPickers(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
-  const p = await context.newPage();
+  const p = await openApp(browser, '', { width: 1440, height: 900 }, { withoutPickers: true });
   p.on('pageerror', (e) => errors.push(e.message));
-  await p.goto(inject('baseUrl'));
   return p;
 }
 

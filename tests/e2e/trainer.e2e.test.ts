@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVERS, parseScenario, serializeScenario } from '../../engine';
-import { launchChromium } from './browser';
+import { launchChromium, openApp, pageErrors } from './browser';
 
 // The trainer's journey of issue 6, in Chromium, the way a person drives it.
 const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas-staged-journey.json';
@@ -25,17 +25,8 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 
 /** Open the app with the browser's download/upload fallback instead of native file pickers. */
 async function openWithFallbackFiles(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-  await context.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    delete w.showOpenFilePicker;
-    delete w.showSaveFilePicker;
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(inject('baseUrl'));
-  return { page, errors };
+  const page = await openApp(browser, '', { width: 1440, height: 1000 }, { withoutPickers: true });
+  return { page, errors: pageErrors(page) };
 }
 
 async function seriousViolations(page: Page, include: string) {
