@@ -2,14 +2,14 @@
  * Monte Carlo: N replications of the same input, each with its own random stream (seed, replication),
  * summarised as P10/P50/P90/mean bands per series and the distribution of every KPI.
  */
-import { resolveSettings } from './levers';
-import { buildPath } from './exogenous';
-import { compileInput } from './portfolio';
+import { resolveSettings, type Settings } from './levers';
+import { buildPath, type Path } from './exogenous';
+import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
 import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
 import { createColumnScratch, summariseColumn, summariseInPlace, type ColumnScratch } from './stats';
-import type { KpiDistribution, MonteCarloResult, SeriesBands, SimInput } from './types';
+import type { KpiDistribution, MonteCarloPart, MonteCarloResult, SeriesBands, SimInput } from './types';
 import { ENGINE_VERSION } from './version';
 
 /** Most replications one call accepts. */
@@ -42,19 +42,17 @@ function wantedSeries(ids: readonly string[] | undefined): boolean[] {
   return want;
 }
 
-// Scratch reused across calls: the replication store is large (series × replications × weeks) and allocating
-// it afresh for each live update would dominate the run time. Its contents never leak into results. It holds
-// single precision (7 significant digits, ample for bands) so that it stays in cache; KPIs stay in double.
-// The percentiles read each column's bit patterns through an integer view of the same memory.
+// Scratch reused across calls of monteCarlo (not of monteCarloPart, whose arrays leave with the part): the
+// replication store is large (series × replications × weeks) and allocating it afresh for each live update
+// would dominate the run time. Its contents never leak into results. It holds single precision (7 significant
+// digits, ample for bands) so that it stays in cache; KPIs stay in double.
 let store: Float32Array[] = [];
-let storeBits: Int32Array[] = [];
 let storeSize = 0;
 
 function replicationStore(size: number): Float32Array[] {
   if (size > storeSize || store.length !== SERIES_COUNT) {
     store = [];
     for (let i = 0; i < SERIES_COUNT; i++) store.push(new Float32Array(PATH_SERIES[i] ? 0 : size));
-    storeBits = store.map((f) => new Int32Array(f.buffer, f.byteOffset, f.length));
     storeSize = size;
   }
   return store;
@@ -76,16 +74,61 @@ function rowBuffers(W: number): Float64Array[][] {
   return rowCache;
 }
 
-/** Copy a block of B replications' rows (replication b's week w at b·W + w) into the week-major store. */
-function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number, R: number): void {
+/** Copy a block of B replications' rows (replication b's week w at b·W + w) into a week-major store of N per week. */
+function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number, N: number): void {
   for (let w = 0; w < W; w++) {
-    const at = w * R + r0;
+    const at = w * N + r0;
     for (let b = 0, src = w; b < B; b++, src += W) dst[at + b] = blk[src]!;
   }
 }
 
+/** What a range of replications needs besides its buffers: the compiled input, settings and exogenous path. */
+interface Prepared {
+  readonly ci: CompiledInput;
+  readonly settings: Settings;
+  readonly path: Path;
+}
+
+function prepare(input: SimInput): Prepared {
+  const ci = compileInput(input);
+  const settings = resolveSettings(input.levers);
+  return { ci, settings, path: buildPath(ci, settings) };
+}
+
+/**
+ * Run replications [from, to) and write each wanted stochastic series week-major into values[s]
+ * (replication from + i's week w at w·(to − from) + i) and each KPI into kpis[k][i].
+ */
+function runRange(p: Prepared, seed: number, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
+  kpis: Float64Array[], onProgress: ((done: number, total: number) => void) | undefined): void {
+  const { ci, settings, path } = p;
+  const ws = createWorkspace(ci);
+  const W = ci.horizon + 1;
+  const N = to - from;
+  // Replications run in blocks; each writes one row per series into a small double buffer that stays in
+  // cache, and a full block is then transposed into the week-major store, so that each week's values across
+  // replications are contiguous for the percentiles.
+  const rows = rowBuffers(W);
+  const sink: Sink = { series: rows[0]!, offset: 0, kpis, kpiIndex: 0, detail: null };
+  const rng = createRng(seed, 0);
+  const every = Math.max(1, Math.floor(N / 20));
+  for (let i0 = 0; i0 < N; i0 += BLOCK) {
+    const B = Math.min(BLOCK, N - i0);
+    for (let b = 0; b < B; b++) {
+      const i = i0 + b;
+      reseed(rng, seed, from + i);
+      sink.series = rows[b]!;
+      sink.kpiIndex = i;
+      runCore(ci, settings, path, ws, rng, sink);
+      if (onProgress && ((i + 1) % every === 0 || i + 1 === N)) onProgress(i + 1, N);
+    }
+    for (let s = 0; s < SERIES_COUNT; s++) if (want[s] && !PATH_SERIES[s]) transposeBlock(blockCache[s]!, values[s]!, i0, B, W, N);
+  }
+}
+
 /** Summarise each week's column of a week-major store (R values per week) into bands. */
-function bandsOf(col: Float32Array, bits: Int32Array, W: number, R: number, sc: ColumnScratch, tmp: Float64Array): SeriesBands {
+function bandsOf(col: Float32Array, W: number, R: number, sc: ColumnScratch, tmp: Float64Array): SeriesBands {
+  const bits = new Int32Array(col.buffer, col.byteOffset, col.length);
   const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
   for (let w = 0; w < W; w++) {
     summariseColumn(col, bits, w * R, R, sc, tmp);
@@ -94,47 +137,18 @@ function bandsOf(col: Float32Array, bits: Int32Array, W: number, R: number, sc: 
   return { p10, p50, p90, mean };
 }
 
-/** Run N replications and return bands per series and the distribution of each KPI. */
-export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCarloResult {
-  const R = Math.max(1, Math.min(MAX_REPLICATIONS, Math.floor(Number.isFinite(opts.replications) ? opts.replications : 1)));
-  const seed = Number.isFinite(opts.seed) ? Math.trunc(opts.seed) : 0;
-  const want = wantedSeries(opts.series);
-  const ci = compileInput(input);
-  const settings = resolveSettings(input.levers);
-  const path = buildPath(ci, settings);
-  const ws = createWorkspace(ci);
-  const H = ci.horizon;
+/**
+ * Turn the week-major stores of R replications (columns[s], empty for series not wanted or exogenous) and
+ * the KPI values (R each, kept as the result's `values`) into a result.
+ */
+function summariseRuns(p: Prepared, seed: number, R: number, want: readonly boolean[], columns: readonly Float32Array[], kpis: readonly Float64Array[]): MonteCarloResult {
+  const H = p.ci.horizon;
   const W = H + 1;
-  // Replication r's week w of a stochastic series lives at r·W + w: each replication writes contiguously.
-  const store = replicationStore(W * R);
-  const kpis: Float64Array[] = [];
-  for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  // Replications run in blocks; each writes one row per series into a small double buffer that stays in
-  // cache, and a full block is then transposed into the week-major store (week w of replication r at w·R + r),
-  // so that each week's values across replications are contiguous for the percentiles.
-  const rows = rowBuffers(W);
-  const sink: Sink = { series: rows[0]!, offset: 0, kpis, kpiIndex: 0, detail: null };
-  const rng = createRng(seed, 0);
-  const every = Math.max(1, Math.floor(R / 20));
-  for (let r0 = 0; r0 < R; r0 += BLOCK) {
-    const B = Math.min(BLOCK, R - r0);
-    for (let b = 0; b < B; b++) {
-      const r = r0 + b;
-      reseed(rng, seed, r);
-      sink.series = rows[b]!;
-      sink.kpiIndex = r;
-      runCore(ci, settings, path, ws, rng, sink);
-      if (opts.onProgress && ((r + 1) % every === 0 || r + 1 === R)) opts.onProgress(r + 1, R);
-    }
-    for (let s = 0; s < SERIES_COUNT; s++) if (want[s] && !PATH_SERIES[s]) transposeBlock(blockCache[s]!, store[s]!, r0, B, W, R);
-  }
-
   const bands: Record<string, SeriesBands> = {};
   // Series of the exogenous path are the same in every replication: their bands collapse onto the path.
   const pathSeries: Float64Array[] = [];
   for (let s = 0; s < SERIES_COUNT; s++) pathSeries.push(new Float64Array(PATH_SERIES[s] ? W : 0));
-  writePathSeries(path, pathSeries);
-  const scratch = new Float64Array(R);
+  writePathSeries(p.path, pathSeries);
   const columnScratch = createColumnScratch(R);
   const tmp = new Float64Array(4);
   for (let s = 0; s < SERIES_COUNT; s++) {
@@ -145,8 +159,9 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
       bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
       continue;
     }
-    bands[id] = bandsOf(store[s]!, storeBits[s]!, W, R, columnScratch, tmp);
+    bands[id] = bandsOf(columns[s]!, W, R, columnScratch, tmp);
   }
+  const scratch = new Float64Array(R);
   const kpiOut: Record<string, KpiDistribution> = {};
   for (let k = 0; k < KPI_COUNT; k++) {
     scratch.set(kpis[k]!);
@@ -154,6 +169,198 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
     kpiOut[KPIS[k]!.id] = { p10: tmp[0]!, p50: tmp[1]!, p90: tmp[2]!, mean: tmp[3]!, values: kpis[k]! };
   }
   return { engineVersion: ENGINE_VERSION, seed, replications: R, horizonWeeks: H, bands, kpis: kpiOut };
+}
+
+function clampReplications(replications: number): number {
+  return Math.max(1, Math.min(MAX_REPLICATIONS, Math.floor(Number.isFinite(replications) ? replications : 1)));
+}
+
+function normaliseSeed(seed: number): number {
+  return Number.isFinite(seed) ? Math.trunc(seed) : 0;
+}
+
+/**
+ * Run N replications and return bands per series and the distribution of each KPI. The same numbers, bit for
+ * bit, as mergeMonteCarlo of monteCarloPart over [0, N) or over any split of it (SPEC R10).
+ */
+export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCarloResult {
+  const R = clampReplications(opts.replications);
+  const seed = normaliseSeed(opts.seed);
+  const want = wantedSeries(opts.series);
+  const p = prepare(input);
+  const W = p.ci.horizon + 1;
+  // One part over every replication, written straight into the reusable store (a part handed to a caller
+  // gets arrays of its own instead).
+  const store = replicationStore(W * R);
+  const columns = store.map((a) => (a.length > 0 ? a.subarray(0, W * R) : a));
+  const kpis: Float64Array[] = [];
+  for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
+  runRange(p, seed, 0, R, want, columns, kpis, opts.onProgress);
+  return summariseRuns(p, seed, R, want, columns, kpis);
+}
+
+/** Options of one part of a Monte Carlo: replications [from, to) of the run with this seed. */
+export interface MonteCarloPartOptions {
+  readonly seed: number;
+  /** First replication (an integer ≥ 0). */
+  readonly from: number;
+  /** End, exclusive (an integer > from, at most MAX_REPLICATIONS). */
+  readonly to: number;
+  /** As in MonteCarloRunOptions; every part of one Monte Carlo must ask for the same series. */
+  readonly series?: readonly string[];
+  /** Called with (done, total) counted within the part (total = to − from); must not throw. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Return a human-readable name of a part's range for error messages. */
+function rangeName(part: { readonly from: number; readonly to: number }): string {
+  return `part [${part.from}, ${part.to})`;
+}
+
+/**
+ * Run replications [from, to) of the Monte Carlo with this seed and return their raw values, for another
+ * thread to merge with the other parts (mergeMonteCarlo). Throws on a range that is not whole numbers
+ * 0 ≤ from < to ≤ MAX_REPLICATIONS, or on an unknown series id.
+ */
+export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): MonteCarloPart {
+  const { from, to } = opts;
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to <= from || to > MAX_REPLICATIONS) {
+    throw new Error(`A Monte Carlo part needs whole numbers 0 ≤ from < to ≤ ${MAX_REPLICATIONS}; got from ${from}, to ${to}.`);
+  }
+  const seed = normaliseSeed(opts.seed);
+  const want = wantedSeries(opts.series);
+  const p = prepare(input);
+  const W = p.ci.horizon + 1;
+  const N = to - from;
+  const columns: Float32Array[] = [];
+  for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && !PATH_SERIES[s] ? W * N : 0));
+  const kpiBufs: Float64Array[] = [];
+  for (let k = 0; k < KPI_COUNT; k++) kpiBufs.push(new Float64Array(N));
+  runRange(p, seed, from, to, want, columns, kpiBufs, opts.onProgress);
+  const series: string[] = [];
+  const values: Record<string, Float32Array> = {};
+  for (let s = 0; s < SERIES_COUNT; s++) {
+    if (!want[s]) continue;
+    const id = SERIES[s]!.id;
+    series.push(id);
+    if (!PATH_SERIES[s]) values[id] = columns[s]!;
+  }
+  const kpis: Record<string, Float64Array> = {};
+  for (let k = 0; k < KPI_COUNT; k++) kpis[KPIS[k]!.id] = kpiBufs[k]!;
+  return { engineVersion: ENGINE_VERSION, seed, from, to, horizonWeeks: p.ci.horizon, series, values, kpis };
+}
+
+/** Return the parts sorted by their first replication after checking that they make one whole Monte Carlo. */
+function checkParts(parts: readonly MonteCarloPart[], horizon: number): MonteCarloPart[] {
+  if (parts.length === 0) throw new Error('mergeMonteCarlo needs at least one part.');
+  const first = parts[0]!;
+  const W = horizon + 1;
+  for (const part of parts) {
+    const name = rangeName(part);
+    if (!Number.isInteger(part.from) || !Number.isInteger(part.to) || part.from < 0 || part.to <= part.from) {
+      throw new Error(`The ${name} is not a range of replications (whole numbers with 0 ≤ from < to).`);
+    }
+    if (part.engineVersion !== ENGINE_VERSION) {
+      throw new Error(`The ${name} was made by engine ${part.engineVersion}; this is engine ${ENGINE_VERSION}. Run it again.`);
+    }
+    if (part.seed !== first.seed) {
+      throw new Error(`The ${name} has seed ${part.seed} but the ${rangeName(first)} has seed ${first.seed}: the parts of one Monte Carlo share a seed.`);
+    }
+    if (part.horizonWeeks !== horizon) {
+      throw new Error(`The ${name} covers ${part.horizonWeeks} weeks but the input's horizon is ${horizon} weeks.`);
+    }
+    if (part.series.length !== first.series.length || part.series.some((id, i) => id !== first.series[i])) {
+      throw new Error(`The ${name} has bands of [${part.series.join(', ')}] but the ${rangeName(first)} of [${first.series.join(', ')}]: every part must ask for the same series.`);
+    }
+    const N = part.to - part.from;
+    for (let s = 0; s < SERIES_COUNT; s++) {
+      const id = SERIES[s]!.id;
+      if (PATH_SERIES[s] || !part.series.includes(id)) continue;
+      const v = part.values[id];
+      if (!(v instanceof Float32Array) || v.length !== W * N) {
+        throw new Error(`The ${name} lacks the values of series '${id}' (${W * N} single-precision numbers expected).`);
+      }
+    }
+    for (const k of KPIS) {
+      const v = part.kpis[k.id];
+      if (!(v instanceof Float64Array) || v.length !== N) throw new Error(`The ${name} lacks the values of KPI '${k.id}' (${N} numbers expected).`);
+    }
+  }
+  const sorted = [...parts].sort((a, b) => a.from - b.from || a.to - b.to);
+  let end = 0;
+  for (const part of sorted) {
+    if (part.from > end) throw new Error(`Replications ${end} to ${part.from - 1} are missing: no part covers them.`);
+    if (part.from < end) throw new Error(`The ${rangeName(part)} overlaps another part: replications ${part.from} to ${Math.min(end, part.to) - 1} appear twice.`);
+    end = part.to;
+  }
+  if (end > MAX_REPLICATIONS) throw new Error(`The parts hold ${end} replications; at most ${MAX_REPLICATIONS} can be merged.`);
+  return sorted;
+}
+
+/**
+ * Join parts covering replications 0 … R−1 (any order, no gap or overlap, one seed, horizon, series list and
+ * engine version) into the result of `monteCarlo(input, { replications: R, seed, series })`, bit for bit.
+ * Throws an Error that names the fault for parts that do not fit together or do not fit the input's horizon.
+ */
+export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[]): MonteCarloResult {
+  const p = prepare(input);
+  const H = p.ci.horizon;
+  const W = H + 1;
+  const sorted = checkParts(parts, H);
+  const R = sorted[sorted.length - 1]!.to;
+  const want = wantedSeries(sorted[0]!.series);
+  // One part is already the week-major store; several are copied week by week into the reusable one.
+  let columns: Float32Array[];
+  if (sorted.length === 1) {
+    columns = SERIES.map((d, s) => (want[s] && !PATH_SERIES[s] ? sorted[0]!.values[d.id]! : new Float32Array(0)));
+  } else {
+    const st = replicationStore(W * R);
+    columns = st.map((a) => (a.length > 0 ? a.subarray(0, W * R) : a));
+    for (let s = 0; s < SERIES_COUNT; s++) {
+      if (!want[s] || PATH_SERIES[s]) continue;
+      const dst = columns[s]!;
+      for (const part of sorted) {
+        const src = part.values[SERIES[s]!.id]!;
+        const N = part.to - part.from;
+        for (let w = 0; w < W; w++) dst.set(src.subarray(w * N, (w + 1) * N), w * R + part.from);
+      }
+    }
+  }
+  const kpis: Float64Array[] = [];
+  for (let k = 0; k < KPI_COUNT; k++) {
+    const all = new Float64Array(R);
+    for (const part of sorted) all.set(part.kpis[KPIS[k]!.id]!, part.from);
+    kpis.push(all);
+  }
+  return summariseRuns(p, sorted[0]!.seed, R, want, columns, kpis);
+}
+
+/**
+ * Split replications 0 … replications−1 into `parts` contiguous ranges whose sizes differ by at most one
+ * (the larger first); never an empty range, so fewer ranges come back when there are fewer replications.
+ */
+export function splitReplications(replications: number, parts: number): { from: number; to: number }[] {
+  if (!Number.isInteger(replications) || replications < 1) throw new Error(`Replications must be a whole number ≥ 1; got ${replications}.`);
+  if (!Number.isInteger(parts) || parts < 1) throw new Error(`Parts must be a whole number ≥ 1; got ${parts}.`);
+  const n = Math.min(parts, replications);
+  const base = Math.floor(replications / n);
+  const extra = replications % n;
+  const out: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    const to = from + base + (i < extra ? 1 : 0);
+    out.push({ from, to });
+    from = to;
+  }
+  return out;
+}
+
+/** Return the distinct buffers of a part's arrays, to list as transferables when posting it to another thread. */
+export function partBuffers(part: MonteCarloPart): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(part.values)) out.add(v.buffer as ArrayBuffer);
+  for (const v of Object.values(part.kpis)) out.add(v.buffer as ArrayBuffer);
+  return [...out];
 }
 
 /**

@@ -218,6 +218,30 @@ export interface MonteCarloResult {
   readonly kpis: Readonly<Record<string, KpiDistribution>>;
 }
 
+/**
+ * The raw values of replications [from, to) of one Monte Carlo, made by `monteCarloPart` and joined by
+ * `mergeMonteCarlo`. Plain data (numbers, strings, typed arrays) so that it survives structuredClone and
+ * postMessage; `partBuffers` lists its buffers for transfer.
+ */
+export interface MonteCarloPart {
+  readonly engineVersion: string;
+  readonly seed: number;
+  /** First replication of the part (inclusive). */
+  readonly from: number;
+  /** End of the part (exclusive): it holds to − from replications. */
+  readonly to: number;
+  readonly horizonWeeks: Weeks;
+  /** Ids of the series whose bands are wanted, in SERIES order (exogenous ones included; they carry no values). */
+  readonly series: readonly string[];
+  /**
+   * Per wanted stochastic series, (horizonWeeks + 1)·(to − from) single-precision values, week-major:
+   * replication from + i's value of week w at w·(to − from) + i.
+   */
+  readonly values: Readonly<Record<string, Float32Array>>;
+  /** Per KPI, its to − from values in replication order. */
+  readonly kpis: Readonly<Record<string, Float64Array>>;
+}
+
 /** The swing of one KPI when one lever moves to the low and high ends of its range. */
 export interface SensitivityRow {
   readonly leverId: string;
