@@ -20,11 +20,11 @@ const maturityCaption = (page: Page) => page.getByTestId('caption-maturity');
 const kpiCell = (page: Page, kpi: string, column: string) =>
   page.locator(`[data-testid="kpi-table"] tr[data-kpi="${kpi}"] td[data-column="${column}"] .kpi-value`);
 
-/** Open the app and wait until the live run, its bands and the baseline are all on screen. */
+/** Open the app and wait until the live run, its bands (the line is then their median) and the baseline are all on screen. */
 async function openExplore(viewport?: { width: number; height: number }): Promise<Page> {
   const page = await openApp(browser, '', viewport);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/maturity reaches \d\.\d of 5/);
+  await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\): with your settings, maturity reaches \d\.\d of 5/);
   await expect.poll(() => kpiCell(page, 'maturity', 'baseline').textContent(), WAIT).toMatch(/^\d\.\d\d$/);
   return page;
 }
@@ -40,9 +40,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('Explore view', () => {
   it('moves a lever with the keyboard and the chart caption, KPI table and "why" text follow; the info control explains it', async () => {
     const page = await openExplore();
-    // The P10–P90 band of 500 runs arrives once the worker has computed it.
-    await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/likely range \d\.\d–\d\.\d/);
+    // The P10–P90 band of 500 runs arrives once the worker has computed it, and the line becomes their median.
+    await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\): .*likely range \d\.\d–\d\.\d/);
     const captionBefore = await maturityCaption(page).textContent();
+    // Record every wording the headline's basis line takes from here on.
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="headline-basis"]')!;
+      const seen: string[] = [el.textContent ?? ''];
+      (window as unknown as { basisSeen: string[] }).basisSeen = seen;
+      new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    });
     const kpiBefore = await kpiCell(page, 'maturity', 'current').textContent();
     const whyBefore = await page.getByTestId('why-panel').textContent();
     const valueBefore = await leverValue(page, 'priorities.concurrent').textContent();
@@ -57,11 +64,31 @@ describe('Explore view', () => {
     await expect.poll(() => maturityCaption(page).textContent(), WAIT).not.toBe(captionBefore);
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
     await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);
-    // Once the change settles, screen readers hear the headline against the scenario.
-    await expect.poll(() => page.getByTestId('announcer').textContent(), WAIT).toMatch(/Digital maturity at the end \(1–5\): \d\.\d\d/);
+    // Once the change settles, screen readers hear the headline against the scenario, and what it is.
+    await expect.poll(() => page.getByTestId('announcer').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)\. Digital maturity at the end \(1–5\): \d\.\d\d/);
+    // While the lever moved, the numbers were the quick estimate and said so; once the runs are in, the median.
+    const basisSeen = await page.evaluate(() => (window as unknown as { basisSeen: string[] }).basisSeen);
+    expect(basisSeen[0]).toMatch(/^Typical outcome: the median of 500 runs/);
+    expect(basisSeen.some((t) => /^Quick estimate \(noise off\)/.test(t))).toBe(true);
+    expect(basisSeen.at(-1)).toMatch(/^Typical outcome: the median of 500 runs/);
     // The baseline column keeps the scenario as loaded, and the current column shows its difference.
     expect(await kpiCell(page, 'maturity', 'baseline').textContent()).toBe(kpiBefore);
     await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/[+−]\d\.\d\d/);
+
+    // The line drawn is the median of the runs, so it lies inside its own likely range; the caption, the
+    // chart's accessible name, the headline and the table say so and agree on the number.
+    const caption = (await maturityCaption(page).textContent())!;
+    const m = /^Typical outcome \(median of 500 runs\): with your settings, maturity reaches (\d\.\d) of 5 by year 5 \(likely range (\d\.\d)–(\d\.\d)\); the scenario as loaded reaches \d\.\d\.$/.exec(caption);
+    expect(m, caption).not.toBeNull();
+    const [median, lo, hi] = [Number(m![1]), Number(m![2]), Number(m![3])];
+    expect(lo).toBeLessThanOrEqual(median);
+    expect(median).toBeLessThanOrEqual(hi);
+    expect(await page.getByTestId('chart-maturity').getAttribute('aria-label')).toBe(caption);
+    const headlineMaturity = Number(await page.locator('[data-testid="headline"] [data-kpi="maturity"] .headline-value').textContent());
+    expect(Math.abs(headlineMaturity - median)).toBeLessThanOrEqual(0.055);
+    expect(await kpiCell(page, 'maturity', 'current').textContent()).toBe(headlineMaturity.toFixed(2));
+    expect(await page.locator('[data-testid="kpi-table"] caption').textContent()).toMatch(/typical outcome \(median of 500 runs\)$/);
+    expect(await page.getByTestId('lines-status').textContent()).toMatch(/^Lines: the typical outcome \(median of 500 runs\)/);
 
     // The lever's info control gives its explanation and source; Escape closes it.
     const info = page.getByRole('button', { name: 'About Concurrent priorities' });
@@ -155,11 +182,18 @@ describe('Explore view', () => {
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('caption-wgll').waitFor();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('caption-portfolio').textContent(), WAIT).toMatch(/initiatives|no portfolio/);
+    // The timeline is the quick estimate's; once the runs are in, the caption says how they typically fare.
+    await expect
+      .poll(() => page.getByTestId('caption-portfolio').textContent(), WAIT)
+      .toMatch(/^In the quick estimate \(noise off\), \d+ of \d+ initiatives are live by the end, \d+ failed, \d+ not finished\. Across 500 runs, typically \d+ are live and \d+ failed/);
     for (const [tab, id] of [['Adoption', 'adoption'], ['Confidence', 'confidence'], ['Benefits', 'benefits']] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await expect.poll(() => page.getByTestId(`caption-${id}`).textContent(), WAIT).not.toMatch(/Simulating/);
     }
+    // Each line chart says which line it draws.
+    expect(await page.getByTestId('caption-benefits').textContent()).toMatch(/^Typical outcome \(median of 500 runs\): benefits realised by the end, \d+ benefit-weeks/);
+    await page.getByRole('tab', { name: 'Confidence' }).click();
+    expect(await page.getByTestId('caption-confidence').textContent()).toMatch(/^Typical outcome \(median of 500 runs\): at the end, board confidence is \d+%/);
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -173,6 +207,9 @@ describe('Explore view', () => {
     // The levers still work, and the type is larger.
     expect(await priorities(page).isEnabled()).toBe(true);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(16);
+    // The room still reads what the numbers are.
+    await expect.poll(() => page.getByTestId('headline-basis').textContent(), WAIT).toMatch(/^Typical outcome: the median of 500 runs/);
+    expect(await page.getByTestId('headline-basis').isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/momentum-explore-presentation.png' });
     expect(await seriousViolations(page)).toEqual([]);
 

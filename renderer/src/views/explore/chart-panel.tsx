@@ -7,7 +7,7 @@ import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../.
 import { formatNumber } from '../../components/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
-import { last, lastShown, comparisonLines, pickBand, scenarioEvents } from './line-sets';
+import { comparisonLines, isTypical, last, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';
 import { PILLAR_LABELS, pickSeries, SERIES_IDS } from './outputs';
 import type { ExploreRuns } from './use-explore-runs';
 
@@ -71,7 +71,7 @@ export function ChartPanel({ runs, fontSize }: ChartPanelProps) {
         {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
         {tab === 'pillars' && <PillarsChart runs={runs} fontSize={fontSize} />}
         {tab === 'wgll' && <WgllChart runs={runs} fontSize={fontSize} />}
-        {tab === 'portfolio' && <PortfolioChart run={runs.current} names={names} fontSize={fontSize} />}
+        {tab === 'portfolio' && <PortfolioChart run={runs.current} typical={runs.shown.kind === 'typical' && !runs.revealing ? runs.bands : null} names={names} fontSize={fontSize} />}
         {tab === 'adoption' && <AdoptionChart runs={runs} fontSize={fontSize} />}
         {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
         {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}
@@ -89,31 +89,31 @@ function Caption({ text, testId }: { text: string; testId: string }) {
 }
 
 function MaturityChart({ runs, fontSize }: ChartPanelProps) {
-  const { current, bands, baseline, pinned } = runs;
+  const { current, bands, baseline, baselineBands, pinned, shown, bandsStale } = runs;
   const lines = useMemo(
-    () => comparisonLines(SERIES_IDS.maturity, current, bands, baseline, pinned),
-    [current, bands, baseline, pinned],
+    () => comparisonLines(SERIES_IDS.maturity, { current, bands, baseline, baselineBands, pinned, shown }),
+    [current, bands, baseline, baselineBands, pinned, shown],
   );
-  const shown = lastShown(current ? pickSeries(current.series, SERIES_IDS.maturity) : undefined);
-  const now = shown?.value;
-  const band = pickBand(bands, SERIES_IDS.maturity);
+  const shownNow = lastShown(shownSeries(shown, current, bands, SERIES_IDS.maturity));
+  const now = shownNow?.value;
+  const band = bandsStale ? undefined : pickBand(bands, SERIES_IDS.maturity);
   const events = useMemo(() => scenarioEvents(current), [current]);
-  const revealed = current !== null && shown !== undefined && shown.week < current.horizonWeeks;
+  const revealed = current !== null && shownNow !== undefined && shownNow.week < current.horizonWeeks;
   // During a trainer's reveal the runs stop at the reveal week: describe that week, not the horizon.
-  const at = (values: Float64Array | undefined) => (values && shown ? values[shown.week] : undefined);
-  const base = at(baseline ? pickSeries(baseline.series, SERIES_IDS.maturity) : undefined);
-  const when = revealed ? `at week ${shown.week}` : `by year ${current ? Math.round(current.horizonWeeks / 52) : 5}`;
+  const at = (values: Float64Array | undefined) => (values && shownNow ? values[shownNow.week] : undefined);
+  const base = at(shownSeries(shown, baseline, baselineBands, SERIES_IDS.maturity));
+  const when = revealed ? `at week ${shownNow.week}` : `by year ${current ? Math.round(current.horizonWeeks / 52) : 5}`;
   const lo = at(band?.p10);
   const hi = at(band?.p90);
   const caption =
     now === undefined
       ? 'Simulating…'
-      : `With your settings, maturity ${revealed ? 'is' : 'reaches'} ${formatNumber(now, 1)} of 5 ${when}` +
+      : `${lineBasis(shown)}: with your settings, maturity ${revealed ? 'is' : 'reaches'} ${formatNumber(now, 1)} of 5 ${when}` +
         (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi) ? ` (likely range ${formatNumber(lo, 1)}–${formatNumber(hi, 1)})` : '') +
         (base !== undefined && Number.isFinite(base) ? `; the scenario as loaded ${revealed ? 'is at' : 'reaches'} ${formatNumber(base, 1)}.` : '.');
   return (
     <figure className="chart-figure">
-      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} bandsStale={runs.bandsStale} />
+      <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-maturity" fontSize={fontSize} events={events} bandsStale={bandsStale} />
       <EventList events={events} />
       <Caption text={caption} testId="caption-maturity" />
     </figure>
@@ -121,24 +121,24 @@ function MaturityChart({ runs, fontSize }: ChartPanelProps) {
 }
 
 function PillarsChart({ runs, fontSize }: ChartPanelProps) {
-  const { current, bands, baseline } = runs;
+  const { current, bands, baseline, baselineBands, shown } = runs;
   const lines = useMemo(() => {
     const out: SeriesLine[] = [];
     for (const p of PILLARS) {
       const ids = SERIES_IDS.pillarMaturity(p);
-      const b = baseline && pickSeries(baseline.series, ids);
+      const b = shownSeries(shown, baseline, baselineBands, ids);
       if (b) out.push({ label: `${PILLAR_LABELS[p]} (as loaded)`, colour: PILLAR_COLOURS[p]!, values: b, dash: [6, 5], width: 2, hideInLegend: true });
-      const c = current && pickSeries(current.series, ids);
+      const c = shownSeries(shown, current, bands, ids);
       const band = pickBand(bands, ids);
       if (c) out.push({ label: PILLAR_LABELS[p], colour: PILLAR_COLOURS[p]!, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
     }
     return out;
-  }, [current, bands, baseline]);
+  }, [current, bands, baseline, baselineBands, shown]);
   const parts = PILLARS.map((p) => {
-    const v = last(current ? pickSeries(current.series, SERIES_IDS.pillarMaturity(p)) : undefined);
+    const v = last(shownSeries(shown, current, bands, SERIES_IDS.pillarMaturity(p)));
     return v === undefined ? null : `${PILLAR_LABELS[p].toLowerCase()} ${formatNumber(v, 1)}`;
   }).filter(Boolean);
-  const caption = parts.length ? `Maturity at the end by pillar: ${parts.join(', ')} (dashed: the scenario as loaded).` : 'Simulating…';
+  const caption = parts.length ? `${lineBasis(shown)}: maturity at the end by pillar: ${parts.join(', ')} (dashed: the scenario as loaded).` : 'Simulating…';
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-pillars" fontSize={fontSize} bandsStale={runs.bandsStale} />
@@ -148,24 +148,28 @@ function PillarsChart({ runs, fontSize }: ChartPanelProps) {
 }
 
 function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
-  const { current, bands } = runs;
+  const { current, bands, shown } = runs;
   const lines = useMemo(() => {
     const out: SeriesLine[] = [];
     const c = current;
     if (!c) return out;
+    // The engine gives no bands of adoption by pillar, so these lines are always the quick estimate.
     for (const p of PILLARS) {
       const v = pickSeries(c.series, SERIES_IDS.adoption(p));
       if (v) out.push({ label: `Adoption: ${PILLAR_LABELS[p].toLowerCase()}`, colour: PILLAR_COLOURS[p]!, values: v, width: 3.5 });
     }
-    const f = pickSeries(c.series, SERIES_IDS.fatigue);
+    const f = shownSeries(shown, c, bands, SERIES_IDS.fatigue);
     const band = pickBand(bands, SERIES_IDS.fatigue);
     if (f) out.push({ label: 'Change fatigue', colour: OKABE_ITO.vermillion, values: f, width: 3.5, dash: [3, 3], band: band && { p10: band.p10, p90: band.p90 } });
     return out;
-  }, [current, bands]);
+  }, [current, bands, shown]);
   const events = useMemo(() => scenarioEvents(current), [current]);
-  const f = current ? pickSeries(current.series, SERIES_IDS.fatigue) : undefined;
+  const f = current ? shownSeries(shown, current, bands, SERIES_IDS.fatigue) : undefined;
   const peak = f ? Math.max(...f) : undefined;
-  const caption = current ? `Share of staff and patients using what is live, by pillar, and change fatigue${peak !== undefined ? ` (peak ${pct(peak)})` : ''}.` : 'Simulating…';
+  const fatigueBasis = shown.kind === 'typical' && isTypical(shown, bands, SERIES_IDS.fatigue) ? `the median of ${shown.replications} runs` : 'the quick estimate';
+  const caption = current
+    ? `Share of staff and patients using what is live, by pillar (the quick estimate, noise off), and change fatigue (dotted: ${fatigueBasis}${peak !== undefined && Number.isFinite(peak) ? `, peak ${pct(peak)}` : ''}).`
+    : 'Simulating…';
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-adoption" fontSize={fontSize} events={events} bandsStale={runs.bandsStale} />
@@ -176,7 +180,7 @@ function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
 }
 
 function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
-  const { current, bands, baseline } = runs;
+  const { current, bands, baseline, baselineBands, shown } = runs;
   const lines = useMemo(() => {
     const out: SeriesLine[] = [];
     const pairs = [
@@ -184,18 +188,20 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
       { ids: SERIES_IDS.capability, label: 'In-house capability', colour: OKABE_ITO.orange },
     ];
     for (const p of pairs) {
-      const b = baseline && pickSeries(baseline.series, p.ids);
+      const b = shownSeries(shown, baseline, baselineBands, p.ids);
       if (b) out.push({ label: `${p.label} (as loaded)`, colour: BASELINE_COLOUR, values: b, dash: [8, 5], width: 2, hideInLegend: true });
-      const c = current && pickSeries(current.series, p.ids);
+      const c = shownSeries(shown, current, bands, p.ids);
       const band = pickBand(bands, p.ids);
       if (c) out.push({ label: p.label, colour: p.colour, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
     }
     return out;
-  }, [current, bands, baseline]);
-  const conf = last(current ? pickSeries(current.series, SERIES_IDS.confidence) : undefined);
-  const cap = last(current ? pickSeries(current.series, SERIES_IDS.capability) : undefined);
+  }, [current, bands, baseline, baselineBands, shown]);
+  const conf = last(shownSeries(shown, current, bands, SERIES_IDS.confidence));
+  const cap = last(shownSeries(shown, current, bands, SERIES_IDS.capability));
   const caption =
-    conf === undefined ? 'Simulating…' : `At the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''} (dashed grey: the scenario as loaded).`;
+    conf === undefined
+      ? 'Simulating…'
+      : `${lineBasis(shown)}: at the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''} (dashed grey: the scenario as loaded).`;
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-confidence" fontSize={fontSize} bandsStale={runs.bandsStale} />
@@ -205,17 +211,17 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
 }
 
 function BenefitsChart({ runs, fontSize }: ChartPanelProps) {
-  const { current, bands, baseline, pinned } = runs;
+  const { current, bands, baseline, baselineBands, pinned, shown } = runs;
   const lines = useMemo(
-    () => comparisonLines(SERIES_IDS.benefits, current, bands, baseline, pinned),
-    [current, bands, baseline, pinned],
+    () => comparisonLines(SERIES_IDS.benefits, { current, bands, baseline, baselineBands, pinned, shown }),
+    [current, bands, baseline, baselineBands, pinned, shown],
   );
-  const now = last(current ? pickSeries(current.series, SERIES_IDS.benefits) : undefined);
-  const base = last(baseline ? pickSeries(baseline.series, SERIES_IDS.benefits) : undefined);
+  const now = last(shownSeries(shown, current, bands, SERIES_IDS.benefits));
+  const base = last(shownSeries(shown, baseline, baselineBands, SERIES_IDS.benefits));
   const caption =
     now === undefined
       ? 'Simulating…'
-      : `Benefits realised by the end: ${formatNumber(now, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 0)})` : ''}. Benefits arrive years after go-live.`;
+      : `${lineBasis(shown)}: benefits realised by the end, ${formatNumber(now, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 0)})` : ''}. Benefits arrive years after go-live.`;
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 0)} label={caption} testId="chart-benefits" fontSize={fontSize} bandsStale={runs.bandsStale} />

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import './explore.css';
 import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
@@ -10,9 +10,20 @@ import { ChartPanel } from './chart-panel';
 import { Announcer } from './announcer';
 import { ChangesLine } from './changes-line';
 import { Headline } from './headline';
+import { kpiRun, lineBasis } from './line-sets';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
-import { useExploreRuns } from './use-explore-runs';
+import { useExploreRuns, type ExploreRuns } from './use-explore-runs';
+
+/** Return the line under the charts that says what the lines and the shading are. */
+function statusLine(runs: ExploreRuns): string {
+  const { bands, shown } = runs;
+  if (shown.kind === 'typical') return `Lines: the typical outcome (median of ${shown.replications} runs); dashed: the scenario as loaded. Shaded: the likely range (P10–P90).`;
+  const estimate = 'Lines: the quick estimate (noise off), a favourable path';
+  if (!bands) return `${estimate}. Working out the typical outcome and the likely range…`;
+  if (runs.bandsStale) return `${estimate}. Shaded, faded: the likely range of the earlier settings, until the runs for these finish…`;
+  return `${estimate}. Shaded: a first likely range (P10–P90 of ${bands.replications} runs); the typical outcome follows…`;
+}
 
 /** Render the Explore view: the board's levers, what the engine says will happen, why, and how it compares. */
 export function ExploreView() {
@@ -23,15 +34,17 @@ export function ExploreView() {
   const setView = useAppStore((s) => s.setView);
   const runs = useExploreRuns();
   const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
-  const { baseline, current, pinned } = runs;
-  const columns = useMemo<KpiColumn[]>(
-    () => [
-      { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baseline },
-      { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: current },
-      ...pinned.map(({ pin, run }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run })),
-    ],
-    [baseline, current, pinned],
-  );
+  const { shown } = runs;
+  // The numbers follow the lines: medians of the replications once they are in, else the quick estimate.
+  const baselineKpis = kpiRun(shown, runs.baseline, runs.baselineBands);
+  const currentKpis = kpiRun(shown, runs.current, runs.bands);
+  const pinnedKpis = runs.pinned.map((p) => kpiRun(shown, p.run, p.bands));
+  // The table re-renders with the view anyway (the pins' list is rebuilt each render), so no memo here.
+  const columns: KpiColumn[] = [
+    { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baselineKpis },
+    { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
+    ...runs.pinned.map(({ pin }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run: pinnedKpis[i] ?? null })),
+  ];
   return (
     <main className={`explore${presentation ? ' explore-presenting' : ''}`}>
       <aside className="explore-levers" aria-labelledby="levers-heading">
@@ -59,18 +72,19 @@ export function ExploreView() {
         <ChangesLine />
         <RevealBanner />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
-        <Headline current={runs.current} baseline={runs.baseline} goal={goal} />
+        <Headline current={currentKpis} baseline={baselineKpis} goal={goal} shown={shown} />
         <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
-        <Announcer current={runs.current} baseline={runs.baseline} settling={runs.currentPending} />
-        <p className="status muted">
-          {runs.bands ? `Shaded: the likely range (P10–P90 of ${runs.bands.replications} runs)${runs.bandsPending ? ', refining…' : '.'}` : 'Working out the likely range…'}
+        <Announcer current={currentKpis} baseline={baselineKpis} basis={lineBasis(shown)} settling={runs.currentPending || (runs.bandsPending && !runs.error)} />
+        <p className="status muted" data-testid="lines-status">
+          {statusLine(runs)}
         </p>
-        <KpiTable columns={columns} caption="How your settings and pinned what-ifs compare with the scenario as loaded" />
+        <KpiTable columns={columns} caption={`How your settings and pinned what-ifs compare with the scenario as loaded: ${lineBasis(shown).replace(/^./, (c) => c.toLowerCase())}`} />
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
         <TrainerPanel />
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
+          <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
           <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />
           {!presentation && (
             <button type="button" className="link-button" onClick={() => setView('model')}>

@@ -1,5 +1,6 @@
 import type { RunResult } from '../../../../engine';
 import { formatKpi, KPI_TABLE, kpiValue, isBetter, formatKpiDelta } from '../../components/kpi-meta';
+import type { ShownLine } from './use-explore-runs';
 
 const HEADLINE_KPIS = ['maturity', 'weeksToGoal', 'delivered'];
 
@@ -9,41 +10,59 @@ export interface HeadlineProps {
   readonly baseline: RunResult | null;
   /** The goal in a few words, shown with "time to reach the goal". */
   readonly goal?: string;
+  /** What the numbers are: the typical outcome (medians) or the quick estimate (noise off). */
+  readonly shown?: ShownLine;
 }
 
-/** Render the three numbers a room reads first: maturity at the end, time to the goal and initiatives delivered, each against the baseline. */
-export function Headline({ current, baseline, goal }: HeadlineProps) {
+/** Return the line above the headline that says what its numbers are. */
+export function headlineBasis(shown: ShownLine): string {
+  return shown.kind === 'typical'
+    ? `Typical outcome: the median of ${shown.replications} runs, each with its own luck. The shading on the charts is the likely range (P10–P90).`
+    : 'Quick estimate (noise off) while the runs for these settings finish: it assumes every risk less likely than not stays away, so it leans favourable.';
+}
+
+/**
+ * Render the three numbers a room reads first: maturity at the end, time to the goal and initiatives
+ * delivered, each against the baseline, under a line saying whether they are the typical outcome or the
+ * quick estimate.
+ */
+export function Headline({ current, baseline, goal, shown = { kind: 'estimate' } }: HeadlineProps) {
   const metas = KPI_TABLE.filter(
     (k) => HEADLINE_KPIS.includes(k.id) && !(current && kpiValue(current, k.ids) === undefined && (!baseline || kpiValue(baseline, k.ids) === undefined)),
   );
   return (
-    <dl className="headline" data-testid="headline">
-      {metas.map((k) => {
-        const v = current ? kpiValue(current, k.ids) : undefined;
-        const b = baseline ? kpiValue(baseline, k.ids) : undefined;
-        const better = isBetter(k, v, b);
-        const delta = formatKpiDelta(k, v, b);
-        const shown = current ? formatKpi(k, v) : '…';
-        return (
-          <div key={k.id} className="headline-item" data-kpi={k.id}>
-            <dt title={k.id === 'weeksToGoal' && goal ? `Goal: ${goal}` : undefined}>{k.label}</dt>
-            <dd>
-              <span className={`headline-value${shown.length > 6 ? ' headline-text' : ''}`}>{shown}</span>
-              <span className="headline-base">
-                {delta ? (
-                  <span className={better ? 'better' : better === false ? 'worse' : ''}>
-                    {better ? '▲' : better === false ? '▼' : ''} {delta}
-                    <span className="sr-only">{better ? ' better' : better === false ? ' worse' : ''}</span>
-                  </span>
-                ) : (
-                  'same as'
-                )}{' '}
-                {delta ? 'vs' : ''} scenario ({formatKpi(k, b)})
-              </span>
-            </dd>
-          </div>
-        );
-      })}
-    </dl>
+    <div className="headline-block">
+      <p className={`headline-basis headline-basis-${shown.kind}`} data-testid="headline-basis">
+        {headlineBasis(shown)}
+      </p>
+      <dl className={`headline headline-${shown.kind}`} data-testid="headline">
+        {metas.map((k) => {
+          const v = current ? kpiValue(current, k.ids) : undefined;
+          const b = baseline ? kpiValue(baseline, k.ids) : undefined;
+          const better = isBetter(k, v, b);
+          const delta = formatKpiDelta(k, v, b);
+          const text = current ? formatKpi(k, v) : '…';
+          return (
+            <div key={k.id} className="headline-item" data-kpi={k.id}>
+              <dt title={k.id === 'weeksToGoal' && goal ? `Goal: ${goal}` : undefined}>{k.label}</dt>
+              <dd>
+                <span className={`headline-value${text.length > 6 ? ' headline-text' : ''}`}>{text}</span>
+                <span className="headline-base">
+                  {delta ? (
+                    <span className={better ? 'better' : better === false ? 'worse' : ''}>
+                      {better ? '▲' : better === false ? '▼' : ''} {delta}
+                      <span className="sr-only">{better ? ' better' : better === false ? ' worse' : ''}</span>
+                    </span>
+                  ) : (
+                    'same as'
+                  )}{' '}
+                  {delta ? 'vs' : ''} scenario ({formatKpi(k, b)})
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import type { EventMark } from '../../components/event-lines';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS, PIN_DASHES } from '../../components/palette';
 import type { SeriesLine } from '../../components/series-chart';
 import { pickId, pickSeries } from './outputs';
-import type { PinnedRun } from './use-explore-runs';
+import type { ExploreRuns, ShownLine } from './use-explore-runs';
 
 /** Return the band of one series from a Monte Carlo result, looked up under the same names as the series. */
 export function pickBand(bands: MonteCarloResult | null, ids: readonly string[]) {
@@ -12,27 +12,73 @@ export function pickBand(bands: MonteCarloResult | null, ids: readonly string[])
   return id === undefined ? undefined : bands.bands[id];
 }
 
-/** Return the comparison lines of one series: the current settings (with band), the baseline (dashed) and each pin. */
-export function comparisonLines(
-  ids: readonly string[],
-  current: RunResult | null,
-  bands: MonteCarloResult | null,
-  baseline: RunResult | null,
-  pinned: readonly PinnedRun[],
-): SeriesLine[] {
+/**
+ * Return the line to draw for one series of one run: its median across the replications when the view
+ * shows the typical outcome, else the expected run's values (the quick estimate). In typical mode a
+ * series without a band has no median to draw and comes back undefined.
+ */
+export function shownSeries(shown: ShownLine, run: RunResult | null, mc: MonteCarloResult | null, ids: readonly string[]): Float64Array | undefined {
+  if (shown.kind === 'typical') return pickBand(mc, ids)?.p50;
+  return run ? pickSeries(run.series, ids) : undefined;
+}
+
+/** Return whether a series is drawn from the replications' median in the shown mode (it has a band). */
+export function isTypical(shown: ShownLine, mc: MonteCarloResult | null, ids: readonly string[]): boolean {
+  return shown.kind === 'typical' && pickBand(mc, ids) !== undefined;
+}
+
+/** Return the legend label of the current settings' line, saying which line it is. */
+export function currentLabel(shown: ShownLine): string {
+  return shown.kind === 'typical' ? 'Your settings (median)' : 'Your settings (quick estimate)';
+}
+
+/** Return, for captions, what the lines of a chart are: the median of the runs or the quick estimate. */
+export function lineBasis(shown: ShownLine): string {
+  return shown.kind === 'typical' ? `Typical outcome (median of ${shown.replications} runs)` : 'Quick estimate (noise off)';
+}
+
+/**
+ * Return the comparison lines of one series: the current settings (with band), the baseline (dashed) and
+ * each pin, all medians in typical mode (a pin whose runs are not in yet is left out until they are) or all
+ * expected runs while the estimate shows.
+ */
+export function comparisonLines(ids: readonly string[], runs: Pick<ExploreRuns, 'current' | 'bands' | 'baseline' | 'baselineBands' | 'pinned' | 'shown'>): SeriesLine[] {
+  const { shown } = runs;
   const lines: SeriesLine[] = [];
-  const b = baseline && pickSeries(baseline.series, ids);
+  const b = shownSeries(shown, runs.baseline, runs.baselineBands, ids);
   if (b) lines.push({ label: 'Scenario as loaded', colour: BASELINE_COLOUR, values: b, dash: [8, 5], width: 2.5 });
-  pinned.forEach(({ pin, run }, i) => {
-    const v = run && pickSeries(run.series, ids);
+  runs.pinned.forEach(({ pin, run, bands }, i) => {
+    const v = shownSeries(shown, run, bands, ids);
     if (v) lines.push({ label: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, dash: PIN_DASHES[i % PIN_DASHES.length], values: v, width: 2.5 });
   });
-  const c = current && pickSeries(current.series, ids);
+  const c = shownSeries(shown, runs.current, runs.bands, ids);
   if (c) {
-    const band = pickBand(bands, ids);
-    lines.push({ label: 'Your settings', colour: CURRENT_COLOUR, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
+    const band = pickBand(runs.bands, ids);
+    lines.push({ label: currentLabel(shown), colour: CURRENT_COLOUR, values: c, width: 4, band: band && { p10: band.p10, p90: band.p90 } });
   }
   return lines;
+}
+
+const typicalRuns = new WeakMap<RunResult, WeakMap<MonteCarloResult, RunResult>>();
+
+/**
+ * Return the run whose KPIs the headline, table and announcer read: in typical mode the expected run with
+ * every KPI replaced by its median across the replications (a KPI the run hides during a trainer's reveal
+ * stays hidden); otherwise the expected run itself. Null while either part is missing. Cached per pair so
+ * the same inputs give the same object.
+ */
+export function kpiRun(shown: ShownLine, run: RunResult | null, mc: MonteCarloResult | null): RunResult | null {
+  if (shown.kind === 'estimate') return run;
+  if (!run || !mc) return null;
+  let byMc = typicalRuns.get(run);
+  if (!byMc) typicalRuns.set(run, (byMc = new WeakMap()));
+  const hit = byMc.get(mc);
+  if (hit) return hit;
+  const kpis: Record<string, number> = {};
+  for (const [id, v] of Object.entries(run.kpis)) kpis[id] = Number.isNaN(v) ? v : (mc.kpis[id]?.p50 ?? Number.NaN);
+  const out: RunResult = { ...run, kpis };
+  byMc.set(mc, out);
+  return out;
 }
 
 /** Return the last value of a series. */

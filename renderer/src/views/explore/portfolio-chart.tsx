@@ -2,7 +2,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { EventList } from '../../components/event-list';
 import { eventLinesPlugin } from '../../components/event-lines';
 import { useMemo } from 'react';
-import type { RunResult } from '../../../../engine';
+import type { MonteCarloResult, RunResult } from '../../../../engine';
 import { ChartCanvas } from '../../components/chart-canvas';
 import { OKABE_ITO } from '../../components/palette';
 import { scenarioEvents } from './line-sets';
@@ -49,13 +49,16 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** Props of PortfolioChart. */
 export interface PortfolioChartProps {
+  /** The expected-value run (noise off) whose timeline is drawn. */
   readonly run: RunResult | null;
+  /** The full Monte Carlo of the same settings, when in: the caption then says how the replications typically fare. */
+  readonly typical?: MonteCarloResult | null;
   readonly names?: ReadonlyMap<string, string>;
   readonly fontSize: number;
 }
 
 /** Render the portfolio as a timeline: when each initiative started, piloted, went live or failed, and the scenario's events. */
-export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioChartProps) {
+export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize }: PortfolioChartProps) {
   const all = useMemo(() => (run ? bars(run, names) : []), [run, names]);
   // Every initiative gets a row, started or not, so the room sees what is still waiting.
   const rows = useMemo(() => (run ? run.timeline.map((o) => names.get(o.id) ?? o.id) : []), [run, names]);
@@ -114,7 +117,7 @@ export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioCha
   const caption =
     total === 0
       ? 'This scenario has no portfolio of initiatives.'
-      : `${live} of ${total} initiatives live by the end, ${failed} failed, ${total - live - failed} not finished.`;
+      : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + replicationsNote(typical);
   return (
     <figure className="chart-figure">
       {total > 0 && (
@@ -127,6 +130,19 @@ export function PortfolioChart({ run, names = NO_NAMES, fontSize }: PortfolioCha
         {caption}
       </p>
     </figure>
+  );
+}
+
+const count = (n: number) => String(Math.round(n));
+
+/** Say how the replications fare, since the quick estimate lets an initiative fail only when failure is more likely than not. */
+function replicationsNote(mc: MonteCarloResult | null): string {
+  const live = mc?.kpis.initiativesDelivered;
+  const failed = mc?.kpis.initiativesFailed;
+  if (!mc || !live || !failed || !Number.isFinite(live.p50) || !Number.isFinite(failed.mean)) return '';
+  return (
+    ` Across ${mc.replications} runs, typically ${count(live.p50)} are live and ${count(failed.p50)} failed (${failed.mean.toFixed(1)} failures on average):` +
+    ' the quick estimate lets an initiative fail only when failure is more likely than not.'
   );
 }
 

@@ -1,17 +1,27 @@
-import { useMemo } from 'react';
-import { scenarioToInput, type MonteCarloResult, type RunResult, type SimInput } from '../../../../engine';
-import { useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
+import { useEffect, useMemo, useState } from 'react';
+import { scenarioToInput, type MonteCarloResult, type RunResult, type SimInput, type SimRunner } from '../../../../engine';
+import { useRunner } from '../../sim/runner-context';
+import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES, useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
 import { selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
 import { bandsUntilWeek, runUntilWeek } from '../../trainer/reveal-run';
 
-/** A pinned what-if with its expected run (null while it computes). */
+/** A pinned what-if with its expected run and its Monte Carlo (each null while it computes). */
 export interface PinnedRun {
   readonly pin: PinnedWhatIf;
   readonly run: RunResult | null;
+  readonly bands: MonteCarloResult | null;
 }
+
+/**
+ * Which line the charts and numbers show. `typical`: the median of the replications (P50), once the
+ * full Monte Carlo of the current settings and of the scenario as loaded are in. `estimate`: the
+ * expected-value run (noise off), instant while a lever moves but favourable (docs/MODEL.md §1).
+ */
+export type ShownLine = { readonly kind: 'typical'; readonly replications: number } | { readonly kind: 'estimate' };
 
 /** Everything the Explore view draws: the live run, its bands, the baseline and the pins. */
 export interface ExploreRuns {
+  /** The expected-value run of the current settings (noise off): the quick estimate, and what the "why" reads. */
   readonly current: RunResult | null;
   readonly currentPending: boolean;
   readonly error: string | null;
@@ -19,18 +29,77 @@ export interface ExploreRuns {
   readonly bandsPending: boolean;
   /** Whether the bands shown belong to earlier settings (a drag is under way); charts fade them. */
   readonly bandsStale: boolean;
+  /** The expected-value run of the scenario as loaded. */
   readonly baseline: RunResult | null;
+  /** The Monte Carlo of the scenario as loaded (same seed as the bands: common random numbers). */
+  readonly baselineBands: MonteCarloResult | null;
   readonly pinned: readonly PinnedRun[];
+  /** Which line the charts, headline and KPI table show now. */
+  readonly shown: ShownLine;
+  /** Whether a trainer's reveal hides the later weeks (and so every end-of-run figure). */
+  readonly revealing: boolean;
 }
 
 // A pin's input is built once per pin object (immer keeps the object while the pin is unchanged),
 // so each pin is simulated once, not on every render.
 const pinInputs = new WeakMap<PinnedWhatIf, { scenario: unknown; input: SimInput }>();
 
-/** Return the Explore view's runs: expected (every frame), bands (when settled), baseline and pins (once each). */
+// The full Monte Carlo of fixed inputs (the scenario as loaded, the pins), once per runner and input
+// object; a failed one is forgotten so that it is tried again.
+const fixedBands = new WeakMap<SimRunner, WeakMap<SimInput, Promise<MonteCarloResult>>>();
+
+function fixedBandsOf(runner: SimRunner): WeakMap<SimInput, Promise<MonteCarloResult>> {
+  let byInput = fixedBands.get(runner);
+  if (!byInput) fixedBands.set(runner, (byInput = new WeakMap()));
+  return byInput;
+}
+
+function requestFixedBands(runner: SimRunner, input: SimInput): Promise<MonteCarloResult> {
+  const byInput = fixedBandsOf(runner);
+  let p = byInput.get(input);
+  if (!p) {
+    p = runner.monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
+    byInput.set(input, p);
+    p.catch(() => byInput.delete(input));
+  }
+  return p;
+}
+
+/**
+ * Return the full Monte Carlo of each fixed input. `known` lends results already computed for an
+ * input with the same content (the current settings before any lever moved are the scenario as
+ * loaded), so the same 500 runs are not asked for twice; `wanted` says which inputs may be requested.
+ */
+function useFixedBands(inputs: readonly SimInput[], known: ReadonlyMap<SimInput, MonteCarloResult>, wanted: (input: SimInput) => boolean): readonly (MonteCarloResult | null)[] {
+  const runner = useRunner();
+  const [results, setResults] = useState<ReadonlyMap<SimInput, MonteCarloResult>>(new Map());
+  useEffect(() => {
+    let alive = true;
+    const byInput = fixedBandsOf(runner);
+    for (const input of inputs) {
+      const lent = known.get(input);
+      if (lent && !byInput.has(input)) byInput.set(input, Promise.resolve(lent));
+      if (!byInput.has(input) && !wanted(input)) continue;
+      requestFixedBands(runner, input).then(
+        (r) => alive && setResults((m) => (m.get(input) === r ? m : new Map(m).set(input, r))),
+        () => undefined,
+      );
+    }
+    return () => {
+      alive = false;
+    };
+  }, [inputs, known, wanted, runner]);
+  return inputs.map((i) => results.get(i) ?? null);
+}
+
+/**
+ * Return the Explore view's runs: expected (every frame), bands (when settled), baseline and pins
+ * (once each, expected and Monte Carlo), and which of them the view shows.
+ */
 export function useExploreRuns(): ExploreRuns {
   const currentInput = useAppStore(selectCurrentInput);
   const baselineInput = useAppStore(selectBaselineInput);
+  const unchanged = useAppStore((s) => Object.keys(s.overrides).length === 0);
   const scenario = useAppStore((s) => s.scenario);
   const pins = useAppStore((s) => s.pins);
   const fixedInputs = useMemo(() => {
@@ -46,8 +115,18 @@ export function useExploreRuns(): ExploreRuns {
   const fixed = useFixedRuns(fixedInputs);
   const live = useExpectedRun(currentInput);
   const bands = useBands(currentInput);
+  const fullBands = bands.result && bands.input === currentInput && !bands.pending && bands.result.replications === BAND_REPLICATIONS ? bands.result : null;
+  // Before any lever moves, the current settings are the scenario as loaded: their bands serve both.
+  const known = useMemo(() => new Map(unchanged && fullBands ? [[baselineInput, fullBands]] : []), [unchanged, fullBands, baselineInput]);
+  // The scenario as loaded needs its own Monte Carlo only once a lever has moved before its bands were in.
+  const wanted = useMemo(() => (input: SimInput) => input !== baselineInput || !unchanged, [baselineInput, unchanged]);
+  const fixedMc = useFixedBands(fixedInputs, known, wanted);
   // While a trainer reveals the scenario step by step, every run shows only the weeks so far.
   const until = useAppStore(selectVisibleUntilWeek);
+  const baselineBands = fixedMc[0] ?? null;
+  const typicalOf = fullBands && baselineBands ? fullBands.replications : 0;
+  // One object per mode, so that charts memoising on it redraw only when the mode changes.
+  const shown = useMemo<ShownLine>(() => (typicalOf > 0 ? { kind: 'typical', replications: typicalOf } : { kind: 'estimate' }), [typicalOf]);
   return {
     current: runUntilWeek(live.result, until),
     currentPending: live.pending,
@@ -56,6 +135,9 @@ export function useExploreRuns(): ExploreRuns {
     bandsPending: bands.pending,
     bandsStale: bands.input !== currentInput,
     baseline: runUntilWeek(fixed[0] ?? null, until),
-    pinned: pins.map((pin, i) => ({ pin, run: runUntilWeek(fixed[i + 1] ?? null, until) })),
+    baselineBands: bandsUntilWeek(baselineBands, until),
+    pinned: pins.map((pin, i) => ({ pin, run: runUntilWeek(fixed[i + 1] ?? null, until), bands: bandsUntilWeek(fixedMc[i + 1] ?? null, until) })),
+    shown,
+    revealing: until !== null && until < scenario.horizonWeeks,
   };
 }

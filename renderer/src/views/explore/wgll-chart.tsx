@@ -40,7 +40,7 @@ export function WgllChart({ runs, fontSize }: ChartPanelProps) {
     ? WGLL_ROWS.map((m, i) => ({ m, v: current[i] ?? Infinity })).reduce((a, b) => (b.v < a.v ? b : a))
     : null;
   const caption = has
-    ? `Year ${shownYear} scores with your settings: ${WGLL_ROWS.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
+    ? `Year ${shownYear} scores with your settings, in the quick estimate (noise off): ${WGLL_ROWS.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
       (lowest ? ` Weakest: ${lowest.m.label.toLowerCase()}.` : '') +
       ` ${WGLL_NOTE}`
     : 'This run has no "What Good Looks Like" scores.';
