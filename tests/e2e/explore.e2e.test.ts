@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openApp, pageErrors } from './browser';
 
 let browser: Browser;
@@ -220,6 +220,33 @@ describe('Explore view', () => {
     await page.getByRole('button', { name: /Leave presentation/ }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presentation')), WAIT).toBe(false);
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('starts with a clean console: the app icon is served and no request fails', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      // The policy is also sent as a header by the desktop app, where frame-ancestors applies; a meta tag
+      // must carry the same policy (tests/electron/csp.test.ts), so Chromium's note about it is expected.
+      if ((m.type() === 'error' || m.type() === 'warning') && !/'frame-ancestors' is ignored when delivered via a <meta> element/.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+    });
+    await page.goto(inject('baseUrl'));
+    await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/^Typical outcome/);
+    const icon = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      if (!link) return null;
+      const r = await fetch(link.href);
+      return { status: r.status, type: r.headers.get('content-type'), svg: (await r.text()).startsWith('<svg') };
+    });
+    expect(icon).toEqual({ status: 200, type: expect.stringMatching(/^image\/svg\+xml/), svg: true });
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('has no serious or critical accessibility violations on Explore (with a pin) and How it works', async () => {
