@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartData, ChartOptions, ChartType, Plugin } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { Chart } from './chart-setup';
 
 /** Props of ChartCanvas. */
@@ -15,30 +15,38 @@ export interface ChartCanvasProps<T extends ChartType> {
 }
 
 /**
- * Render a chart.js chart that is created once and then updated in place with
- * `update('none')` (no animation), so it can redraw every frame while a lever is dragged.
+ * Render a chart.js chart that is created once and then updated in place with `update('none')` (no
+ * animation), so it can redraw every frame while a lever is dragged. It redraws only when `data` or
+ * `options` is a new object, and does so in a layout effect: during React's commit, in the same task as
+ * the render, rather than in a later task that the browser may put after painting a frame.
  */
 export function ChartCanvas<T extends ChartType>({ type, data, options, label, testId, plugins }: ChartCanvasProps<T>) {
   const pluginsRef = useRef(plugins);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
+  // The options last handed to chart.js, so unchanged options are not re-assigned.
+  const shownOptions = useRef<ChartOptions<T> | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!canvas.current) return;
     const config = { type, data: { datasets: [] }, options: { responsive: true, maintainAspectRatio: false }, plugins: pluginsRef.current ? [...pluginsRef.current] : [] } as unknown as ChartConfiguration<T>;
     const c = new Chart<T>(canvas.current, config);
     chart.current = c;
+    shownOptions.current = null;
     return () => {
       c.destroy();
       chart.current = null;
     };
   }, [type]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const c = chart.current;
     if (!c) return;
-    c.data = data;
-    c.options = { responsive: true, maintainAspectRatio: false, animation: false, ...options } as ChartOptions<T>;
+    if (c.data !== data) c.data = data;
+    if (shownOptions.current !== options) {
+      c.options = { responsive: true, maintainAspectRatio: false, animation: false, ...options } as ChartOptions<T>;
+      shownOptions.current = options;
+    }
     c.update('none');
   }, [data, options, type]);
 

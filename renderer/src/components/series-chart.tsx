@@ -1,8 +1,8 @@
-import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
-import { useMemo } from 'react';
+import type { ChartData, ChartOptions } from 'chart.js';
+import { useMemo, useState } from 'react';
 import { ChartCanvas } from './chart-canvas';
 import { eventLinesPlugin, type EventMark } from './event-lines';
-import { withAlpha } from './palette';
+import { syncLineDatasets, type LineDataset, type WeekPoint } from './series-datasets';
 
 /** One line of a SeriesChart: a weekly series, optionally with a P10–P90 band. */
 export interface SeriesLine {
@@ -37,50 +37,39 @@ export interface SeriesChartProps {
 const eventLines = eventLinesPlugin<'line'>();
 const NO_EVENTS: readonly EventMark[] = [];
 
-const WEEKS_PER_YEAR = 52;
-
-function points(values: Float64Array): { x: number; y: number }[] {
-  const out = new Array<{ x: number; y: number }>(values.length);
-  for (let w = 0; w < values.length; w++) out[w] = { x: w / WEEKS_PER_YEAR, y: values[w]! };
-  return out;
+/** A key that changes only when the events' positions or labels do (callers rebuild the list on every run). */
+function eventsKey(events: readonly EventMark[]): string {
+  return events.map((e) => `${e.x}\u0000${e.label}`).join('\u0001');
 }
 
-/** Render weekly series against years, with translucent P10–P90 bands under the lines that have them. */
+/**
+ * Render weekly series against years, with translucent P10–P90 bands under the lines that have them.
+ *
+ * Built for a chart that follows a dragged lever: the chart.js datasets and their points are kept and
+ * rewritten in place (`syncLineDatasets`), and the chart is redrawn only when a value, a colour or the set
+ * of lines actually changed, not whenever the parent re-renders with new but equal props (a new `lines`
+ * array, a new events list or formatter function).
+ */
 export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId, fontSize = 14, events = NO_EVENTS, bandsStale = false }: SeriesChartProps) {
-  const data = useMemo<ChartData<'line', { x: number; y: number }[]>>(() => {
-    const datasets: ChartDataset<'line', { x: number; y: number }[]>[] = [];
-    lines.forEach((line, index) => {
-      if (line.band) {
-        // Two invisible edges; the upper fills down to the lower (fill '-1' = the previous dataset).
-        // chart.js draws a lower `order` on top: bands at the back, the line of the current settings in front.
-        datasets.push({ label: `${line.label} P10`, data: points(line.band.p10), borderWidth: 0, pointRadius: 0, fill: false, borderColor: 'transparent', order: 100 });
-        datasets.push({
-          label: `${line.label} P90`,
-          data: points(line.band.p90),
-          borderWidth: 0,
-          pointRadius: 0,
-          borderColor: 'transparent',
-          backgroundColor: withAlpha(line.colour, bandsStale ? 0.07 : 0.18),
-          fill: '-1',
-          order: 100,
-        });
-      }
-      datasets.push({
-        label: line.label,
-        data: points(line.values),
-        borderColor: line.colour,
-        backgroundColor: line.colour,
-        borderWidth: line.width ?? 3,
-        borderDash: line.dash ? [...line.dash] : [],
-        pointRadius: 0,
-        fill: false,
-        // Later lines in the list (the current settings come last) are drawn on top.
-        order: lines.length - index,
-        ...({ hideInLegend: line.hideInLegend ?? false } as object),
-      });
-    });
-    return { datasets };
-  }, [lines, bandsStale]);
+  // Mutable chart state held for the component's life: the datasets chart.js draws and the data object
+  // handed to ChartCanvas, replaced (a new identity, so ChartCanvas redraws) only when the datasets changed.
+  const [held] = useState(() => {
+    const datasets: LineDataset[] = [];
+    return { datasets, data: { datasets } as ChartData<'line', WeekPoint[]>, formatY };
+  });
+  const data = useMemo(() => {
+    // Idempotent: a second call with the same lines finds nothing to change, so a render React repeats or
+    // discards leaves `held` consistent, and the next committed render still hands over the new identity.
+    if (syncLineDatasets(held.datasets, lines, bandsStale)) held.data = { datasets: held.datasets };
+    return held.data;
+  }, [held, lines, bandsStale]);
+  // The axis and tooltip read the newest formatter through `held`, so a caller's inline arrow function
+  // does not rebuild the options (which would make chart.js re-resolve all of them) on every render.
+  held.formatY = formatY;
+  const hasFormat = formatY !== undefined;
+  const key = eventsKey(events);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the events' contents.
+  const stableEvents = useMemo(() => events, [key]);
 
   const options = useMemo<ChartOptions<'line'>>(
     () => ({
@@ -100,12 +89,12 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
           min: yMin,
           max: yMax,
           title: { display: true, text: yLabel, font: { size: fontSize } },
-          ticks: { font: { size: fontSize }, callback: formatY ? (v) => formatY(Number(v)) : undefined },
+          ticks: { font: { size: fontSize }, callback: hasFormat ? (v) => held.formatY?.(Number(v)) ?? String(v) : undefined },
           grid: { color: '#e3e3e3' },
         },
       },
       plugins: {
-        ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
+        ...({ momentumEventLines: { events: stableEvents, fontSize: fontSize - 1 } } as object),
         legend: {
           position: 'bottom',
           labels: {
@@ -121,12 +110,12 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
           filter: (item) => !/ P(10|90)$/.test(item.dataset.label ?? ''),
           callbacks: {
             title: (items) => `Year ${Number(items[0]?.parsed.x ?? 0).toFixed(1)}`,
-            label: (item) => `${item.dataset.label}: ${formatY ? formatY(item.parsed.y ?? 0) : (item.parsed.y ?? 0).toFixed(2)}`,
+            label: (item) => `${item.dataset.label}: ${held.formatY ? held.formatY(item.parsed.y ?? 0) : (item.parsed.y ?? 0).toFixed(2)}`,
           },
         },
       },
     }),
-    [yLabel, yMin, yMax, formatY, fontSize, events],
+    [yLabel, yMin, yMax, hasFormat, held, fontSize, stableEvents],
   );
 
   return <ChartCanvas type="line" data={data} options={options} plugins={[eventLines]} label={label} testId={testId} />;
