@@ -1,11 +1,19 @@
-import type { MonteCarloOptions, MonteCarloResult, RunResult, SensitivityOptions, SensitivityResult, SimInput } from '../../../engine';
+import type {
+  MonteCarloOptions, MonteCarloPart, MonteCarloPartOptions, MonteCarloResult, RunResult, SensitivityOptions, SensitivityResult, SimInput,
+} from '../../../engine';
 
-/** A request from the UI thread to the simulation worker. */
+/** A request from the UI thread to a simulation worker. */
 export type WorkerRequest =
   | { readonly id: number; readonly op: 'expected'; readonly input: SimInput }
   | { readonly id: number; readonly op: 'simulate'; readonly input: SimInput; readonly seed: number }
   | { readonly id: number; readonly op: 'monteCarlo'; readonly input: SimInput; readonly opts: Omit<MonteCarloOptions, 'onProgress'>; readonly progress?: boolean }
-  | { readonly id: number; readonly op: 'sensitivity'; readonly input: SimInput; readonly opts: Omit<SensitivityOptions, 'onProgress'>; readonly progress?: boolean };
+  | { readonly id: number; readonly op: 'sensitivity'; readonly input: SimInput; readonly opts: Omit<SensitivityOptions, 'onProgress'>; readonly progress?: boolean }
+  /** Share Monte Carlo replications with the helper worker at the other end of `port` (sent once, at start). */
+  | { readonly id: number; readonly op: 'attachHelper'; readonly port: MessagePort }
+  /** Become a helper: run the Monte Carlo parts requested on `port` (sent once, at start). */
+  | { readonly id: number; readonly op: 'serveParts'; readonly port: MessagePort }
+  /** The helper worker attached earlier is gone: fail the parts awaited from it and stop sharing. */
+  | { readonly id: number; readonly op: 'helperLost'; readonly reason: string };
 
 /** Progress of a request that asked for it (`progress: true`): sent before the reply, any number of times. */
 export interface WorkerProgress {
@@ -13,7 +21,19 @@ export interface WorkerProgress {
   readonly progress: readonly [done: number, total: number];
 }
 
-/** The worker's reply to one request. */
+/** The worker's reply to one request (`result` is null for the set-up requests). */
 export type WorkerResponse =
-  | { readonly id: number; readonly ok: true; readonly result: RunResult | MonteCarloResult | SensitivityResult }
+  | { readonly id: number; readonly ok: true; readonly result: RunResult | MonteCarloResult | SensitivityResult | null }
   | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** A request for one Monte Carlo part, from the worker that merges to a helper worker, over their port. */
+export interface PartRequest {
+  readonly job: number;
+  readonly input: SimInput;
+  readonly opts: Omit<MonteCarloPartOptions, 'onProgress'>;
+}
+
+/** A helper's reply: the part (its buffers transferred) or why it failed. */
+export type PartReply =
+  | { readonly job: number; readonly ok: true; readonly part: MonteCarloPart }
+  | { readonly job: number; readonly ok: false; readonly error: string };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
 import { createLatestRequest, type LatestRequest } from './latest-request';
 import { useRunner } from './runner-context';
@@ -31,10 +32,11 @@ export interface Live<T> {
 
 /**
  * Keep `result` in step with `input` through a latest-request queue (one computation at a time,
- * the newest input wins), sending when `schedule` fires: every animation frame for the expected
- * run, after a pause for the bands.
+ * the newest input wins), sending when `schedule` fires: at once for the expected run, after a pause
+ * for the bands. An `urgent` result is rendered in the task that receives it (flushSync) instead of
+ * a later task of React's scheduler, so a frame cannot be painted in between with the old chart.
  */
-function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void): Live<T> {
+function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void, urgent = false): Live<T> {
   const runner = useRunner();
   const [state, setState] = useState<Live<T>>({ result: null, input: null, pending: true, error: null });
   // The queue outlives each effect run: a drag changes the input every frame, and the reply to
@@ -43,19 +45,23 @@ function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimIn
   useEffect(() => {
     const q = createLatestRequest<SimInput, T>(
       (i) => compute(runner, i),
-      (o) =>
-        setState((s) =>
-          o.error !== undefined
-            ? { ...s, pending: o.newerWaiting, error: o.error }
-            : { result: o.result ?? null, input: o.input, pending: o.newerWaiting, error: null },
-        ),
+      (o) => {
+        const apply = () =>
+          setState((s) =>
+            o.error !== undefined
+              ? { ...s, pending: o.newerWaiting, error: o.error }
+              : { result: o.result ?? null, input: o.input, pending: o.newerWaiting, error: null },
+          );
+        if (urgent) flushSync(apply);
+        else apply();
+      },
     );
     queue.current = q;
     return () => {
       q.close();
       queue.current = null;
     };
-  }, [runner, compute, queue]);
+  }, [runner, compute, queue, urgent]);
 
   useEffect(() => {
     const q = queue.current;
@@ -68,9 +74,13 @@ function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimIn
   return state;
 }
 
-const nextFrame = (fn: () => void) => {
-  const id = requestAnimationFrame(fn);
-  return () => cancelAnimationFrame(id);
+// The expected run is sent as soon as the input changes: the latest-request queue already keeps one
+// request in flight and sends only the newest input when it returns, and browsers deliver pointer
+// moves at most once a frame, so waiting for the next animation frame would only add up to a frame of
+// latency (the reply then arrived after that frame was painted, a frame later on screen).
+const atOnce = (fn: () => void) => {
+  fn();
+  return () => undefined;
 };
 const afterSettle = (fn: () => void) => {
   const id = window.setTimeout(fn, BAND_SETTLE_MS);
@@ -80,9 +90,9 @@ const expected = (runner: SimRunner, input: SimInput) => runner.expected(input);
 const bands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
 const quickBands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: QUICK_BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
 
-/** Return the expected-value run of `input`, recomputed at most once per animation frame. */
+/** Return the expected-value run of `input`, recomputed as soon as the input changes (one request in flight at a time). */
 export function useExpectedRun(input: SimInput): Live<RunResult> {
-  return useLatest(input, expected, nextFrame);
+  return useLatest(input, expected, atOnce, true);
 }
 
 /**

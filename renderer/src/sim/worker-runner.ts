@@ -5,14 +5,18 @@ type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onPr
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 interface Lane {
-  call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void): Promise<T>;
+  call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void, transfer?: Transferable[]): Promise<T>;
+  /** Call `listener` if the worker fails outside any request (it failed to load, or threw uncaught). */
+  onFailure(listener: (message: string) => void): void;
   dispose(): void;
 }
 
-function createLane(): Lane {
+/** Create a lane: one worker (started on first use) and the requests awaiting its replies. */
+function createLane(onStart?: (lane: Lane) => void): Lane {
   let worker: Worker | null = null;
   const pending = new Map<number, Pending>();
   let nextId = 1;
+  const failureListeners: ((message: string) => void)[] = [];
   // Created on first use, so a lane nobody calls costs nothing.
   const ensure = (): Worker => {
     if (worker) return worker;
@@ -33,18 +37,23 @@ function createLane(): Lane {
       const error = new Error(`Simulation worker failed: ${event.message}`);
       for (const p of pending.values()) p.reject(error);
       pending.clear();
+      for (const listener of failureListeners) listener(error.message);
     };
     worker = w;
+    onStart?.(lane);
     return w;
   };
-  return {
-    call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void): Promise<T> {
+  const lane: Lane = {
+    call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void, transfer: Transferable[] = []): Promise<T> {
       const id = nextId++;
       const w = ensure();
       return new Promise<T>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-        w.postMessage({ ...body, id } as WorkerRequest);
+        w.postMessage({ ...body, id } as WorkerRequest, transfer);
       });
+    },
+    onFailure(listener) {
+      failureListeners.push(listener);
     },
     dispose() {
       worker?.terminate();
@@ -53,16 +62,57 @@ function createLane(): Lane {
       pending.clear();
     },
   };
+  return lane;
 }
 
 /**
- * Create a runner that runs the engine in Web Workers. Expected-value runs (one per animation
- * frame while a lever is dragged) get their own worker, so they never wait behind a Monte Carlo
- * or sensitivity batch that can take a second or more.
+ * How many helper workers share the replications of a Monte Carlo with the band worker: one fewer than
+ * the cores (the band worker takes one), at least one, at most three (the main thread and the interactive
+ * worker need cores too, and each worker holds its own copy of the engine).
+ */
+export function helperCount(cores: number | undefined): number {
+  return Math.max(1, Math.min(3, (cores && Number.isFinite(cores) ? Math.floor(cores) : 2) - 1));
+}
+
+/**
+ * Create the band lane: a worker that takes Monte Carlo and sensitivity requests and, for a Monte Carlo,
+ * runs one share of the replications itself while helper workers run the others; the helpers post their
+ * parts to it over message ports (transferred, not copied) and it merges them, so the main thread only
+ * ever sees the finished result, as from a single worker.
+ */
+function createBandLane(helpers: number): { lane: Lane; dispose(): void } {
+  const helperLanes: Lane[] = [];
+  const lane = createLane((band) => {
+    for (let i = 0; i < helpers; i++) {
+      const helper = createLane();
+      helperLanes.push(helper);
+      const channel = new MessageChannel();
+      // The set-up replies carry nothing; a failure here also shows as the band requests' errors.
+      void helper.call({ op: 'serveParts', port: channel.port2 }, undefined, [channel.port2]).catch(() => undefined);
+      void band.call({ op: 'attachHelper', port: channel.port1 }, undefined, [channel.port1]).catch(() => undefined);
+      // A helper that dies would leave the band worker waiting for its part for ever: tell it.
+      helper.onFailure((message) => void band.call({ op: 'helperLost', reason: message }).catch(() => undefined));
+    }
+  });
+  return {
+    lane,
+    dispose() {
+      lane.dispose();
+      for (const h of helperLanes) h.dispose();
+      helperLanes.length = 0;
+    },
+  };
+}
+
+/**
+ * Create a runner that runs the engine in Web Workers. Expected-value runs (one per frame while a
+ * lever is dragged) get their own worker, so they never wait behind a Monte Carlo or sensitivity
+ * batch; Monte Carlo runs are shared between the band worker and its helpers (createBandLane).
  */
 export function createWorkerRunner(): SimRunner {
   const interactive = createLane();
-  const batch = createLane();
+  const bands = createBandLane(helperCount(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency));
+  const batch = bands.lane;
   return {
     expected: (input) => interactive.call<RunResult>({ op: 'expected', input }),
     simulate: (input, seed) => interactive.call<RunResult>({ op: 'simulate', input, seed }),
@@ -70,7 +120,7 @@ export function createWorkerRunner(): SimRunner {
     sensitivity: (input, { onProgress, ...opts }) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts, progress: Boolean(onProgress) }, onProgress),
     dispose: () => {
       interactive.dispose();
-      batch.dispose();
+      bands.dispose();
     },
   };
 }
