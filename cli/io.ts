@@ -8,4 +8,4 @@ export interface CliIo {
 }
 
 /** Exit codes scripts can rely on. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, interrupted: 130 } as const;

@@ -1,6 +1,6 @@
 /**
  * The `momentum` command line: dispatch to a command, and turn errors into the exit codes
- * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal.
+ * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted.
  */
 import { ENGINE_VERSION } from '../engine';
 import { InputError, UsageError, helpText, type CommandSpec } from './args';
@@ -12,7 +12,9 @@ import { SENSITIVITY_COMMAND, sensitivityCommand } from './commands/sensitivity'
 import { SWEEP_COMMAND, sweepCommand } from './commands/sweep';
 import { VALIDATE_COMMAND, validateCommand } from './commands/validate';
 import { EXIT, type CliIo } from './io';
+import { Interrupted } from './pool';
 import { closeMatches } from './suggest';
+import { mark, reportTimings, resetMarks } from './timings';
 
 interface Command {
   readonly spec: CommandSpec;
@@ -43,7 +45,7 @@ function mainHelp(): string {
     '  --help, -h    show help (also after a command: momentum run --help)',
     '  --version     print the engine version',
     '',
-    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error.',
+    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error, 130 interrupted (Ctrl+C).',
     '',
   ].join('\n');
 }
@@ -69,9 +71,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(helpText(command.spec));
     return EXIT.ok;
   }
+  resetMarks();
+  mark('command started');
   try {
     return await command.run(rest, io);
   } catch (err) {
+    if (err instanceof Interrupted) {
+      io.stderr(`momentum ${name}: interrupted; stopped the workers, wrote nothing.\n`);
+      return EXIT.interrupted;
+    }
     if (err instanceof UsageError) {
       io.stderr(`momentum ${name}: ${err.message}\n`);
       return EXIT.usage;
@@ -82,5 +90,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     io.stderr(`momentum ${name}: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT.internal;
+  } finally {
+    reportTimings(io);
   }
 }

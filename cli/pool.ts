@@ -1,27 +1,45 @@
 /**
- * Fan simulation tasks out to worker threads. Every task carries its own seed, and results
- * are stored by task index, so the output is identical whatever the number of workers; with
- * one worker (or one task) everything runs on the main thread.
+ * Fan jobs (cli/job.ts) out to worker threads. Each worker gets a job once, then batches that are
+ * only ranges of its units, at most two in flight per worker so that none waits for its next
+ * batch; results come back packed in transferred typed arrays and are stored by range, so the
+ * output is identical whatever the number of workers. With one worker everything runs on the main
+ * thread. A pool can be started before the job is known, so that workers load while the command
+ * still reads and checks its input.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createInProcessRunner, evaluateTask, type KpiSummary, type SimTask } from '../engine';
+import { mergeMonteCarlo } from '../engine/montecarlo';
+import type { KpiSummary, SimTask } from '../engine/run-file/summary';
+import type { MonteCarloPart, MonteCarloResult, SimInput } from '../engine/types';
+import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload } from './job';
+import { mark } from './timings';
 
-/** A task sent to a worker. */
-export interface WorkerRequest {
-  readonly index: number;
-  readonly task: SimTask;
-}
+/** A message from the main thread to a worker: a job to keep, a range of it to compute, or a job to drop. */
+export type ToWorker =
+  | { readonly type: 'job'; readonly id: number; readonly job: Job }
+  | { readonly type: 'run'; readonly id: number; readonly from: number; readonly to: number }
+  | { readonly type: 'forget'; readonly id: number };
 
-/** A worker's answer: the summary, or the error it hit. */
-export type WorkerReply = { readonly index: number; readonly summary: KpiSummary } | { readonly index: number; readonly error: string };
+/** A message from a worker: it has loaded, a range is done, or a unit failed. */
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'done'; readonly id: number; readonly from: number; readonly to: number; readonly payload: Payload }
+  | { readonly type: 'failed'; readonly id: number; readonly unit: number; readonly message: string };
 
-/** How to run a batch of tasks. */
+/** How to run a list of tasks. */
 export interface PoolOptions {
   /** Worker threads to use (1 runs on the main thread); undefined chooses by the size of the job. */
   readonly workers: number | undefined;
-  /** Called after each finished task with the count done so far. */
+  /** Called as work finishes with the count of units done so far and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The user stopped the command (Ctrl+C) while it was simulating. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
 }
 
 /** Return the number of cores the machine offers. */
@@ -31,77 +49,248 @@ export function coreCount(): number {
 
 /**
  * Below this many replications in total a job runs on the main thread when no worker count is
- * given: starting a worker (loading the model through tsx) costs about as much as simulating
- * a few thousand replications, so small jobs would only get slower.
+ * given: a worker costs a thread, loading the model (about 40 ms from the bundle) and warming it
+ * up, which is what a few hundred replications take; below this the second core gains too little.
  */
-export const AUTO_PARALLEL_MIN_REPLICATIONS = 5000;
+export const AUTO_PARALLEL_MIN_REPLICATIONS = 2000;
 
-/** Return the workers to use: as requested, or every core for a large job and 1 for a small one. */
-export function workersFor(tasks: readonly SimTask[], requested: number | undefined): number {
+/** Return the workers to use for this many replications in all: as requested, or every core for a large job and 1 for a small one. */
+export function workersForReplications(replications: number, requested: number | undefined): number {
   if (requested !== undefined) return requested;
-  const replications = tasks.reduce((n, t) => n + (t.method === 'monte-carlo' ? t.replications : 1), 0);
   return replications >= AUTO_PARALLEL_MIN_REPLICATIONS ? coreCount() : 1;
 }
 
-const WORKER_ENTRY = new URL('./bin/worker.mjs', import.meta.url);
+/** Return the workers to use for these tasks: as requested, or every core for a large job and 1 for a small one. */
+export function workersFor(tasks: readonly SimTask[], requested: number | undefined): number {
+  return workersForReplications(tasks.reduce((n, t) => n + (t.method === 'monte-carlo' ? t.replications : 1), 0), requested);
+}
+
+/** About this many replications go into one batch: large enough that messages cost little, small enough to balance the load. */
+export const BATCH_REPLICATIONS = 100;
+
+/**
+ * Return the ranges a job of `size` units, each costing about `cost` replications, is cut into for
+ * `lanes` parallel lanes: about BATCH_REPLICATIONS replications per batch, and at least 8 batches per
+ * lane when there are enough units, so that the last batches finish close together.
+ */
+export function planBatches(size: number, cost: number, lanes: number): { from: number; to: number }[] {
+  const byCost = Math.max(1, Math.floor(BATCH_REPLICATIONS / Math.max(1, cost)));
+  const bySpread = Math.max(1, Math.ceil(size / (Math.max(1, lanes) * 8)));
+  const per = Math.min(byCost, bySpread);
+  const out: { from: number; to: number }[] = [];
+  for (let from = 0; from < size; from += per) out.push({ from, to: Math.min(size, from + per) });
+  return out;
+}
+
+// From the TypeScript sources (tsx, vitest) the worker is loaded through tsx; from the bundle the
+// worker bundle sits next to the command's own (see cli/bin/bundle.mjs).
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./bin/worker.mjs', import.meta.url) : new URL('./worker.mjs', import.meta.url);
+
+/** Return how a unit is named in an error message. */
+function unitName(job: Job, unit: number): string {
+  return job.kind === 'replications' ? `replication ${unit + 1}` : `task ${unit + 1}`;
+}
+
+/** What the pool does with messages while a job runs. */
+interface Running {
+  readonly onMessage: (worker: number, msg: FromWorker) => void;
+  readonly onFailure: (err: Error) => void;
+}
+
+/** Worker threads that compute jobs, one job at a time. */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readyCount = 0;
+  private nextJobId = 1;
+  private closed = false;
+  private failure: Error | undefined;
+  private running: Running | undefined;
+
+  /** Start `size` worker threads now; they load the model while the caller goes on. */
+  constructor(readonly size: number) {
+    mark('workers started');
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(WORKER_ENTRY);
+      this.workers.push(w);
+      w.on('message', (msg: FromWorker) => this.onMessage(i, msg));
+      w.on('error', (err) => this.fail(err));
+      w.on('exit', (code) => {
+        if (!this.closed) this.fail(new Error(`a worker thread stopped with code ${code}`));
+      });
+    }
+  }
+
+  private onMessage(worker: number, msg: FromWorker): void {
+    if (msg.type === 'ready') {
+      if (++this.readyCount === this.size) mark('workers ready');
+      return;
+    }
+    this.running?.onMessage(worker, msg);
+  }
+
+  private fail(err: Error): void {
+    if (this.closed) return;
+    this.failure ??= err;
+    this.running?.onFailure(err);
+  }
+
+  /**
+   * Compute every unit of a job across the workers and return the payloads in unit order (one per
+   * batch). Rejects with the first failure, or with Interrupted on Ctrl+C (the pool is closed then).
+   */
+  run(job: Job, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.running) return Promise.reject(new Error('the worker pool is already running a job'));
+    const total = jobSize(job);
+    const ranges = planBatches(total, unitCost(job), this.size);
+    if (ranges.length === 0) return Promise.resolve([]);
+    return new Promise<Payload[]>((resolve, reject) => {
+      const id = this.nextJobId++;
+      const slot = new Map(ranges.map((r, i) => [r.from, i]));
+      const results = new Array<Payload | undefined>(ranges.length);
+      const inFlight = this.workers.map(() => 0);
+      const knows = this.workers.map(() => false);
+      let next = 0;
+      let received = 0;
+      let done = 0;
+
+      const settle = (err?: Error) => {
+        process.off('SIGINT', onInterrupt);
+        this.running = undefined;
+        if (err) {
+          this.close();
+          reject(err);
+          return;
+        }
+        for (let i = 0; i < this.size; i++) if (knows[i]) this.post(i, { type: 'forget', id });
+        resolve(results as Payload[]);
+      };
+      const onInterrupt = () => settle(new Interrupted());
+      const feed = (i: number) => {
+        while (inFlight[i]! < 2 && next < ranges.length) {
+          if (!knows[i]) {
+            this.post(i, { type: 'job', id, job });
+            knows[i] = true;
+          }
+          const r = ranges[next++]!;
+          this.post(i, { type: 'run', id, from: r.from, to: r.to });
+          inFlight[i]!++;
+        }
+      };
+      this.running = {
+        onMessage: (i, msg) => {
+          if (msg.type === 'ready' || msg.id !== id) return;
+          if (msg.type === 'failed') {
+            settle(new Error(`a worker failed on ${unitName(job, msg.unit)}: ${msg.message}`));
+            return;
+          }
+          results[slot.get(msg.from)!] = msg.payload;
+          inFlight[i]!--;
+          received++;
+          done += msg.to - msg.from;
+          onProgress?.(done, total);
+          if (received === ranges.length) {
+            mark('compute finished', true);
+            settle();
+          } else {
+            feed(i);
+          }
+        },
+        onFailure: (err) => settle(err),
+      };
+      process.on('SIGINT', onInterrupt);
+      mark('compute started', true);
+      for (let i = 0; i < this.size; i++) feed(i);
+    });
+  }
+
+  private post(worker: number, msg: ToWorker): void {
+    this.workers[worker]!.postMessage(msg);
+  }
+
+  /** Stop every worker (safe to call more than once). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+/**
+ * Compute every unit of a job on the main thread, a batch at a time, yielding between batches so
+ * that Ctrl+C is heard. Returns the payloads in unit order.
+ */
+export async function runInProcess(job: Job, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
+  const total = jobSize(job);
+  const ranges = planBatches(total, unitCost(job), 1);
+  let interrupted = false;
+  const onInterrupt = () => (interrupted = true);
+  process.on('SIGINT', onInterrupt);
+  mark('compute started', true);
+  try {
+    const out: Payload[] = [];
+    for (const r of ranges) {
+      if (interrupted) throw new Interrupted();
+      try {
+        out.push(runUnits(job, r.from, r.to));
+      } catch (err) {
+        if (err instanceof UnitError) throw new Error(`${unitName(job, err.unit)} failed: ${err.message}`);
+        throw err;
+      }
+      onProgress?.(r.to, total);
+      if (ranges.length > 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (interrupted) throw new Interrupted();
+    mark('compute finished', true);
+    return out;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+/** Compute a job on the pool when one is given, else on the main thread. */
+export function runJob(job: Job, pool: WorkerPool | undefined, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
+  return pool ? pool.run(job, onProgress) : runInProcess(job, onProgress);
+}
+
+/** Return a pool of `workers` threads, or undefined when one lane (the main thread) is all that is wanted. */
+export function startPool(workers: number): WorkerPool | undefined {
+  const n = Math.max(1, Math.floor(workers));
+  return n > 1 ? new WorkerPool(n) : undefined;
+}
+
+/** Return the KPI summaries of a task-list or grid job, in unit order. */
+export async function evaluateJob(job: Job, pool: WorkerPool | undefined, onProgress?: (done: number, total: number) => void): Promise<KpiSummary[]> {
+  const payloads = await runJob(job, pool, onProgress);
+  return payloads.flatMap(unpackSummaries);
+}
 
 /** Simulate every task and return the KPI summaries in task order. */
 export async function evaluateAll(tasks: readonly SimTask[], opts: PoolOptions): Promise<KpiSummary[]> {
   const workers = Math.min(Math.max(1, Math.floor(workersFor(tasks, opts.workers))), tasks.length);
-  if (workers <= 1) return evaluateInProcess(tasks, opts);
-  return evaluateInWorkers(tasks, workers, opts);
-}
-
-async function evaluateInProcess(tasks: readonly SimTask[], opts: PoolOptions): Promise<KpiSummary[]> {
-  const runner = createInProcessRunner();
-  const out: KpiSummary[] = [];
-  for (const task of tasks) {
-    out.push(await evaluateTask(task, runner));
-    opts.onProgress?.(out.length, tasks.length);
+  const pool = startPool(workers);
+  try {
+    return await evaluateJob({ kind: 'tasks', tasks }, pool, opts.onProgress);
+  } finally {
+    pool?.close();
   }
-  return out;
 }
 
-function evaluateInWorkers(tasks: readonly SimTask[], count: number, opts: PoolOptions): Promise<KpiSummary[]> {
-  return new Promise((resolve, reject) => {
-    const results: (KpiSummary | undefined)[] = new Array<KpiSummary | undefined>(tasks.length);
-    const pool: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let settled = false;
-
-    const finish = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      for (const w of pool) void w.terminate();
-      if (err) reject(err);
-      else resolve(results as KpiSummary[]);
-    };
-    const feed = (w: Worker) => {
-      if (next >= tasks.length) return;
-      const index = next++;
-      w.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
-    };
-
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(WORKER_ENTRY);
-      pool.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        if ('error' in reply) {
-          finish(new Error(`a worker failed on task ${reply.index + 1}: ${reply.error}`));
-          return;
-        }
-        results[reply.index] = reply.summary;
-        done++;
-        opts.onProgress?.(done, tasks.length);
-        if (done === tasks.length) finish();
-        else feed(w);
-      });
-      w.on('error', (err) => finish(err));
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`a worker thread stopped with code ${code}`));
-      });
-      feed(w);
-    }
+/**
+ * Run a Monte Carlo split by replications across the pool (or on the main thread) and return the merged
+ * result: bit for bit that of one `monteCarlo` call with the same seed (KPIs only, no bands).
+ */
+export async function monteCarloInParts(
+  input: SimInput,
+  opts: { readonly replications: number; readonly seed: number },
+  pool: WorkerPool | undefined,
+  onProgress?: (done: number, total: number) => void,
+): Promise<MonteCarloResult> {
+  const payloads = await runJob({ kind: 'replications', input, seed: opts.seed, replications: opts.replications }, pool, onProgress);
+  const parts: MonteCarloPart[] = payloads.map((p) => {
+    if (p.kind !== 'part') throw new Error('A Monte Carlo batch came back without its replications.');
+    return p.part;
   });
+  return mergeMonteCarlo(input, parts);
 }

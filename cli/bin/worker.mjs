@@ -1,4 +1,5 @@
-// Entry of a `momentum` worker thread: load the TypeScript worker through tsx, as the command does.
+// Entry of a `momentum` worker thread when the command line runs from its TypeScript sources (tsx or
+// the tests); from the bundle, the pool starts the bundled worker instead (cli/pool.ts).
 import { register } from 'tsx/esm/api';
 
 register();

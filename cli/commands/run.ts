@@ -7,7 +7,6 @@ import {
   effectiveLevers,
   evaluateTask,
   makeRunFile,
-  monteCarlo,
   summarizeMonteCarlo,
   serializeRunFile,
   taskOf,
@@ -15,11 +14,12 @@ import {
   type ReproductionReport,
   type RunSpec,
 } from '../../engine';
-import { parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, changesRun, checkWritable, fmt, loadFile, savedAtNow, specFrom, table } from '../common';
+import { parseArgs, type CommandSpec, type ParsedArgs } from '../args';
+import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, checkWritable, fmt, loadFile, savedAtNow, specFrom, table } from '../common';
 import { writeAtomic } from '../files';
 import { createProgress } from '../progress';
 import { EXIT, type CliIo } from '../io';
+import { AUTO_PARALLEL_MIN_REPLICATIONS, monteCarloInParts, startPool, workersForReplications, type WorkerPool } from '../pool';
 
 /** The interface of `momentum run`. */
 export const RUN_COMMAND: CommandSpec = {
@@ -39,9 +39,13 @@ export const RUN_COMMAND: CommandSpec = {
     'With --json, stdout holds one JSON object: engineVersion, scenario, label, method, seed,',
     'replications, levers (every lever\'s value), kpis, distribution (Monte Carlo only) and',
     'reproduction (run files only). The same arguments give the same bytes.',
+    '',
+    'A Monte Carlo run splits its replications across --workers threads; the numbers are the',
+    'same, bit for bit, whatever the number of workers.',
   ].join('\n'),
   options: [
     ...SAMPLING_OPTIONS,
+    WORKERS_OPTION,
     { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
     { name: 'out', kind: 'string', value: 'RUNFILE', help: 'save the run as a run file (written atomically)' },
     { name: 'label', kind: 'string', value: 'L', help: 'label of the saved run (default: the scenario\'s title or the run\'s label)' },
@@ -102,6 +106,20 @@ function reproductionText(r: ReproductionReport): string {
 /** Run `momentum run`. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(RUN_COMMAND, argv);
+  // Start the workers now when the command line already asks for a Monte Carlo large enough, so that
+  // they load while the file is read and checked.
+  const requested = args.ints.get('workers');
+  const asked = args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1);
+  const workers: { pool?: WorkerPool } = {};
+  if (asked > 1 && (requested !== undefined || asked >= AUTO_PARALLEL_MIN_REPLICATIONS)) workers.pool = startPool(workersForReplications(asked, requested));
+  try {
+    return await runWith(args, io, workers);
+  } finally {
+    workers.pool?.close();
+  }
+}
+
+async function runWith(args: ParsedArgs, io: CliIo, workers: { pool?: WorkerPool }): Promise<number> {
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
@@ -110,11 +128,18 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   const task = taskOf(spec);
   let summary: KpiSummary;
   if (task.method === 'monte-carlo') {
-    // Called directly (not through the runner) to show progress on a terminal; same numbers.
+    // The replications are split into parts across the workers (or run in parts on this thread) and
+    // merged: the same numbers, bit for bit, as one monteCarlo call with this seed.
+    workers.pool ??= startPool(Math.min(task.replications, workersForReplications(task.replications, args.ints.get('workers'))));
     const progress = createProgress(io, 'replications');
-    summary = summarizeMonteCarlo(monteCarlo(task.input, { replications: task.replications, seed: task.seed, onProgress: (d, t) => progress.update(d, t) }));
-    progress.end();
+    try {
+      summary = summarizeMonteCarlo(await monteCarloInParts(task.input, { replications: task.replications, seed: task.seed }, workers.pool, (d, t) => progress.update(d, t)));
+    } finally {
+      progress.end();
+      workers.pool?.close();
+    }
   } else {
+    workers.pool?.close();
     summary = await evaluateTask(task, createInProcessRunner());
   }
   const reproduction = loaded.kind === 'run' && !changesRun(args) ? checkReproduction(loaded.run, summary, ENGINE_VERSION) : undefined;

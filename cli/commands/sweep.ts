@@ -1,10 +1,12 @@
 /** `momentum sweep`: a grid over levers, one CSV row per combination. */
-import { toCsv, taskOf, type CsvCell, type LeverDef, type RunSpec, type SimTask } from '../../engine';
+import { toCsv, taskOf, type CsvCell, type KpiSummary, type LeverDef, type RunSpec, type SimTask } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, specFrom, strictNumber } from '../common';
 import { writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
-import { evaluateAll } from '../pool';
+import { comboAt, gridSeed, gridTask, unitCost, type GridAxis } from '../job';
+import { AUTO_PARALLEL_MIN_REPLICATIONS, evaluateJob, startPool, workersForReplications } from '../pool';
+import { mark } from '../timings';
 import { createProgress } from '../progress';
 
 /** The largest grid a sweep accepts (a guard against a typo such as 10000 steps). */
@@ -63,32 +65,30 @@ export function parseVary(text: string): SweepAxis {
   return { lever, values };
 }
 
-/** Return a 32-bit seed for combination `index`, mixed from the base seed (SplitMix32-style). */
-export function combinationSeed(seed: number, index: number): number {
-  let z = (seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return (z ^ (z >>> 16)) >>> 0;
-}
+export { combinationSeed } from '../job';
 
 /** Return every combination of the axes' values, the first axis changing slowest. */
 export function gridOf(axes: readonly SweepAxis[]): number[][] {
-  let combos: number[][] = [[]];
-  for (const axis of axes) combos = combos.flatMap((c) => axis.values.map((v) => [...c, v]));
-  return combos;
+  const grid = gridAxes(axes);
+  const count = axes.reduce((n, a) => n * a.values.length, 1);
+  return Array.from({ length: count }, (_, k) => comboAt(grid, k));
+}
+
+/** Return the axes as a job's grid axes (lever ids and values). */
+export function gridAxes(axes: readonly SweepAxis[]): GridAxis[] {
+  return axes.map((a) => ({ leverId: a.lever.id, values: a.values }));
 }
 
 /** Return the sweep's tasks: the base run with each combination's lever values and seed. */
 export function sweepTasks(spec: RunSpec, axes: readonly SweepAxis[], independentSeeds: boolean): { combos: number[][]; seeds: number[]; tasks: SimTask[] } {
-  const combos = gridOf(axes);
   const base = taskOf(spec);
-  const seeds = combos.map((_, k) => (independentSeeds ? combinationSeed(spec.seed, k) : spec.seed));
-  const tasks = combos.map((combo, k): SimTask => {
-    const levers: Record<string, number> = { ...base.input.levers };
-    axes.forEach((axis, i) => (levers[axis.lever.id] = combo[i]!));
-    return { ...base, input: { ...base.input, levers }, seed: seeds[k]! };
-  });
-  return { combos, seeds, tasks };
+  const grid = gridAxes(axes);
+  const combos = gridOf(axes);
+  return {
+    combos,
+    seeds: combos.map((_, k) => gridSeed(base, independentSeeds, k)),
+    tasks: combos.map((_, k) => gridTask(base, grid, independentSeeds, k)),
+  };
 }
 
 /** Run `momentum sweep`. */
@@ -106,33 +106,53 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const count = axes.reduce((n, a) => n * a.values.length, 1);
   if (count > MAX_COMBINATIONS) throw new UsageError(`the grid has ${count} combinations; the most a sweep runs is ${MAX_COMBINATIONS}.`);
-  const loaded = loadFile(io, args.positional[0]!);
-  const spec = specFrom(loaded, args);
-  checkWritable(io.cwd, out);
 
-  const { combos, seeds, tasks } = sweepTasks(spec, axes, args.flags.has('independent-seeds'));
-  const progress = createProgress(io, 'sweep');
-  const results = await evaluateAll(tasks, { workers: args.ints.get('workers'), onProgress: (d, t) => progress.update(d, t) });
-  progress.end();
+  // Start the workers now when their number is already known (asked for, or the grid alone is large
+  // enough), so that they load while the scenario is read and checked.
+  const requested = args.ints.get('workers');
+  const atLeast = count * (args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1));
+  let pool = requested !== undefined || atLeast >= AUTO_PARALLEL_MIN_REPLICATIONS ? startPool(Math.min(workersForReplications(atLeast, requested), count)) : undefined;
+  try {
+    const loaded = loadFile(io, args.positional[0]!);
+    const spec = specFrom(loaded, args);
+    checkWritable(io.cwd, out);
+    const base = taskOf(spec);
+    if (pool === undefined && requested === undefined) {
+      pool = startPool(Math.min(workersForReplications(count * unitCost({ kind: 'grid', base, axes: [], independentSeeds: false }), undefined), count));
+    }
+    const independentSeeds = args.flags.has('independent-seeds');
+    const grid = gridAxes(axes);
+    const progress = createProgress(io, 'sweep');
+    let results: KpiSummary[];
+    try {
+      results = await evaluateJob({ kind: 'grid', base, axes: grid, independentSeeds }, pool, (d, t) => progress.update(d, t));
+    } finally {
+      progress.end();
+      pool?.close();
+    }
 
-  const kpis = Object.keys(results[0]?.kpis ?? {});
-  const withBands = results.some((r) => r.distribution !== undefined);
-  const header = [
-    ...axes.map((a) => a.lever.id),
-    'seed',
-    ...kpis,
-    ...(withBands ? kpis.flatMap((k) => [`${k}.p10`, `${k}.p50`, `${k}.p90`]) : []),
-  ];
-  const rows = results.map((r, k): CsvCell[] => [
-    ...combos[k]!,
-    seeds[k]!,
-    ...kpis.map((name) => r.kpis[name] ?? Number.NaN),
-    ...(withBands ? kpis.flatMap((name) => {
-      const d = r.distribution?.[name];
-      return [d?.p10 ?? Number.NaN, d?.p50 ?? Number.NaN, d?.p90 ?? Number.NaN];
-    }) : []),
-  ]);
-  writeAtomic(io.cwd, out, toCsv(header, rows));
-  io.stderr(`Wrote ${rows.length} row${rows.length === 1 ? '' : 's'} to ${out}\n`);
-  return EXIT.ok;
+    const kpis = Object.keys(results[0]?.kpis ?? {});
+    const withBands = results.some((r) => r.distribution !== undefined);
+    const header = [
+      ...axes.map((a) => a.lever.id),
+      'seed',
+      ...kpis,
+      ...(withBands ? kpis.flatMap((k) => [`${k}.p10`, `${k}.p50`, `${k}.p90`]) : []),
+    ];
+    const rows = results.map((r, k): CsvCell[] => [
+      ...comboAt(grid, k),
+      gridSeed(base, independentSeeds, k),
+      ...kpis.map((name) => r.kpis[name] ?? Number.NaN),
+      ...(withBands ? kpis.flatMap((name) => {
+        const d = r.distribution?.[name];
+        return [d?.p10 ?? Number.NaN, d?.p50 ?? Number.NaN, d?.p90 ?? Number.NaN];
+      }) : []),
+    ]);
+    writeAtomic(io.cwd, out, toCsv(header, rows));
+    mark('output written');
+    io.stderr(`Wrote ${rows.length} row${rows.length === 1 ? '' : 's'} to ${out}\n`);
+    return EXIT.ok;
+  } finally {
+    pool?.close();
+  }
 }
