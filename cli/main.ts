@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(helpText(command.spec));
     return EXIT.ok;
   }
-  resetMarks();
+  resetMarks(io);
   mark('command started');
   try {
     return await command.run(rest, io);

@@ -1,10 +1,21 @@
 // The worker pool and the dispatcher's error mapping, exercised in-process (the pool starts
 // real worker threads through cli/bin/worker.mjs).
 import { describe, expect, it } from 'vitest';
-import { blankInput, createInProcessRunner, evaluateTask, type SimTask } from '../../engine';
+import { LEVERS, blankInput, createInProcessRunner, evaluateTask, monteCarlo, summarizeMonteCarlo, type SimTask } from '../../engine';
 import type { CliIo } from '../../cli/io';
+import { gridTask, type GridAxis, type Job } from '../../cli/job';
 import { main } from '../../cli/main';
-import { AUTO_PARALLEL_MIN_REPLICATIONS, coreCount, evaluateAll, workersFor } from '../../cli/pool';
+import {
+  AUTO_PARALLEL_MIN_REPLICATIONS,
+  Interrupted,
+  WorkerPool,
+  coreCount,
+  evaluateAll,
+  evaluateJob,
+  monteCarloInParts,
+  runInProcess,
+  workersFor,
+} from '../../cli/pool';
 
 const tasks: SimTask[] = [3, 1, 4, 1, 5].map((seed, i) => ({
   input: { ...blankInput(), horizonWeeks: 40 + i },
@@ -34,6 +45,64 @@ describe('evaluateAll', () => {
   it('rejects, naming the task, when a worker fails', async () => {
     const bad = [...tasks.slice(0, 2), { ...tasks[0]!, input: null as unknown as SimTask['input'] }];
     await expect(evaluateAll(bad, { workers: 2 })).rejects.toThrow(/a worker failed on task 3/);
+  }, 60_000);
+});
+
+describe('WorkerPool', () => {
+  const base: SimTask = { input: { ...blankInput(), horizonWeeks: 30 }, method: 'single', seed: 4, replications: 1 };
+  const axes: GridAxis[] = [
+    { leverId: LEVERS[0]!.id, values: Array.from({ length: 15 }, (_, i) => LEVERS[0]!.min + ((LEVERS[0]!.max - LEVERS[0]!.min) * i) / 14) },
+    { leverId: LEVERS[1]!.id, values: Array.from({ length: 10 }, (_, i) => LEVERS[1]!.min + ((LEVERS[1]!.max - LEVERS[1]!.min) * i) / 9) },
+  ];
+  const grid: Job = { kind: 'grid', base, axes, independentSeeds: true };
+
+  it('computes a 150-combination grid in many batches across 2 workers: results in order, equal to each task evaluated alone', async () => {
+    const want = [];
+    for (let k = 0; k < 150; k++) want.push(await evaluateTask(gridTask(base, axes, true, k), createInProcessRunner()));
+    const pool = new WorkerPool(2);
+    const progress: number[] = [];
+    try {
+      expect(await evaluateJob(grid, pool, (d) => progress.push(d))).toEqual(want);
+      // A second job on the same workers (each gets the job once, then ranges of it).
+      const again = [base, { ...base, seed: 9 }];
+      const alone = [await evaluateTask(again[0]!, createInProcessRunner()), await evaluateTask(again[1]!, createInProcessRunner())];
+      expect(await evaluateJob({ kind: 'tasks', tasks: again }, pool)).toEqual(alone);
+    } finally {
+      pool.close();
+    }
+    expect(await evaluateJob(grid, undefined)).toEqual(want);
+    // Progress came per batch, rising to the total.
+    expect(progress.length).toBeGreaterThan(4);
+    expect(progress[progress.length - 1]).toBe(150);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  }, 60_000);
+
+  it('splits a Monte Carlo across workers and merges it bit for bit into the one-call result', async () => {
+    const input = { ...blankInput(), horizonWeeks: 80 };
+    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 250, seed: 17 }));
+    const pool = new WorkerPool(3);
+    try {
+      expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, pool))).toEqual(want);
+    } finally {
+      pool.close();
+    }
+    expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, undefined))).toEqual(want);
+  }, 60_000);
+
+  it('stops on Ctrl+C (SIGINT): the run rejects with Interrupted and the workers are stopped', async () => {
+    const pool = new WorkerPool(2);
+    const running = pool.run({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000 });
+    setTimeout(() => process.emit('SIGINT', 'SIGINT'), 50);
+    await expect(running).rejects.toBeInstanceOf(Interrupted);
+    await expect(pool.run(grid)).rejects.toThrow(/closed/);
+    expect(process.listenerCount('SIGINT')).toBe(0);
+  }, 60_000);
+
+  it('stops on Ctrl+C on the main thread too, between batches', async () => {
+    const running = runInProcess({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000 });
+    setTimeout(() => process.emit('SIGINT', 'SIGINT'), 20);
+    await expect(running).rejects.toBeInstanceOf(Interrupted);
+    expect(process.listenerCount('SIGINT')).toBe(0);
   }, 60_000);
 });
 
