@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { blankScenario, parseScenario, serializeScenario, type Scenario } from '../../engine';
-import { getPlatform, RecoveryNotice, startAutosave, useMenuCommand, type OpenedFile, type RecoveredDoc } from './platform';
+import { checkRecovery, getPlatform, RecoveryNotice, startAutosave, useMenuCommand, type OpenedFile, type RecoverableDoc, type RecoveredDoc } from './platform';
 import { useAppStore, type AppState } from './store';
 import { saveScenarioAs } from './trainer/save-scenario';
 import { checkOpenedScenario, outcomeOfError } from './views/library/open-scenario';
+import { carryDraft, draftToKeep, forgettingCarriedDraft, readScenarioSlot, restoreKeptDraft, scenarioSlotDoc } from './views/editor/draft-autosave';
 
 /** A message from a File command, shown in the app's status strip until dismissed. */
 export interface CommandMessage {
@@ -50,17 +51,32 @@ async function saveCurrent(say: (m: CommandMessage | null) => void): Promise<voi
   } else if (!result.cancelled) say({ tone: 'error', text: `The scenario was not saved: ${result.message}` });
 }
 
-function recover(doc: RecoveredDoc, say: (m: CommandMessage | null) => void): void {
-  if (doc.kind !== 'scenario') return;
-  const parsed = parseScenario(doc.text);
-  if (!parsed.ok) {
-    say({ tone: 'error', text: 'The recovered work could not be read back.', details: parsed.problems.map((p) => `${p.path}: ${p.message}`) });
-    return;
+function recover(recovered: RecoveredDoc, say: (m: CommandMessage | null) => void): void {
+  if (recovered.kind !== 'scenario') return;
+  // The scenario slot may also hold the journey editor's draft. The lever changes come back first, so the
+  // draft counts as started from the scenario they load.
+  const { levers, draft } = readScenarioSlot(recovered);
+  const said: string[] = [];
+  if (levers) {
+    const parsed = parseScenario(levers.text);
+    if (!parsed.ok) {
+      say({ tone: 'error', text: 'The recovered work could not be read back.', details: parsed.problems.map((p) => `${p.path}: ${p.message}`) });
+      return;
+    }
+    const s = useAppStore.getState();
+    s.loadScenario(parsed.scenario, { source: levers.name });
+    s.setView('explore');
+    said.push(`Recovered your unsaved work on ${levers.name}.`);
   }
-  const s = useAppStore.getState();
-  s.loadScenario(parsed.scenario, { source: doc.name });
-  s.setView('explore');
-  say({ tone: 'info', text: `Recovered your unsaved work on ${doc.name}. Save it to keep it.` });
+  if (draft) {
+    const outcome = restoreKeptDraft(useAppStore.getState(), draft);
+    said.push(
+      outcome === 'restored'
+        ? `Recovered your journey draft “${draft.title}”; it is open in Edit journey.`
+        : `Your journey draft “${draft.title}” from last time was not recovered: the draft open in Edit journey has newer edits.`,
+    );
+  }
+  say({ tone: 'info', text: `${said.join(' ')} Save it to keep it.` });
 }
 
 /**
@@ -70,6 +86,8 @@ function recover(doc: RecoveredDoc, say: (m: CommandMessage | null) => void): vo
  */
 export function AppCommands() {
   const [message, say] = useState<CommandMessage | null>(null);
+  // The recovery offer's Discard must also drop a draft carried over from the earlier session.
+  const [recoveryPlatform] = useState(() => forgettingCarriedDraft(getPlatform()));
   const store = useAppStore;
 
   useMenuCommand('file.new', () => {
@@ -96,18 +114,26 @@ export function AppCommands() {
   useMenuCommand('help.model-docs', () => store.getState().setView('model'));
 
   useEffect(() => {
+    // Until the recovery offer is answered, an earlier session's journey draft is written back, not over.
+    void checkRecovery('scenario').then(
+      (doc) => doc && carryDraft(readScenarioSlot(doc).draft),
+      () => undefined,
+    );
     const autosave = startAutosave(() => {
       const s = store.getState();
-      if (!s.dirty) return null;
-      const doc = currentScenarioDocument(s);
-      return { kind: 'scenario', name: s.scenarioSource ?? doc.title, text: serializeScenario(doc) };
+      let levers: RecoverableDoc | null = null;
+      if (s.dirty) {
+        const doc = currentScenarioDocument(s);
+        levers = { kind: 'scenario', name: s.scenarioSource ?? doc.title, text: serializeScenario(doc) };
+      }
+      return scenarioSlotDoc(levers, draftToKeep(s.trainer));
     });
     return autosave.stop;
   }, [store]);
 
   return (
     <>
-      <RecoveryNotice kind="scenario" onRecover={(doc) => recover(doc, say)} />
+      <RecoveryNotice kind="scenario" platform={recoveryPlatform} onRecover={(doc) => recover(doc, say)} />
       {message && (
         <div className={`command-message command-message-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
           <p>{message.text}</p>

@@ -22,6 +22,8 @@ export interface TrainerState {
   draftFrom: TrainerScenario | null;
   /** Whether the draft differs from what it was started from (or last saved as). */
   draftDirty: boolean;
+  /** When the draft was last edited (ms since 1970), null while it has no unsaved edits; autosave and recovery compare drafts by it. */
+  draftEditedAt: number | null;
 }
 
 /** The trainer slice: the facilitator kit's state and actions, and the staged-journey editor's draft. */
@@ -47,8 +49,10 @@ export interface TrainerSlice {
   setTrainerPanelOpen(open: boolean): void;
   /** Start editing a copy of `scenario` (discarding any earlier draft). */
   beginDraft(scenario: TrainerScenario): void;
-  /** Change the draft in place (an immer recipe); marks it changed. */
-  updateDraft(recipe: (draft: Draft<TrainerScenario>) => void): void;
+  /** Change the draft in place (an immer recipe); marks it changed, edited at `nowMs` (default: now). */
+  updateDraft(recipe: (draft: Draft<TrainerScenario>) => void, nowMs?: number): void;
+  /** Put back a draft kept aside by autosave (unsaved, edited at `editedAt`), over the loaded scenario. */
+  restoreDraft(draft: TrainerScenario, editedAt: number): void;
   /** Mark the draft as saved: it now stands for `savedAs` (the scenario that was saved and loaded). */
   markDraftSaved(savedAs: TrainerScenario): void;
 }
@@ -72,6 +76,7 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
       draft: null,
       draftFrom: null,
       draftDirty: false,
+      draftEditedAt: null,
     },
     setLeverLocked: (id, locked) =>
       set((s) => {
@@ -115,18 +120,29 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
         s.trainer.draft = castDraft(scenario);
         s.trainer.draftFrom = castDraft(scenario);
         s.trainer.draftDirty = false;
+        s.trainer.draftEditedAt = null;
       }),
-    updateDraft: (recipe) =>
+    updateDraft: (recipe, nowMs = Date.now()) =>
       set((s) => {
         if (!s.trainer.draft) return;
         recipe(s.trainer.draft as Draft<TrainerScenario>);
         s.trainer.draftDirty = true;
+        s.trainer.draftEditedAt = nowMs;
+      }),
+    restoreDraft: (draft, editedAt) =>
+      set((s) => {
+        s.trainer.draft = castDraft(draft);
+        // Started from what is loaded now, so the editor keeps it rather than following the scenario.
+        s.trainer.draftFrom = s.scenario;
+        s.trainer.draftDirty = true;
+        s.trainer.draftEditedAt = editedAt;
       }),
     markDraftSaved: (savedAs) =>
       set((s) => {
         s.trainer.draft = castDraft(savedAs);
         s.trainer.draftFrom = castDraft(savedAs);
         s.trainer.draftDirty = false;
+        s.trainer.draftEditedAt = null;
       }),
   };
 };
