@@ -11,7 +11,7 @@ describe('SeriesChart datasets kept in place across live updates', () => {
     const datasets: LineDataset[] = [];
     const v = weeks(261, (w) => 1 + w / 100);
     const band = { p10: weeks(261, (w) => 1 + w / 120), p90: weeks(261, (w) => 1 + w / 80) };
-    expect(syncLineDatasets(datasets, [baseline(v), current(v, band)], false)).toBe(true);
+    expect(syncLineDatasets(datasets, [baseline(v), current(v, band)], false)).toBe('other');
     expect(datasets.map((d) => d.label)).toEqual(['Scenario as loaded', 'Your settings P10', 'Your settings P90', 'Your settings']);
     expect(datasets.map((d) => d.order)).toEqual([2, 100, 100, 1]);
     expect(datasets[2]!.fill).toBe('-1');
@@ -29,9 +29,10 @@ describe('SeriesChart datasets kept in place across live updates', () => {
     const points = datasets[1]!.data;
     const firstPoint = points[0];
     // A new array with equal values (a re-render with new props) changes nothing.
-    expect(syncLineDatasets(datasets, [baseline(a.slice()), current(a.slice())], false)).toBe(false);
+    expect(syncLineDatasets(datasets, [baseline(a.slice()), current(a.slice())], false)).toBe('none');
     const b = weeks(261, (w) => w * 2);
-    expect(syncLineDatasets(datasets, [baseline(a), current(b)], false)).toBe(true);
+    // Only values moved: chart.js may redraw without re-resolving options or re-fitting its layout.
+    expect(syncLineDatasets(datasets, [baseline(a), current(b)], false)).toBe('values');
     expect(datasets).toEqual(objects);
     expect(datasets.every((d, i) => d === objects[i])).toBe(true);
     expect(datasets[1]!.data).toBe(points);
@@ -43,9 +44,10 @@ describe('SeriesChart datasets kept in place across live updates', () => {
     const datasets: LineDataset[] = [];
     const revealed = weeks(261, (w) => (w <= 100 ? w : Number.NaN));
     syncLineDatasets(datasets, [current(revealed)], false);
-    expect(syncLineDatasets(datasets, [current(revealed.slice())], false)).toBe(false);
+    expect(syncLineDatasets(datasets, [current(revealed.slice())], false)).toBe('none');
     const longer = weeks(521, (w) => w);
-    expect(syncLineDatasets(datasets, [current(longer)], false)).toBe(true);
+    // A longer x axis is more than a change of values.
+    expect(syncLineDatasets(datasets, [current(longer)], false)).toBe('other');
     expect(datasets[0]!.data).toHaveLength(521);
     expect(datasets[0]!.data[520]).toEqual({ x: 10, y: 520 });
   });
@@ -53,16 +55,18 @@ describe('SeriesChart datasets kept in place across live updates', () => {
   it('fades a stale band by its colour only, and rebuilds when a band or a line comes or goes', () => {
     const datasets: LineDataset[] = [];
     const v = weeks(261, () => 2);
+    expect(syncLineDatasets(datasets, [], false)).toBe('none');
     const band = { p10: weeks(261, () => 1), p90: weeks(261, () => 3) };
     syncLineDatasets(datasets, [current(v, band)], false);
     const fresh = datasets[1]!.backgroundColor;
     const kept = datasets.slice();
-    expect(syncLineDatasets(datasets, [current(v, band)], true)).toBe(true);
+    // A new colour is an option chart.js caches: more than a change of values.
+    expect(syncLineDatasets(datasets, [current(v, band)], true)).toBe('other');
     expect(datasets[1]!.backgroundColor).not.toBe(fresh);
     expect(datasets.every((d, i) => d === kept[i])).toBe(true);
-    expect(syncLineDatasets(datasets, [baseline(v), current(v, band)], true)).toBe(true);
+    expect(syncLineDatasets(datasets, [baseline(v), current(v, band)], true)).toBe('other');
     expect(datasets.map((d) => d.label)).toEqual(['Scenario as loaded', 'Your settings P10', 'Your settings P90', 'Your settings']);
-    expect(syncLineDatasets(datasets, [baseline(v), current(v)], true)).toBe(true);
+    expect(syncLineDatasets(datasets, [baseline(v), current(v)], true)).toBe('other');
     expect(datasets.map((d) => d.label)).toEqual(['Scenario as loaded', 'Your settings']);
   });
 

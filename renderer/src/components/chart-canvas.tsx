@@ -12,6 +12,18 @@ export interface ChartCanvasProps<T extends ChartType> {
   readonly testId?: string;
   /** Inline plugins; read once, when the chart is created. */
   readonly plugins?: readonly Plugin<T>[];
+  /**
+   * The new `data` differs from the one drawn last only in the values of existing points, and the axes'
+   * ranges do not depend on them: redraw the datasets without chart.js re-resolving every option and
+   * re-fitting scales and legend (`update`), which is most of the cost of a redraw during a drag.
+   */
+  readonly valuesOnly?: boolean;
+}
+
+/** chart.js's own steps of `update` that a values-only redraw runs (internal, stable across 4.x). */
+interface DatasetUpdater {
+  _updateDatasets(mode: 'none'): void;
+  render(): void;
 }
 
 /**
@@ -20,7 +32,7 @@ export interface ChartCanvasProps<T extends ChartType> {
  * `options` is a new object, and does so in a layout effect: during React's commit, in the same task as
  * the render, rather than in a later task that the browser may put after painting a frame.
  */
-export function ChartCanvas<T extends ChartType>({ type, data, options, label, testId, plugins }: ChartCanvasProps<T>) {
+export function ChartCanvas<T extends ChartType>({ type, data, options, label, testId, plugins, valuesOnly = false }: ChartCanvasProps<T>) {
   const pluginsRef = useRef(plugins);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<T> | null>(null);
@@ -43,11 +55,20 @@ export function ChartCanvas<T extends ChartType>({ type, data, options, label, t
     const c = chart.current;
     if (!c) return;
     if (c.data !== data) c.data = data;
+    if (valuesOnly && shownOptions.current === options) {
+      // The datasets and options chart.js resolved last time are still the ones it has; only points moved.
+      const updater = c as unknown as DatasetUpdater;
+      updater._updateDatasets('none');
+      updater.render();
+      return;
+    }
     if (shownOptions.current !== options) {
       c.options = { responsive: true, maintainAspectRatio: false, animation: false, ...options } as ChartOptions<T>;
       shownOptions.current = options;
     }
     c.update('none');
+    // valuesOnly is read with data: it describes this data, and alone never calls for a redraw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, options, type]);
 
   return (

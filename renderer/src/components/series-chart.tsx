@@ -1,8 +1,8 @@
 import type { ChartData, ChartOptions } from 'chart.js';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { ChartCanvas } from './chart-canvas';
 import { eventLinesPlugin, type EventMark } from './event-lines';
-import { syncLineDatasets, type LineDataset, type WeekPoint } from './series-datasets';
+import { syncLineDatasets, type Change, type LineDataset, type WeekPoint } from './series-datasets';
 
 /** One line of a SeriesChart: a weekly series, optionally with a P10–P90 band. */
 export interface SeriesLine {
@@ -55,14 +55,26 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
   // handed to ChartCanvas, replaced (a new identity, so ChartCanvas redraws) only when the datasets changed.
   const [held] = useState(() => {
     const datasets: LineDataset[] = [];
-    return { datasets, data: { datasets } as ChartData<'line', WeekPoint[]>, formatY };
+    // `change`: what changed since the chart last redrew, summed over renders (one may be discarded).
+    return { datasets, data: { datasets } as ChartData<'line', WeekPoint[]>, formatY, change: 'none' as Change };
   });
   const data = useMemo(() => {
     // Idempotent: a second call with the same lines finds nothing to change, so a render React repeats or
     // discards leaves `held` consistent, and the next committed render still hands over the new identity.
-    if (syncLineDatasets(held.datasets, lines, bandsStale)) held.data = { datasets: held.datasets };
+    const change = syncLineDatasets(held.datasets, lines, bandsStale);
+    if (change !== 'none') {
+      held.data = { datasets: held.datasets };
+      held.change = change === 'other' || held.change === 'other' ? 'other' : 'values';
+    }
     return held.data;
   }, [held, lines, bandsStale]);
+  // ChartCanvas (a child, so its layout effect ran first) has drawn what changed.
+  useLayoutEffect(() => {
+    held.change = 'none';
+  }, [held, data]);
+  // A values-only redraw skips chart.js's layout, so the axes must not depend on the data: x spans the
+  // weeks (unchanged when only values change), y must have both ends fixed.
+  const valuesOnly = held.change === 'values' && yMin !== undefined && yMax !== undefined;
   // The axis and tooltip read the newest formatter through `held`, so a caller's inline arrow function
   // does not rebuild the options (which would make chart.js re-resolve all of them) on every render.
   held.formatY = formatY;
@@ -118,5 +130,5 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
     [yLabel, yMin, yMax, hasFormat, held, fontSize, stableEvents],
   );
 
-  return <ChartCanvas type="line" data={data} options={options} plugins={[eventLines]} label={label} testId={testId} />;
+  return <ChartCanvas type="line" data={data} valuesOnly={valuesOnly} options={options} plugins={[eventLines]} label={label} testId={testId} />;
 }

@@ -54,17 +54,25 @@ export function writeValues(points: WeekPoint[], values: Float64Array): boolean 
  * Make a dataset's points hold `values`: in place when the number of weeks is unchanged, else as a new
  * array (chart.js then re-links it; pushing onto the old one would go through its array hooks point by point).
  */
-function setValues(ds: LineDataset, values: Float64Array): boolean {
-  if (ds.data.length === values.length) return writeValues(ds.data, values);
+function setValues(ds: LineDataset, values: Float64Array): Change {
+  if (ds.data.length === values.length) return writeValues(ds.data, values) ? 'values' : 'none';
   ds.data = pointsOf(values);
-  return true;
+  return 'other';
 }
 
-/** Set one property of a dataset if it differs; return whether it did. */
-function put<K extends keyof LineDataset>(ds: LineDataset, key: K, value: LineDataset[K]): boolean {
-  if (Object.is(ds[key], value)) return false;
+/**
+ * What a sync changed: nothing; only y values of existing points (the axes' data and the options as they
+ * were, so chart.js can redraw without re-resolving options or re-fitting its layout); or more.
+ */
+export type Change = 'none' | 'values' | 'other';
+
+const worse = (a: Change, b: Change): Change => (a === 'other' || b === 'other' ? 'other' : a === 'values' || b === 'values' ? 'values' : 'none');
+
+/** Set one property of a dataset if it differs; return what changed. */
+function put<K extends keyof LineDataset>(ds: LineDataset, key: K, value: LineDataset[K]): Change {
+  if (Object.is(ds[key], value)) return 'none';
   ds[key] = value;
-  return true;
+  return 'other';
 }
 
 function sameDash(a: readonly number[] | undefined, b: readonly number[]): boolean {
@@ -98,17 +106,17 @@ function newDataset(): LineDataset {
  * Bring chart.js datasets in line with `lines`, in place: the dataset objects and their point arrays are
  * kept and only the values, colours or styles that differ are written, so that a live update (every frame
  * of a drag) allocates nothing and chart.js keeps its per-dataset state. Datasets are rebuilt only when the
- * set of lines or bands changes shape. Return whether anything changed (when not, the chart need not redraw).
+ * set of lines or bands changes shape. Return what changed (when nothing, the chart need not redraw).
  */
-export function syncLineDatasets(datasets: LineDataset[], lines: readonly LineSource[], bandsStale: boolean): boolean {
-  let changed = false;
+export function syncLineDatasets(datasets: LineDataset[], lines: readonly LineSource[], bandsStale: boolean): Change {
+  let changed: Change = 'none';
   if (shapeOf(lines) !== shapeOfDatasets(datasets)) {
     datasets.length = 0;
     for (const line of lines) {
       if (line.band) datasets.push(newDataset(), newDataset());
       datasets.push(newDataset());
     }
-    changed = true;
+    changed = 'other';
   }
   let i = 0;
   lines.forEach((line, index) => {
@@ -116,35 +124,35 @@ export function syncLineDatasets(datasets: LineDataset[], lines: readonly LineSo
       // Two invisible edges; the upper fills down to the lower (fill '-1' = the previous dataset).
       const lo = datasets[i++]!;
       const hi = datasets[i++]!;
-      changed = put(lo, 'label', `${line.label} P10`) || changed;
-      changed = put(lo, 'borderWidth', 0) || changed;
-      changed = put(lo, 'borderColor', 'transparent') || changed;
-      changed = put(lo, 'fill', false) || changed;
-      changed = put(lo, 'order', BAND_ORDER) || changed;
-      changed = setValues(lo, line.band.p10) || changed;
-      changed = put(hi, 'label', `${line.label} P90`) || changed;
-      changed = put(hi, 'borderWidth', 0) || changed;
-      changed = put(hi, 'borderColor', 'transparent') || changed;
-      changed = put(hi, 'backgroundColor', withAlpha(line.colour, bandsStale ? 0.07 : 0.18)) || changed;
-      changed = put(hi, 'fill', '-1') || changed;
-      changed = put(hi, 'order', BAND_ORDER) || changed;
-      changed = setValues(hi, line.band.p90) || changed;
+      changed = worse(changed, put(lo, 'label', `${line.label} P10`));
+      changed = worse(changed, put(lo, 'borderWidth', 0));
+      changed = worse(changed, put(lo, 'borderColor', 'transparent'));
+      changed = worse(changed, put(lo, 'fill', false));
+      changed = worse(changed, put(lo, 'order', BAND_ORDER));
+      changed = worse(changed, setValues(lo, line.band.p10));
+      changed = worse(changed, put(hi, 'label', `${line.label} P90`));
+      changed = worse(changed, put(hi, 'borderWidth', 0));
+      changed = worse(changed, put(hi, 'borderColor', 'transparent'));
+      changed = worse(changed, put(hi, 'backgroundColor', withAlpha(line.colour, bandsStale ? 0.07 : 0.18)));
+      changed = worse(changed, put(hi, 'fill', '-1'));
+      changed = worse(changed, put(hi, 'order', BAND_ORDER));
+      changed = worse(changed, setValues(hi, line.band.p90));
     }
     const ds = datasets[i++]!;
-    changed = put(ds, 'label', line.label) || changed;
-    changed = put(ds, 'borderColor', line.colour) || changed;
-    changed = put(ds, 'backgroundColor', line.colour) || changed;
-    changed = put(ds, 'borderWidth', line.width ?? 3) || changed;
+    changed = worse(changed, put(ds, 'label', line.label));
+    changed = worse(changed, put(ds, 'borderColor', line.colour));
+    changed = worse(changed, put(ds, 'backgroundColor', line.colour));
+    changed = worse(changed, put(ds, 'borderWidth', line.width ?? 3));
     const dash = line.dash ?? [];
     if (!sameDash(ds.borderDash as readonly number[] | undefined, dash)) {
       ds.borderDash = [...dash];
-      changed = true;
+      changed = 'other';
     }
-    changed = put(ds, 'fill', false) || changed;
+    changed = worse(changed, put(ds, 'fill', false));
     // Later lines in the list (the current settings come last) are drawn on top.
-    changed = put(ds, 'order', lines.length - index) || changed;
-    changed = put(ds, 'hideInLegend', line.hideInLegend ?? false) || changed;
-    changed = setValues(ds, line.values) || changed;
+    changed = worse(changed, put(ds, 'order', lines.length - index));
+    changed = worse(changed, put(ds, 'hideInLegend', line.hideInLegend ?? false));
+    changed = worse(changed, setValues(ds, line.values));
   });
   return changed;
 }
