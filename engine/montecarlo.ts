@@ -8,7 +8,7 @@ import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
 import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
-import { createColumnScratch, summariseColumn, summariseInPlace, type ColumnScratch } from './stats';
+import { createBandScratch, summariseInPlace, summariseWeeks, type BandScratch } from './stats';
 import type { KpiDistribution, MonteCarloPart, MonteCarloResult, SeriesBands, SimInput } from './types';
 import { ENGINE_VERSION } from './version';
 
@@ -127,13 +127,9 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
 }
 
 /** Summarise each week's column of a week-major store (R values per week) into bands. */
-function bandsOf(col: Float32Array, W: number, R: number, sc: ColumnScratch, tmp: Float64Array): SeriesBands {
-  const bits = new Int32Array(col.buffer, col.byteOffset, col.length);
+function bandsOf(col: Float32Array, W: number, R: number, sc: BandScratch): SeriesBands {
   const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
-  for (let w = 0; w < W; w++) {
-    summariseColumn(col, bits, w * R, R, sc, tmp);
-    p10[w] = tmp[0]!; p50[w] = tmp[1]!; p90[w] = tmp[2]!; mean[w] = tmp[3]!;
-  }
+  summariseWeeks(col, W, R, sc, p10, p50, p90, mean);
   return { p10, p50, p90, mean };
 }
 
@@ -149,7 +145,7 @@ function summariseRuns(p: Prepared, seed: number, R: number, want: readonly bool
   const pathSeries: Float64Array[] = [];
   for (let s = 0; s < SERIES_COUNT; s++) pathSeries.push(new Float64Array(PATH_SERIES[s] ? W : 0));
   writePathSeries(p.path, pathSeries);
-  const columnScratch = createColumnScratch(R);
+  const bandScratch = createBandScratch(R, W);
   const tmp = new Float64Array(4);
   for (let s = 0; s < SERIES_COUNT; s++) {
     if (!want[s]) continue;
@@ -159,7 +155,7 @@ function summariseRuns(p: Prepared, seed: number, R: number, want: readonly bool
       bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
       continue;
     }
-    bands[id] = bandsOf(columns[s]!, W, R, columnScratch, tmp);
+    bands[id] = bandsOf(columns[s]!, W, R, bandScratch);
   }
   const scratch = new Float64Array(R);
   const kpiOut: Record<string, KpiDistribution> = {};

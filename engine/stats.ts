@@ -1,6 +1,6 @@
 /**
- * Statistics over replications without sorting every column: exact order statistics by quickselect in
- * preallocated scratch, and the mean.
+ * Statistics over replications without sorting every column: exact order statistics (quickselect for KPIs,
+ * histogram-guided selection for the weekly bands) in preallocated scratch, and the mean.
  */
 
 /** Percentiles reported for bands and KPI distributions. */
@@ -92,85 +92,237 @@ function selectPercentiles(a: Float64Array, n: number, min: number, max: number,
   else out[2] = median ? selectInPlace(a, k50 + 1, n - 1, k90) : selectInPlace(a, 0, n - 1, k90);
 }
 
-/** Buckets of the histogram that narrows each wanted rank down to a few candidates. */
+/** Buckets of the histograms that narrow each wanted rank down to a few candidates. */
 export const COLUMN_BUCKETS = 256;
+/**
+ * Scale of the bucket function ceil((v − min) · SCALE / (max − min)): the minimum alone lands in bucket 0, and
+ * 254.5 rather than 255 keeps the maximum's bucket ≤ 255 however the product rounds.
+ */
+const SCALE = 254.5;
+/** Candidate sets this small are selected directly rather than narrowed by another histogram. */
+const SMALL = 32;
 
-/** Scratch of summariseColumn for columns of up to n values. */
-export interface ColumnScratch {
+/** Scratch of summariseWeeks for stores of up to n replications and w weeks. */
+export interface BandScratch {
+  /** Four histograms of COLUMN_BUCKETS counts (four weeks are counted in one pass). */
   readonly hist: Int32Array;
+  /** Bucket of each value of four weeks, each week at a multiple of `rs` bytes; `words` views them four at a time. */
   readonly bucket: Uint8Array;
-  /** Candidates of up to three buckets, at offsets 0, n and 2n. */
+  readonly words: Int32Array;
+  readonly rs: number;
+  /** Candidates of the three wanted ranks, at offsets 0, n and 2n. */
   readonly cand: Float64Array;
+  /** Which ranks (bits 1, 2, 4) want each bucket; all zero between calls. */
+  readonly map: Uint8Array;
+  /** Buckets of a candidate set being narrowed further. */
+  readonly sub: Uint8Array;
+  readonly out: Float64Array;
+  readonly sum: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
   readonly n: number;
+  readonly w: number;
 }
 
-/** Create the scratch summariseColumn needs for columns of up to n values. */
-export function createColumnScratch(n: number): ColumnScratch {
-  return { hist: new Int32Array(COLUMN_BUCKETS), bucket: new Uint8Array(n), cand: new Float64Array(3 * n), n };
+/** Create the scratch summariseWeeks needs for stores of up to n replications and w weeks. */
+export function createBandScratch(n: number, w: number): BandScratch {
+  const rs = (n + 3) & ~3;
+  const bucket = new Uint8Array(4 * rs);
+  return {
+    hist: new Int32Array(4 * COLUMN_BUCKETS), bucket, words: new Int32Array(bucket.buffer), rs, cand: new Float64Array(3 * n),
+    map: new Uint8Array(COLUMN_BUCKETS), sub: new Uint8Array(n), out: new Float64Array(4),
+    sum: new Float64Array(w), min: new Float64Array(w), max: new Float64Array(w), n, w,
+  };
 }
 
 /**
- * Compute P10, P50, P90 and the mean of the single-precision values `vals[from .. from+n)` (whose bit
- * patterns `bits` views) into out[0..3], without reordering them. The bit pattern of a float, with the
- * lower 31 bits flipped for negatives, is an integer whose order is the values' order; one pass takes its
- * range, a second counts the values into 256 equal ranges of that integer, and an exact selection then runs
- * only among the few values that share a wanted rank's range. Results equal those of summariseInPlace.
+ * Compute P10, P50, P90 and the mean of each week of a week-major store (week w's R values at w·R … w·R+R−1)
+ * into p10[w], p50[w], p90[w], mean[w], without reordering the store. The numbers equal those of
+ * summariseInPlace on each week's values (SPEC R9): ranks round(q·(R−1)) and the sum in replication order.
+ *
+ * Why it is fast: one pass takes each week's sum, minimum and maximum, four weeks at a time (four independent
+ * chains of additions); a second counts the values of four weeks into 256 buckets of equal width in value
+ * (the bucket never decreases as the value grows, so a rank's value lies in the bucket its rank falls in,
+ * and the minimum has bucket 0 to itself); a scan of the bucket bytes, four at a time, gathers the few values
+ * of the wanted buckets; an exact selection then runs among them, narrowed by more histograms while large.
  */
-export function summariseColumn(vals: Float32Array, bits: Int32Array, from: number, n: number, sc: ColumnScratch, out: Float64Array): void {
-  const end = from + n;
-  let sum = 0;
-  let kmin = 0x7fffffff, kmax = -0x80000000;
-  for (let i = from; i < end; i++) {
-    sum += vals[i]!;
-    const b = bits[i]!;
-    const k = b ^ ((b >> 31) & 0x7fffffff);
-    if (k < kmin) kmin = k;
-    if (k > kmax) kmax = k;
+export function summariseWeeks(store: Float32Array, W: number, R: number, sc: BandScratch, p10: Float64Array, p50: Float64Array, p90: Float64Array, mean: Float64Array): void {
+  const { sum, min, max, out, hist, bucket, rs } = sc;
+  weekSums(store, W, R, sum, min, max);
+  for (let w = 0; w < W; w++) mean[w] = sum[w]! / R;
+  let w = 0;
+  for (; w + 3 < W; w += 4) {
+    if (min[w] === max[w] && min[w + 1] === max[w + 1] && min[w + 2] === max[w + 2] && min[w + 3] === max[w + 3]) {
+      for (let q = w; q < w + 4; q++) { const v = min[q]!; p10[q] = v; p50[q] = v; p90[q] = v; }
+      continue;
+    }
+    // A constant week gets scale 0: all its values fall in bucket 0 and its result is its one value.
+    hist4(store, w * R, R, rs, min[w]!, min[w + 1]!, min[w + 2]!, min[w + 3]!, scaleOf(min[w]!, max[w]!), scaleOf(min[w + 1]!, max[w + 1]!),
+      scaleOf(min[w + 2]!, max[w + 2]!), scaleOf(min[w + 3]!, max[w + 3]!), hist, bucket);
+    for (let q = 0; q < 4; q++) {
+      const ww = w + q, v = min[ww]!;
+      if (v === max[ww]) { p10[ww] = v; p50[ww] = v; p90[ww] = v; continue; }
+      fromHistogram(sc, store, ww * R, R, q, v, out);
+      p10[ww] = out[0]!; p50[ww] = out[1]!; p90[ww] = out[2]!;
+    }
   }
-  out[3] = sum / n;
-  if (kmin === kmax) {
-    const v = vals[from]!;
-    out[0] = v; out[1] = v; out[2] = v;
-    return;
+  for (; w < W; w++) {
+    const v = min[w]!;
+    if (v === max[w]) { p10[w] = v; p50[w] = v; p90[w] = v; continue; }
+    hist1(store, w * R, R, v, scaleOf(v, max[w]!), hist, bucket);
+    fromHistogram(sc, store, w * R, R, 0, v, out);
+    p10[w] = out[0]!; p50[w] = out[1]!; p90[w] = out[2]!;
   }
-  columnPercentiles(vals, bits, from, n, kmin, kmax, sc, out);
 }
 
-/** The selection part of summariseColumn (kept apart so each loop is optimised on its own feedback). */
-function columnPercentiles(vals: Float32Array, bits: Int32Array, from: number, n: number, kmin: number, kmax: number, sc: ColumnScratch, out: Float64Array): void {
-  const hist = sc.hist, bucket = sc.bucket, cand = sc.cand, stride = sc.n;
-  const span = (kmax - kmin) >>> 0;
-  const sh = Math.max(0, 32 - Math.clz32(span) - 8);
-  hist.fill(0);
-  for (let i = 0; i < n; i++) {
-    const b = bits[from + i]!;
-    const bk = (((b ^ ((b >> 31) & 0x7fffffff)) - kmin) >>> sh) & 0xff;
-    bucket[i] = bk;
-    hist[bk] = hist[bk]! + 1;
+function scaleOf(lo: number, hi: number): number {
+  return lo === hi ? 0 : SCALE / (hi - lo);
+}
+
+/** Write each week's sum (in replication order), minimum and maximum, four weeks at a time. */
+function weekSums(vals: Float32Array, W: number, R: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
+  let w = 0;
+  for (; w + 3 < W; w += 4) {
+    const o0 = w * R, o1 = o0 + R, o2 = o1 + R, o3 = o2 + R;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let a0 = Infinity, a1 = Infinity, a2 = Infinity, a3 = Infinity;
+    let b0 = -Infinity, b1 = -Infinity, b2 = -Infinity, b3 = -Infinity;
+    for (let i = 0; i < R; i++) {
+      const v0 = vals[o0 + i]!, v1 = vals[o1 + i]!, v2 = vals[o2 + i]!, v3 = vals[o3 + i]!;
+      s0 += v0; s1 += v1; s2 += v2; s3 += v3;
+      if (v0 < a0) a0 = v0;
+      if (v0 > b0) b0 = v0;
+      if (v1 < a1) a1 = v1;
+      if (v1 > b1) b1 = v1;
+      if (v2 < a2) a2 = v2;
+      if (v2 > b2) b2 = v2;
+      if (v3 < a3) a3 = v3;
+      if (v3 > b3) b3 = v3;
+    }
+    sum[w] = s0; sum[w + 1] = s1; sum[w + 2] = s2; sum[w + 3] = s3;
+    min[w] = a0; min[w + 1] = a1; min[w + 2] = a2; min[w + 3] = a3;
+    max[w] = b0; max[w + 1] = b1; max[w + 2] = b2; max[w + 3] = b3;
   }
+  for (; w < W; w++) {
+    const o = w * R;
+    let s = 0, a = Infinity, b = -Infinity;
+    for (let i = 0; i < R; i++) {
+      const v = vals[o + i]!;
+      s += v;
+      if (v < a) a = v;
+      if (v > b) b = v;
+    }
+    sum[w] = s; min[w] = a; max[w] = b;
+  }
+}
+
+/** Count four weeks' values into their buckets (week q's counts at hist[256q…], its bucket bytes at bucket[q·rs…]). */
+function hist4(vals: Float32Array, o: number, R: number, rs: number, m0: number, m1: number, m2: number, m3: number,
+  s0: number, s1: number, s2: number, s3: number, hist: Int32Array, bucket: Uint8Array): void {
+  hist.fill(0);
+  const o1 = o + R, o2 = o1 + R, o3 = o2 + R;
+  const r1 = rs, r2 = 2 * rs, r3 = 3 * rs;
+  for (let i = 0; i < R; i++) {
+    // Four weeks per step: their counts are independent, so one week's repeated bucket does not stall the next.
+    const k0 = Math.ceil((vals[o + i]! - m0) * s0) | 0;
+    const k1 = (Math.ceil((vals[o1 + i]! - m1) * s1) | 0) + 256;
+    const k2 = (Math.ceil((vals[o2 + i]! - m2) * s2) | 0) + 512;
+    const k3 = (Math.ceil((vals[o3 + i]! - m3) * s3) | 0) + 768;
+    bucket[i] = k0; bucket[r1 + i] = k1; bucket[r2 + i] = k2; bucket[r3 + i] = k3;
+    hist[k0] = hist[k0]! + 1; hist[k1] = hist[k1]! + 1; hist[k2] = hist[k2]! + 1; hist[k3] = hist[k3]! + 1;
+  }
+}
+
+/** Count one week's values into its buckets (hist[0…255], bucket[0…]). */
+function hist1(vals: Float32Array, o: number, R: number, m0: number, s0: number, hist: Int32Array, bucket: Uint8Array): void {
+  hist.fill(0, 0, COLUMN_BUCKETS);
+  for (let i = 0; i < R; i++) {
+    const k0 = Math.ceil((vals[o + i]! - m0) * s0) | 0;
+    bucket[i] = k0;
+    hist[k0] = hist[k0]! + 1;
+  }
+}
+
+/**
+ * Write P10, P50, P90 of the week at vals[o … o+n) to out[0..2] from its histogram (hist[256q…]) and bucket
+ * bytes (bucket[q·rs…]; byte values are the bucket within that week, hist4 adds 256q only to the index).
+ */
+function fromHistogram(sc: BandScratch, vals: Float32Array, o: number, n: number, q: number, mn: number, out: Float64Array): void {
+  const { hist, cand, map, bucket, words } = sc;
+  const h = q * COLUMN_BUCKETS, stride = sc.n, base = q * sc.rs;
   const k10 = percentileRank(0.1, n), k50 = percentileRank(0.5, n), k90 = percentileRank(0.9, n);
   // Walk the cumulative counts once to the bucket of each rank (ranks are in increasing order).
   let acc = 0, bk = 0;
-  while (acc + hist[bk]! <= k10) { acc += hist[bk]!; bk++; }
+  while (acc + hist[h + bk]! <= k10) { acc += hist[h + bk]!; bk++; }
   const b10 = bk, below10 = acc;
-  while (acc + hist[bk]! <= k50) { acc += hist[bk]!; bk++; }
+  while (acc + hist[h + bk]! <= k50) { acc += hist[h + bk]!; bk++; }
   const b50 = bk, below50 = acc;
-  while (acc + hist[bk]! <= k90) { acc += hist[bk]!; bk++; }
+  while (acc + hist[h + bk]! <= k90) { acc += hist[h + bk]!; bk++; }
   const b90 = bk, below90 = acc;
-  // Gather each distinct wanted bucket's values into its own region of the candidates.
-  let c0 = 0, c1 = stride, c2 = 2 * stride;
-  for (let i = 0; i < n; i++) {
-    const x = bucket[i]!;
-    if (x === b10) cand[c0++] = vals[from + i]!;
-    else if (x === b50) cand[c1++] = vals[from + i]!;
-    else if (x === b90) cand[c2++] = vals[from + i]!;
+  // Bucket 0 holds the minimum and nothing else, so ranks there need no gathering (replications often share
+  // a floor: nothing live yet, no dip).
+  if (b90 === 0) { out[0] = mn; out[1] = mn; out[2] = mn; return; }
+  map[b90] = 4;
+  if (b50 !== 0) map[b50] = map[b50]! | 2;
+  if (b10 !== 0) map[b10] = map[b10]! | 1;
+  // Scan the bytes four at a time: a word holds a wanted bucket only if x ^ (t·0x01010101) has a zero byte.
+  const T1 = Math.imul(b10 !== 0 ? b10 : b90, 0x01010101), T2 = Math.imul(b50 !== 0 ? b50 : b90, 0x01010101), T3 = Math.imul(b90, 0x01010101);
+  let c1 = 0, c2 = stride, c3 = 2 * stride;
+  let m1 = Infinity, x1 = -Infinity, m2 = Infinity, x2 = -Infinity, m3 = Infinity, x3 = -Infinity;
+  const w0 = base >> 2, wn = (n + 3) >> 2;
+  for (let j = 0; j < wn; j++) {
+    const x = words[w0 + j]!;
+    const y1 = x ^ T1, y2 = x ^ T2, y3 = x ^ T3;
+    if (((((y1 - 0x01010101) & ~y1) | ((y2 - 0x01010101) & ~y2) | ((y3 - 0x01010101) & ~y3)) & 0x80808080) === 0) continue;
+    const e = Math.min(n, 4 * j + 4);
+    for (let i = 4 * j; i < e; i++) {
+      const r = map[bucket[base + i]!]!;
+      if (r === 0) continue;
+      const v = vals[o + i]!;
+      if (r & 1) { cand[c1++] = v; if (v < m1) m1 = v; if (v > x1) x1 = v; }
+      if (r & 2) { cand[c2++] = v; if (v < m2) m2 = v; if (v > x2) x2 = v; }
+      if (r & 4) { cand[c3++] = v; if (v < m3) m3 = v; if (v > x3) x3 = v; }
+    }
   }
-  // With no shift, every value of a bucket is the same number: no selection needed.
-  const exact = sh === 0;
-  out[0] = exact ? cand[0]! : selectInPlace(cand, 0, c0 - 1, k10 - below10);
-  if (b50 === b10) out[1] = exact ? cand[0]! : selectInPlace(cand, 0, c0 - 1, k50 - below10);
-  else out[1] = exact ? cand[stride]! : selectInPlace(cand, stride, c1 - 1, stride + k50 - below50);
-  if (b90 === b10) out[2] = exact ? cand[0]! : selectInPlace(cand, 0, c0 - 1, k90 - below10);
-  else if (b90 === b50) out[2] = exact ? cand[stride]! : selectInPlace(cand, stride, c1 - 1, stride + k90 - below50);
-  else out[2] = exact ? cand[2 * stride]! : selectInPlace(cand, 2 * stride, c2 - 1, 2 * stride + k90 - below90);
+  map[b10] = 0; map[b50] = 0; map[b90] = 0;
+  out[0] = b10 === 0 ? mn : selectAmong(sc, cand, 0, c1 - 1, k10 - below10, m1, x1);
+  out[1] = b50 === 0 ? mn : selectAmong(sc, cand, stride, c2 - 1, stride + k50 - below50, m2, x2);
+  out[2] = selectAmong(sc, cand, 2 * stride, c3 - 1, 2 * stride + k90 - below90, m3, x3);
+}
+
+/**
+ * Return the value of rank k of a[lo..hi] (whose smallest and largest values are mn and mx), reordering it:
+ * copies of one value answer at once, small sets go to quickselect, large ones are narrowed by another
+ * histogram over their own range (a bucket can hold hundreds of values when they cluster).
+ */
+function selectAmong(sc: BandScratch, a: Float64Array, lo: number, hi: number, k: number, mn: number, mx: number): number {
+  const hist = sc.hist, bucket = sc.sub;
+  for (;;) {
+    if (mn === mx) return mn;
+    const n = hi - lo + 1;
+    if (n <= SMALL) return selectInPlace(a, lo, hi, k);
+    const s = SCALE / (mx - mn);
+    hist.fill(0, 0, COLUMN_BUCKETS);
+    for (let i = 0; i < n; i++) {
+      const bk = Math.ceil((a[lo + i]! - mn) * s) | 0;
+      bucket[i] = bk;
+      hist[bk] = hist[bk]! + 1;
+    }
+    const kk = k - lo;
+    let acc = 0, bk = 0;
+    while (acc + hist[bk]! <= kk) { acc += hist[bk]!; bk++; }
+    if (bk === 0) return mn;
+    // Keep only the wanted bucket's values, at the front of the range.
+    let c = lo, nmn = Infinity, nmx = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (bucket[i] !== bk) continue;
+      const v = a[lo + i]!;
+      a[c++] = v;
+      if (v < nmn) nmn = v;
+      if (v > nmx) nmx = v;
+    }
+    k = lo + kk - acc;
+    hi = c - 1;
+    mn = nmn; mx = nmx;
+  }
 }

@@ -1,9 +1,9 @@
-// Order statistics of the Monte Carlo (engine/SPEC.md R9): quickselect and the histogram-guided column selection
+// Order statistics of the Monte Carlo (engine/SPEC.md R9): quickselect and the histogram-guided weekly selection
 // against a sort, the series option, and the expected run against the bands (R4).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankInput, monteCarlo, SERIES, simulate, simulateExpected } from '../../engine';
-import { createColumnScratch, percentileRank, summarise, summariseColumn, summariseInPlace } from '../../engine/stats';
+import { createBandScratch, percentileRank, summarise, summariseInPlace, summariseWeeks } from '../../engine/stats';
 
 /** Return p10, p50, p90 by sorting and the mean by summing in order, as the spec defines them. */
 function bySort(values: Float32Array): number[] {
@@ -38,29 +38,87 @@ describe('[R9] column percentiles', () => {
   });
 });
 
-describe('[R9] band percentiles of single-precision columns (histogram-guided)', () => {
-  it('[R9] equal the nearest ranks of a sort, and the mean in order, with the column embedded in a larger store', () => {
-    fc.assert(fc.property(columnArb, fc.nat(20), (vals, pad) => {
-      const n = vals.length;
-      const store = new Float32Array(pad + n + 3);
-      store.fill(-7);
-      store.set(vals.map((v) => (Object.is(v, -0) ? 0 : v)), pad);
-      const col = store.subarray(pad, pad + n);
-      const out = new Float64Array(4);
-      summariseColumn(store, new Int32Array(store.buffer), pad, n, createColumnScratch(n), out);
-      expect(Array.from(out)).toEqual(bySort(col));
-      // The column is read, never reordered.
-      expect(store[pad + n]).toBe(-7);
-      expect(Array.from(col)).toEqual(vals.map((v) => Math.fround(Object.is(v, -0) ? 0 : v)));
-    }), { numRuns: 300 });
+/** Run summariseWeeks over a week-major store of W weeks × R values and return [p10, p50, p90, mean] per week. */
+function weeksOf(store: Float32Array, W: number, R: number): number[][] {
+  const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
+  summariseWeeks(store, W, R, createBandScratch(R, W), p10, p50, p90, mean);
+  return Array.from({ length: W }, (_, w) => [p10[w]!, p50[w]!, p90[w]!, mean[w]!]);
+}
+
+/** Assert each week of the store gives the sort's nearest ranks and the in-order mean, bit for bit. */
+function expectWeeksLikeSort(store: Float32Array, W: number, R: number): void {
+  const before = store.slice();
+  const got = weeksOf(store, W, R);
+  for (let w = 0; w < W; w++) {
+    const want = bySort(store.subarray(w * R, (w + 1) * R));
+    for (let q = 0; q < 4; q++) if (!Object.is(got[w]![q], want[q])) expect.fail(`week ${w} of ${W}, R ${R}, statistic ${q}: ${got[w]![q]} ≠ ${want[q]}`);
+  }
+  // The store is read, never reordered.
+  expect(store).toEqual(before);
+}
+
+/** Single-precision value generators: wide ranges, negatives, heavy ties, clusters with outliers, tiny spreads. */
+const valueArb = fc.oneof(
+  fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+  fc.constantFrom(0, 1, 2, 2.5, 0.1, -3),
+  fc.float({ noNaN: true, min: Math.fround(0.5), max: Math.fround(0.5001) }),
+  fc.float({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: 0, max: 9 }),
+);
+
+describe('[R9] weekly band percentiles of a single-precision store (histogram-guided)', () => {
+  it('[R9] equal the nearest ranks of a sort and the in-order mean, week by week, for random stores', () => {
+    // −0 is left out: it equals +0, so which of the two a rank returns is not defined.
+    fc.assert(fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 260 }), fc.array(valueArb, { minLength: 1, maxLength: 60 }), fc.nat(),
+      (W, R, pool, salt) => {
+        const store = new Float32Array(W * R);
+        // Each week draws from the pool in its own order, so weeks differ (some constant, some not).
+        for (let w = 0; w < W; w++) {
+          const m = 1 + ((salt + w * 7) % pool.length);
+          for (let i = 0; i < R; i++) { const v = pool[(i * 31 + w * 17 + salt) % m]!; store[w * R + i] = v === 0 ? 0 : v; }
+        }
+        expectWeeksLikeSort(store, W, R);
+      }), { numRuns: 400 });
+  });
+  it('[R9] hold on adversarial weeks: all equal, two values, ties at both ends, clusters with outliers, extremes, signed zeros', () => {
+    const R = 1000;
+    const rng = (() => { let x = 12345; return () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32); })();
+    const weeks: ((i: number) => number)[] = [
+      () => 0.75,
+      (i) => (i % 2 === 0 ? 1 : 2),
+      (i) => (i < 470 ? 0 : i > 900 ? 1 : rng()),
+      (i) => (i < 600 ? 0 : rng() * 1e-30),
+      (i) => (i === 3 ? 1e30 : i === 4 ? -1e30 : 0.5 + rng() * 1e-6),
+      (i) => (i % 3 === 0 ? 3.4e38 : i % 3 === 1 ? -3.4e38 : 0),
+      (i) => (i % 5 === 0 ? -0 : i % 5 === 1 ? 0 : rng() - 0.5),
+      () => Math.floor(rng() * 10),
+      (i) => (i < 100 ? 1.401298464324817e-45 : i < 200 ? 0 : 2.802596928649634e-45),
+      () => -rng() * 100,
+      (i) => (i < 899 ? 5 : 5 + rng()),
+      (i) => (i > 101 ? 5 : 5 - rng()),
+      (i) => 1 + (i % 7) * 2 ** -23,
+    ];
+    const W = weeks.length;
+    const store = new Float32Array(W * R);
+    weeks.forEach((f, w) => { for (let i = 0; i < R; i++) store[w * R + i] = f((i * 389) % R); });
+    // Signed zeros tie: compare as numbers there (Object.is would tell them apart).
+    const got = weeksOf(store, W, R);
+    for (let w = 0; w < W; w++) {
+      const want = bySort(store.subarray(w * R, (w + 1) * R));
+      for (let q = 0; q < 4; q++) expect(got[w]![q] === want[q] || Object.is(got[w]![q], want[q]), `week ${w} statistic ${q}`).toBe(true);
+    }
+    for (const r of [1, 2, 3, 4, 5, 7, 999, 1001]) {
+      const sub = new Float32Array(W * r);
+      weeks.forEach((f, w) => { for (let i = 0; i < r; i++) sub[w * r + i] = Object.is(f(i), -0) ? 0 : f(i); });
+      expectWeeksLikeSort(sub, W, r);
+    }
   });
   it('[R9] agree with the double-precision selection used for KPIs', () => {
     fc.assert(fc.property(columnArb, (vals) => {
       const f = Float32Array.from(vals.map((v) => (Object.is(v, -0) ? 0 : v)));
-      const a = new Float64Array(4), b = new Float64Array(4);
-      summariseColumn(f, new Int32Array(f.buffer), 0, f.length, createColumnScratch(f.length), a);
+      const b = new Float64Array(4);
       summariseInPlace(Float64Array.from(f), f.length, b);
-      expect(Array.from(a)).toEqual(Array.from(b));
+      expect(weeksOf(f, 1, f.length)[0]).toEqual(Array.from(b));
     }), { numRuns: 200 });
   });
 });
