@@ -12,13 +12,14 @@ import { benefitCapture } from './golive';
 import { baseFriction, governanceFriction, improvementProtection, leadershipStrength, priorityCreepPerWeek } from './governance';
 import { ROLE_INFRASTRUCTURE, type Settings } from './levers';
 import { EV_FUNDING, EV_LEAVE, EV_NEW_CEO, EV_SHOCK, type CompiledInput } from './portfolio';
+import { gainOver } from './maturity';
 import { realWorkShare } from './switching';
 import {
   communicationOverhead, coverageAdoption, INITIAL_STAFFED_SHARE, NEWCOMER_PRODUCTIVITY, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE,
   REWORK_MIN, reworkShare, roleCoverage, staffingWeeks,
 } from './team';
 import type { RunEvent } from './types';
-import { FOCUS_KEPT_AT_FULL_LOCK_IN, PRIORITY_DROP_WEEKS, PRIORITY_RETURN_WEEKS, SHOCK_ACTIVE_SHARE, stepUrgency } from './urgency';
+import { FOCUS_KEPT_AT_FULL_LOCK_IN, PRIORITY_DROP_WEEKS, PRIORITY_RETURN_WEEKS, remoteTarget, SHOCK_ACTIVE_SHARE, stepUrgency } from './urgency';
 
 /** How strongly urgency reduces the effective number of priorities (focus). Default 0.3; range 0–0.5; unit share at full urgency; judgement. */
 export const URGENCY_FOCUS = 0.3;
@@ -34,6 +35,11 @@ export interface Path {
   readonly urgency: Float64Array;
   /** Urgency above its standing level (the part a shock added). */
   readonly shock: Float64Array;
+  /**
+   * 1 in weeks when urgency pushes remote working up (its target is above zero whatever the adoption), else 0:
+   * in the other weeks a run with no remote working yet keeps it at zero without computing it.
+   */
+  readonly remotePush: Uint8Array;
   /** Effective priorities running (after creep, shock caps and urgency focus). */
   readonly priorities: Float64Array;
   /** Whole priority slots available to the portfolio: floor(priorities). */
@@ -43,6 +49,8 @@ export interface Path {
   /** Delivery capacity in reference-team weeks per week before the portfolio share, risk appetite and noise. */
   readonly capacity: Float64Array;
   readonly capability: Float64Array;
+  /** Capability gained since week 0, as gainOver(capability, capability at week 0) (for maturity). */
+  readonly capabilityGain: Float64Array;
   readonly leadership: Float64Array;
   /** Adoption speed multiplier before fatigue and rollout mode. */
   readonly adoptionSpeed: Float64Array;
@@ -80,6 +88,7 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
   const urgencyA = new Float64Array(W), shockA = new Float64Array(W), prioritiesA = new Float64Array(W), slotsA = new Int32Array(W);
   const realWorkA = new Float64Array(W), frictionA = new Float64Array(W), capacityA = new Float64Array(W), capabilityA = new Float64Array(W);
   const leadershipA = new Float64Array(W), speedA = new Float64Array(W), infraFteA = new Float64Array(W), captureA = new Float64Array(W);
+  const remotePushA = new Uint8Array(W);
   const lossS = new Float64Array(W), lossG = new Float64Array(W), lossC = new Float64Array(W), lossT = new Float64Array(W);
   const events: RunEvent[] = [];
 
@@ -190,6 +199,8 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     const realWork = realWorkShare(pEff);
 
     urgencyA[w] = urgency;
+    // The target scales with clinician adoption (0–1) between these two ends; zero at both means zero for all.
+    remotePushA[w] = remoteTarget(urgency, 0) !== 0 || remoteTarget(urgency, 1) !== 0 ? 1 : 0;
     shockA[w] = urgency > standing ? urgency - standing : 0;
     prioritiesA[w] = pEff;
     slotsA[w] = Math.floor(pEff + 1e-9);
@@ -211,12 +222,14 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     urgency = stepUrgency(urgency, standing);
   }
 
+  const capabilityGainA = new Float64Array(W);
+  for (let w = 0; w <= H; w++) capabilityGainA[w] = gainOver(capabilityA[w]!, capabilityA[0]!);
   let sumSwitching = 0;
   for (let w = 0; w <= H; w++) sumSwitching += 1 - realWorkA[w]!;
   return {
     meanSwitching: sumSwitching / W,
-    urgency: urgencyA, shock: shockA, priorities: prioritiesA, slots: slotsA, realWork: realWorkA, friction: frictionA,
-    capacity: capacityA, capability: capabilityA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA,
+    urgency: urgencyA, remotePush: remotePushA, shock: shockA, priorities: prioritiesA, slots: slotsA, realWork: realWorkA, friction: frictionA,
+    capacity: capacityA, capability: capabilityA, capabilityGain: capabilityGainA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA,
     benefitCapture: captureA, lossSwitching: lossS, lossGovernance: lossG, lossCapability: lossC, lossTeam: lossT,
     events, coverage, clinicalShare: s.fte[0]!,
   };

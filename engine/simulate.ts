@@ -53,6 +53,9 @@ export const RETRY_DELAY_WEEKS = 26;
 /** Share of base effort a retry needs (part of the first attempt is reused). Default 0.6; range 0.3–1; unit share; judgement. */
 export const RETRY_EFFORT_SHARE = 0.6;
 
+/** Remote consultations a week at remote-working level zero. */
+const REMOTE_AT_ZERO = remoteConsultations(0);
+
 /** Extra adoption speed per unit share of a pillar's live value that was piloted first. */
 const PILOT_SPEED_GAIN = PILOT_ADOPTION_SPEED - 1;
 
@@ -78,23 +81,25 @@ export interface Workspace {
   /** Share of each pillar's potential that is live, and the share of that piloted first. */
   readonly pillarLive: Float64Array;
   readonly pillarPilot: Float64Array;
-  /** Stocks and weekly flows of the run, by the X_* indices (kept in an array so phases share them unboxed). */
+  /** Adoption-speed multiplier of each pillar from its piloted share (1 + gain · piloted share). */
+  readonly pilotGain: Float64Array;
+  /** Numbers runCore shares with its helpers, by the X_* indices (an array, so that no double is boxed). */
   readonly x: Float64Array;
   /** Adoption per pillar. */
   readonly adoption: Float64Array;
+  /** Capacity multiplier of the productivity noise, week by week (drawn up front by startRun). */
+  readonly noiseMult: Float64Array;
 }
 
-// Indices into Workspace.x. Stocks first, then this week's flows.
-const X_INFRA = 0, X_FATIGUE = 1, X_CONFIDENCE = 2, X_APPETITE = 3, X_DIP = 4, X_REMOTE = 5, X_REMOTE_PEAK = 6;
-const X_D1 = 7, X_D2 = 8, X_D3 = 9, X_BENEFITS = 10, X_NOISE = 11;
-const X_ACTIVE = 12, X_ACTIVE_CRITICAL = 13, X_LIVE = 14, X_FAILED = 15, X_FIRST_WIN = 16;
-const X_WINS = 17, X_FAILURES = 18, X_LOAD = 19, X_INFRA_SPEED = 20, X_PROGRESS = 21, X_CREEP = 22, X_CHANGED = 23, X_LIVE_DIRTY = 24;
-const X_CAPACITY = 25, X_HAZARD_WEEK = 26;
-// Constants of the run, also in x so that phase functions take no double arguments (which V8 would box).
-const X_ABSORB = 27, X_CLIN_ADOPT = 28, X_DIP_TAU = 29, X_DELAY_STAGE = 31, X_CONFIDENCE0 = 32;
-const X_FOCUS = 33, X_SCOPE_WEEK = 34, X_COVERAGE = 35;
-const X_NEXT_RETRY = 36;
-const X_SIZE = 37;
+// Indices into Workspace.x, through which runCore and its helpers (deliver, settle, schedule, stage gates) exchange
+// numbers: the state they share this week, the flows they return, and the replication's constants.
+const X_INFRA = 0, X_FATIGUE = 1, X_CONFIDENCE = 2, X_APPETITE = 3, X_DIP = 4, X_ACTIVE = 5, X_ACTIVE_CRITICAL = 6;
+const X_LIVE = 7, X_FAILED = 8, X_FIRST_WIN = 9, X_NEXT_RETRY = 10, X_LIVE_DIRTY = 11, X_CHANGED = 12;
+const X_CAPACITY = 13, X_HAZARD_WEEK = 14, X_INFRA_GAP = 15, X_CRITICAL_RISK = 16;
+const X_WINS = 17, X_FAILURES = 18, X_LOAD = 19, X_INFRA_SPEED = 20, X_PROGRESS = 21, X_CREEP = 22;
+const X_ABSORB = 23, X_CLIN_ADOPT = 24, X_DIP_TAU = 25, X_DELAY_STAGE = 26, X_FOCUS = 27, X_SCOPE_WEEK = 28, X_COVERAGE = 29;
+const X_PERSISTENCE = 30, X_HAZARD_CULTURE = 31, X_APPETITE0 = 32, X_LEGACY = 33;
+const X_SIZE = 34;
 
 /** Create the scratch arrays for a compiled input. */
 export function createWorkspace(ci: CompiledInput): Workspace {
@@ -117,8 +122,10 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     stageOpen: new Uint8Array(ci.stageCount),
     pillarLive: new Float64Array(3),
     pillarPilot: new Float64Array(3),
+    pilotGain: new Float64Array(3),
     x: new Float64Array(X_SIZE),
     adoption: new Float64Array(3),
+    noiseMult: new Float64Array(ci.horizon + 1),
   };
 }
 
@@ -259,92 +266,56 @@ function focusInitiative(ci: CompiledInput, ws: Workspace): number {
  * One week of delivery: progress with scope growth, build hazards, pilots, go-lives with their dips and
  * failure risk, and the change load each initiative puts on the front line. Flows go to ws.x.
  */
-function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focusIdx: number, detail: Detail | null): void {
+function deliver(ci: CompiledInput, ws: Workspace, w: number, focusIdx: number, detail: Detail | null): void {
   const x = ws.x;
   const capacity = x[X_CAPACITY]!;
   const focus = x[X_FOCUS]!;
   const hazardWeek = x[X_HAZARD_WEEK]!;
   const scopeWeek = x[X_SCOPE_WEEK]!;
-  const coverage = x[X_COVERAGE]!;
-  const status = ws.status;
   const active = x[X_ACTIVE]!;
   const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
   const infraNow = x[X_INFRA]!;
-  const fatigue = x[X_FATIGUE]!;
   const criticalRisk = criticalConcurrencyRisk(x[X_ACTIVE_CRITICAL]!);
+  // The arrays in locals: V8 does not hoist property loads out of a loop that stores into typed arrays.
+  const n = ci.n;
+  const status = ws.status, liveWeek = ws.liveWeek, remaining = ws.remaining, grown = ws.grown, baseEffort = ws.baseEffort;
+  const hazard = ws.hazard, threshold = ws.threshold;
+  const critical = ci.critical, needs = ci.need;
   let load = 0, speedSum = 0, progressSum = 0, creepSum = 0;
-  for (let i = 0; i < ci.n; i++) {
+  for (let i = 0; i < n; i++) {
     const st = status[i]!;
     if (st === LIVE) {
-      if (w - ws.liveWeek[i]! < CHANGE_WINDOW_WEEKS) load += ci.critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
+      if (w - liveWeek[i]! < CHANGE_WINDOW_WEEKS) load += critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
       continue;
     }
     if (st !== BUILDING && st !== PILOTING) continue;
-    const crit = ci.critical[i] === 1;
-    const need = ci.need[i]!;
+    const crit = critical[i] === 1;
+    const need = needs[i]!;
     const infraGap = need > infraNow ? need - infraNow : 0;
     const speed = infrastructureSpeed(infraNow, need);
     const progress = capacity * (i === focusIdx ? focus + evenShare : evenShare) * speed;
     speedSum += speed;
     progressSum += progress;
-    let rem = ws.remaining[i]!;
+    let rem = remaining[i]!;
     if (st === BUILDING) {
       if (crit) load += BUILD_CHANGE_LOAD;
-      const base = ws.baseEffort[i]!;
-      if (ws.grown[i]! < SCOPE_GROWTH_CAP * base) {
+      const base = baseEffort[i]!;
+      const grownBefore = grown[i]!;
+      if (grownBefore < SCOPE_GROWTH_CAP * base) {
         const g = base * scopeWeek;
         rem += g;
-        ws.grown[i] = ws.grown[i]! + g;
+        grown[i] = grownBefore + g;
         creepSum += g;
       }
     } else load += PILOT_CHANGE_LOAD;
     rem -= progress;
-    ws.remaining[i] = rem;
-    let h = ws.hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
-    ws.hazard[i] = h;
-    const threshold = ws.threshold[i]!;
-    if (h < threshold && rem > 0) continue;
-    const piloted = ci.pilot[i] === 1;
-    if (h < threshold && st === BUILDING && piloted) {
-      status[i] = PILOTING;
-      ws.pilotWeek[i] = w;
-      ws.remaining[i] = PILOT_EFFORT_SHARE * ws.baseEffort[i]!;
-      if (detail) detail.events.push({ week: w, kind: 'pilot', label: `Piloting in model teams: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-      continue;
-    }
-    let atGoLive = false;
-    if (h < threshold) {
-      // Go-live: a one-off failure risk, and an operational dip whether or not it sticks.
-      atGoLive = true;
-      const pFail = goLiveFailure(crit, piloted, infraGap, fatigue, coverage) * (crit ? criticalRisk : 1);
-      h -= Math.log(1 - (pFail > 0.9 ? 0.9 : pFail));
-      ws.hazard[i] = h;
-      x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, s.legacy, ws.dipNoise[i]!);
-    }
-    x[X_ACTIVE] = x[X_ACTIVE]! - 1;
-    if (crit) x[X_ACTIVE_CRITICAL] = x[X_ACTIVE_CRITICAL]! - 1;
-    x[X_CHANGED] = 1;
-    if (h >= threshold) {
-      status[i] = FAILED;
-      if (ws.failWeek[i]! < 0) ws.failWeek[i] = w;
-      if (ws.retries[i]! < MAX_RETRIES) {
-        ws.retryWeek[i] = w + RETRY_DELAY_WEEKS;
-        if (w + RETRY_DELAY_WEEKS < x[X_NEXT_RETRY]!) x[X_NEXT_RETRY] = w + RETRY_DELAY_WEEKS;
-      }
-      x[X_FAILURES] = x[X_FAILURES]! + (crit ? 2 : 1);
-      x[X_FAILED] = x[X_FAILED]! + 1;
-      if (detail) detail.events.push({ week: w, kind: 'failure', label: `${atGoLive ? 'Failed at go-live' : 'Failed in delivery'}: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
-      continue;
-    }
-    status[i] = LIVE;
-    ws.liveWeek[i] = w;
-    x[X_LIVE] = x[X_LIVE]! + 1;
-    x[X_LIVE_DIRTY] = 1;
-    const b = ci.benefit[i]!;
-    x[X_WINS] = x[X_WINS]! + (b < 0.5 ? 0.5 : b > 2 ? 2 : b);
-    if (ci.buildsInfra[i]) x[X_INFRA] = infrastructureGoLive(x[X_INFRA]!, b);
-    if (x[X_FIRST_WIN]! > w) x[X_FIRST_WIN] = w;
-    if (detail) detail.events.push({ week: w, kind: 'go-live', label: `Live: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+    remaining[i] = rem;
+    const h = hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
+    hazard[i] = h;
+    if (h < threshold[i]! && rem > 0) continue;
+    x[X_INFRA_GAP] = infraGap;
+    x[X_CRITICAL_RISK] = criticalRisk;
+    settle(ci, ws, i, w, st, detail);
   }
   x[X_LOAD] = load;
   x[X_INFRA_SPEED] = speedSum;
@@ -352,7 +323,62 @@ function deliver(ci: CompiledInput, s: Settings, ws: Workspace, w: number, focus
   x[X_CREEP] = creepSum;
 }
 
-/** Recompute the share of each pillar's potential that is live (called only when something went live). */
+/**
+ * Settle an initiative whose work is done or whose hazard passed its threshold: a pilot starts, or it goes live
+ * (with its go-live risk and dip) or fails. Rare, so it is its own function; it works on the week's values in
+ * ws.x (runCore reads them back only in a week when something settled, flagged by X_CHANGED).
+ */
+function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, st: number, detail: Detail | null): void {
+  const x = ws.x;
+  const status = ws.status;
+  const crit = ci.critical[i] === 1;
+  let h = ws.hazard[i]!;
+  const threshold = ws.threshold[i]!;
+  const piloted = ci.pilot[i] === 1;
+  if (h < threshold && st === BUILDING && piloted) {
+    status[i] = PILOTING;
+    ws.pilotWeek[i] = w;
+    ws.remaining[i] = PILOT_EFFORT_SHARE * ws.baseEffort[i]!;
+    if (detail) detail.events.push({ week: w, kind: 'pilot', label: `Piloting in model teams: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+    return;
+  }
+  let atGoLive = false;
+  if (h < threshold) {
+    // Go-live: a one-off failure risk, and an operational dip whether or not it sticks.
+    atGoLive = true;
+    const criticalRisk = x[X_CRITICAL_RISK]!;
+    const pFail = goLiveFailure(crit, piloted, x[X_INFRA_GAP]!, x[X_FATIGUE]!, x[X_COVERAGE]!) * (crit ? criticalRisk : 1);
+    h -= Math.log(1 - (pFail > 0.9 ? 0.9 : pFail));
+    ws.hazard[i] = h;
+    x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!);
+  }
+  x[X_ACTIVE] = x[X_ACTIVE]! - 1;
+  if (crit) x[X_ACTIVE_CRITICAL] = x[X_ACTIVE_CRITICAL]! - 1;
+  x[X_CHANGED] = 1;
+  if (h >= threshold) {
+    status[i] = FAILED;
+    if (ws.failWeek[i]! < 0) ws.failWeek[i] = w;
+    if (ws.retries[i]! < MAX_RETRIES) {
+      ws.retryWeek[i] = w + RETRY_DELAY_WEEKS;
+      if (w + RETRY_DELAY_WEEKS < x[X_NEXT_RETRY]!) x[X_NEXT_RETRY] = w + RETRY_DELAY_WEEKS;
+    }
+    x[X_FAILURES] = x[X_FAILURES]! + (crit ? 2 : 1);
+    x[X_FAILED] = x[X_FAILED]! + 1;
+    if (detail) detail.events.push({ week: w, kind: 'failure', label: `${atGoLive ? 'Failed at go-live' : 'Failed in delivery'}: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+    return;
+  }
+  status[i] = LIVE;
+  ws.liveWeek[i] = w;
+  x[X_LIVE] = x[X_LIVE]! + 1;
+  x[X_LIVE_DIRTY] = 1;
+  const b = ci.benefit[i]!;
+  x[X_WINS] = x[X_WINS]! + (b < 0.5 ? 0.5 : b > 2 ? 2 : b);
+  if (ci.buildsInfra[i]) x[X_INFRA] = infrastructureGoLive(x[X_INFRA]!, b);
+  if (x[X_FIRST_WIN]! > w) x[X_FIRST_WIN] = w;
+  if (detail) detail.events.push({ week: w, kind: 'go-live', label: `Live: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
+}
+
+/** Recompute the share of each pillar's potential that is live and the adoption-speed gain of its piloted part. */
 function updateLive(ci: CompiledInput, ws: Workspace): void {
   const live = ws.pillarLive;
   const piloted = ws.pillarPilot;
@@ -371,55 +397,18 @@ function updateLive(ci: CompiledInput, ws: Workspace): void {
     const tot = ci.pillarBenefit[p]!;
     piloted[p] = live[p]! > 0 ? piloted[p]! / live[p]! : 0;
     live[p] = tot > 0 ? live[p]! / tot : 0;
+    ws.pilotGain[p] = 1 + PILOT_SPEED_GAIN * piloted[p]!;
   }
-}
-
-/** Step the stocks to next week: fatigue, adoption, infrastructure, remote working, dip, confidence, appetite, benefits. */
-function stepStocks(ci: CompiledInput, s: Settings, ws: Workspace, path: Path, w: number): void {
-  const x = ws.x;
-  const absorb = x[X_ABSORB]!;
-  const clinAdopt = x[X_CLIN_ADOPT]!;
-  const dipTau = x[X_DIP_TAU]!;
-  const delayStage = x[X_DELAY_STAGE]!;
-  const confidence0 = x[X_CONFIDENCE0]!;
-  const a = ws.adoption;
-  const fatigue = stepFatigue(x[X_FATIGUE]!, x[X_LOAD]!, absorb);
-  x[X_FATIGUE] = fatigue;
-  const speedAll = path.adoptionSpeed[w]! * fatigueDrag(fatigue);
-  for (let p = 0; p < 3; p++) {
-    a[p] = stepAdoption(a[p]!, ws.pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * (1 + PILOT_SPEED_GAIN * ws.pillarPilot[p]!));
-  }
-  x[X_INFRA] = stepInfrastructure(x[X_INFRA]!, path.infraFte[w]!, s.legacy);
-  const dip = x[X_DIP]! - x[X_DIP]! / dipTau;
-  x[X_DIP] = dip;
-  const confidence = stepConfidence(x[X_CONFIDENCE]!, confidence0, x[X_WINS]!, x[X_FAILURES]!, dip, s.boardEngaged);
-  x[X_CONFIDENCE] = confidence;
-  x[X_APPETITE] = stepAppetite(x[X_APPETITE]!, confidence, s.culture);
-  const value = (a[0]! * ci.pillarBenefit[0]! + a[1]! * ci.pillarBenefit[1]! + a[2]! * ci.pillarBenefit[2]!) * path.benefitCapture[w]!;
-  const d1 = x[X_D1]! + (value - x[X_D1]!) / delayStage;
-  const d2 = x[X_D2]! + (d1 - x[X_D2]!) / delayStage;
-  const d3 = x[X_D3]! + (d2 - x[X_D3]!) / delayStage;
-  x[X_D1] = d1; x[X_D2] = d2; x[X_D3] = d3;
-  x[X_BENEFITS] = x[X_BENEFITS]! + d3;
 }
 
 /**
- * Run one replication on top of the exogenous path. With `rng` null the noise is off (the expected-value run);
- * otherwise every draw comes from `rng`, always in the same order and number, so that common random numbers
- * line up across settings. Writes the stochastic series at out[s][offset + w] and the KPIs at kpis[k][kpiIndex].
+ * Reset the workspace for a replication and make its draws, in a fixed order so that a run's random stream does
+ * not depend on what happens in it: 5 per initiative, 1 for the benefit delay, then one a week for the
+ * productivity noise (drawn here, ahead of the weekly loop, rather than week by week: the same draws in the same
+ * order give the same numbers, and the loop is left without the generator).
  */
-export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null, sink: Sink): void {
-  const H = ci.horizon;
-  const n = ci.n;
-  const out = sink.series;
-  const off = sink.offset;
-  const detail = sink.detail;
-  const x = ws.x;
-  const adoption = ws.adoption;
-
-  // Draws happen up front in a fixed order (5 per initiative, 1 for the benefit delay) so that a run's
-  // random stream does not depend on what happens in it.
-  for (let i = 0; i < n; i++) {
+function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null): void {
+  for (let i = 0; i < ci.n; i++) {
     if (rng) {
       ws.baseEffort[i] = ci.effort[i]! * Math.exp(EFFORT_SIGMA * nextNormal(rng));
       ws.threshold[i] = nextExponential(rng);
@@ -445,45 +434,89 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   ws.stageOpen.fill(0);
   ws.pillarLive.fill(0);
   ws.pillarPilot.fill(0);
-  adoption.fill(0);
+  ws.pilotGain.fill(1);
+  ws.adoption.fill(0);
+  const x = ws.x;
   x.fill(0);
   const benefitDelay = rng ? BENEFIT_DELAY_WEEKS + BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : BENEFIT_DELAY_WEEKS;
-  const delayStage = benefitDelay / 3;
-
-  const coverage = path.coverage;
-  const clinAdopt = clinicalAdoption(path.clinicalShare);
-  const scopeWeek = scopeGrowthPerWeek(s.clarity);
-  const focus = focusShare(s.clarity);
-  const absorb = changeCapacity(s.readiness);
-  const dipTau = dipRecoveryWeeks(s.legacy);
-  const persistence = remotePersistence(s.lockIn);
+  x[X_DELAY_STAGE] = benefitDelay / 3;
+  // Constants of the replication, here rather than in runCore so that V8's inlining budget for runCore goes to
+  // the weekly loop.
+  x[X_CLIN_ADOPT] = clinicalAdoption(path.clinicalShare);
+  x[X_SCOPE_WEEK] = scopeGrowthPerWeek(s.clarity);
+  x[X_FOCUS] = focusShare(s.clarity);
+  x[X_ABSORB] = changeCapacity(s.readiness);
+  x[X_DIP_TAU] = dipRecoveryWeeks(s.legacy);
+  x[X_PERSISTENCE] = remotePersistence(s.lockIn);
+  x[X_HAZARD_CULTURE] = 1 - CULTURE_BUILD_RISK_CUT * s.culture;
+  x[X_APPETITE0] = Math.min(1, s.confidence * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * s.culture));
+  x[X_COVERAGE] = path.coverage;
+  x[X_LEGACY] = s.legacy;
+  // Week w's capacity multiplier comes from the noise before week w's draw; the noise is off without a generator.
+  const mult = ws.noiseMult;
+  if (!rng) {
+    mult.fill(1);
+    return;
+  }
   const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * PRODUCTIVITY_SIGMA * 3.4641016151377544;
-  const hazardCulture = 1 - CULTURE_BUILD_RISK_CUT * s.culture;
+  let noise = 0;
+  for (let w = 0; w <= ci.horizon; w++) {
+    mult[w] = 1 + noise < 0.2 ? 0.2 : 1 + noise;
+    // One uniform a week, scaled to unit variance: the AR(1) filter makes the sum close to normal anyway.
+    noise = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (nextFloat(rng) - 0.5);
+  }
+}
+
+/**
+ * Run one replication on top of the exogenous path. With `rng` null the noise is off (the expected-value run);
+ * otherwise every draw comes from `rng`, always in the same order and number, so that common random numbers
+ * line up across settings. Writes the stochastic series at out[s][offset + w] and the KPIs at kpis[k][kpiIndex].
+ *
+ * The run's stocks live in local variables, which V8 keeps as plain doubles; the per-initiative work (deliver)
+ * and the rare steps (settling an initiative, scheduling, retries, what is live, the focus, stage gates) are
+ * functions that exchange their few numbers with this one through ws.x.
+ */
+export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null, sink: Sink): void {
+  const H = ci.horizon;
+  const out = sink.series;
+  const off = sink.offset;
+  const detail = sink.detail;
+  const x = ws.x;
+
+  startRun(ci, s, path, ws, rng);
+  const noiseMult = ws.noiseMult;
+  const adoption = ws.adoption, pillarLive = ws.pillarLive, pilotGain = ws.pilotGain;
+  const delayStage = x[X_DELAY_STAGE]!;
+  const clinAdopt = x[X_CLIN_ADOPT]!;
+  const focus = x[X_FOCUS]!;
+  const absorb = x[X_ABSORB]!;
+  const dipTau = x[X_DIP_TAU]!;
+  const persistence = x[X_PERSISTENCE]!;
+  const hazardCulture = x[X_HAZARD_CULTURE]!;
+  const coverage = path.coverage;
+  const legacy = s.legacy, boardEngaged = s.boardEngaged, culture = s.culture;
   const start0 = s.maturity[0]!, start1 = s.maturity[1]!, start2 = s.maturity[2]!;
   const infra0 = s.infrastructure;
-  const capability0 = path.capability[0]!;
   const confidence0 = s.confidence;
+  const benefit0 = ci.pillarBenefit[0]!, benefit1 = ci.pillarBenefit[1]!, benefit2 = ci.pillarBenefit[2]!;
   const pathSlots = path.slots;
   const pathPriorities = path.priorities;
   const pathCapacity = path.capacity;
   const pathShock = path.shock;
-  const pathCapability = path.capability;
   const pathUrgency = path.urgency;
+  const pathRemotePush = path.remotePush;
+  const pathSpeed = path.adoptionSpeed;
+  const pathInfraFte = path.infraFte;
+  const pathCapture = path.benefitCapture;
+  const pathCapabilityGain = path.capabilityGain;
 
-  x[X_INFRA] = infra0;
-  x[X_CONFIDENCE] = confidence0;
-  x[X_ABSORB] = absorb;
-  x[X_CLIN_ADOPT] = clinAdopt;
-  x[X_DIP_TAU] = dipTau;
-  x[X_DELAY_STAGE] = delayStage;
-  x[X_CONFIDENCE0] = confidence0;
-  x[X_FOCUS] = focus;
-  x[X_SCOPE_WEEK] = scopeWeek;
-  x[X_COVERAGE] = coverage;
-  x[X_APPETITE] = Math.min(1, confidence0 * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * s.culture));
-  x[X_FIRST_WIN] = H + 1;
-  x[X_LIVE_DIRTY] = 1;
-  x[X_NEXT_RETRY] = Infinity;
+  // The run's stocks.
+  let infra = infra0, fatigue = 0, confidence = confidence0, dip = 0, remote = 0, remotePeak = 0;
+  let appetite = x[X_APPETITE0]!;
+  let d1 = 0, d2 = 0, d3 = 0, benefits = 0;
+  let active = 0, activeCritical = 0, liveCount = 0, failedCount = 0, firstWin = H + 1;
+  let liveDirty = true;
+  let nextRetry = Infinity;
   let scheduleDirty = true;
   let nextEarliest = Infinity;
   let focusIdx = -1;
@@ -493,6 +526,11 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   let maturityY1 = 0, maturityY3 = 0, benefitsY3 = 0;
   let maturity = (start0 + start1 + start2) / 3;
   let latestOpen = -1;
+  // Week flows that settle() may change; runCore resets them in x and reads them back when something settled.
+  x[X_WINS] = 0;
+  x[X_FAILURES] = 0;
+  x[X_FIRST_WIN] = H + 1;
+  x[X_NEXT_RETRY] = Infinity;
   const mMat = out[S_MATURITY]!, mP0 = out[S_MATURITY_PILLAR]!, mP1 = out[S_MATURITY_PILLAR + 1]!, mP2 = out[S_MATURITY_PILLAR + 2]!;
   const sA0 = out[S_ADOPTION_PILLAR]!, sA1 = out[S_ADOPTION_PILLAR + 1]!, sA2 = out[S_ADOPTION_PILLAR + 2]!;
   const sFat = out[S_FATIGUE]!, sConf = out[S_CONFIDENCE]!, sApp = out[S_APPETITE]!, sInfra = out[S_INFRA]!;
@@ -501,16 +539,21 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
 
   for (let w = 0; w <= H; w++) {
     // Stages open when all their gates hold.
-    for (let k = 0; k < ci.stageCount; k++) {
-      if (ws.stageOpen[k] || !stageGatesHold(ci, ws, k, w, maturity)) continue;
-      ws.stageOpen[k] = 1;
-      if (k > latestOpen) latestOpen = k;
-      scheduleDirty = true;
-      if (detail) detail.events.push({ week: w, kind: 'stage-opened', label: `Stage opened: ${ci.stageNames[k]!}` });
+    if (ci.stageCount > 0) {
+      x[X_INFRA] = infra;
+      x[X_CONFIDENCE] = confidence;
+      for (let k = 0; k < ci.stageCount; k++) {
+        if (ws.stageOpen[k] || !stageGatesHold(ci, ws, k, w, maturity)) continue;
+        ws.stageOpen[k] = 1;
+        if (k > latestOpen) latestOpen = k;
+        scheduleDirty = true;
+        if (detail) detail.events.push({ week: w, kind: 'stage-opened', label: `Stage opened: ${ci.stageNames[k]!}` });
+      }
     }
 
-    if (w >= x[X_NEXT_RETRY]!) {
-      x[X_NEXT_RETRY] = revive(ci, ws, w, detail);
+    if (w >= nextRetry) {
+      nextRetry = revive(ci, ws, w, detail);
+      x[X_NEXT_RETRY] = nextRetry;
       scheduleDirty = true;
     }
 
@@ -518,42 +561,62 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const slots = pathSlots[w]!;
     if (slots !== lastSlots || w >= nextEarliest) scheduleDirty = true;
     lastSlots = slots;
-    x[X_CHANGED] = 0;
-    if (scheduleDirty && x[X_ACTIVE]! < slots) {
+    if (scheduleDirty && active < slots) {
+      x[X_ACTIVE] = active;
+      x[X_ACTIVE_CRITICAL] = activeCritical;
+      x[X_APPETITE] = appetite;
+      x[X_CHANGED] = 0;
       nextEarliest = schedule(ci, ws, w, slots, latestOpen >= 0 ? ci.stageCap[latestOpen]! : Infinity, detail);
       scheduleDirty = false;
+      active = x[X_ACTIVE]!;
+      activeCritical = x[X_ACTIVE_CRITICAL]!;
+      if (x[X_CHANGED]) focusIdx = active > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
     }
-    if (detail && x[X_ACTIVE_CRITICAL]! > detail.peakCritical) detail.peakCritical = x[X_ACTIVE_CRITICAL]!;
-    if (x[X_CHANGED]) focusIdx = x[X_ACTIVE]! > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
+    if (detail && activeCritical > detail.peakCritical) detail.peakCritical = activeCritical;
 
     // Capacity for the portfolio this week, then delivery.
     const pEff = pathPriorities[w]!;
-    const noise = x[X_NOISE]!;
-    const noiseMult = 1 + noise < 0.2 ? 0.2 : 1 + noise;
-    const capacity = pathCapacity[w]! * portfolioShare(x[X_ACTIVE]!, pEff) * fundingFromAppetite(x[X_APPETITE]!) * noiseMult;
-    const activeBefore = x[X_ACTIVE]!;
-    x[X_WINS] = 0;
-    x[X_FAILURES] = 0;
-    x[X_CHANGED] = 0;
+    const capacity = pathCapacity[w]! * portfolioShare(active, pEff) * fundingFromAppetite(appetite) * noiseMult[w]!;
+    const activeBefore = active;
+    let wins = 0, failures = 0;
     x[X_CAPACITY] = capacity;
-    x[X_HAZARD_WEEK] = buildHazardWeek(x[X_FATIGUE]!, coverage, pEff) * hazardCulture;
-    deliver(ci, s, ws, w, focusIdx, detail);
+    x[X_HAZARD_WEEK] = buildHazardWeek(fatigue, coverage, pEff) * hazardCulture;
+    x[X_ACTIVE] = active;
+    x[X_ACTIVE_CRITICAL] = activeCritical;
+    x[X_INFRA] = infra;
+    x[X_FATIGUE] = fatigue;
+    x[X_DIP] = dip;
+    x[X_CHANGED] = 0;
+    deliver(ci, ws, w, focusIdx, detail);
     if (x[X_CHANGED]) {
-      scheduleDirty = true;
-      focusIdx = x[X_ACTIVE]! > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
-    }
-    let dip = x[X_DIP]!;
-    if (dip > 1) { dip = 1; x[X_DIP] = 1; }
-    x[X_LOAD] = x[X_LOAD]! + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
-    if (x[X_LIVE_DIRTY]) {
-      updateLive(ci, ws);
+      // Something settled: take back what settle() changed and reset the week's flows.
+      active = x[X_ACTIVE]!;
+      activeCritical = x[X_ACTIVE_CRITICAL]!;
+      infra = x[X_INFRA]!;
+      dip = x[X_DIP]!;
+      wins = x[X_WINS]!;
+      failures = x[X_FAILURES]!;
+      liveCount = x[X_LIVE]!;
+      failedCount = x[X_FAILED]!;
+      firstWin = x[X_FIRST_WIN]!;
+      nextRetry = x[X_NEXT_RETRY]!;
+      if (x[X_LIVE_DIRTY]) liveDirty = true;
+      x[X_WINS] = 0;
+      x[X_FAILURES] = 0;
       x[X_LIVE_DIRTY] = 0;
+      scheduleDirty = true;
+      focusIdx = active > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
+    }
+    if (dip > 1) dip = 1;
+    const load = x[X_LOAD]! + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
+    if (liveDirty) {
+      updateLive(ci, ws);
+      liveDirty = false;
     }
 
     // Maturity (from the stocks at the start of this week) and the goal.
     const a0 = adoption[0]!, a1 = adoption[1]!, a2 = adoption[2]!;
-    const infra = x[X_INFRA]!;
-    const foundations = foundationsGain(gainOver(pathCapability[w]!, capability0), gainOver(infra, infra0));
+    const foundations = foundationsGain(pathCapabilityGain[w]!, gainOver(infra, infra0));
     const m0 = pillarMaturity(start0, a0, foundations);
     const m1 = pillarMaturity(start1, a1, foundations);
     const m2 = pillarMaturity(start2, a2, foundations);
@@ -566,32 +629,34 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       if (reached) weeksToGoal = w;
     }
     // Remote working responds within the week: a shock that lands this week shows in this week's count.
-    const remotePrev = x[X_REMOTE]!;
-    if (remotePrev > x[X_REMOTE_PEAK]!) x[X_REMOTE_PEAK] = remotePrev;
-    const remote = stepRemote(remotePrev, remoteTarget(pathUrgency[w]!, a1), x[X_REMOTE_PEAK]! * persistence);
-    x[X_REMOTE] = remote;
-    const remoteNow = remoteConsultations(remote);
-    const fatigue = x[X_FATIGUE]!;
+    // With no remote working yet and urgency too low to push it, it stays at zero (most runs, most weeks).
+    let remoteNow = REMOTE_AT_ZERO;
+    if (remote !== 0 || remotePeak !== 0 || pathRemotePush[w]) {
+      const remotePrev = remote;
+      if (remotePrev > remotePeak) remotePeak = remotePrev;
+      remote = stepRemote(remotePrev, remoteTarget(pathUrgency[w]!, a1), remotePeak * persistence);
+      remoteNow = remoteConsultations(remote);
+    }
 
     // Record this week's stochastic series.
     const at = off + w;
     mMat[at] = maturity; mP0[at] = m0; mP1[at] = m1; mP2[at] = m2;
     sA0[at] = a0; sA1[at] = a1; sA2[at] = a2;
     sFat[at] = fatigue;
-    sConf[at] = x[X_CONFIDENCE]!;
-    sApp[at] = x[X_APPETITE]!;
+    sConf[at] = confidence;
+    sApp[at] = appetite;
     sInfra[at] = infra;
-    sBen[at] = x[X_BENEFITS]!;
-    sRate[at] = x[X_D3]!;
+    sBen[at] = benefits;
+    sRate[at] = d3;
     sCap[at] = capacity * REFERENCE_TEAM_FTE;
     sRemote[at] = remoteNow;
     sDip[at] = dip;
-    sLive[at] = x[X_LIVE]!;
+    sLive[at] = liveCount;
     if (fatigue > peakFatigue) peakFatigue = fatigue;
     if (dip > peakDip) peakDip = dip;
     if (remoteNow > peakRemote) peakRemote = remoteNow;
     if (w === 52 || (w === H && H < 52)) maturityY1 = maturity;
-    if (w === 156 || (w === H && H < 156)) { maturityY3 = maturity; benefitsY3 = x[X_BENEFITS]!; }
+    if (w === 156 || (w === H && H < 156)) { maturityY3 = maturity; benefitsY3 = benefits; }
 
     if (detail) {
       // The loss each constraint causes this week, as −ln(factor), summed per period.
@@ -612,12 +677,22 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       detail.scopeAdded += creep;
     }
 
-    // Update the stocks to next week.
-    const appetiteBefore = x[X_APPETITE]!;
-    stepStocks(ci, s, ws, path, w);
-    if (appetiteBefore < CRITICAL_START_APPETITE && x[X_APPETITE]! >= CRITICAL_START_APPETITE) scheduleDirty = true;
-    // One uniform a week, scaled to unit variance: the AR(1) filter makes the sum close to normal anyway.
-    if (rng) x[X_NOISE] = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (nextFloat(rng) - 0.5);
+    // Update the stocks to next week: fatigue, adoption, infrastructure, dip, confidence, appetite, benefits.
+    const appetiteBefore = appetite;
+    fatigue = stepFatigue(fatigue, load, absorb);
+    const speedAll = pathSpeed[w]! * fatigueDrag(fatigue);
+    // One call site in a loop rather than three: V8 inlines it once (its inlining budget per function is small).
+    for (let p = 0; p < 3; p++) adoption[p] = stepAdoption(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!);
+    infra = stepInfrastructure(infra, pathInfraFte[w]!, legacy);
+    dip = dip - dip / dipTau;
+    confidence = stepConfidence(confidence, confidence0, wins, failures, dip, boardEngaged);
+    appetite = stepAppetite(appetite, confidence, culture);
+    const value = (adoption[0]! * benefit0 + adoption[1]! * benefit1 + adoption[2]! * benefit2) * pathCapture[w]!;
+    d1 = d1 + (value - d1) / delayStage;
+    d2 = d2 + (d1 - d2) / delayStage;
+    d3 = d3 + (d2 - d3) / delayStage;
+    benefits = benefits + d3;
+    if (appetiteBefore < CRITICAL_START_APPETITE && appetite >= CRITICAL_START_APPETITE) scheduleDirty = true;
   }
 
   // KPIs.
@@ -629,8 +704,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   k[K_MATURITY_Y3]![ki] = maturityY3;
   k[K_WEEKS_TO_GOAL]![ki] = weeksToGoal;
   k[K_GOAL_REACHED]![ki] = weeksToGoal <= H ? 1 : 0;
-  k[K_DELIVERED]![ki] = x[X_LIVE]!;
-  k[K_FAILED]![ki] = x[X_FAILED]!;
+  k[K_DELIVERED]![ki] = liveCount;
+  k[K_FAILED]![ki] = failedCount;
   k[K_BENEFITS]![ki] = sBen[last]!;
   k[K_BENEFITS_Y3]![ki] = benefitsY3;
   k[K_PEAK_FATIGUE]![ki] = peakFatigue;
@@ -638,7 +713,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   k[K_CONFIDENCE]![ki] = sConf[last]!;
   k[K_APPETITE]![ki] = sApp[last]!;
   k[K_ADOPTION]![ki] = (sA0[last]! + sA1[last]! + sA2[last]!) / 3;
-  k[K_FIRST_WIN]![ki] = x[X_FIRST_WIN]!;
+  k[K_FIRST_WIN]![ki] = firstWin;
   k[K_PEAK_DIP]![ki] = peakDip;
   k[K_PEAK_REMOTE]![ki] = peakRemote;
   k[K_MEAN_SWITCHING]![ki] = path.meanSwitching;
