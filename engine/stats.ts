@@ -148,10 +148,12 @@ export function createBandScratch(n: number, w: number): BandScratch {
  */
 export function summariseWeeks(store: Float32Array, W: number, R: number, sc: BandScratch, p10: Float64Array, p50: Float64Array, p90: Float64Array, mean: Float64Array): void {
   const { sum, min, max, out, hist, bucket, rs } = sc;
-  weekSums(store, W, R, sum, min, max);
-  for (let w = 0; w < W; w++) mean[w] = sum[w]! / R;
   let w = 0;
+  // Four weeks at a time through every pass, so that their 4R values stay in the first-level cache from the
+  // sums to the gathering.
   for (; w + 3 < W; w += 4) {
+    weekSums4(store, w, R, sum, min, max);
+    for (let q = w; q < w + 4; q++) mean[q] = sum[q]! / R;
     if (min[w] === max[w] && min[w + 1] === max[w + 1] && min[w + 2] === max[w + 2] && min[w + 3] === max[w + 3]) {
       for (let q = w; q < w + 4; q++) { const v = min[q]!; p10[q] = v; p50[q] = v; p90[q] = v; }
       continue;
@@ -167,6 +169,8 @@ export function summariseWeeks(store: Float32Array, W: number, R: number, sc: Ba
     }
   }
   for (; w < W; w++) {
+    weekSum1(store, w, R, sum, min, max);
+    mean[w] = sum[w]! / R;
     const v = min[w]!;
     if (v === max[w]) { p10[w] = v; p50[w] = v; p90[w] = v; continue; }
     hist1(store, w * R, R, v, scaleOf(v, max[w]!), hist, bucket);
@@ -179,41 +183,40 @@ function scaleOf(lo: number, hi: number): number {
   return lo === hi ? 0 : SCALE / (hi - lo);
 }
 
-/** Write each week's sum (in replication order), minimum and maximum, four weeks at a time. */
-function weekSums(vals: Float32Array, W: number, R: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
-  let w = 0;
-  for (; w + 3 < W; w += 4) {
-    const o0 = w * R, o1 = o0 + R, o2 = o1 + R, o3 = o2 + R;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    let a0 = Infinity, a1 = Infinity, a2 = Infinity, a3 = Infinity;
-    let b0 = -Infinity, b1 = -Infinity, b2 = -Infinity, b3 = -Infinity;
-    for (let i = 0; i < R; i++) {
-      const v0 = vals[o0 + i]!, v1 = vals[o1 + i]!, v2 = vals[o2 + i]!, v3 = vals[o3 + i]!;
-      s0 += v0; s1 += v1; s2 += v2; s3 += v3;
-      if (v0 < a0) a0 = v0;
-      if (v0 > b0) b0 = v0;
-      if (v1 < a1) a1 = v1;
-      if (v1 > b1) b1 = v1;
-      if (v2 < a2) a2 = v2;
-      if (v2 > b2) b2 = v2;
-      if (v3 < a3) a3 = v3;
-      if (v3 > b3) b3 = v3;
-    }
-    sum[w] = s0; sum[w + 1] = s1; sum[w + 2] = s2; sum[w + 3] = s3;
-    min[w] = a0; min[w + 1] = a1; min[w + 2] = a2; min[w + 3] = a3;
-    max[w] = b0; max[w + 1] = b1; max[w + 2] = b2; max[w + 3] = b3;
+/** Write the sum (in replication order), minimum and maximum of weeks w … w+3 (four independent chains). */
+function weekSums4(vals: Float32Array, w: number, R: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
+  const o0 = w * R, o1 = o0 + R, o2 = o1 + R, o3 = o2 + R;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let a0 = Infinity, a1 = Infinity, a2 = Infinity, a3 = Infinity;
+  let b0 = -Infinity, b1 = -Infinity, b2 = -Infinity, b3 = -Infinity;
+  for (let i = 0; i < R; i++) {
+    const v0 = vals[o0 + i]!, v1 = vals[o1 + i]!, v2 = vals[o2 + i]!, v3 = vals[o3 + i]!;
+    s0 += v0; s1 += v1; s2 += v2; s3 += v3;
+    if (v0 < a0) a0 = v0;
+    if (v0 > b0) b0 = v0;
+    if (v1 < a1) a1 = v1;
+    if (v1 > b1) b1 = v1;
+    if (v2 < a2) a2 = v2;
+    if (v2 > b2) b2 = v2;
+    if (v3 < a3) a3 = v3;
+    if (v3 > b3) b3 = v3;
   }
-  for (; w < W; w++) {
-    const o = w * R;
-    let s = 0, a = Infinity, b = -Infinity;
-    for (let i = 0; i < R; i++) {
-      const v = vals[o + i]!;
-      s += v;
-      if (v < a) a = v;
-      if (v > b) b = v;
-    }
-    sum[w] = s; min[w] = a; max[w] = b;
+  sum[w] = s0; sum[w + 1] = s1; sum[w + 2] = s2; sum[w + 3] = s3;
+  min[w] = a0; min[w + 1] = a1; min[w + 2] = a2; min[w + 3] = a3;
+  max[w] = b0; max[w + 1] = b1; max[w + 2] = b2; max[w + 3] = b3;
+}
+
+/** Write the sum (in replication order), minimum and maximum of week w. */
+function weekSum1(vals: Float32Array, w: number, R: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
+  const o = w * R;
+  let s = 0, a = Infinity, b = -Infinity;
+  for (let i = 0; i < R; i++) {
+    const v = vals[o + i]!;
+    s += v;
+    if (v < a) a = v;
+    if (v > b) b = v;
   }
+  sum[w] = s; min[w] = a; max[w] = b;
 }
 
 /** Count four weeks' values into their buckets (week q's counts at hist[256q…], its bucket bytes at bucket[q·rs…]). */
