@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  blankInput, monteCarlo, monteCarloPart, parseScenario, scenarioToInput,
+  blankInput, mergeMonteCarlo, monteCarlo, monteCarloPart, parseScenario, scenarioToInput,
   type MonteCarloResult, type SimInput,
 } from '../../engine';
 import { createPortHelper, MIN_SPLIT_REPLICATIONS, servePartsOn, splitMonteCarlo, type PartHelper, type PortLike } from '../../renderer/src/sim/band-split';
@@ -44,12 +44,15 @@ function expectSameResult(actual: MonteCarloResult, expected: MonteCarloResult):
 }
 
 /** A helper on this thread that posts its part through structuredClone, as a worker's reply would arrive. */
-function cloningHelper(log?: { from: number; to: number }[]): PartHelper {
+function cloningHelper(log?: { from: number; to: number }[], merged?: string[][]): PartHelper {
   return {
     run: async (input, opts) => {
       log?.push({ from: opts.from, to: opts.to });
-      const part = monteCarloPart(input, opts);
-      return structuredClone(part);
+      return structuredClone(monteCarloPart(input, opts));
+    },
+    merge: async (input, parts) => {
+      merged?.push([...parts[0]!.series]);
+      return structuredClone(mergeMonteCarlo(input, structuredClone(parts)));
     },
   };
 }
@@ -95,7 +98,16 @@ describe('Monte Carlo split between the band worker and helpers (SPEC R10)', () 
     for (const input of inputs) {
       for (const series of [BAND_SERIES, undefined]) {
         const opts = { replications: 500, seed: BAND_SEED, series };
-        expectSameResult(await splitMonteCarlo(input, opts, [cloningHelper()]), monteCarlo(input, opts));
+        const merged: string[][] = [];
+        const result = await splitMonteCarlo(input, opts, [cloningHelper(undefined, merged)]);
+        expectSameResult(result, monteCarlo(input, opts));
+        // The same series in the same order as one call lists them.
+        expect(Object.keys(result.bands)).toEqual(Object.keys(monteCarlo(input, { ...opts, replications: 1 }).bands));
+        // The helper summarised every other series with values (the exogenous ones stay with the merging thread).
+        const one = monteCarloPart(input, { seed: BAND_SEED, from: 0, to: 1, series });
+        const withValues = one.series.filter((id) => one.values[id] !== undefined);
+        expect(withValues.length).toBeGreaterThan(2);
+        expect(merged).toEqual([withValues.filter((_, i) => i % 2 === 1)]);
       }
     }
   });
@@ -127,9 +139,11 @@ describe('Monte Carlo split between the band worker and helpers (SPEC R10)', () 
     const { helper, transferred } = channelHelper();
     const opts = { replications: 300, seed: BAND_SEED, series: BAND_SERIES };
     expectSameResult(await splitMonteCarlo(input, opts, [helper]), monteCarlo(input, opts));
-    expect(transferred).toHaveLength(1);
-    // One buffer per charted stochastic series and per KPI, none copied.
+    // Two replies: the part (a buffer per charted series and per KPI) and the merged bands of the helper's
+    // half of the series (four per series) with the KPIs' values; each transferred, none copied.
+    expect(transferred).toHaveLength(2);
     expect(transferred[0]).toBeGreaterThan(BAND_SERIES.length);
+    expect(transferred[1]).toBeGreaterThanOrEqual(4 * (BAND_SERIES.length / 2));
   });
 
   it('reports progress of the whole run while this thread runs its share', async () => {
@@ -143,7 +157,7 @@ describe('Monte Carlo split between the band worker and helpers (SPEC R10)', () 
   it('surfaces a helper\'s error message, an engine error from the port, and a lost helper', async () => {
     const input = blankInput();
     const opts = { replications: 200, seed: 1 };
-    const failing: PartHelper = { run: () => Promise.reject(new Error('helper ran out of memory')) };
+    const failing: PartHelper = { run: () => Promise.reject(new Error('helper ran out of memory')), merge: () => Promise.reject(new Error('not reached')) };
     await expect(splitMonteCarlo(input, opts, [failing])).rejects.toThrow('helper ran out of memory');
 
     // A part the engine refuses (here a range past the end) comes back over the port as an error.

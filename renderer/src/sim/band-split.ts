@@ -1,8 +1,9 @@
 import {
   mergeMonteCarlo, monteCarlo, monteCarloPart, partBuffers, splitReplications,
-  type MonteCarloPart, type MonteCarloPartOptions, type MonteCarloResult, type SimInput,
+  type MonteCarloPart, type MonteCarloPartOptions, type MonteCarloResult, type SeriesBands, type SimInput,
 } from '../../../engine';
 import type { PartReply, PartRequest } from './protocol';
+import { collectTransferables } from './transfer';
 
 /** Options of a split Monte Carlo: those of `monteCarlo`. */
 export interface SplitOptions {
@@ -12,10 +13,12 @@ export interface SplitOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Where a share of the replications can run: another worker, reached through a message port. */
+/** Where a share of the work can run: another worker, reached through a message port. */
 export interface PartHelper {
   /** Run one part and return it (rejects with the helper's error, or when the helper is lost). */
   run(input: SimInput, opts: Omit<MonteCarloPartOptions, 'onProgress'>): Promise<MonteCarloPart>;
+  /** Merge parts that carry a share of the series (their buffers are handed over) and return the result. */
+  merge(input: SimInput, parts: readonly MonteCarloPart[]): Promise<MonteCarloResult>;
 }
 
 /**
@@ -24,12 +27,35 @@ export interface PartHelper {
  */
 export const MIN_SPLIT_REPLICATIONS = 64;
 
+/** Return the part cut down to the series `ids` (a subset of its own, kept in its order); KPIs stay whole. */
+export function partWithSeries(part: MonteCarloPart, ids: ReadonlySet<string>): MonteCarloPart {
+  const values: Record<string, Float32Array> = {};
+  for (const id of Object.keys(part.values)) if (ids.has(id)) values[id] = part.values[id]!;
+  return { ...part, series: part.series.filter((id) => ids.has(id)), values };
+}
+
 /**
- * Run a Monte Carlo with the replications shared between this thread and `helpers`: the helpers' shares are
- * posted first so that they start at once, this thread runs the first share meanwhile, and the parts are
- * merged here. The result is `monteCarlo(input, opts)` bit for bit (the engine's part/merge contract); with
- * no helper, or too few replications to be worth it, it is exactly that call. Rejects with the first error
- * of any share.
+ * Deal the series of a part into `n` shares for merging side by side: the series with values (whose
+ * percentiles are the work) round-robin, the exogenous ones (copied from the path) to the first share.
+ */
+export function seriesShares(part: MonteCarloPart, n: number): Set<string>[] {
+  const shares = Array.from({ length: n }, () => new Set<string>());
+  let next = 0;
+  for (const id of part.series) {
+    if (part.values[id] === undefined) shares[0]!.add(id);
+    else shares[next++ % n]!.add(id);
+  }
+  return shares;
+}
+
+/**
+ * Run a Monte Carlo with the work shared between this thread and `helpers`. The helpers' replications are
+ * posted first so that they start at once, and this thread runs the first share meanwhile. The merge, the
+ * per-week percentiles of every series, is then shared too: each helper gets every part's values of its
+ * share of the series (handed over, not copied) and returns those bands, while this thread merges the rest.
+ * The result is `monteCarlo(input, opts)` bit for bit: a series' bands depend only on its own values in
+ * replication order, and the parts and merges are the engine's (SPEC R10). With no helper, or too few
+ * replications to be worth it, it is exactly that call. Rejects with the first error of any share.
  */
 export async function splitMonteCarlo(input: SimInput, opts: SplitOptions, helpers: readonly PartHelper[]): Promise<MonteCarloResult> {
   const R = opts.replications;
@@ -37,18 +63,41 @@ export async function splitMonteCarlo(input: SimInput, opts: SplitOptions, helpe
   if (helpers.length === 0 || !Number.isInteger(R) || R < MIN_SPLIT_REPLICATIONS) return monteCarlo(input, opts);
   const [mine, ...theirs] = splitReplications(R, helpers.length + 1);
   const remote = theirs.map((range, i) => helpers[i]!.run(input, { seed: opts.seed, series: opts.series, ...range }));
-  // Every remote share is awaited (even after one fails) so that no rejection goes unhandled.
-  const settled = Promise.allSettled(remote);
   const { onProgress } = opts;
   // Progress of this thread's share stands for the whole: the shares are near-equal and run side by side.
   const progress = onProgress && ((done: number, total: number) => onProgress(Math.min(R, Math.round((done * R) / total)), R));
-  const local = monteCarloPart(input, { seed: opts.seed, series: opts.series, ...mine!, onProgress: progress });
-  const parts: MonteCarloPart[] = [local];
-  for (const s of await settled) {
-    if (s.status === 'rejected') throw s.reason instanceof Error ? s.reason : new Error(String(s.reason));
-    parts.push(s.value);
+  let local: MonteCarloPart;
+  try {
+    local = monteCarloPart(input, { seed: opts.seed, series: opts.series, ...mine!, onProgress: progress });
+  } finally {
+    // Settle every remote share even when this one threw, so that no rejection goes unhandled.
+    void Promise.allSettled(remote);
   }
-  return mergeMonteCarlo(input, parts);
+  const parts = [local, ...(await allOrFirstError(remote))];
+  const shares = seriesShares(local, helpers.length + 1);
+  const merged = shares.slice(1).map((ids, i) => (ids.size > 0 ? helpers[i]!.merge(input, parts.map((p) => partWithSeries(p, ids))) : null));
+  let result: MonteCarloResult;
+  try {
+    result = mergeMonteCarlo(input, parts.map((p) => partWithSeries(p, shares[0]!)));
+  } finally {
+    void Promise.allSettled(merged.filter((m) => m !== null));
+  }
+  const others = await allOrFirstError(merged.filter((m): m is Promise<MonteCarloResult> => m !== null));
+  if (others.length === 0) return result;
+  // The bands in the order one call lists them (its series order), whichever thread summarised them.
+  const bands: Record<string, SeriesBands> = {};
+  for (const id of local.series) bands[id] = result.bands[id] ?? others.find((o) => o.bands[id])!.bands[id]!;
+  return { ...result, bands };
+}
+
+/** Await every promise; reject with the first error (by position) once all have settled. */
+async function allOrFirstError<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const s of await Promise.allSettled(promises)) {
+    if (s.status === 'rejected') throw s.reason instanceof Error ? s.reason : new Error(String(s.reason));
+    out.push(s.value);
+  }
+  return out;
 }
 
 /** The side of a message port this code uses: a DOM MessagePort or Node's, or a test double. */
@@ -63,9 +112,12 @@ export interface PortHelper extends PartHelper {
   fail(reason: string): void;
 }
 
+/** A request without its job number. */
+type PartBody = PartRequest extends infer R ? (R extends PartRequest ? Omit<R, 'job'> : never) : never;
+
 /** Return a PartHelper that posts part requests on `port` to a worker serving them (servePartsOn). */
 export function createPortHelper(port: PortLike): PortHelper {
-  const waiting = new Map<number, { resolve: (p: MonteCarloPart) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
   let next = 1;
   let lost: string | null = null;
   port.onmessage = (event: MessageEvent<PartReply>) => {
@@ -73,18 +125,21 @@ export function createPortHelper(port: PortLike): PortHelper {
     const w = waiting.get(reply.job);
     if (!w) return;
     waiting.delete(reply.job);
-    if (reply.ok) w.resolve(reply.part);
+    if (reply.ok) w.resolve(reply.value as never);
     else w.reject(new Error(reply.error));
   };
+  const ask = <T>(request: PartBody, transfer: Transferable[]): Promise<T> => {
+    if (lost !== null) return Promise.reject(new Error(lost));
+    const job = next++;
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(job, { resolve: resolve as (v: never) => void, reject });
+      port.postMessage({ ...request, job } as PartRequest, transfer);
+    });
+  };
   return {
-    run(input, opts) {
-      if (lost !== null) return Promise.reject(new Error(lost));
-      const job = next++;
-      return new Promise<MonteCarloPart>((resolve, reject) => {
-        waiting.set(job, { resolve, reject });
-        port.postMessage({ job, input, opts } satisfies PartRequest);
-      });
-    },
+    run: (input, opts) => ask<MonteCarloPart>({ kind: 'part', input, opts }, []),
+    // The values go (transferred: this thread is done with them); the KPIs are copied, as the caller keeps them.
+    merge: (input, parts) => ask<MonteCarloResult>({ kind: 'merge', input, parts }, parts.flatMap((p) => Object.values(p.values).map((v) => v.buffer as ArrayBuffer))),
     fail(reason) {
       lost = reason;
       for (const w of waiting.values()) w.reject(new Error(reason));
@@ -94,19 +149,19 @@ export function createPortHelper(port: PortLike): PortHelper {
 }
 
 /**
- * Serve part requests arriving on `port`: run each with monteCarloPart and post the part back with its
- * buffers transferred (not copied), or the error message.
+ * Serve the requests arriving on `port`: run a part with monteCarloPart, or merge parts with mergeMonteCarlo,
+ * and post the answer back with its buffers transferred (not copied), or the error message.
  */
 export function servePartsOn(port: PortLike): void {
   port.onmessage = (event: MessageEvent<PartRequest>) => {
-    const { job, input, opts } = event.data;
-    let part: MonteCarloPart;
+    const req = event.data;
+    let value: MonteCarloPart | MonteCarloResult;
     try {
-      part = monteCarloPart(input, opts);
+      value = req.kind === 'part' ? monteCarloPart(req.input, req.opts) : mergeMonteCarlo(req.input, req.parts);
     } catch (err) {
-      port.postMessage({ job, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies PartReply);
+      port.postMessage({ job: req.job, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies PartReply);
       return;
     }
-    port.postMessage({ job, ok: true, part } satisfies PartReply, partBuffers(part));
+    port.postMessage({ job: req.job, ok: true, value } satisfies PartReply, req.kind === 'part' ? partBuffers(value as MonteCarloPart) : collectTransferables(value));
   };
 }

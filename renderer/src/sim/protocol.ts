@@ -26,14 +26,15 @@ export type WorkerResponse =
   | { readonly id: number; readonly ok: true; readonly result: RunResult | MonteCarloResult | SensitivityResult | null }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
-/** A request for one Monte Carlo part, from the worker that merges to a helper worker, over their port. */
-export interface PartRequest {
-  readonly job: number;
-  readonly input: SimInput;
-  readonly opts: Omit<MonteCarloPartOptions, 'onProgress'>;
-}
+/**
+ * A request from the band worker to a helper worker, over their port: run one Monte Carlo part, or merge
+ * parts carrying the helper's share of the series.
+ */
+export type PartRequest =
+  | { readonly job: number; readonly kind: 'part'; readonly input: SimInput; readonly opts: Omit<MonteCarloPartOptions, 'onProgress'> }
+  | { readonly job: number; readonly kind: 'merge'; readonly input: SimInput; readonly parts: readonly MonteCarloPart[] };
 
-/** A helper's reply: the part (its buffers transferred) or why it failed. */
+/** A helper's reply: the part or merged result (its buffers transferred), or why it failed. */
 export type PartReply =
-  | { readonly job: number; readonly ok: true; readonly part: MonteCarloPart }
+  | { readonly job: number; readonly ok: true; readonly value: MonteCarloPart | MonteCarloResult }
   | { readonly job: number; readonly ok: false; readonly error: string };
