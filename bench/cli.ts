@@ -1,5 +1,7 @@
 // The command line: a 10,000-run sweep (100 × 100 lever values, one seeded run each) with one worker and
-// with two, timed as whole processes (start-up included, as an analyst waits for it), and the speed-up.
+// with two, timed as whole processes (start-up included, as an analyst waits for it), and the speed-up. The
+// command's own MOMENTUM_TIMINGS report also gives the compute phase (work starts → last result), so that
+// a reader can tell the parallel part from the fixed costs around it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,12 +11,22 @@ import { entryOf, quantile, type Entry, type Suite } from './measure';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEED_UP_BUDGET = 1.8;
-const TIMED_PAIRS = 3;
+const TIMED_PAIRS = 7;
 
-/** Wall-clock and CPU time (ms) of one process. */
+/** Wall-clock and CPU time (ms) of one process, and the phases it reported (ms). */
 interface ProcessTime {
   readonly wall: number;
   readonly cpu: number;
+  /** The work starts (the job is known) → last result: the part that runs in parallel. */
+  readonly compute: number;
+  /** Process start → the command line loaded and started. */
+  readonly startup: number;
+}
+
+/** Return the number a `timings:` line of the command reported, or NaN. */
+function reported(stderr: string, pattern: RegExp): number {
+  const m = pattern.exec(stderr);
+  return m ? Number(m[1]) : Number.NaN;
 }
 
 /** Run `momentum sweep` over `steps × steps` combinations and return its wall-clock and CPU time. */
@@ -28,14 +40,24 @@ function sweep(steps: number, workers: number, out: string): Promise<ProcessTime
   ];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MOMENTUM_BENCH_CPU_FILE: cpuFile } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MOMENTUM_BENCH_CPU_FILE: cpuFile, MOMENTUM_TIMINGS: '1' } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the last timings lines may still be in the pipe when the process exits.
+    child.on('close', (code) => {
       const wall = performance.now() - t0;
-      if (code === 0) resolve({ wall, cpu: Number(readFileSync(cpuFile, 'utf8')) });
-      else reject(new Error(`momentum sweep --workers ${workers} exited with ${code}: ${stderr.trim()}`));
+      if (code !== 0) {
+        reject(new Error(`momentum sweep --workers ${workers} exited with ${code}: ${stderr.trim()}`));
+        return;
+      }
+      if (!/timings: loaded from the bundle/.test(stderr)) {
+        reject(new Error(`momentum sweep did not run from its bundle: ${stderr.split('\n').find((l) => l.includes('loaded from')) ?? stderr.trim()}`));
+        return;
+      }
+      const compute = reported(stderr, /timings: compute phase \(work starts → last result\) ([\d.]+) ms/);
+      const startup = reported(stderr, /timings: command started at ([\d.]+) ms/);
+      resolve({ wall, cpu: Number(readFileSync(cpuFile, 'utf8')), compute, startup });
     });
   });
 }
@@ -49,7 +71,8 @@ export const CLI_SUITE: Suite = {
     try {
       const one: ProcessTime[] = [];
       const two: ProcessTime[] = [];
-      // Warm-up: file cache and tsx's transpile cache, with a small sweep each way.
+      // Warm-up: the command line's bundle (built here if the sources changed) and the file cache, with a
+      // small sweep each way.
       await sweep(10, 1, join(dir, 'warm1.csv'));
       await sweep(10, 2, join(dir, 'warm2.csv'));
       for (let i = 0; i < TIMED_PAIRS; i++) {
@@ -57,7 +80,10 @@ export const CLI_SUITE: Suite = {
         const b = await sweep(100, 2, join(dir, 'two.csv'));
         one.push(a);
         two.push(b);
-        log(`sweep of 10,000 runs: 1 worker ${(a.wall / 1000).toFixed(2)} s (CPU ${(a.cpu / 1000).toFixed(2)} s), 2 workers ${(b.wall / 1000).toFixed(2)} s (CPU ${(b.cpu / 1000).toFixed(2)} s), speed-up ${(a.wall / b.wall).toFixed(2)}×`);
+        log(
+          `sweep of 10,000 runs: 1 worker ${(a.wall / 1000).toFixed(2)} s (CPU ${(a.cpu / 1000).toFixed(2)} s, compute ${(a.compute / 1000).toFixed(2)} s), ` +
+            `2 workers ${(b.wall / 1000).toFixed(2)} s (CPU ${(b.cpu / 1000).toFixed(2)} s, compute ${(b.compute / 1000).toFixed(2)} s), speed-up ${(a.wall / b.wall).toFixed(2)}×`,
+        );
       }
       const rows = readFileSync(join(dir, 'one.csv'), 'utf8').trimEnd().split('\n').length - 1;
       if (rows !== 10_000) throw new Error(`The sweep wrote ${rows} rows, not 10,000.`);
@@ -65,6 +91,7 @@ export const CLI_SUITE: Suite = {
         throw new Error('The sweep gave different results with 1 and 2 workers.');
       }
       const wall = (t: ProcessTime[]) => t.map((x) => x.wall);
+      const compute = (t: ProcessTime[]) => t.map((x) => x.compute);
       const possible = one.map((a, i) => a.cpu / (two[i]!.cpu / 2));
       // Higher is better here too, so the tail worth reporting is the low one.
       const lowTail = (e: Entry): Entry => ({ ...e, p95: quantile([...possible].sort((x, y) => x - y), 0.05) });
@@ -75,6 +102,11 @@ export const CLI_SUITE: Suite = {
         // What two free cores could give at best: one worker's CPU time over half of two workers' CPU time
         // (the extra CPU two workers use is start-up and messaging, which no second core takes away).
         lowTail(entryOf('cli: sweep speed-up two free cores could give, from CPU time', '×', possible)),
+        // Where the time goes: the parallel part alone, and the start-up before it.
+        entryOf('cli: sweep of 10,000 runs, 1 worker, compute phase (work starts → last result)', 'ms', compute(one)),
+        entryOf('cli: sweep of 10,000 runs, 2 workers, compute phase (work starts → last result)', 'ms', compute(two)),
+        lowTail(entryOf('cli: sweep compute-phase speed-up, 2 workers over 1', '×', one.map((a, i) => a.compute / two[i]!.compute))),
+        entryOf('cli: start-up, process start → command started (2 workers)', 'ms', two.map((x) => x.startup)),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 /**
- * Fan jobs (cli/job.ts) out to worker threads. Each worker gets a job once, then batches that are
- * only ranges of its units, at most two in flight per worker so that none waits for its next
- * batch; results come back packed in transferred typed arrays and are stored by range, so the
- * output is identical whatever the number of workers. With one worker everything runs on the main
- * thread. A pool can be started before the job is known, so that workers load while the command
- * still reads and checks its input.
+ * Fan jobs (cli/job.ts) out to threads. N lanes are the main thread and N − 1 worker threads: the main
+ * thread starts computing as soon as the job is known and the workers join as they finish loading.
+ * Each worker gets a job once, then batches that are only ranges of its units, with two or three in
+ * flight so that it never waits for its next; results come back packed in transferred typed arrays
+ * and are stored by range, so the output is identical whatever the number of lanes. A pool can be
+ * started before the job is known, so that workers load while the command still reads its input.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -48,9 +48,10 @@ export function coreCount(): number {
 }
 
 /**
- * Below this many replications in total a job runs on the main thread when no worker count is
- * given: a worker costs a thread, loading the model (about 40 ms from the bundle) and warming it
- * up, which is what a few hundred replications take; below this the second core gains too little.
+ * Below this many replications in total a job runs on the main thread alone when no worker count is
+ * given: a worker thread costs its start (about 40 ms from the bundle) and, above all, compiling the
+ * model again in its own isolate (about 0.4 s of CPU on the machine's other threads), which only a
+ * job of a few thousand replications earns back.
  */
 export const AUTO_PARALLEL_MIN_REPLICATIONS = 2000;
 
@@ -97,7 +98,11 @@ interface Running {
   readonly onFailure: (err: Error) => void;
 }
 
-/** Worker threads that compute jobs, one job at a time. */
+/**
+ * Worker threads that compute jobs, one job at a time; with `mainLane` the main thread computes batches
+ * too, between handling the workers' messages, so that N lanes cost N − 1 threads and the work starts
+ * before the threads have loaded.
+ */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private readyCount = 0;
@@ -106,10 +111,13 @@ export class WorkerPool {
   private failure: Error | undefined;
   private running: Running | undefined;
 
-  /** Start `size` worker threads now; they load the model while the caller goes on. */
-  constructor(readonly size: number) {
+  /** Start `threads` worker threads now; they load the model while the caller goes on. */
+  constructor(
+    readonly threads: number,
+    readonly mainLane = false,
+  ) {
     mark('workers started');
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < threads; i++) {
       const w = new Worker(WORKER_ENTRY);
       this.workers.push(w);
       w.on('message', (msg: FromWorker) => this.onMessage(i, msg));
@@ -120,9 +128,14 @@ export class WorkerPool {
     }
   }
 
+  /** Return the number of lanes computing at once: the threads, and the main thread with `mainLane`. */
+  get lanes(): number {
+    return this.threads + (this.mainLane ? 1 : 0);
+  }
+
   private onMessage(worker: number, msg: FromWorker): void {
     if (msg.type === 'ready') {
-      if (++this.readyCount === this.size) mark('workers ready');
+      if (++this.readyCount === this.threads) mark('workers ready');
       return;
     }
     this.running?.onMessage(worker, msg);
@@ -135,7 +148,7 @@ export class WorkerPool {
   }
 
   /**
-   * Compute every unit of a job across the workers and return the payloads in unit order (one per
+   * Compute every unit of a job across the lanes and return the payloads in unit order (one per
    * batch). Rejects with the first failure, or with Interrupted on Ctrl+C (the pool is closed then).
    */
   run(job: Job, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
@@ -143,8 +156,11 @@ export class WorkerPool {
     if (this.failure) return Promise.reject(this.failure);
     if (this.running) return Promise.reject(new Error('the worker pool is already running a job'));
     const total = jobSize(job);
-    const ranges = planBatches(total, unitCost(job), this.size);
+    const ranges = planBatches(total, unitCost(job), this.lanes);
     if (ranges.length === 0) return Promise.resolve([]);
+    // Two batches queued per worker so none waits for its next; three when the main thread computes too
+    // (it cannot send a batch while computing one), but never so many that a small job leaves it idle.
+    const depth = this.mainLane ? Math.min(3, Math.max(1, Math.floor(ranges.length / this.lanes))) : 2;
     return new Promise<Payload[]>((resolve, reject) => {
       const id = this.nextJobId++;
       const slot = new Map(ranges.map((r, i) => [r.from, i]));
@@ -154,8 +170,11 @@ export class WorkerPool {
       let next = 0;
       let received = 0;
       let done = 0;
+      let settled = false;
 
       const settle = (err?: Error) => {
+        if (settled) return;
+        settled = true;
         process.off('SIGINT', onInterrupt);
         this.running = undefined;
         if (err) {
@@ -163,12 +182,20 @@ export class WorkerPool {
           reject(err);
           return;
         }
-        for (let i = 0; i < this.size; i++) if (knows[i]) this.post(i, { type: 'forget', id });
+        mark('compute finished', true);
+        for (let i = 0; i < this.threads; i++) if (knows[i]) this.post(i, { type: 'forget', id });
         resolve(results as Payload[]);
       };
       const onInterrupt = () => settle(new Interrupted());
+      const arrived = (index: number, payload: Payload) => {
+        results[index] = payload;
+        received++;
+        done += ranges[index]!.to - ranges[index]!.from;
+        onProgress?.(done, total);
+        if (received === ranges.length) settle();
+      };
       const feed = (i: number) => {
-        while (inFlight[i]! < 2 && next < ranges.length) {
+        while (inFlight[i]! < depth && next < ranges.length) {
           if (!knows[i]) {
             this.post(i, { type: 'job', id, job });
             knows[i] = true;
@@ -178,30 +205,41 @@ export class WorkerPool {
           inFlight[i]!++;
         }
       };
-      this.running = {
-        onMessage: (i, msg) => {
-          if (msg.type === 'ready' || msg.id !== id) return;
-          if (msg.type === 'failed') {
-            settle(new Error(`a worker failed on ${unitName(job, msg.unit)}: ${msg.message}`));
+      // The main thread's lane: one batch at a time, then back to the event loop for messages and Ctrl+C.
+      const computeHere = async () => {
+        while (!settled && next < ranges.length) {
+          const index = next++;
+          const r = ranges[index]!;
+          let payload: Payload;
+          try {
+            payload = runUnits(job, r.from, r.to);
+          } catch (err) {
+            const what = err instanceof UnitError ? unitName(job, err.unit) : `${unitName(job, r.from)} or a later one`;
+            settle(new Error(`${what} failed: ${err instanceof Error ? err.message : String(err)}`));
             return;
           }
-          results[slot.get(msg.from)!] = msg.payload;
-          inFlight[i]!--;
-          received++;
-          done += msg.to - msg.from;
-          onProgress?.(done, total);
-          if (received === ranges.length) {
-            mark('compute finished', true);
-            settle();
-          } else {
-            feed(i);
+          if (settled) return;
+          arrived(index, payload);
+          await new Promise((go) => setImmediate(go));
+        }
+      };
+      this.running = {
+        onMessage: (i, msg) => {
+          if (settled || msg.type === 'ready' || msg.id !== id) return;
+          if (msg.type === 'failed') {
+            settle(new Error(`${unitName(job, msg.unit)} failed in a worker thread: ${msg.message}`));
+            return;
           }
+          inFlight[i]!--;
+          arrived(slot.get(msg.from)!, msg.payload);
+          if (!settled) feed(i);
         },
         onFailure: (err) => settle(err),
       };
       process.on('SIGINT', onInterrupt);
       mark('compute started', true);
-      for (let i = 0; i < this.size; i++) feed(i);
+      for (let i = 0; i < this.threads; i++) feed(i);
+      if (this.mainLane) void computeHere();
     });
   }
 
@@ -254,10 +292,14 @@ export function runJob(job: Job, pool: WorkerPool | undefined, onProgress?: (don
   return pool ? pool.run(job, onProgress) : runInProcess(job, onProgress);
 }
 
-/** Return a pool of `workers` threads, or undefined when one lane (the main thread) is all that is wanted. */
+/**
+ * Return a pool for `workers` lanes: the main thread and workers − 1 threads, or undefined when one lane
+ * (the main thread alone) is all that is wanted.
+ */
 export function startPool(workers: number): WorkerPool | undefined {
   const n = Math.max(1, Math.floor(workers));
-  return n > 1 ? new WorkerPool(n) : undefined;
+  if (n <= 1) return undefined;
+  return new WorkerPool(n - 1, true);
 }
 
 /** Return the KPI summaries of a task-list or grid job, in unit order. */

@@ -42,9 +42,12 @@ describe('evaluateAll', () => {
     expect(backward.reverse()).toEqual(forward);
   });
 
-  it('rejects, naming the task, when a worker fails', async () => {
+  it('rejects, naming the task, when a task fails in a worker thread or on the main thread', async () => {
     const bad = [...tasks.slice(0, 2), { ...tasks[0]!, input: null as unknown as SimTask['input'] }];
-    await expect(evaluateAll(bad, { workers: 2 })).rejects.toThrow(/a worker failed on task 3/);
+    await expect(evaluateAll(bad, { workers: 2 })).rejects.toThrow(/task 3 failed/);
+    await expect(evaluateAll(bad, { workers: 1 })).rejects.toThrow(/task 3 failed/);
+    const pool = new WorkerPool(2);
+    await expect(evaluateJob({ kind: 'tasks', tasks: bad }, pool)).rejects.toThrow(/task 3 failed in a worker thread/);
   }, 60_000);
 });
 
@@ -56,10 +59,14 @@ describe('WorkerPool', () => {
   ];
   const grid: Job = { kind: 'grid', base, axes, independentSeeds: true };
 
-  it('computes a 150-combination grid in many batches across 2 workers: results in order, equal to each task evaluated alone', async () => {
+  it.each([
+    ['2 worker threads', 2, false],
+    ['the main thread and 1 worker thread', 1, true],
+    ['the main thread and 2 worker threads', 2, true],
+  ])('computes a 150-combination grid in many batches on %s: results in order, equal to each task evaluated alone', async (_name, threads, mainLane) => {
     const want = [];
     for (let k = 0; k < 150; k++) want.push(await evaluateTask(gridTask(base, axes, true, k), createInProcessRunner()));
-    const pool = new WorkerPool(2);
+    const pool = new WorkerPool(threads, mainLane);
     const progress: number[] = [];
     try {
       expect(await evaluateJob(grid, pool, (d) => progress.push(d))).toEqual(want);
@@ -80,17 +87,21 @@ describe('WorkerPool', () => {
   it('splits a Monte Carlo across workers and merges it bit for bit into the one-call result', async () => {
     const input = { ...blankInput(), horizonWeeks: 80 };
     const want = summarizeMonteCarlo(monteCarlo(input, { replications: 250, seed: 17 }));
-    const pool = new WorkerPool(3);
-    try {
-      expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, pool))).toEqual(want);
-    } finally {
-      pool.close();
+    for (const pool of [new WorkerPool(3), new WorkerPool(1, true)]) {
+      try {
+        expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, pool))).toEqual(want);
+      } finally {
+        pool.close();
+      }
     }
     expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, undefined))).toEqual(want);
   }, 60_000);
 
-  it('stops on Ctrl+C (SIGINT): the run rejects with Interrupted and the workers are stopped', async () => {
-    const pool = new WorkerPool(2);
+  it.each([
+    ['2 worker threads', 2, false],
+    ['the main thread and 1 worker thread', 1, true],
+  ])('stops on Ctrl+C (SIGINT) on %s: the run rejects with Interrupted and the workers are stopped', async (_name, threads, mainLane) => {
+    const pool = new WorkerPool(threads, mainLane);
     const running = pool.run({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000 });
     setTimeout(() => process.emit('SIGINT', 'SIGINT'), 50);
     await expect(running).rejects.toBeInstanceOf(Interrupted);
