@@ -8,8 +8,9 @@ import { adoptionSpeedBase } from './adoption';
 import { capabilityProductivity, CAPABILITY_START_MIN, CAPABILITY_START_READINESS, deliveryPressure, improvementShare, stepCapability } from './capability';
 import { externalAdoption, externalProductivity, learningFte } from './consultants';
 import { clarityThroughput } from './goal';
-import { benefitCapture } from './golive';
+import { benefitCapture, priorityHazardFactor } from './golive';
 import { baseFriction, governanceFriction, improvementProtection, leadershipStrength, priorityCreepPerWeek } from './governance';
+import { infrastructureBuildRate } from './infrastructure';
 import { ROLE_INFRASTRUCTURE, type Settings } from './levers';
 import { EV_FUNDING, EV_LEAVE, EV_NEW_CEO, EV_SHOCK, type CompiledInput } from './portfolio';
 import { gainOver } from './maturity';
@@ -56,6 +57,10 @@ export interface Path {
   readonly adoptionSpeed: Float64Array;
   /** Infrastructure staff present, FTE. */
   readonly infraFte: Float64Array;
+  /** Weekly infrastructure build rate of the staff present (infrastructureBuildRate). */
+  readonly infraBuild: Float64Array;
+  /** Build hazard multiplier of the priorities running (priorityHazardFactor). */
+  readonly priorityHazard: Float64Array;
   /** Share of adopted value turned into benefit (Dranove). */
   readonly benefitCapture: Float64Array;
   /** Deterministic constraint losses per week: switching, governance, capability, team. */
@@ -222,14 +227,18 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     urgency = stepUrgency(urgency, standing);
   }
 
-  const capabilityGainA = new Float64Array(W);
-  for (let w = 0; w <= H; w++) capabilityGainA[w] = gainOver(capabilityA[w]!, capabilityA[0]!);
+  const capabilityGainA = new Float64Array(W), infraBuildA = new Float64Array(W), priorityHazardA = new Float64Array(W);
+  for (let w = 0; w <= H; w++) {
+    capabilityGainA[w] = gainOver(capabilityA[w]!, capabilityA[0]!);
+    infraBuildA[w] = infrastructureBuildRate(infraFteA[w]!, s.legacy);
+    priorityHazardA[w] = priorityHazardFactor(prioritiesA[w]!);
+  }
   let sumSwitching = 0;
   for (let w = 0; w <= H; w++) sumSwitching += 1 - realWorkA[w]!;
   return {
     meanSwitching: sumSwitching / W,
     urgency: urgencyA, remotePush: remotePushA, shock: shockA, priorities: prioritiesA, slots: slotsA, realWork: realWorkA, friction: frictionA,
-    capacity: capacityA, capability: capabilityA, capabilityGain: capabilityGainA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA,
+    capacity: capacityA, capability: capabilityA, capabilityGain: capabilityGainA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA, infraBuild: infraBuildA, priorityHazard: priorityHazardA,
     benefitCapture: captureA, lossSwitching: lossS, lossGovernance: lossG, lossCapability: lossC, lossTeam: lossT,
     events, coverage, clinicalShare: s.fte[0]!,
   };

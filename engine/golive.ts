@@ -75,9 +75,27 @@ export function goLiveFailure(critical: boolean, piloted: boolean, infraGap: num
 /** Build hazard of a piloting initiative relative to one in build. Default 0.3; unit ×; judgement (CNTW model teams). */
 export const PILOT_HAZARD_FACTOR = 0.3;
 
+/** Return the build hazard multiplier of role coverage (1 at full coverage). */
+export function coverageHazardFactor(coverage: number): number {
+  return 1 + COVERAGE_BUILD_RISK * (1 - coverage);
+}
+
+/** Return the build hazard multiplier of the priorities running (1 up to two). */
+export function priorityHazardFactor(priorities: number): number {
+  return 1 + PRIORITY_BUILD_RISK * (priorities > 2 ? priorities - 2 : 0);
+}
+
+/**
+ * Return the weekly build hazard shared by all active initiatives from fatigue and the two other multipliers
+ * (coverageHazardFactor, priorityHazardFactor), which the weekly loop takes from the run and the exogenous path.
+ */
+export function buildHazardWeekAt(fatigue: number, coverageFactor: number, priorityFactor: number): number {
+  return BUILD_HAZARD * (1 + FATIGUE_BUILD_RISK * fatigue) * coverageFactor * priorityFactor;
+}
+
 /** Return the part of the weekly build hazard shared by all active initiatives: fatigue, role coverage, priorities. */
 export function buildHazardWeek(fatigue: number, coverage: number, priorities: number): number {
-  return BUILD_HAZARD * (1 + FATIGUE_BUILD_RISK * fatigue) * (1 + COVERAGE_BUILD_RISK * (1 - coverage)) * (1 + PRIORITY_BUILD_RISK * (priorities > 2 ? priorities - 2 : 0));
+  return buildHazardWeekAt(fatigue, coverageHazardFactor(coverage), priorityHazardFactor(priorities));
 }
 
 /** Extra failure risk per business-critical change in flight beyond the first two (stretched attention and operational risk). Default 0.35; range 0.1–0.6; unit ×; judgement (SCAS: avoid too many business-critical changes at once). */

@@ -22,10 +22,28 @@ export function infrastructureSpeed(infra: number, need: number): number {
   return INFRA_MIN_SPEED + (1 - INFRA_MIN_SPEED) * r * r;
 }
 
+/** Return the share of the remaining infrastructure gap closed in a week by the infrastructure staff present, against the legacy drag. */
+export function infrastructureBuildRate(infraFte: number, legacy: number): number {
+  return INFRA_BUILD_RATE * (infraFte / REFERENCE_TEAM_FTE) * (1 - LEGACY_BUILD_DRAG * legacy);
+}
+
+/** Return the share of infrastructure legacy systems wear away in a week. */
+export function infrastructureDecayRate(legacy: number): number {
+  return INFRA_LEGACY_DECAY * legacy;
+}
+
+/**
+ * Return infrastructure after one week at a build rate and a decay rate (infrastructureBuildRate and
+ * infrastructureDecayRate). The weekly loop takes the rates from the exogenous path, computed once per input.
+ */
+export function stepInfrastructureAt(infra: number, buildRate: number, decayRate: number): number {
+  const next = infra + buildRate * (1 - infra) - decayRate * infra;
+  return next < 0 ? 0 : next > 1 ? 1 : next;
+}
+
 /** Return infrastructure after one week of work by infrastructure staff against legacy decay. */
 export function stepInfrastructure(infra: number, infraFte: number, legacy: number): number {
-  const next = infra + INFRA_BUILD_RATE * (infraFte / REFERENCE_TEAM_FTE) * (1 - LEGACY_BUILD_DRAG * legacy) * (1 - infra) - INFRA_LEGACY_DECAY * legacy * infra;
-  return next < 0 ? 0 : next > 1 ? 1 : next;
+  return stepInfrastructureAt(infra, infrastructureBuildRate(infraFte, legacy), infrastructureDecayRate(legacy));
 }
 
 /** Return infrastructure after a foundations initiative goes live. */

@@ -12,10 +12,10 @@ import {
 } from './fatigue';
 import { focusShare, scopeGrowthPerWeek, SCOPE_GROWTH_CAP } from './goal';
 import {
-  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, criticalConcurrencyRisk, CULTURE_BUILD_RISK_CUT, buildHazardWeek, dipRecoveryWeeks, goLiveDip,
+  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, buildHazardWeekAt, coverageHazardFactor, criticalConcurrencyRisk, CULTURE_BUILD_RISK_CUT, dipRecoveryWeeks, goLiveDip,
   goLiveFailure, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE, PILOT_HAZARD_FACTOR,
 } from './golive';
-import { infrastructureGoLive, infrastructureSpeed, stepInfrastructure } from './infrastructure';
+import { infrastructureDecayRate, infrastructureGoLive, infrastructureSpeed, stepInfrastructureAt } from './infrastructure';
 import { resolveSettings, type Settings } from './levers';
 import { foundationsGain, gainOver, pillarMaturity } from './maturity';
 import { buildPath, lossOf, type Path } from './exogenous';
@@ -493,8 +493,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const dipTau = x[X_DIP_TAU]!;
   const persistence = x[X_PERSISTENCE]!;
   const hazardCulture = x[X_HAZARD_CULTURE]!;
-  const coverage = path.coverage;
-  const legacy = s.legacy, boardEngaged = s.boardEngaged, culture = s.culture;
+  const boardEngaged = s.boardEngaged, culture = s.culture;
   const start0 = s.maturity[0]!, start1 = s.maturity[1]!, start2 = s.maturity[2]!;
   const infra0 = s.infrastructure;
   const confidence0 = s.confidence;
@@ -506,7 +505,10 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const pathUrgency = path.urgency;
   const pathRemotePush = path.remotePush;
   const pathSpeed = path.adoptionSpeed;
-  const pathInfraFte = path.infraFte;
+  const pathInfraBuild = path.infraBuild;
+  const pathPriorityHazard = path.priorityHazard;
+  const infraDecay = infrastructureDecayRate(s.legacy);
+  const coverageHazard = coverageHazardFactor(path.coverage);
   const pathCapture = path.benefitCapture;
   const pathCapabilityGain = path.capabilityGain;
 
@@ -580,7 +582,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const activeBefore = active;
     let wins = 0, failures = 0;
     x[X_CAPACITY] = capacity;
-    x[X_HAZARD_WEEK] = buildHazardWeek(fatigue, coverage, pEff) * hazardCulture;
+    x[X_HAZARD_WEEK] = buildHazardWeekAt(fatigue, coverageHazard, pathPriorityHazard[w]!) * hazardCulture;
     x[X_ACTIVE] = active;
     x[X_ACTIVE_CRITICAL] = activeCritical;
     x[X_INFRA] = infra;
@@ -683,15 +685,18 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const speedAll = pathSpeed[w]! * fatigueDrag(fatigue);
     // One call site in a loop rather than three: V8 inlines it once (its inlining budget per function is small).
     for (let p = 0; p < 3; p++) adoption[p] = stepAdoption(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!);
-    infra = stepInfrastructure(infra, pathInfraFte[w]!, legacy);
+    infra = stepInfrastructureAt(infra, pathInfraBuild[w]!, infraDecay);
     dip = dip - dip / dipTau;
     confidence = stepConfidence(confidence, confidence0, wins, failures, dip, boardEngaged);
     appetite = stepAppetite(appetite, confidence, culture);
     const value = (adoption[0]! * benefit0 + adoption[1]! * benefit1 + adoption[2]! * benefit2) * pathCapture[w]!;
-    d1 = d1 + (value - d1) / delayStage;
-    d2 = d2 + (d1 - d2) / delayStage;
-    d3 = d3 + (d2 - d3) / delayStage;
-    benefits = benefits + d3;
+    // Until something is adopted the delay chain holds zeros and would stay at zero.
+    if (value !== 0 || d1 !== 0 || d2 !== 0 || d3 !== 0) {
+      d1 = d1 + (value - d1) / delayStage;
+      d2 = d2 + (d1 - d2) / delayStage;
+      d3 = d3 + (d2 - d3) / delayStage;
+      benefits = benefits + d3;
+    }
     if (appetiteBefore < CRITICAL_START_APPETITE && appetite >= CRITICAL_START_APPETITE) scheduleDirty = true;
   }
 
