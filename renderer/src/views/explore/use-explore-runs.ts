@@ -92,6 +92,11 @@ function useFixedBands(inputs: readonly SimInput[], known: ReadonlyMap<SimInput,
   return inputs.map((i) => results.get(i) ?? null);
 }
 
+function sameLevers(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /**
  * Return the Explore view's runs: expected (every frame), bands (when settled), baseline and pins
  * (once each, expected and Monte Carlo), and which of them the view shows.
@@ -116,8 +121,18 @@ export function useExploreRuns(): ExploreRuns {
   const live = useExpectedRun(currentInput);
   const bands = useBands(currentInput);
   const fullBands = bands.result && bands.input === currentInput && !bands.pending && bands.result.replications === BAND_REPLICATIONS ? bands.result : null;
-  // Before any lever moves, the current settings are the scenario as loaded: their bands serve both.
-  const known = useMemo(() => new Map(unchanged && fullBands ? [[baselineInput, fullBands]] : []), [unchanged, fullBands, baselineInput]);
+  // Before any lever moves, the current settings are the scenario as loaded, and a what-if is usually
+  // pinned as it stands: the current bands then serve those inputs too, with no second 500 runs.
+  const overrides = useAppStore((s) => s.overrides);
+  const known = useMemo(() => {
+    const lent = new Map<SimInput, MonteCarloResult>();
+    if (!fullBands) return lent;
+    if (unchanged) lent.set(baselineInput, fullBands);
+    pins.forEach((p, i) => {
+      if (sameLevers(p.overrides, overrides)) lent.set(fixedInputs[i + 1]!, fullBands);
+    });
+    return lent;
+  }, [unchanged, fullBands, baselineInput, pins, overrides, fixedInputs]);
   // The scenario as loaded needs its own Monte Carlo only once a lever has moved before its bands were in.
   const wanted = useMemo(() => (input: SimInput) => input !== baselineInput || !unchanged, [baselineInput, unchanged]);
   const fixedMc = useFixedBands(fixedInputs, known, wanted);
