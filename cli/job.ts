@@ -8,6 +8,7 @@
  */
 // Narrow imports (not ../engine): a worker needs only the model, so it starts without loading zod
 // and the file formats.
+import { csvCell, type CsvCell } from '../engine/export/csv';
 import { monteCarlo, monteCarloPart } from '../engine/montecarlo';
 import { summarizeMonteCarlo, summarizeRun, type KpiStats, type KpiSummary, type SimTask } from '../engine/run-file/summary';
 import { simulateExpected } from '../engine/simulate';
@@ -26,7 +27,14 @@ export interface GridAxis {
  */
 export type Job =
   | { readonly kind: 'tasks'; readonly tasks: readonly SimTask[] }
-  | { readonly kind: 'grid'; readonly base: SimTask; readonly axes: readonly GridAxis[]; readonly independentSeeds: boolean }
+  | {
+      readonly kind: 'grid';
+      readonly base: SimTask;
+      readonly axes: readonly GridAxis[];
+      readonly independentSeeds: boolean;
+      /** Return each combination as its CSV line (`gridCsvLine`) instead of its summary, so that lanes do the formatting too. */
+      readonly csv?: boolean;
+    }
   | { readonly kind: 'replications'; readonly input: SimInput; readonly seed: number; readonly replications: number };
 
 /**
@@ -37,6 +45,7 @@ export type Job =
 export type Payload =
   | { readonly kind: 'packed'; readonly names: readonly string[]; readonly values: Float64Array; readonly stats: Float64Array; readonly hasStats: Uint8Array }
   | { readonly kind: 'objects'; readonly summaries: readonly KpiSummary[] }
+  | { readonly kind: 'csv'; readonly names: readonly string[]; readonly text: string }
   | { readonly kind: 'part'; readonly part: MonteCarloPart };
 
 /** An error raised by one unit, carrying the unit's index so the message can name it. */
@@ -139,7 +148,32 @@ export function runUnits(job: Job, from: number, to: number): Payload {
       throw new UnitError(k, err instanceof Error ? (err.stack ?? err.message) : String(err));
     }
   }
+  if (job.kind === 'grid' && job.csv) {
+    const names = Object.keys(summaries[0]?.kpis ?? {});
+    const withBands = job.base.method === 'monte-carlo';
+    let text = '';
+    summaries.forEach((s, i) => (text += `${gridCsvLine(job, from + i, s, names, withBands)}\n`));
+    return { kind: 'csv', names, text };
+  }
   return packSummaries(summaries);
+}
+
+/** Return the CSV header of a grid's lines: the varied levers, the seed, the KPIs and, with bands, their P10/P50/P90. */
+export function gridCsvHeader(axes: readonly GridAxis[], names: readonly string[], withBands: boolean): string {
+  const header = [...axes.map((a) => a.leverId), 'seed', ...names, ...(withBands ? names.flatMap((k) => [`${k}.p10`, `${k}.p50`, `${k}.p90`]) : [])];
+  return header.map(csvCell).join(',');
+}
+
+/** Return combination `index` of a grid as one CSV line (no newline): its lever values, seed, KPIs and, with bands, their P10/P50/P90. */
+export function gridCsvLine(job: Extract<Job, { kind: 'grid' }>, index: number, summary: KpiSummary, names: readonly string[], withBands: boolean): string {
+  const row: CsvCell[] = [...comboAt(job.axes, index), gridSeed(job.base, job.independentSeeds, index), ...names.map((name) => summary.kpis[name] ?? Number.NaN)];
+  if (withBands) {
+    for (const name of names) {
+      const d = summary.distribution?.[name];
+      row.push(d?.p10 ?? Number.NaN, d?.p50 ?? Number.NaN, d?.p90 ?? Number.NaN);
+    }
+  }
+  return row.map(csvCell).join(',');
 }
 
 /** Return the buffers of a payload, to transfer rather than copy when posting it. */
@@ -187,6 +221,7 @@ export function packSummaries(summaries: readonly KpiSummary[]): Payload {
 export function unpackSummaries(payload: Payload): KpiSummary[] {
   if (payload.kind === 'objects') return [...payload.summaries];
   if (payload.kind === 'part') throw new Error('A Monte Carlo part holds replications, not summaries.');
+  if (payload.kind === 'csv') throw new Error('CSV lines hold text, not summaries.');
   const { names, values, stats, hasStats } = payload;
   const m = names.length;
   const out: KpiSummary[] = [];

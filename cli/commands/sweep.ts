@@ -1,11 +1,11 @@
 /** `momentum sweep`: a grid over levers, one CSV row per combination. */
-import { toCsv, taskOf, type CsvCell, type KpiSummary, type LeverDef, type RunSpec, type SimTask } from '../../engine';
+import { taskOf, type LeverDef } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, specFrom, strictNumber } from '../common';
 import { writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
-import { comboAt, gridSeed, gridTask, unitCost, type GridAxis } from '../job';
-import { AUTO_PARALLEL_MIN_REPLICATIONS, evaluateJob, startPool, workersForReplications } from '../pool';
+import { gridCsvHeader, unitCost, type GridAxis, type Payload } from '../job';
+import { AUTO_PARALLEL_MIN_REPLICATIONS, runJob, startPool, workersForReplications } from '../pool';
 import { mark } from '../timings';
 import { createProgress } from '../progress';
 
@@ -67,28 +67,9 @@ export function parseVary(text: string): SweepAxis {
 
 export { combinationSeed } from '../job';
 
-/** Return every combination of the axes' values, the first axis changing slowest. */
-export function gridOf(axes: readonly SweepAxis[]): number[][] {
-  const grid = gridAxes(axes);
-  const count = axes.reduce((n, a) => n * a.values.length, 1);
-  return Array.from({ length: count }, (_, k) => comboAt(grid, k));
-}
-
 /** Return the axes as a job's grid axes (lever ids and values). */
 export function gridAxes(axes: readonly SweepAxis[]): GridAxis[] {
   return axes.map((a) => ({ leverId: a.lever.id, values: a.values }));
-}
-
-/** Return the sweep's tasks: the base run with each combination's lever values and seed. */
-export function sweepTasks(spec: RunSpec, axes: readonly SweepAxis[], independentSeeds: boolean): { combos: number[][]; seeds: number[]; tasks: SimTask[] } {
-  const base = taskOf(spec);
-  const grid = gridAxes(axes);
-  const combos = gridOf(axes);
-  return {
-    combos,
-    seeds: combos.map((_, k) => gridSeed(base, independentSeeds, k)),
-    tasks: combos.map((_, k) => gridTask(base, grid, independentSeeds, k)),
-  };
 }
 
 /** Run `momentum sweep`. */
@@ -123,34 +104,24 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
     const independentSeeds = args.flags.has('independent-seeds');
     const grid = gridAxes(axes);
     const progress = createProgress(io, 'sweep');
-    let results: KpiSummary[];
+    let batches: Payload[];
     try {
-      results = await evaluateJob({ kind: 'grid', base, axes: grid, independentSeeds }, pool, (d, t) => progress.update(d, t));
+      // The lanes return CSV lines, so that formatting 10,000 rows is shared out like the simulation.
+      batches = await runJob({ kind: 'grid', base, axes: grid, independentSeeds, csv: true }, pool, (d, t) => progress.update(d, t));
     } finally {
       progress.end();
       pool?.close();
     }
-
-    const kpis = Object.keys(results[0]?.kpis ?? {});
-    const withBands = results.some((r) => r.distribution !== undefined);
-    const header = [
-      ...axes.map((a) => a.lever.id),
-      'seed',
-      ...kpis,
-      ...(withBands ? kpis.flatMap((k) => [`${k}.p10`, `${k}.p50`, `${k}.p90`]) : []),
-    ];
-    const rows = results.map((r, k): CsvCell[] => [
-      ...comboAt(grid, k),
-      gridSeed(base, independentSeeds, k),
-      ...kpis.map((name) => r.kpis[name] ?? Number.NaN),
-      ...(withBands ? kpis.flatMap((name) => {
-        const d = r.distribution?.[name];
-        return [d?.p10 ?? Number.NaN, d?.p50 ?? Number.NaN, d?.p90 ?? Number.NaN];
-      }) : []),
-    ]);
-    writeAtomic(io.cwd, out, toCsv(header, rows));
+    const lines = batches.map((b) => {
+      if (b.kind !== 'csv') throw new Error('a sweep batch came back without its CSV lines');
+      return b;
+    });
+    const names = lines[0]?.names ?? [];
+    if (lines.some((b) => b.names.length !== names.length || b.names.some((n, i) => n !== names[i]))) throw new Error('the sweep\'s batches disagree on the KPIs');
+    const text = `${gridCsvHeader(grid, names, base.method === 'monte-carlo')}\n${lines.map((b) => b.text).join('')}`;
+    writeAtomic(io.cwd, out, text);
     mark('output written');
-    io.stderr(`Wrote ${rows.length} row${rows.length === 1 ? '' : 's'} to ${out}\n`);
+    io.stderr(`Wrote ${count} row${count === 1 ? '' : 's'} to ${out}\n`);
     return EXIT.ok;
   } finally {
     pool?.close();

@@ -12,10 +12,11 @@ import {
   parseScenario,
   scenarioToInput,
   summarizeMonteCarlo,
+  toCsv,
   type KpiSummary,
   type SimTask,
 } from '../../engine';
-import { comboAt, gridTask, jobSize, packSummaries, runUnits, summaryOf, unpackSummaries, type GridAxis, type Job, type Payload } from '../../cli/job';
+import { comboAt, gridCsvHeader, gridTask, jobSize, packSummaries, runUnits, summaryOf, unpackSummaries, type GridAxis, type Job, type Payload } from '../../cli/job';
 import { planBatches } from '../../cli/pool';
 import { scenarioFiles } from './helpers';
 
@@ -116,6 +117,30 @@ describe('runUnits', () => {
     for (const lanes of [1, 2, 3, 12]) {
       const split = planBatches(jobSize(job), 1, lanes).flatMap((r) => unpackSummaries(runUnits(job, r.from, r.to)));
       expect(split).toEqual(whole);
+    }
+  });
+
+  it.each([
+    ['seeded runs', 'single', 1],
+    ['Monte Carlo runs', 'monte-carlo', 3],
+  ] as const)('writes a grid as CSV lines, over any split, the bytes toCsv gives for its summaries (%s)', async (_name, method, replications) => {
+    const job: Job = { kind: 'grid', base: { ...base, method, replications }, axes, independentSeeds: true, csv: true };
+    const summaries: KpiSummary[] = [];
+    for (let k = 0; k < jobSize(job); k++) summaries.push(await evaluateTask(gridTask(job.base, job.axes, true, k), runner));
+    const kpis = Object.keys(summaries[0]!.kpis);
+    const bands = method === 'monte-carlo';
+    const header = [...axes.map((a) => a.leverId), 'seed', ...kpis, ...(bands ? kpis.flatMap((k) => [`${k}.p10`, `${k}.p50`, `${k}.p90`]) : [])];
+    const rows = summaries.map((r, k) => [
+      ...comboAt(axes, k),
+      gridTask(job.base, job.axes, true, k).seed,
+      ...kpis.map((n) => r.kpis[n]!),
+      ...(bands ? kpis.flatMap((n) => [r.distribution![n]!.p10, r.distribution![n]!.p50, r.distribution![n]!.p90]) : []),
+    ]);
+    const want = toCsv(header, rows);
+    for (const lanes of [1, 3]) {
+      const payloads = planBatches(jobSize(job), 1, lanes).map((r) => runUnits(job, r.from, r.to));
+      const text = payloads.map((p) => (p.kind === 'csv' ? p.text : '')).join('');
+      expect(`${gridCsvHeader(axes, kpis, bands)}\n${text}`).toBe(want);
     }
   });
 
