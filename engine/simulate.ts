@@ -74,6 +74,9 @@ export interface Workspace {
   readonly retries: Uint8Array;
   readonly retryWeek: Int32Array;
   readonly startWeek: Int32Array;
+  /** Week of the first start (startWeek is overwritten when a retry starts), and the number of starts. */
+  readonly firstStartWeek: Int32Array;
+  readonly starts: Uint8Array;
   readonly liveWeek: Int32Array;
   readonly failWeek: Int32Array;
   readonly pilotWeek: Int32Array;
@@ -116,6 +119,8 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     retries: new Uint8Array(n),
     retryWeek: new Int32Array(n),
     startWeek: new Int32Array(n),
+    firstStartWeek: new Int32Array(n),
+    starts: new Uint8Array(n),
     liveWeek: new Int32Array(n),
     failWeek: new Int32Array(n),
     pilotWeek: new Int32Array(n),
@@ -218,6 +223,8 @@ function schedule(ci: CompiledInput, ws: Workspace, w: number, slots: number, cr
     }
     status[i] = BUILDING;
     ws.startWeek[i] = w;
+    if (ws.firstStartWeek[i]! < 0) ws.firstStartWeek[i] = w;
+    ws.starts[i] = ws.starts[i]! + 1;
     active++;
     x[X_CHANGED] = 1;
     if (detail) detail.events.push({ week: w, kind: 'start', label: `Started: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
@@ -427,6 +434,8 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
     ws.grown[i] = 0;
     ws.hazard[i] = 0;
     ws.startWeek[i] = -1;
+    ws.firstStartWeek[i] = -1;
+    ws.starts[i] = 0;
     ws.liveWeek[i] = -1;
     ws.failWeek[i] = -1;
     ws.pilotWeek[i] = -1;
@@ -760,6 +769,8 @@ function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult 
     goLiveWeek: ws.liveWeek[i]!,
     failedWeek: ws.failWeek[i]!,
     pilotWeeks: ws.pilotWeek[i]! >= 0 ? (ws.liveWeek[i]! >= 0 ? ws.liveWeek[i]! : ws.failWeek[i]! >= 0 ? ws.failWeek[i]! : H) - ws.pilotWeek[i]! : 0,
+    firstStartWeek: ws.firstStartWeek[i]!,
+    attempts: ws.starts[i]!,
   }));
   const events: RunEvent[] = [...path.events, ...detail.events].sort((x, y) => x.week - y.week);
   const explanations = buildExplanations(detail.losses, H);

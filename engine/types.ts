@@ -132,6 +132,13 @@ export interface InitiativeOutcome {
   readonly failedWeek: Weeks;
   /** Weeks spent in a pilot before scaling (pilot-then-scale only), else 0. */
   readonly pilotWeeks: Weeks;
+  /**
+   * Week the first attempt started, -1 if it never started. It differs from startWeek (the latest start) when a
+   * failed initiative was re-planned and started again; failedWeek is then the first attempt's failure.
+   */
+  readonly firstStartWeek?: Weeks;
+  /** Times the initiative was started: 0, 1, or 2 when a failure was re-planned and tried again. */
+  readonly attempts?: number;
 }
 
 /** Something that happened during a run, for the timeline and the "why" panel. */
