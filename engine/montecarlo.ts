@@ -8,13 +8,16 @@ import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
 import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
-import { createBandScratch, summariseInPlace, summariseWeeks, type BandScratch } from './stats';
+import { copyRuns, createBandScratch, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
 import type { KpiDistribution, MonteCarloPart, MonteCarloResult, SeriesBands, SimInput } from './types';
 import { ENGINE_VERSION } from './version';
 
 /** Most replications one call accepts. */
 export const MAX_REPLICATIONS = 100_000;
-/** Replications run before their rows are transposed into the week-major store (rows stay in cache). */
+/**
+ * Replications run before their rows are transposed into the store (rows stay in cache); also the width of
+ * the store's blocks (see replicationStore).
+ */
 const BLOCK = 16;
 
 /** Options of a Monte Carlo run. */
@@ -45,7 +48,9 @@ function wantedSeries(ids: readonly string[] | undefined): boolean[] {
 // Scratch reused across calls of monteCarlo (not of monteCarloPart, whose arrays leave with the part): the
 // replication store is large (series × replications × weeks) and allocating it afresh for each live update
 // would dominate the run time. Its contents never leak into results. It holds single precision (7 significant
-// digits, ample for bands) so that it stays in cache; KPIs stay in double.
+// digits, ample for bands); KPIs stay in double. It is laid out in blocks of BLOCK replications: block k holds
+// week w of replication 16k + b at k·16W + 16w + b, so that transposing a block of rows writes one contiguous
+// run of memory instead of scattering 16 values into every week's column of a week-major store.
 let store: Float32Array[] = [];
 let storeSize = 0;
 
@@ -82,6 +87,40 @@ function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: num
   }
 }
 
+/** Copy a block of B ≤ BLOCK replications' rows into block r0 / BLOCK of a blocked store (see replicationStore). */
+function transposeBlocked(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number): void {
+  let at = r0 * W;
+  for (let w = 0; w < W; w++, at += BLOCK) {
+    for (let b = 0, src = w; b < B; b++, src += W) dst[at + b] = blk[src]!;
+  }
+}
+
+/** Return a loader of weeks from a blocked store of R replications (see replicationStore). */
+function blockedLoader(st: Float32Array, W: number, R: number): WeekLoader {
+  const blocks = Math.ceil(R / BLOCK), span = W * BLOCK;
+  const acc = new Float64Array(12);
+  return (w, count, dst, sum, min, max) => {
+    resetRuns(acc);
+    // Block by block, in replication order; a group's weeks of one block are BLOCK values each, one after another.
+    for (let k = 0; k < blocks; k++) copyRuns(st, k * span + w * BLOCK, BLOCK, Math.min(BLOCK, R - k * BLOCK), count, dst, k * BLOCK, R, acc);
+    storeRuns(acc, w, count, sum, min, max);
+  };
+}
+
+/** Return a loader of weeks from the week-major values of parts sorted by their first replication. */
+function partsLoader(values: readonly Float32Array[], parts: readonly MonteCarloPart[], R: number): WeekLoader {
+  const acc = new Float64Array(12);
+  return (w, count, dst, sum, min, max) => {
+    resetRuns(acc);
+    for (let p = 0; p < parts.length; p++) {
+      const { from, to } = parts[p]!;
+      const N = to - from;
+      copyRuns(values[p]!, w * N, N, N, count, dst, from, R, acc);
+    }
+    storeRuns(acc, w, count, sum, min, max);
+  };
+}
+
 /** What a range of replications needs besides its buffers: the compiled input, settings and exogenous path. */
 interface Prepared {
   readonly ci: CompiledInput;
@@ -96,11 +135,12 @@ function prepare(input: SimInput): Prepared {
 }
 
 /**
- * Run replications [from, to) and write each wanted stochastic series week-major into values[s]
- * (replication from + i's week w at w·(to − from) + i) and each KPI into kpis[k][i].
+ * Run replications [from, to) and write each wanted stochastic series into values[s], week-major (replication
+ * from + i's week w at w·(to − from) + i) or, when `blocked`, in the blocked layout of replicationStore; and
+ * each KPI into kpis[k][i].
  */
 function runRange(p: Prepared, seed: number, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
-  kpis: Float64Array[], onProgress: ((done: number, total: number) => void) | undefined): void {
+  kpis: Float64Array[], onProgress: ((done: number, total: number) => void) | undefined, blocked: boolean): void {
   const { ci, settings, path } = p;
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
@@ -122,22 +162,26 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
       runCore(ci, settings, path, ws, rng, sink);
       if (onProgress && ((i + 1) % every === 0 || i + 1 === N)) onProgress(i + 1, N);
     }
-    for (let s = 0; s < SERIES_COUNT; s++) if (want[s] && !PATH_SERIES[s]) transposeBlock(blockCache[s]!, values[s]!, i0, B, W, N);
+    for (let s = 0; s < SERIES_COUNT; s++) {
+      if (!want[s] || PATH_SERIES[s]) continue;
+      if (blocked) transposeBlocked(blockCache[s]!, values[s]!, i0, B, W);
+      else transposeBlock(blockCache[s]!, values[s]!, i0, B, W, N);
+    }
   }
 }
 
-/** Summarise each week's column of a week-major store (R values per week) into bands. */
-function bandsOf(col: Float32Array, W: number, R: number, sc: BandScratch): SeriesBands {
+/** Summarise each week of a series, read through its loader (R values per week), into bands. */
+function bandsOf(load: WeekLoader, W: number, R: number, sc: BandScratch): SeriesBands {
   const p10 = new Float64Array(W), p50 = new Float64Array(W), p90 = new Float64Array(W), mean = new Float64Array(W);
-  summariseWeeks(col, W, R, sc, p10, p50, p90, mean);
+  summariseLoadedWeeks(load, W, R, sc, p10, p50, p90, mean);
   return { p10, p50, p90, mean };
 }
 
 /**
- * Turn the week-major stores of R replications (columns[s], empty for series not wanted or exogenous) and
- * the KPI values (R each, kept as the result's `values`) into a result.
+ * Turn R replications (the weeks of stochastic series s read through loaders[s], null for series not wanted
+ * or exogenous) and the KPI values (R each, kept as the result's `values`) into a result.
  */
-function summariseRuns(p: Prepared, seed: number, R: number, want: readonly boolean[], columns: readonly Float32Array[], kpis: readonly Float64Array[]): MonteCarloResult {
+function summariseRuns(p: Prepared, seed: number, R: number, want: readonly boolean[], loaders: readonly (WeekLoader | null)[], kpis: readonly Float64Array[]): MonteCarloResult {
   const H = p.ci.horizon;
   const W = H + 1;
   const bands: Record<string, SeriesBands> = {};
@@ -155,7 +199,7 @@ function summariseRuns(p: Prepared, seed: number, R: number, want: readonly bool
       bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
       continue;
     }
-    bands[id] = bandsOf(columns[s]!, W, R, bandScratch);
+    bands[id] = bandsOf(loaders[s]!, W, R, bandScratch);
   }
   const scratch = new Float64Array(R);
   const kpiOut: Record<string, KpiDistribution> = {};
@@ -185,14 +229,13 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const want = wantedSeries(opts.series);
   const p = prepare(input);
   const W = p.ci.horizon + 1;
-  // One part over every replication, written straight into the reusable store (a part handed to a caller
-  // gets arrays of its own instead).
-  const store = replicationStore(W * R);
-  const columns = store.map((a) => (a.length > 0 ? a.subarray(0, W * R) : a));
+  // One part over every replication, written straight into the reusable store in blocks (a part handed to a
+  // caller gets week-major arrays of its own instead); the same numbers either way.
+  const st = replicationStore(Math.ceil(R / BLOCK) * BLOCK * W);
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  runRange(p, seed, 0, R, want, columns, kpis, opts.onProgress);
-  return summariseRuns(p, seed, R, want, columns, kpis);
+  runRange(p, seed, 0, R, want, st, kpis, opts.onProgress, true);
+  return summariseRuns(p, seed, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader(a, W, R) : null)), kpis);
 }
 
 /** Options of one part of a Monte Carlo: replications [from, to) of the run with this seed. */
@@ -232,7 +275,7 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && !PATH_SERIES[s] ? W * N : 0));
   const kpiBufs: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpiBufs.push(new Float64Array(N));
-  runRange(p, seed, from, to, want, columns, kpiBufs, opts.onProgress);
+  runRange(p, seed, from, to, want, columns, kpiBufs, opts.onProgress, false);
   const series: string[] = [];
   const values: Record<string, Float32Array> = {};
   for (let s = 0; s < SERIES_COUNT; s++) {
@@ -301,34 +344,18 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number): MonteCar
 export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[]): MonteCarloResult {
   const p = prepare(input);
   const H = p.ci.horizon;
-  const W = H + 1;
   const sorted = checkParts(parts, H);
   const R = sorted[sorted.length - 1]!.to;
   const want = wantedSeries(sorted[0]!.series);
-  // One part is already the week-major store; several are copied week by week into the reusable one.
-  let columns: Float32Array[];
-  if (sorted.length === 1) {
-    columns = SERIES.map((d, s) => (want[s] && !PATH_SERIES[s] ? sorted[0]!.values[d.id]! : new Float32Array(0)));
-  } else {
-    const st = replicationStore(W * R);
-    columns = st.map((a) => (a.length > 0 ? a.subarray(0, W * R) : a));
-    for (let s = 0; s < SERIES_COUNT; s++) {
-      if (!want[s] || PATH_SERIES[s]) continue;
-      const dst = columns[s]!;
-      for (const part of sorted) {
-        const src = part.values[SERIES[s]!.id]!;
-        const N = part.to - part.from;
-        for (let w = 0; w < W; w++) dst.set(src.subarray(w * N, (w + 1) * N), w * R + part.from);
-      }
-    }
-  }
+  // The statistics read the parts' own arrays, a few weeks at a time: nothing is copied whole.
+  const loaders = SERIES.map((d, s) => (want[s] && !PATH_SERIES[s] ? partsLoader(sorted.map((part) => part.values[d.id]!), sorted, R) : null));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) {
     const all = new Float64Array(R);
     for (const part of sorted) all.set(part.kpis[KPIS[k]!.id]!, part.from);
     kpis.push(all);
   }
-  return summariseRuns(p, sorted[0]!.seed, R, want, columns, kpis);
+  return summariseRuns(p, sorted[0]!.seed, R, want, loaders, kpis);
 }
 
 /**

@@ -120,8 +120,77 @@ export interface BandScratch {
   readonly sum: Float64Array;
   readonly min: Float64Array;
   readonly max: Float64Array;
+  /** Four weeks' values, contiguous (week q of the group at q·n), copied in by the loader. */
+  readonly cols: Float32Array;
   readonly n: number;
   readonly w: number;
+}
+
+/**
+ * Copies the R values of weeks w … w+count−1 (count ≤ 4), in replication order, into dst (week w+q at q·R)
+ * and writes each week's sum (added in replication order), minimum and maximum to sum/min/max[w+q]: how
+ * summariseLoadedWeeks reads a store whatever its layout (week-major, several parts, blocks of replications).
+ * The sums are taken while copying because the copy is the pass that reads the store from memory.
+ */
+export type WeekLoader = (w: number, count: number, dst: Float32Array, sum: Float64Array, min: Float64Array, max: Float64Array) => void;
+
+/**
+ * Copy runs of n values of `count` weeks (week q's run at src[s + q·stride …]) to dst[d + q·R …], continuing
+ * the running sums, minima and maxima of those weeks kept in acc (acc[q], acc[4 + q], acc[8 + q]).
+ */
+export function copyRuns(src: Float32Array, s: number, stride: number, n: number, count: number, dst: Float32Array, d: number, R: number, acc: Float64Array): void {
+  if (count === 4) {
+    const s1 = s + stride, s2 = s1 + stride, s3 = s2 + stride, d1 = d + R, d2 = d1 + R, d3 = d2 + R;
+    let m0 = acc[0]!, m1 = acc[1]!, m2 = acc[2]!, m3 = acc[3]!;
+    let a0 = acc[4]!, a1 = acc[5]!, a2 = acc[6]!, a3 = acc[7]!;
+    let b0 = acc[8]!, b1 = acc[9]!, b2 = acc[10]!, b3 = acc[11]!;
+    for (let i = 0; i < n; i++) {
+      // Four weeks per step: four independent chains of additions.
+      const v0 = src[s + i]!, v1 = src[s1 + i]!, v2 = src[s2 + i]!, v3 = src[s3 + i]!;
+      dst[d + i] = v0; dst[d1 + i] = v1; dst[d2 + i] = v2; dst[d3 + i] = v3;
+      m0 += v0; m1 += v1; m2 += v2; m3 += v3;
+      if (v0 < a0) a0 = v0;
+      if (v0 > b0) b0 = v0;
+      if (v1 < a1) a1 = v1;
+      if (v1 > b1) b1 = v1;
+      if (v2 < a2) a2 = v2;
+      if (v2 > b2) b2 = v2;
+      if (v3 < a3) a3 = v3;
+      if (v3 > b3) b3 = v3;
+    }
+    acc[0] = m0; acc[1] = m1; acc[2] = m2; acc[3] = m3;
+    acc[4] = a0; acc[5] = a1; acc[6] = a2; acc[7] = a3;
+    acc[8] = b0; acc[9] = b1; acc[10] = b2; acc[11] = b3;
+    return;
+  }
+  for (let q = 0; q < count; q++) {
+    const sq = s + q * stride, dq = d + q * R;
+    let m = acc[q]!, a = acc[4 + q]!, b = acc[8 + q]!;
+    for (let i = 0; i < n; i++) {
+      const v = src[sq + i]!;
+      dst[dq + i] = v;
+      m += v;
+      if (v < a) a = v;
+      if (v > b) b = v;
+    }
+    acc[q] = m; acc[4 + q] = a; acc[8 + q] = b;
+  }
+}
+
+/** Reset the running sums, minima and maxima copyRuns continues. */
+export function resetRuns(acc: Float64Array): void {
+  acc.fill(0, 0, 4);
+  acc.fill(Infinity, 4, 8);
+  acc.fill(-Infinity, 8, 12);
+}
+
+/** Write the running sums, minima and maxima of `count` weeks to sum/min/max[w …]. */
+export function storeRuns(acc: Float64Array, w: number, count: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
+  for (let q = 0; q < count; q++) {
+    sum[w + q] = acc[q]!;
+    min[w + q] = acc[4 + q]!;
+    max[w + q] = acc[8 + q]!;
+  }
 }
 
 /** Create the scratch summariseWeeks needs for stores of up to n replications and w weeks. */
@@ -131,7 +200,7 @@ export function createBandScratch(n: number, w: number): BandScratch {
   return {
     hist: new Int32Array(4 * COLUMN_BUCKETS), bucket, words: new Int32Array(bucket.buffer), rs, cand: new Float64Array(3 * n),
     map: new Uint8Array(COLUMN_BUCKETS), sub: new Uint8Array(n), out: new Float64Array(4),
-    sum: new Float64Array(w), min: new Float64Array(w), max: new Float64Array(w), n, w,
+    sum: new Float64Array(w), min: new Float64Array(w), max: new Float64Array(w), cols: new Float32Array(4 * n), n, w,
   };
 }
 
@@ -147,76 +216,54 @@ export function createBandScratch(n: number, w: number): BandScratch {
  * of the wanted buckets; an exact selection then runs among them, narrowed by more histograms while large.
  */
 export function summariseWeeks(store: Float32Array, W: number, R: number, sc: BandScratch, p10: Float64Array, p50: Float64Array, p90: Float64Array, mean: Float64Array): void {
-  const { sum, min, max, out, hist, bucket, rs } = sc;
+  const acc = new Float64Array(12);
+  const load: WeekLoader = (w, count, dst, sum, min, max) => {
+    resetRuns(acc);
+    copyRuns(store, w * R, R, R, count, dst, 0, R, acc);
+    storeRuns(acc, w, count, sum, min, max);
+  };
+  summariseLoadedWeeks(load, W, R, sc, p10, p50, p90, mean);
+}
+
+/**
+ * Like summariseWeeks, reading the weeks through a loader, four at a time (a store laid out in blocks of
+ * replications, or the parts of a Monte Carlo, is never copied whole).
+ */
+export function summariseLoadedWeeks(load: WeekLoader, W: number, R: number, sc: BandScratch, p10: Float64Array, p50: Float64Array, p90: Float64Array, mean: Float64Array): void {
+  const { sum, min, max, out, hist, bucket, rs, cols } = sc;
   let w = 0;
   // Four weeks at a time through every pass, so that their 4R values stay in the first-level cache from the
   // sums to the gathering.
   for (; w + 3 < W; w += 4) {
-    weekSums4(store, w, R, sum, min, max);
+    load(w, 4, cols, sum, min, max);
     for (let q = w; q < w + 4; q++) mean[q] = sum[q]! / R;
     if (min[w] === max[w] && min[w + 1] === max[w + 1] && min[w + 2] === max[w + 2] && min[w + 3] === max[w + 3]) {
       for (let q = w; q < w + 4; q++) { const v = min[q]!; p10[q] = v; p50[q] = v; p90[q] = v; }
       continue;
     }
     // A constant week gets scale 0: all its values fall in bucket 0 and its result is its one value.
-    hist4(store, w * R, R, rs, min[w]!, min[w + 1]!, min[w + 2]!, min[w + 3]!, scaleOf(min[w]!, max[w]!), scaleOf(min[w + 1]!, max[w + 1]!),
+    hist4(cols, 0, R, rs, min[w]!, min[w + 1]!, min[w + 2]!, min[w + 3]!, scaleOf(min[w]!, max[w]!), scaleOf(min[w + 1]!, max[w + 1]!),
       scaleOf(min[w + 2]!, max[w + 2]!), scaleOf(min[w + 3]!, max[w + 3]!), hist, bucket);
     for (let q = 0; q < 4; q++) {
       const ww = w + q, v = min[ww]!;
       if (v === max[ww]) { p10[ww] = v; p50[ww] = v; p90[ww] = v; continue; }
-      fromHistogram(sc, store, ww * R, R, q, v, out);
+      fromHistogram(sc, cols, q * R, R, q, v, out);
       p10[ww] = out[0]!; p50[ww] = out[1]!; p90[ww] = out[2]!;
     }
   }
   for (; w < W; w++) {
-    weekSum1(store, w, R, sum, min, max);
+    load(w, 1, cols, sum, min, max);
     mean[w] = sum[w]! / R;
     const v = min[w]!;
     if (v === max[w]) { p10[w] = v; p50[w] = v; p90[w] = v; continue; }
-    hist1(store, w * R, R, v, scaleOf(v, max[w]!), hist, bucket);
-    fromHistogram(sc, store, w * R, R, 0, v, out);
+    hist1(cols, 0, R, v, scaleOf(v, max[w]!), hist, bucket);
+    fromHistogram(sc, cols, 0, R, 0, v, out);
     p10[w] = out[0]!; p50[w] = out[1]!; p90[w] = out[2]!;
   }
 }
 
 function scaleOf(lo: number, hi: number): number {
   return lo === hi ? 0 : SCALE / (hi - lo);
-}
-
-/** Write the sum (in replication order), minimum and maximum of weeks w … w+3 (four independent chains). */
-function weekSums4(vals: Float32Array, w: number, R: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
-  const o0 = w * R, o1 = o0 + R, o2 = o1 + R, o3 = o2 + R;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let a0 = Infinity, a1 = Infinity, a2 = Infinity, a3 = Infinity;
-  let b0 = -Infinity, b1 = -Infinity, b2 = -Infinity, b3 = -Infinity;
-  for (let i = 0; i < R; i++) {
-    const v0 = vals[o0 + i]!, v1 = vals[o1 + i]!, v2 = vals[o2 + i]!, v3 = vals[o3 + i]!;
-    s0 += v0; s1 += v1; s2 += v2; s3 += v3;
-    if (v0 < a0) a0 = v0;
-    if (v0 > b0) b0 = v0;
-    if (v1 < a1) a1 = v1;
-    if (v1 > b1) b1 = v1;
-    if (v2 < a2) a2 = v2;
-    if (v2 > b2) b2 = v2;
-    if (v3 < a3) a3 = v3;
-    if (v3 > b3) b3 = v3;
-  }
-  sum[w] = s0; sum[w + 1] = s1; sum[w + 2] = s2; sum[w + 3] = s3;
-  min[w] = a0; min[w + 1] = a1; min[w + 2] = a2; min[w + 3] = a3;
-  max[w] = b0; max[w + 1] = b1; max[w + 2] = b2; max[w + 3] = b3;
-}
-
-/** Write the sum (in replication order), minimum and maximum of week w. */
-function weekSum1(vals: Float32Array, w: number, R: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
-  const o = w * R;
-  let s = 0, a = Infinity, b = -Infinity;
-  for (let i = 0; i < R; i++) {
-    const v = vals[o + i]!;
-    s += v;
-    if (v < a) a = v;
-    if (v > b) b = v;
-  }
-  sum[w] = s; min[w] = a; max[w] = b;
 }
 
 /** Count four weeks' values into their buckets (week q's counts at hist[256q…], its bucket bytes at bucket[q·rs…]). */
