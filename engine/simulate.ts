@@ -23,7 +23,7 @@ import {
   BUILDING, compileInput, FAILED, GATE_CONFIDENCE, GATE_INFRA, GATE_LIVE, GATE_MATURITY, GATE_WEEK, LIVE, PILOTING, WAITING,
   type CompiledInput,
 } from './portfolio';
-import { createRng, nextExponential, nextFloat, nextNormal, type Rng } from './random';
+import { createRng, fillFloats, nextExponential, nextFloat, nextNormal, type Rng } from './random';
 import {
   K_ADOPTION, K_APPETITE, K_BENEFITS, K_BENEFITS_Y3, K_CAPABILITY, K_CONFIDENCE, K_DELIVERED, K_FAILED, K_FIRST_WIN,
   K_GOAL_REACHED, K_MATURITY, K_MATURITY_Y1, K_MATURITY_Y3, K_MEAN_SWITCHING, K_PEAK_DIP, K_PEAK_FATIGUE, K_PEAK_REMOTE,
@@ -440,13 +440,16 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
     ws.failWeek[i] = -1;
     ws.pilotWeek[i] = -1;
   }
-  ws.stageOpen.fill(0);
-  ws.pillarLive.fill(0);
-  ws.pillarPilot.fill(0);
-  ws.pilotGain.fill(1);
-  ws.adoption.fill(0);
+  // Loops rather than fill(): on arrays this small the call into the runtime costs more than the stores.
+  for (let k = 0; k < ci.stageCount; k++) ws.stageOpen[k] = 0;
+  for (let p = 0; p < 3; p++) {
+    ws.pillarLive[p] = 0;
+    ws.pillarPilot[p] = 0;
+    ws.pilotGain[p] = 1;
+    ws.adoption[p] = 0;
+  }
   const x = ws.x;
-  x.fill(0);
+  for (let k = 0; k < X_SIZE; k++) x[k] = 0;
   const benefitDelay = rng ? BENEFIT_DELAY_WEEKS + BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : BENEFIT_DELAY_WEEKS;
   x[X_DELAY_STAGE] = benefitDelay / 3;
   // Constants of the replication, here rather than in runCore so that V8's inlining budget for runCore goes to
@@ -468,11 +471,14 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
     return;
   }
   const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * PRODUCTIVITY_SIGMA * 3.4641016151377544;
+  // One uniform a week (drawn in one go into the array, then turned into multipliers in place), scaled to unit
+  // variance: the AR(1) filter makes the sum close to normal anyway.
+  fillFloats(rng, mult, ci.horizon + 1);
   let noise = 0;
   for (let w = 0; w <= ci.horizon; w++) {
+    const u = mult[w]!;
     mult[w] = 1 + noise < 0.2 ? 0.2 : 1 + noise;
-    // One uniform a week, scaled to unit variance: the AR(1) filter makes the sum close to normal anyway.
-    noise = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (nextFloat(rng) - 0.5);
+    noise = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (u - 0.5);
   }
 }
 

@@ -10,6 +10,7 @@ import { infrastructureBuildRate, infrastructureDecayRate, stepInfrastructure, s
 import { resolveSettings } from '../../engine/levers';
 import { gainOver } from '../../engine/maturity';
 import { compileInput } from '../../engine/portfolio';
+import { createRng, fillFloats, nextFloat, nextUint32, reseed } from '../../engine/random';
 import { remoteTarget } from '../../engine/urgency';
 import { covid, withLevers } from './fixtures';
 
@@ -60,5 +61,26 @@ describe('[R1] exogenous parts of the weekly loop', () => {
     }
     // The Covid-19 shock pushes remote working for some weeks; the blank trust never does.
     expect(pushed).toBeGreaterThan(0);
+  });
+});
+
+describe('[R1] draws in one go', () => {
+  it('fillFloats gives the numbers of as many nextFloat calls and leaves the generator where they would', () => {
+    for (const [seed, stream, count] of [[42, 0, 261], [7, 3, 1], [-5, 999, 521], [0, 0, 0]] as const) {
+      const one = createRng(seed, stream);
+      const batch = createRng(seed, stream);
+      const out = new Float64Array(count + 1).fill(-1);
+      fillFloats(batch, out, count);
+      for (let i = 0; i < count; i++) expect(out[i]).toBe(nextFloat(one));
+      expect(out[count]).toBe(-1);
+      expect(nextUint32(batch)).toBe(nextUint32(one));
+    }
+  });
+  it('reseed gives the generator createRng gives', () => {
+    const g = createRng(1, 1);
+    for (let i = 0; i < 5; i++) nextUint32(g);
+    reseed(g, 42, 17);
+    const h = createRng(42, 17);
+    for (let i = 0; i < 5; i++) expect(nextUint32(g)).toBe(nextUint32(h));
   });
 });
