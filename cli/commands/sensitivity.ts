@@ -1,9 +1,9 @@
 /** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
-import { ENGINE_VERSION, LEVERS, taskOf, type SensitivityResult, type SensitivityRow, type SimTask } from '../../engine';
+import { ENGINE_VERSION, LEVERS, taskOf, type KpiSummary, type SensitivityResult, type SensitivityRow, type SimTask } from '../../engine';
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
-import { evaluateAll } from '../pool';
+import { evaluateJob, startPool, workersFor } from '../pool';
 import { createProgress } from '../progress';
 import { closeMatches } from '../suggest';
 
@@ -51,16 +51,28 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   const spec = specFrom(loaded, args, { replications: DEFAULT_SENSITIVITY_REPLICATIONS });
   const tasks = sensitivityTasks(taskOf(spec));
 
-  // Check the KPI on the base run first, so a typo fails at once rather than after the work.
-  const [baseSummary] = await evaluateAll([tasks[0]!], { workers: 1 });
-  const names = Object.keys(baseSummary!.kpis);
-  if (!(kpi in baseSummary!.kpis)) {
-    const near = closeMatches(kpi, names);
-    throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${names.join(', ')}.`);
+  // The workers load while the base run is simulated here.
+  const rest = tasks.slice(1);
+  const pool = startPool(Math.min(workersFor(rest, args.ints.get('workers')), rest.length));
+  let baseSummary: KpiSummary;
+  let results: KpiSummary[];
+  try {
+    // Check the KPI on the base run first, so a typo fails at once rather than after the work.
+    [baseSummary] = (await evaluateJob({ kind: 'tasks', tasks: [tasks[0]!] }, undefined)) as [KpiSummary];
+    const names = Object.keys(baseSummary.kpis);
+    if (!(kpi in baseSummary.kpis)) {
+      const near = closeMatches(kpi, names);
+      throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${names.join(', ')}.`);
+    }
+    const progress = createProgress(io, 'sensitivity');
+    try {
+      results = await evaluateJob({ kind: 'tasks', tasks: rest }, pool, (d, t) => progress.update(d, t));
+    } finally {
+      progress.end();
+    }
+  } finally {
+    pool?.close();
   }
-  const progress = createProgress(io, 'sensitivity');
-  const results = await evaluateAll(tasks.slice(1), { workers: args.ints.get('workers'), onProgress: (d, t) => progress.update(d, t) });
-  progress.end();
 
   const rows: SensitivityRow[] = LEVERS.map((def, i) => {
     const kpiAtLow = results[2 * i]!.kpis[kpi]!;
@@ -69,7 +81,7 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   });
   // The engine's own order (swing, then lever id), so the CLI and the app list rows alike.
   rows.sort((a, b) => b.swing - a.swing || a.leverId.localeCompare(b.leverId));
-  const result: SensitivityResult = { kpi, baseline: baseSummary!.kpis[kpi]!, rows };
+  const result: SensitivityResult = { kpi, baseline: baseSummary.kpis[kpi]!, rows };
 
   if (args.flags.has('json')) {
     const doc = { engineVersion: ENGINE_VERSION, scenario: spec.scenario.id, label: spec.label, method: spec.method, seed: spec.seed, replications: spec.replications, ...result };
