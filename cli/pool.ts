@@ -251,7 +251,11 @@ export class WorkerPool {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const w of this.workers) void w.terminate();
+    for (const w of this.workers) {
+      // The process need not wait for the threads to wind down: their work is done or abandoned.
+      w.unref();
+      void w.terminate();
+    }
   }
 }
 
