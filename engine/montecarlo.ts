@@ -8,7 +8,7 @@ import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
 import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
-import { copyRuns, createBandScratch, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
+import { copyRuns, createBandScratch, createRuns, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
 import type { KpiDistribution, MonteCarloPart, MonteCarloResult, SeriesBands, SimInput } from './types';
 import { ENGINE_VERSION } from './version';
 
@@ -98,7 +98,7 @@ function transposeBlocked(blk: Float64Array, dst: Float32Array, r0: number, B: n
 /** Return a loader of weeks from a blocked store of R replications (see replicationStore). */
 function blockedLoader(st: Float32Array, W: number, R: number): WeekLoader {
   const blocks = Math.ceil(R / BLOCK), span = W * BLOCK;
-  const acc = new Float64Array(12);
+  const acc = createRuns();
   return (w, count, dst, sum, min, max) => {
     resetRuns(acc);
     // Block by block, in replication order; a group's weeks of one block are BLOCK values each, one after another.
@@ -109,7 +109,7 @@ function blockedLoader(st: Float32Array, W: number, R: number): WeekLoader {
 
 /** Return a loader of weeks from the week-major values of parts sorted by their first replication. */
 function partsLoader(values: readonly Float32Array[], parts: readonly MonteCarloPart[], R: number): WeekLoader {
-  const acc = new Float64Array(12);
+  const acc = createRuns();
   return (w, count, dst, sum, min, max) => {
     resetRuns(acc);
     for (let p = 0; p < parts.length; p++) {

@@ -99,6 +99,11 @@ export const COLUMN_BUCKETS = 256;
  * 254.5 rather than 255 keeps the maximum's bucket ≤ 255 however the product rounds.
  */
 const SCALE = 254.5;
+/**
+ * Weeks a loader copies at once. Sixteen weeks of a block of replications are one contiguous kilobyte of
+ * the Monte Carlo's blocked store, which the hardware prefetches far better than four weeks' 256 bytes.
+ */
+export const LOAD_WEEKS = 16;
 /** Candidate sets this small are selected directly rather than narrowed by another histogram. */
 const SMALL = 32;
 
@@ -120,15 +125,15 @@ export interface BandScratch {
   readonly sum: Float64Array;
   readonly min: Float64Array;
   readonly max: Float64Array;
-  /** Four weeks' values, contiguous (week q of the group at q·n), copied in by the loader. */
+  /** Up to LOAD_WEEKS weeks' values, contiguous (week q of the load at q·n), copied in by the loader. */
   readonly cols: Float32Array;
   readonly n: number;
   readonly w: number;
 }
 
 /**
- * Copies the R values of weeks w … w+count−1 (count ≤ 4), in replication order, into dst (week w+q at q·R)
- * and writes each week's sum (added in replication order), minimum and maximum to sum/min/max[w+q]: how
+ * Copies the R values of weeks w … w+count−1 (count ≤ LOAD_WEEKS), in replication order, into dst (week w+q
+ * at q·R) and writes each week's sum (added in replication order), minimum and maximum to sum/min/max[w+q]: how
  * summariseLoadedWeeks reads a store whatever its layout (week-major, several parts, blocks of replications).
  * The sums are taken while copying because the copy is the pass that reads the store from memory.
  */
@@ -139,33 +144,12 @@ export type WeekLoader = (w: number, count: number, dst: Float32Array, sum: Floa
  * the running sums, minima and maxima of those weeks kept in acc (acc[q], acc[4 + q], acc[8 + q]).
  */
 export function copyRuns(src: Float32Array, s: number, stride: number, n: number, count: number, dst: Float32Array, d: number, R: number, acc: Float64Array): void {
-  if (count === 4) {
-    const s1 = s + stride, s2 = s1 + stride, s3 = s2 + stride, d1 = d + R, d2 = d1 + R, d3 = d2 + R;
-    let m0 = acc[0]!, m1 = acc[1]!, m2 = acc[2]!, m3 = acc[3]!;
-    let a0 = acc[4]!, a1 = acc[5]!, a2 = acc[6]!, a3 = acc[7]!;
-    let b0 = acc[8]!, b1 = acc[9]!, b2 = acc[10]!, b3 = acc[11]!;
-    for (let i = 0; i < n; i++) {
-      // Four weeks per step: four independent chains of additions.
-      const v0 = src[s + i]!, v1 = src[s1 + i]!, v2 = src[s2 + i]!, v3 = src[s3 + i]!;
-      dst[d + i] = v0; dst[d1 + i] = v1; dst[d2 + i] = v2; dst[d3 + i] = v3;
-      m0 += v0; m1 += v1; m2 += v2; m3 += v3;
-      if (v0 < a0) a0 = v0;
-      if (v0 > b0) b0 = v0;
-      if (v1 < a1) a1 = v1;
-      if (v1 > b1) b1 = v1;
-      if (v2 < a2) a2 = v2;
-      if (v2 > b2) b2 = v2;
-      if (v3 < a3) a3 = v3;
-      if (v3 > b3) b3 = v3;
-    }
-    acc[0] = m0; acc[1] = m1; acc[2] = m2; acc[3] = m3;
-    acc[4] = a0; acc[5] = a1; acc[6] = a2; acc[7] = a3;
-    acc[8] = b0; acc[9] = b1; acc[10] = b2; acc[11] = b3;
-    return;
-  }
-  for (let q = 0; q < count; q++) {
-    const sq = s + q * stride, dq = d + q * R;
-    let m = acc[q]!, a = acc[4 + q]!, b = acc[8 + q]!;
+  // Four weeks per step (four independent chains of additions), their running values in acc[12g …].
+  let q = 0;
+  for (; q + 3 < count; q += 4) copyRuns4(src, s + q * stride, stride, n, dst, d + q * R, R, acc, 3 * q);
+  for (; q < count; q++) {
+    const sq = s + q * stride, dq = d + q * R, a0 = 3 * q;
+    let m = acc[a0]!, a = acc[a0 + 1]!, b = acc[a0 + 2]!;
     for (let i = 0; i < n; i++) {
       const v = src[sq + i]!;
       dst[dq + i] = v;
@@ -173,23 +157,56 @@ export function copyRuns(src: Float32Array, s: number, stride: number, n: number
       if (v < a) a = v;
       if (v > b) b = v;
     }
-    acc[q] = m; acc[4 + q] = a; acc[8 + q] = b;
+    acc[a0] = m; acc[a0 + 1] = a; acc[a0 + 2] = b;
   }
+}
+
+/** copyRuns for four weeks (running values at acc[g … g+11]: sums, then minima, then maxima). */
+function copyRuns4(src: Float32Array, s: number, stride: number, n: number, dst: Float32Array, d: number, R: number, acc: Float64Array, g: number): void {
+  const s1 = s + stride, s2 = s1 + stride, s3 = s2 + stride, d1 = d + R, d2 = d1 + R, d3 = d2 + R;
+  let m0 = acc[g]!, a0 = acc[g + 1]!, b0 = acc[g + 2]!;
+  let m1 = acc[g + 3]!, a1 = acc[g + 4]!, b1 = acc[g + 5]!;
+  let m2 = acc[g + 6]!, a2 = acc[g + 7]!, b2 = acc[g + 8]!;
+  let m3 = acc[g + 9]!, a3 = acc[g + 10]!, b3 = acc[g + 11]!;
+  for (let i = 0; i < n; i++) {
+    const v0 = src[s + i]!, v1 = src[s1 + i]!, v2 = src[s2 + i]!, v3 = src[s3 + i]!;
+    dst[d + i] = v0; dst[d1 + i] = v1; dst[d2 + i] = v2; dst[d3 + i] = v3;
+    m0 += v0; m1 += v1; m2 += v2; m3 += v3;
+    if (v0 < a0) a0 = v0;
+    if (v0 > b0) b0 = v0;
+    if (v1 < a1) a1 = v1;
+    if (v1 > b1) b1 = v1;
+    if (v2 < a2) a2 = v2;
+    if (v2 > b2) b2 = v2;
+    if (v3 < a3) a3 = v3;
+    if (v3 > b3) b3 = v3;
+  }
+  acc[g] = m0; acc[g + 1] = a0; acc[g + 2] = b0;
+  acc[g + 3] = m1; acc[g + 4] = a1; acc[g + 5] = b1;
+  acc[g + 6] = m2; acc[g + 7] = a2; acc[g + 8] = b2;
+  acc[g + 9] = m3; acc[g + 10] = a3; acc[g + 11] = b3;
+}
+
+/** Create the running values copyRuns continues (sum, minimum, maximum per week of a load). */
+export function createRuns(): Float64Array {
+  return new Float64Array(3 * LOAD_WEEKS);
 }
 
 /** Reset the running sums, minima and maxima copyRuns continues. */
 export function resetRuns(acc: Float64Array): void {
-  acc.fill(0, 0, 4);
-  acc.fill(Infinity, 4, 8);
-  acc.fill(-Infinity, 8, 12);
+  for (let q = 0; q < acc.length; q += 3) {
+    acc[q] = 0;
+    acc[q + 1] = Infinity;
+    acc[q + 2] = -Infinity;
+  }
 }
 
 /** Write the running sums, minima and maxima of `count` weeks to sum/min/max[w …]. */
 export function storeRuns(acc: Float64Array, w: number, count: number, sum: Float64Array, min: Float64Array, max: Float64Array): void {
   for (let q = 0; q < count; q++) {
-    sum[w + q] = acc[q]!;
-    min[w + q] = acc[4 + q]!;
-    max[w + q] = acc[8 + q]!;
+    sum[w + q] = acc[3 * q]!;
+    min[w + q] = acc[3 * q + 1]!;
+    max[w + q] = acc[3 * q + 2]!;
   }
 }
 
@@ -200,7 +217,7 @@ export function createBandScratch(n: number, w: number): BandScratch {
   return {
     hist: new Int32Array(4 * COLUMN_BUCKETS), bucket, words: new Int32Array(bucket.buffer), rs, cand: new Float64Array(3 * n),
     map: new Uint8Array(COLUMN_BUCKETS), sub: new Uint8Array(n), out: new Float64Array(4),
-    sum: new Float64Array(w), min: new Float64Array(w), max: new Float64Array(w), cols: new Float32Array(4 * n), n, w,
+    sum: new Float64Array(w), min: new Float64Array(w), max: new Float64Array(w), cols: new Float32Array(LOAD_WEEKS * n), n, w,
   };
 }
 
@@ -216,7 +233,7 @@ export function createBandScratch(n: number, w: number): BandScratch {
  * of the wanted buckets; an exact selection then runs among them, narrowed by more histograms while large.
  */
 export function summariseWeeks(store: Float32Array, W: number, R: number, sc: BandScratch, p10: Float64Array, p50: Float64Array, p90: Float64Array, mean: Float64Array): void {
-  const acc = new Float64Array(12);
+  const acc = createRuns();
   const load: WeekLoader = (w, count, dst, sum, min, max) => {
     resetRuns(acc);
     copyRuns(store, w * R, R, R, count, dst, 0, R, acc);
@@ -226,39 +243,41 @@ export function summariseWeeks(store: Float32Array, W: number, R: number, sc: Ba
 }
 
 /**
- * Like summariseWeeks, reading the weeks through a loader, four at a time (a store laid out in blocks of
- * replications, or the parts of a Monte Carlo, is never copied whole).
+ * Like summariseWeeks, reading the weeks through a loader, LOAD_WEEKS at a time (a store laid out in blocks
+ * of replications, or the parts of a Monte Carlo, is never copied whole).
  */
 export function summariseLoadedWeeks(load: WeekLoader, W: number, R: number, sc: BandScratch, p10: Float64Array, p50: Float64Array, p90: Float64Array, mean: Float64Array): void {
   const { sum, min, max, out, hist, bucket, rs, cols } = sc;
-  let w = 0;
-  // Four weeks at a time through every pass, so that their 4R values stay in the first-level cache from the
-  // sums to the gathering.
-  for (; w + 3 < W; w += 4) {
-    load(w, 4, cols, sum, min, max);
-    for (let q = w; q < w + 4; q++) mean[q] = sum[q]! / R;
-    if (min[w] === max[w] && min[w + 1] === max[w + 1] && min[w + 2] === max[w + 2] && min[w + 3] === max[w + 3]) {
-      for (let q = w; q < w + 4; q++) { const v = min[q]!; p10[q] = v; p50[q] = v; p90[q] = v; }
-      continue;
+  for (let w0 = 0; w0 < W; w0 += LOAD_WEEKS) {
+    const count = Math.min(LOAD_WEEKS, W - w0);
+    load(w0, count, cols, sum, min, max);
+    for (let q = w0; q < w0 + count; q++) mean[q] = sum[q]! / R;
+    // Four weeks at a time through the histogram and the gathering (their counts are independent work).
+    let w = w0;
+    for (; w + 3 < w0 + count; w += 4) {
+      if (min[w] === max[w] && min[w + 1] === max[w + 1] && min[w + 2] === max[w + 2] && min[w + 3] === max[w + 3]) {
+        for (let q = w; q < w + 4; q++) { const v = min[q]!; p10[q] = v; p50[q] = v; p90[q] = v; }
+        continue;
+      }
+      const o = (w - w0) * R;
+      // A constant week gets scale 0: all its values fall in bucket 0 and its result is its one value.
+      hist4(cols, o, R, rs, min[w]!, min[w + 1]!, min[w + 2]!, min[w + 3]!, scaleOf(min[w]!, max[w]!), scaleOf(min[w + 1]!, max[w + 1]!),
+        scaleOf(min[w + 2]!, max[w + 2]!), scaleOf(min[w + 3]!, max[w + 3]!), hist, bucket);
+      for (let q = 0; q < 4; q++) {
+        const ww = w + q, v = min[ww]!;
+        if (v === max[ww]) { p10[ww] = v; p50[ww] = v; p90[ww] = v; continue; }
+        fromHistogram(sc, cols, o + q * R, R, q, v, out);
+        p10[ww] = out[0]!; p50[ww] = out[1]!; p90[ww] = out[2]!;
+      }
     }
-    // A constant week gets scale 0: all its values fall in bucket 0 and its result is its one value.
-    hist4(cols, 0, R, rs, min[w]!, min[w + 1]!, min[w + 2]!, min[w + 3]!, scaleOf(min[w]!, max[w]!), scaleOf(min[w + 1]!, max[w + 1]!),
-      scaleOf(min[w + 2]!, max[w + 2]!), scaleOf(min[w + 3]!, max[w + 3]!), hist, bucket);
-    for (let q = 0; q < 4; q++) {
-      const ww = w + q, v = min[ww]!;
-      if (v === max[ww]) { p10[ww] = v; p50[ww] = v; p90[ww] = v; continue; }
-      fromHistogram(sc, cols, q * R, R, q, v, out);
-      p10[ww] = out[0]!; p50[ww] = out[1]!; p90[ww] = out[2]!;
+    for (; w < w0 + count; w++) {
+      const v = min[w]!;
+      if (v === max[w]) { p10[w] = v; p50[w] = v; p90[w] = v; continue; }
+      const o = (w - w0) * R;
+      hist1(cols, o, R, v, scaleOf(v, max[w]!), hist, bucket);
+      fromHistogram(sc, cols, o, R, 0, v, out);
+      p10[w] = out[0]!; p50[w] = out[1]!; p90[w] = out[2]!;
     }
-  }
-  for (; w < W; w++) {
-    load(w, 1, cols, sum, min, max);
-    mean[w] = sum[w]! / R;
-    const v = min[w]!;
-    if (v === max[w]) { p10[w] = v; p50[w] = v; p90[w] = v; continue; }
-    hist1(cols, 0, R, v, scaleOf(v, max[w]!), hist, bucket);
-    fromHistogram(sc, cols, 0, R, 0, v, out);
-    p10[w] = out[0]!; p50[w] = out[1]!; p90[w] = out[2]!;
   }
 }
 
