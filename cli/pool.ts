@@ -49,11 +49,11 @@ export function coreCount(): number {
 
 /**
  * Below this many replications in total a job runs on the main thread alone when no worker count is
- * given: a worker thread costs its start (about 40 ms from the bundle) and, above all, compiling the
- * model again in its own isolate (about 0.4 s of CPU on the machine's other threads), which only a
- * job of a few thousand replications earns back.
+ * given. A worker thread costs its start (tens of ms from the bundle) and, above all, compiling the
+ * model again in its own isolate: about 0.4 s of CPU, which on a single lane runs on an idle core for
+ * free. A second lane only pays once the work itself is larger than that, a few thousand replications.
  */
-export const AUTO_PARALLEL_MIN_REPLICATIONS = 2000;
+export const AUTO_PARALLEL_MIN_REPLICATIONS = 5000;
 
 /** Return the workers to use for this many replications in all: as requested, or every core for a large job and 1 for a small one. */
 export function workersForReplications(replications: number, requested: number | undefined): number {
