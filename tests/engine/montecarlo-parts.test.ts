@@ -1,6 +1,7 @@
 // Monte Carlo in parts (engine/SPEC.md R10): parts merged in any order and split give the same bits as one
 // monteCarlo call, parts survive structuredClone, and parts that do not fit together are refused with a reason.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blankInput, ENGINE_VERSION, KPIS, mergeMonteCarlo, monteCarlo, monteCarloPart, parseScenario, partBuffers, scenarioToInput,
@@ -58,6 +59,19 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
       expectSameBits(mergeMonteCarlo(input, partsOf(input, c.seed, uneven, c.series)), whole);
     });
   }
+  it('[R10] any split into up to six parts, shuffled, gives the same bits (property)', () => {
+    const input = scenarioInput('first-team-multidisciplinary.json');
+    const R = 23;
+    const whole = monteCarlo(input, { replications: R, seed: 31, series: CHARTED });
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: R - 1 }), { maxLength: 5 }), fc.nat(), (cuts, salt) => {
+      const edges = [0, ...[...cuts].sort((x, y) => x - y), R];
+      const ranges = edges.slice(1).map((to, i) => ({ from: edges[i]!, to }));
+      const parts = partsOf(input, 31, ranges, CHARTED);
+      // Rotate the list by a random amount: the merge must not depend on the order it is given.
+      const k = salt % parts.length;
+      expectSameBits(mergeMonteCarlo(input, [...parts.slice(k), ...parts.slice(0, k)]), whole);
+    }), { numRuns: 25 });
+  });
   it('[R10] 1,000 replications of the blank trust split over two parts', () => {
     const input = blankInput();
     const whole = monteCarlo(input, { replications: 1000, seed: 42 });
