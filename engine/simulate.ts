@@ -94,15 +94,14 @@ export interface Workspace {
   readonly noiseMult: Float64Array;
 }
 
-// Indices into Workspace.x, through which runCore and its helpers (deliver, settle, schedule, stage gates) exchange
-// numbers: the state they share this week, the flows they return, and the replication's constants.
+// Indices into Workspace.x, through which runCore and its rare helpers (settle, schedule, stage gates) exchange
+// numbers: the state they share this week, the flows settle() returns, and the replication's constants.
 const X_INFRA = 0, X_FATIGUE = 1, X_CONFIDENCE = 2, X_APPETITE = 3, X_DIP = 4, X_ACTIVE = 5, X_ACTIVE_CRITICAL = 6;
 const X_LIVE = 7, X_FAILED = 8, X_FIRST_WIN = 9, X_NEXT_RETRY = 10, X_LIVE_DIRTY = 11, X_CHANGED = 12;
-const X_CAPACITY = 13, X_HAZARD_WEEK = 14, X_INFRA_GAP = 15, X_CRITICAL_RISK = 16;
-const X_WINS = 17, X_FAILURES = 18, X_LOAD = 19, X_INFRA_SPEED = 20, X_PROGRESS = 21, X_CREEP = 22;
-const X_ABSORB = 23, X_CLIN_ADOPT = 24, X_DIP_TAU = 25, X_DELAY_STAGE = 26, X_FOCUS = 27, X_SCOPE_WEEK = 28, X_COVERAGE = 29;
-const X_PERSISTENCE = 30, X_HAZARD_CULTURE = 31, X_APPETITE0 = 32, X_LEGACY = 33;
-const X_SIZE = 34;
+const X_INFRA_GAP = 13, X_CRITICAL_RISK = 14, X_WINS = 15, X_FAILURES = 16;
+const X_ABSORB = 17, X_CLIN_ADOPT = 18, X_DIP_TAU = 19, X_DELAY_STAGE = 20, X_FOCUS = 21, X_SCOPE_WEEK = 22, X_COVERAGE = 23;
+const X_PERSISTENCE = 24, X_HAZARD_CULTURE = 25, X_APPETITE0 = 26, X_LEGACY = 27;
+const X_SIZE = 28;
 
 /** Create the scratch arrays for a compiled input. */
 export function createWorkspace(ci: CompiledInput): Workspace {
@@ -270,67 +269,6 @@ function focusInitiative(ci: CompiledInput, ws: Workspace): number {
 }
 
 /**
- * One week of delivery: progress with scope growth, build hazards, pilots, go-lives with their dips and
- * failure risk, and the change load each initiative puts on the front line. Flows go to ws.x.
- */
-function deliver(ci: CompiledInput, ws: Workspace, w: number, focusIdx: number, detail: Detail | null): void {
-  const x = ws.x;
-  const capacity = x[X_CAPACITY]!;
-  const focus = x[X_FOCUS]!;
-  const hazardWeek = x[X_HAZARD_WEEK]!;
-  const scopeWeek = x[X_SCOPE_WEEK]!;
-  const active = x[X_ACTIVE]!;
-  const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
-  const infraNow = x[X_INFRA]!;
-  const criticalRisk = criticalConcurrencyRisk(x[X_ACTIVE_CRITICAL]!);
-  // The arrays in locals: V8 does not hoist property loads out of a loop that stores into typed arrays.
-  const n = ci.n;
-  const status = ws.status, liveWeek = ws.liveWeek, remaining = ws.remaining, grown = ws.grown, baseEffort = ws.baseEffort;
-  const hazard = ws.hazard, threshold = ws.threshold;
-  const critical = ci.critical, needs = ci.need;
-  let load = 0, speedSum = 0, progressSum = 0, creepSum = 0;
-  for (let i = 0; i < n; i++) {
-    const st = status[i]!;
-    if (st === LIVE) {
-      if (w - liveWeek[i]! < CHANGE_WINDOW_WEEKS) load += critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
-      continue;
-    }
-    if (st !== BUILDING && st !== PILOTING) continue;
-    const crit = critical[i] === 1;
-    const need = needs[i]!;
-    const infraGap = need > infraNow ? need - infraNow : 0;
-    const speed = infrastructureSpeed(infraNow, need);
-    const progress = capacity * (i === focusIdx ? focus + evenShare : evenShare) * speed;
-    speedSum += speed;
-    progressSum += progress;
-    let rem = remaining[i]!;
-    if (st === BUILDING) {
-      if (crit) load += BUILD_CHANGE_LOAD;
-      const base = baseEffort[i]!;
-      const grownBefore = grown[i]!;
-      if (grownBefore < SCOPE_GROWTH_CAP * base) {
-        const g = base * scopeWeek;
-        rem += g;
-        grown[i] = grownBefore + g;
-        creepSum += g;
-      }
-    } else load += PILOT_CHANGE_LOAD;
-    rem -= progress;
-    remaining[i] = rem;
-    const h = hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
-    hazard[i] = h;
-    if (h < threshold[i]! && rem > 0) continue;
-    x[X_INFRA_GAP] = infraGap;
-    x[X_CRITICAL_RISK] = criticalRisk;
-    settle(ci, ws, i, w, st, detail);
-  }
-  x[X_LOAD] = load;
-  x[X_INFRA_SPEED] = speedSum;
-  x[X_PROGRESS] = progressSum;
-  x[X_CREEP] = creepSum;
-}
-
-/**
  * Settle an initiative whose work is done or whose hazard passed its threshold: a pilot starts, or it goes live
  * (with its go-live risk and dip) or fails. Rare, so it is its own function; it works on the week's values in
  * ws.x (runCore reads them back only in a week when something settled, flagged by X_CHANGED).
@@ -487,8 +425,10 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
  * otherwise every draw comes from `rng`, always in the same order and number, so that common random numbers
  * line up across settings. Writes the stochastic series at out[s][offset + w] and the KPIs at kpis[k][kpiIndex].
  *
- * The run's stocks live in local variables, which V8 keeps as plain doubles; the per-initiative work (deliver)
- * and the rare steps (settling an initiative, scheduling, retries, what is live, the focus, stage gates) are
+ * The whole week is this one function, with the run's stocks in local variables that V8 keeps as plain doubles
+ * in registers, and every mechanism it calls small enough for V8 to inline (within its budget of about 920 bytes
+ * of inlined bytecode per function; hence the replication's constants in startRun and the adoption step in a
+ * loop). The rare steps (settling an initiative, scheduling, retries, what is live, the focus, stage gates) are
  * functions that exchange their few numbers with this one through ws.x.
  */
 export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null, sink: Sink): void {
@@ -501,6 +441,11 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   startRun(ci, s, path, ws, rng);
   const noiseMult = ws.noiseMult;
   const adoption = ws.adoption, pillarLive = ws.pillarLive, pilotGain = ws.pilotGain;
+  const n = ci.n;
+  const status = ws.status, liveWeek = ws.liveWeek, remaining = ws.remaining, grown = ws.grown, baseEffort = ws.baseEffort;
+  const hazard = ws.hazard, threshold = ws.threshold;
+  const critical = ci.critical, needs = ci.need;
+  const scopeWeek = x[X_SCOPE_WEEK]!;
   const delayStage = x[X_DELAY_STAGE]!;
   const clinAdopt = x[X_CLIN_ADOPT]!;
   const focus = x[X_FOCUS]!;
@@ -596,16 +541,60 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const capacity = pathCapacity[w]! * portfolioShare(active, pEff) * fundingFromAppetite(appetite) * noiseMult[w]!;
     const activeBefore = active;
     let wins = 0, failures = 0;
-    x[X_CAPACITY] = capacity;
-    x[X_HAZARD_WEEK] = buildHazardWeekAt(fatigue, coverageHazard, pathPriorityHazard[w]!) * hazardCulture;
-    x[X_ACTIVE] = active;
-    x[X_ACTIVE_CRITICAL] = activeCritical;
-    x[X_INFRA] = infra;
-    x[X_FATIGUE] = fatigue;
-    x[X_DIP] = dip;
-    x[X_CHANGED] = 0;
-    deliver(ci, ws, w, focusIdx, detail);
-    if (x[X_CHANGED]) {
+    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, pathPriorityHazard[w]!) * hazardCulture;
+    // Delivery: progress with scope growth, build hazards, and the change load each initiative puts on the
+    // front line; an initiative whose work is done or whose hazard passed its threshold is settled by settle().
+    const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
+    const infraNow = infra;
+    const criticalRisk = criticalConcurrencyRisk(activeCritical);
+    let weekLoad = 0, speedSum = 0, progressSum = 0, creepSum = 0;
+    let settling = false;
+    for (let i = 0; i < n; i++) {
+      const st = status[i]!;
+      if (st === LIVE) {
+        if (w - liveWeek[i]! < CHANGE_WINDOW_WEEKS) weekLoad += critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
+        continue;
+      }
+      if (st !== BUILDING && st !== PILOTING) continue;
+      const crit = critical[i] === 1;
+      const need = needs[i]!;
+      const infraGap = need > infraNow ? need - infraNow : 0;
+      const speed = infrastructureSpeed(infraNow, need);
+      const progress = capacity * (i === focusIdx ? focus + evenShare : evenShare) * speed;
+      speedSum += speed;
+      progressSum += progress;
+      let rem = remaining[i]!;
+      if (st === BUILDING) {
+        if (crit) weekLoad += BUILD_CHANGE_LOAD;
+        const base = baseEffort[i]!;
+        const grownBefore = grown[i]!;
+        if (grownBefore < SCOPE_GROWTH_CAP * base) {
+          const g = base * scopeWeek;
+          rem += g;
+          grown[i] = grownBefore + g;
+          creepSum += g;
+        }
+      } else weekLoad += PILOT_CHANGE_LOAD;
+      rem -= progress;
+      remaining[i] = rem;
+      const h = hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
+      hazard[i] = h;
+      if (h < threshold[i]! && rem > 0) continue;
+      if (!settling) {
+        // The first initiative to settle this week: hand settle() the values it updates.
+        settling = true;
+        x[X_ACTIVE] = active;
+        x[X_ACTIVE_CRITICAL] = activeCritical;
+        x[X_INFRA] = infra;
+        x[X_FATIGUE] = fatigue;
+        x[X_DIP] = dip;
+        x[X_CHANGED] = 0;
+      }
+      x[X_INFRA_GAP] = infraGap;
+      x[X_CRITICAL_RISK] = criticalRisk;
+      settle(ci, ws, i, w, st, detail);
+    }
+    if (settling && x[X_CHANGED]) {
       // Something settled: take back what settle() changed and reset the week's flows.
       active = x[X_ACTIVE]!;
       activeCritical = x[X_ACTIVE_CRITICAL]!;
@@ -625,7 +614,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       focusIdx = active > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
     }
     if (dip > 1) dip = 1;
-    const load = x[X_LOAD]! + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
+    const load = weekLoad + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
     if (liveDirty) {
       updateLive(ci, ws);
       liveDirty = false;
@@ -679,9 +668,9 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       // The loss each constraint causes this week, as −ln(factor), summed per period.
       const o = Math.floor(w / EXPLAIN_PERIOD_WEEKS) * CONSTRAINT_COUNT;
       const l = detail.losses;
-      const progress = x[X_PROGRESS]!;
-      const creep = x[X_CREEP]!;
-      const infraFactor = activeBefore > 0 ? x[X_INFRA_SPEED]! / activeBefore : 1;
+      const progress = progressSum;
+      const creep = creepSum;
+      const infraFactor = activeBefore > 0 ? speedSum / activeBefore : 1;
       // Of the effort spent plus the effort added, the share that was the original scope.
       const scopeFactor = progress + creep > 0 ? progress / (progress + creep) : 1;
       l[o] = l[o]! + path.lossSwitching[w]!;
