@@ -44,6 +44,8 @@ declare global {
     /** The input and options of the app's latest band request. */
     __lastBandInput?: unknown;
     __lastBandOpts?: Record<string, unknown>;
+    /** The input of the app's latest expected-run request. */
+    __lastExpectedInput?: unknown;
   }
 }
 
@@ -67,6 +69,7 @@ function instrument(): void {
           window.__lastBandInput = message.input;
           window.__lastBandOpts = message.opts;
         }
+        if (message?.op === 'expected') window.__lastExpectedInput = message.input;
         probe.sent.push({ op: String(message?.op), id: Number(message?.id), t: performance.now(), worker: index, replications: message?.opts?.replications });
         post(message, transfer);
       }) as Worker['postMessage'];
@@ -176,7 +179,7 @@ async function leverChanges(page: Page, log: (line: string) => void): Promise<En
   const out = [
     entryOf('ui: expected-value update, request sent → chart drawn (worker run, transfer, React, chart.js)', 'ms', update, { limit: 16, on: 'p95' }),
     entryOf('ui: expected run inside the worker (message handler: engine run and posting the reply)', 'ms', handled),
-    entryOf('ui: lever change → chart drawn, end to end (key press, wait for the next frame, update)', 'ms', endToEnd),
+    entryOf('ui: lever change → chart drawn, end to end (key press, React, request, worker run, update)', 'ms', endToEnd),
     entryOf('ui: expected run, request → reply handled on the main thread (includes the main thread finishing its frame)', 'ms', worker),
   ];
   for (const e of out) log(`${e.name}: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms over ${e.runs}`);
@@ -241,6 +244,60 @@ async function thousandReplicationBand(page: Page, log: (line: string) => void):
   const e = entryOf('ui: 1,000-replication band in the page\'s worker (the series the view charts), request → reply', 'ms', times, { limit: 100, on: 'p95' });
   log(`${e.name}: median ${e.median.toFixed(0)} ms, p95 ${e.p95.toFixed(0)} ms`);
   return e;
+}
+
+async function expectedDuringBands(page: Page, log: (line: string) => void): Promise<Entry[]> {
+  // The expected run must stay quick while bands compute (a drag must never wait for bands). Ask the app's
+  // interactive worker for expected runs of the current settings, one after another, first with nothing else
+  // running and then while the band workers compute 1,000-replication bands; time each request → reply.
+  const times = (await page.evaluate(async (rounds) => {
+    const p = window.__probe;
+    const band = window.__workers[p.sent.filter((s) => s.op === 'monteCarlo').at(-1)!.worker]!;
+    const interactive = window.__workers[p.sent.filter((s) => s.op === 'expected').at(-1)!.worker]!;
+    const input = window.__lastExpectedInput;
+    if (!input) throw new Error('The expected-run input was not captured.');
+    let next = 3_000_000_000;
+    const ask = (worker: Worker, message: Record<string, unknown>) =>
+      new Promise<void>((resolve) => {
+        const id = next++;
+        const on = (e: MessageEvent<{ id: number; progress?: unknown }>) => {
+          if (e.data?.id !== id || 'progress' in e.data) return;
+          worker.removeEventListener('message', on);
+          resolve();
+        };
+        worker.addEventListener('message', on);
+        worker.postMessage({ ...message, id });
+      });
+    const pause = () => new Promise((r) => setTimeout(r, 4));
+    const idle: number[] = [];
+    const busy: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < 8; i++) {
+        const t0 = performance.now();
+        await ask(interactive, { op: 'expected', input });
+        if (round > 0) idle.push(performance.now() - t0);
+        await pause();
+      }
+      let done = false;
+      const bands = ask(band, { op: 'monteCarlo', input: window.__lastBandInput, opts: { ...window.__lastBandOpts, replications: 1000, seed: 40_000 + round } }).then(() => {
+        done = true;
+      });
+      while (!done) {
+        const t0 = performance.now();
+        await ask(interactive, { op: 'expected', input });
+        if (round > 0 && !done) busy.push(performance.now() - t0);
+        await pause();
+      }
+      await bands;
+    }
+    return { idle, busy };
+  }, 7)) as { idle: number[]; busy: number[] };
+  const out = [
+    entryOf('ui: expected run in the interactive worker, request → reply, nothing else running', 'ms', times.idle),
+    entryOf('ui: expected run in the interactive worker, request → reply, while 1,000-replication bands compute', 'ms', times.busy),
+  ];
+  for (const e of out) log(`${e.name}: median ${e.median.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms over ${e.runs}`);
+  return out;
 }
 
 async function workerRoundTrip(page: Page, log: (line: string) => void): Promise<Entry> {
@@ -364,6 +421,7 @@ export const UI_SUITE: Suite = {
       entries.push(await workerRoundTrip(page, log));
       entries.push(...(await bandRefreshes(page, log)));
       entries.push(await thousandReplicationBand(page, log));
+      entries.push(...(await expectedDuringBands(page, log)));
       await context.close();
       entries.push(...(await compareMemory(browser, baseUrl, files, log)));
       if (pageErrors.length > 0) throw new Error(`The app threw while being measured:\n${pageErrors.join('\n')}`);
