@@ -89,9 +89,12 @@ function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: num
 
 /** Copy a block of B ≤ BLOCK replications' rows into block r0 / BLOCK of a blocked store (see replicationStore). */
 function transposeBlocked(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number): void {
-  let at = r0 * W;
-  for (let w = 0; w < W; w++, at += BLOCK) {
-    for (let b = 0, src = w; b < B; b++, src += W) dst[at + b] = blk[src]!;
+  // Row by row: each row is read in order, and its writes, BLOCK values apart, land in the W cache lines of
+  // the block's run, which stay in the first-level cache across the block's rows.
+  const at = r0 * W;
+  for (let b = 0; b < B; b++) {
+    const src = b * W;
+    for (let w = 0, d = at + b; w < W; w++, d += BLOCK) dst[d] = blk[src + w]!;
   }
 }
 
