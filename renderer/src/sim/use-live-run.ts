@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
 import { createLatestRequest, type LatestRequest } from './latest-request';
@@ -38,7 +38,12 @@ export interface Live<T> {
  */
 function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void, urgent = false): Live<T> {
   const runner = useRunner();
-  const [state, setState] = useState<Live<T>>({ result: null, input: null, pending: true, error: null });
+  // `settled`: the input of the last outcome, success or error. Whether a result is pending follows from
+  // it and the current input at render time, so a new input needs no state update (and no second render
+  // of the whole view per lever step) to say so.
+  const [state, setState] = useState<{ result: T | null; input: SimInput | null; settled: SimInput | null; error: string | null }>({
+    result: null, input: null, settled: null, error: null,
+  });
   // The queue outlives each effect run: a drag changes the input every frame, and the reply to
   // the request sent one frame ago must still be shown.
   const [queue] = useState(() => ({ current: null as LatestRequest<SimInput> | null }));
@@ -49,8 +54,8 @@ function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimIn
         const apply = () =>
           setState((s) =>
             o.error !== undefined
-              ? { ...s, pending: o.newerWaiting, error: o.error }
-              : { result: o.result ?? null, input: o.input, pending: o.newerWaiting, error: null },
+              ? { ...s, settled: o.input, error: o.error }
+              : { result: o.result ?? null, input: o.input, settled: o.input, error: null },
           );
         if (urgent) flushSync(apply);
         else apply();
@@ -67,11 +72,11 @@ function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimIn
     const q = queue.current;
     if (!q) return;
     q.want(input);
-    setState((s) => (s.pending ? s : { ...s, pending: true }));
     return schedule(() => q.send());
   }, [input, schedule, queue, runner, compute]);
 
-  return state;
+  const { result, input: resultInput, settled, error } = state;
+  return useMemo(() => ({ result, input: resultInput, pending: settled !== input, error }), [result, resultInput, settled, input, error]);
 }
 
 // The expected run is sent as soon as the input changes: the latest-request queue already keeps one
