@@ -79,14 +79,6 @@ function rowBuffers(W: number): Float64Array[][] {
   return rowCache;
 }
 
-/** Copy a block of B replications' rows (replication b's week w at b·W + w) into a week-major store of N per week. */
-function transposeBlock(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number, N: number): void {
-  for (let w = 0; w < W; w++) {
-    const at = w * N + r0;
-    for (let b = 0, src = w; b < B; b++, src += W) dst[at + b] = blk[src]!;
-  }
-}
-
 /** Copy a block of B ≤ BLOCK replications' rows into block r0 / BLOCK of a blocked store (see replicationStore). */
 function transposeBlocked(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number): void {
   // Row by row: each row is read in order, and its writes, BLOCK values apart, land in the W cache lines of
@@ -98,27 +90,19 @@ function transposeBlocked(blk: Float64Array, dst: Float32Array, r0: number, B: n
   }
 }
 
-/** Return a loader of weeks from a blocked store of R replications (see replicationStore). */
-function blockedLoader(st: Float32Array, W: number, R: number): WeekLoader {
-  const blocks = Math.ceil(R / BLOCK), span = W * BLOCK;
+/**
+ * Return a loader of weeks from blocked stores (see replicationStore): stores[p] holds replications
+ * froms[p] … froms[p+1]−1 (the last ending at R), in order; one store for monteCarlo, one per part for a merge.
+ */
+function blockedLoader(stores: readonly Float32Array[], froms: readonly number[], W: number, R: number): WeekLoader {
+  const span = W * BLOCK;
   const acc = createRuns();
   return (w, count, dst, sum, min, max) => {
     resetRuns(acc);
     // Block by block, in replication order; a group's weeks of one block are BLOCK values each, one after another.
-    for (let k = 0; k < blocks; k++) copyRuns(st, k * span + w * BLOCK, BLOCK, Math.min(BLOCK, R - k * BLOCK), count, dst, k * BLOCK, R, acc);
-    storeRuns(acc, w, count, sum, min, max);
-  };
-}
-
-/** Return a loader of weeks from the week-major values of parts sorted by their first replication. */
-function partsLoader(values: readonly Float32Array[], parts: readonly MonteCarloPart[], R: number): WeekLoader {
-  const acc = createRuns();
-  return (w, count, dst, sum, min, max) => {
-    resetRuns(acc);
-    for (let p = 0; p < parts.length; p++) {
-      const { from, to } = parts[p]!;
-      const N = to - from;
-      copyRuns(values[p]!, w * N, N, N, count, dst, from, R, acc);
+    for (let p = 0; p < stores.length; p++) {
+      const st = stores[p]!, from = froms[p]!, N = (p + 1 < froms.length ? froms[p + 1]! : R) - from;
+      for (let k = 0; k * BLOCK < N; k++) copyRuns(st, k * span + w * BLOCK, BLOCK, Math.min(BLOCK, N - k * BLOCK), count, dst, from + k * BLOCK, R, acc);
     }
     storeRuns(acc, w, count, sum, min, max);
   };
@@ -138,12 +122,11 @@ function prepare(input: SimInput): Prepared {
 }
 
 /**
- * Run replications [from, to) and write each wanted stochastic series into values[s], week-major (replication
- * from + i's week w at w·(to − from) + i) or, when `blocked`, in the blocked layout of replicationStore; and
- * each KPI into kpis[k][i].
+ * Run replications [from, to) and write each wanted stochastic series into values[s] in the blocked layout
+ * of replicationStore (counting replications from `from`), and each KPI into kpis[k][i].
  */
 function runRange(p: Prepared, seed: number, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
-  kpis: Float64Array[], onProgress: ((done: number, total: number) => void) | undefined, blocked: boolean): void {
+  kpis: Float64Array[], onProgress: ((done: number, total: number) => void) | undefined): void {
   const { ci, settings, path } = p;
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
@@ -167,8 +150,7 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
     }
     for (let s = 0; s < SERIES_COUNT; s++) {
       if (!want[s] || PATH_SERIES[s]) continue;
-      if (blocked) transposeBlocked(blockCache[s]!, values[s]!, i0, B, W);
-      else transposeBlock(blockCache[s]!, values[s]!, i0, B, W, N);
+      transposeBlocked(blockCache[s]!, values[s]!, i0, B, W);
     }
   }
 }
@@ -232,13 +214,13 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const want = wantedSeries(opts.series);
   const p = prepare(input);
   const W = p.ci.horizon + 1;
-  // One part over every replication, written straight into the reusable store in blocks (a part handed to a
-  // caller gets week-major arrays of its own instead); the same numbers either way.
+  // One part over every replication, written straight into the reusable store (a part handed to a caller
+  // gets arrays of its own instead); the same numbers either way.
   const st = replicationStore(Math.ceil(R / BLOCK) * BLOCK * W);
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  runRange(p, seed, 0, R, want, st, kpis, opts.onProgress, true);
-  return summariseRuns(p, seed, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader(a, W, R) : null)), kpis);
+  runRange(p, seed, 0, R, want, st, kpis, opts.onProgress);
+  return summariseRuns(p, seed, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader([a], [0], W, R) : null)), kpis);
 }
 
 /** Options of one part of a Monte Carlo: replications [from, to) of the run with this seed. */
@@ -252,6 +234,11 @@ export interface MonteCarloPartOptions {
   readonly series?: readonly string[];
   /** Called with (done, total) counted within the part (total = to − from); must not throw. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Return the length of a part's array of one series: whole blocks of BLOCK replications × W weeks. */
+function partValuesLength(W: number, N: number): number {
+  return Math.ceil(N / BLOCK) * BLOCK * W;
 }
 
 /** Return a human-readable name of a part's range for error messages. */
@@ -275,10 +262,10 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   const W = p.ci.horizon + 1;
   const N = to - from;
   const columns: Float32Array[] = [];
-  for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && !PATH_SERIES[s] ? W * N : 0));
+  for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && !PATH_SERIES[s] ? partValuesLength(W, N) : 0));
   const kpiBufs: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpiBufs.push(new Float64Array(N));
-  runRange(p, seed, from, to, want, columns, kpiBufs, opts.onProgress, false);
+  runRange(p, seed, from, to, want, columns, kpiBufs, opts.onProgress);
   const series: string[] = [];
   const values: Record<string, Float32Array> = {};
   for (let s = 0; s < SERIES_COUNT; s++) {
@@ -319,8 +306,8 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number): MonteCar
       const id = SERIES[s]!.id;
       if (PATH_SERIES[s] || !part.series.includes(id)) continue;
       const v = part.values[id];
-      if (!(v instanceof Float32Array) || v.length !== W * N) {
-        throw new Error(`The ${name} lacks the values of series '${id}' (${W * N} single-precision numbers expected).`);
+      if (!(v instanceof Float32Array) || v.length !== partValuesLength(W, N)) {
+        throw new Error(`The ${name} lacks the values of series '${id}' (${partValuesLength(W, N)} single-precision numbers expected).`);
       }
     }
     for (const k of KPIS) {
@@ -351,7 +338,8 @@ export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[
   const R = sorted[sorted.length - 1]!.to;
   const want = wantedSeries(sorted[0]!.series);
   // The statistics read the parts' own arrays, a few weeks at a time: nothing is copied whole.
-  const loaders = SERIES.map((d, s) => (want[s] && !PATH_SERIES[s] ? partsLoader(sorted.map((part) => part.values[d.id]!), sorted, R) : null));
+  const froms = sorted.map((part) => part.from);
+  const loaders = SERIES.map((d, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader(sorted.map((part) => part.values[d.id]!), froms, H + 1, R) : null));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) {
     const all = new Float64Array(R);

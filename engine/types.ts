@@ -241,8 +241,10 @@ export interface MonteCarloPart {
   /** Ids of the series whose bands are wanted, in SERIES order (exogenous ones included; they carry no values). */
   readonly series: readonly string[];
   /**
-   * Per wanted stochastic series, (horizonWeeks + 1)·(to − from) single-precision values, week-major:
-   * replication from + i's value of week w at w·(to − from) + i.
+   * Per wanted stochastic series, the single-precision values of its replications in blocks of 16 (so that
+   * writing them and reading a few weeks of them are both runs of contiguous memory): with W = horizonWeeks + 1,
+   * replication from + 16k + b's value of week w is at 16·W·k + 16·w + b; the array holds ⌈(to − from)/16⌉
+   * whole blocks (16·W values each), the unused places of the last one zero.
    */
   readonly values: Readonly<Record<string, Float32Array>>;
   /** Per KPI, its to − from values in replication order. */

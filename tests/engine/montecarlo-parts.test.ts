@@ -77,7 +77,7 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
     const whole = monteCarlo(input, { replications: 1000, seed: 42 });
     expectSameBits(mergeMonteCarlo(input, partsOf(input, 42, splitReplications(1000, 2)).reverse()), whole);
   });
-  it('[R10] a part is the raw values of its replications, week-major', () => {
+  it('[R10] a part is the raw values of its replications, in blocks of 16', () => {
     const input = scenarioInput('milton-keynes.json');
     const part = monteCarloPart(input, { seed: 8, from: 3, to: 7, series: ['maturity', 'urgency'] });
     expect(part).toMatchObject({ engineVersion: ENGINE_VERSION, seed: 8, from: 3, to: 7, horizonWeeks: input.horizonWeeks });
@@ -85,13 +85,19 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
     expect(part.series).toEqual(['maturity', 'urgency']);
     expect(Object.keys(part.values)).toEqual(['maturity']);
     expect(Object.keys(part.kpis)).toEqual(KPIS.map((k) => k.id));
-    // Replication 5 alone, as a one-replication Monte Carlo, is replication 5 of the part.
+    // Replication 5 is the part's third: the same KPIs as in a Monte Carlo from 0, and its last week's maturity
+    // (the KPI maturityAtHorizon) at 16·W·0 + 16·260 + 2.
     const W = part.horizonWeeks + 1;
     const five = mergeMonteCarlo(input, [monteCarloPart(input, { seed: 8, from: 0, to: 6, series: ['maturity'] })]);
     const col = part.values.maturity!;
     expect(part.kpis.maturityAtHorizon![2]).toBe(five.kpis.maturityAtHorizon!.values[5]);
-    expect(col[260 * 4 + 2]).toBe(Math.fround(part.kpis.maturityAtHorizon![2]!));
-    expect(col.length).toBe(W * 4);
+    expect(col[16 * 260 + 2]).toBe(Math.fround(part.kpis.maturityAtHorizon![2]!));
+    expect(col.length).toBe(16 * W);
+    // A part of 40 replications holds three blocks; replication 39 (block 2, place 7) ends the third.
+    const forty = monteCarloPart(input, { seed: 8, from: 0, to: 40, series: ['maturity'] });
+    expect(forty.values.maturity!.length).toBe(3 * 16 * W);
+    expect(forty.values.maturity![2 * 16 * W + 16 * 260 + 7]).toBe(Math.fround(forty.kpis.maturityAtHorizon![39]!));
+    expect(forty.values.maturity![2 * 16 * W + 16 * 260 + 8]).toBe(0);
   });
   it('[R10] parts survive structuredClone, and their buffers can be transferred', () => {
     const input = blankInput();
