@@ -79,6 +79,8 @@ export interface Workspace {
   readonly starts: Uint8Array;
   readonly liveWeek: Int32Array;
   readonly failWeek: Int32Array;
+  /** Week of the latest failure (failWeek keeps the first). */
+  readonly lastFailWeek: Int32Array;
   readonly pilotWeek: Int32Array;
   readonly stageOpen: Uint8Array;
   /** Share of each pillar's potential that is live, and the share of that piloted first. */
@@ -122,6 +124,7 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     starts: new Uint8Array(n),
     liveWeek: new Int32Array(n),
     failWeek: new Int32Array(n),
+    lastFailWeek: new Int32Array(n),
     pilotWeek: new Int32Array(n),
     stageOpen: new Uint8Array(ci.stageCount),
     pillarLive: new Float64Array(3),
@@ -303,6 +306,7 @@ function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, st: numb
   if (h >= threshold) {
     status[i] = FAILED;
     if (ws.failWeek[i]! < 0) ws.failWeek[i] = w;
+    ws.lastFailWeek[i] = w;
     if (ws.retries[i]! < MAX_RETRIES) {
       ws.retryWeek[i] = w + RETRY_DELAY_WEEKS;
       if (w + RETRY_DELAY_WEEKS < x[X_NEXT_RETRY]!) x[X_NEXT_RETRY] = w + RETRY_DELAY_WEEKS;
@@ -376,6 +380,7 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
     ws.starts[i] = 0;
     ws.liveWeek[i] = -1;
     ws.failWeek[i] = -1;
+    ws.lastFailWeek[i] = -1;
     ws.pilotWeek[i] = -1;
   }
   // Loops rather than fill(): on arrays this small the call into the runtime costs more than the stores.
@@ -766,6 +771,7 @@ function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult 
     pilotWeeks: ws.pilotWeek[i]! >= 0 ? (ws.liveWeek[i]! >= 0 ? ws.liveWeek[i]! : ws.failWeek[i]! >= 0 ? ws.failWeek[i]! : H) - ws.pilotWeek[i]! : 0,
     firstStartWeek: ws.firstStartWeek[i]!,
     attempts: ws.starts[i]!,
+    lastFailedWeek: ws.lastFailWeek[i]!,
   }));
   const events: RunEvent[] = [...path.events, ...detail.events].sort((x, y) => x.week - y.week);
   const explanations = buildExplanations(detail.losses, H);

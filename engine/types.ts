@@ -139,6 +139,12 @@ export interface InitiativeOutcome {
   readonly firstStartWeek?: Weeks;
   /** Times the initiative was started: 0, 1, or 2 when a failure was re-planned and tried again. */
   readonly attempts?: number;
+  /**
+   * Week of the latest failure, -1 if it never failed: equal to failedWeek after one failure, later when the
+   * retry failed too. A retry that has not failed (lastFailedWeek before startWeek) went live or was still in
+   * progress at the horizon (goLiveWeek says which).
+   */
+  readonly lastFailedWeek?: Weeks;
 }
 
 /** Something that happened during a run, for the timeline and the "why" panel. */

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { simulate, simulateExpected, type RunResult } from '../../engine';
 import { digestInputs } from './engine-digest';
 
-/** Return, per initiative id, the weeks of its 'start' events in order. */
-function startsOf(run: RunResult): Map<string, number[]> {
-  const starts = new Map<string, number[]>();
+/** Return, per initiative id, the weeks of its events of one kind, in order. */
+function weeksOf(run: RunResult, kind: string): Map<string, number[]> {
+  const weeks = new Map<string, number[]>();
   for (const e of run.events) {
-    if (e.kind !== 'start' || e.initiativeId === undefined) continue;
-    starts.set(e.initiativeId, [...(starts.get(e.initiativeId) ?? []), e.week]);
+    if (e.kind !== kind || e.initiativeId === undefined) continue;
+    weeks.set(e.initiativeId, [...(weeks.get(e.initiativeId) ?? []), e.week]);
   }
-  return starts;
+  return weeks;
 }
 
 describe('[R7] first attempts in the timeline', () => {
@@ -21,14 +21,18 @@ describe('[R7] first attempts in the timeline', () => {
     for (const seed of [1, 2, 3]) runs.push(simulate(c.input, seed));
   }
 
-  it('firstStartWeek is the first start, startWeek the latest, attempts the number of starts', () => {
+  it('firstStartWeek is the first start, startWeek the latest, attempts the number of starts, lastFailedWeek the latest failure', () => {
     for (const run of runs) {
-      const starts = startsOf(run);
+      const starts = weeksOf(run, 'start');
+      const failures = weeksOf(run, 'failure');
       for (const o of run.timeline) {
         const weeks = starts.get(o.id) ?? [];
         expect(o.attempts).toBe(weeks.length);
         expect(o.firstStartWeek).toBe(weeks.length > 0 ? weeks[0] : -1);
         expect(o.startWeek).toBe(weeks.length > 0 ? weeks[weeks.length - 1] : -1);
+        const failed = failures.get(o.id) ?? [];
+        expect(o.failedWeek).toBe(failed.length > 0 ? failed[0] : -1);
+        expect(o.lastFailedWeek).toBe(failed.length > 0 ? failed[failed.length - 1] : -1);
       }
     }
   });
@@ -41,6 +45,11 @@ describe('[R7] first attempts in the timeline', () => {
       expect(o.firstStartWeek).toBeLessThan(o.startWeek);
       expect(o.failedWeek).toBeGreaterThanOrEqual(o.firstStartWeek!);
       expect(o.failedWeek).toBeLessThan(o.startWeek);
+      // The retry either failed too (after it started) or did not fail (live, or in progress at the horizon).
+      if (o.lastFailedWeek! > o.failedWeek) expect(o.lastFailedWeek).toBeGreaterThanOrEqual(o.startWeek);
+      else expect(o.lastFailedWeek).toBe(o.failedWeek);
     }
+    // Some retries fail again; without them the lastFailedWeek check above would prove little.
+    expect(retried.some((o) => o.lastFailedWeek! > o.failedWeek)).toBe(true);
   });
 });
