@@ -104,6 +104,8 @@ const SCALE = 254.5;
  * the Monte Carlo's blocked store, which the hardware prefetches far better than four weeks' 256 bytes.
  */
 export const LOAD_WEEKS = 16;
+/** Buckets holding at least this many values are first tested for being copies of a single value. */
+const TIE_CHECK = 96;
 /** Candidate sets this small are selected directly rather than narrowed by another histogram. */
 const SMALL = 32;
 
@@ -331,32 +333,55 @@ function fromHistogram(sc: BandScratch, vals: Float32Array, o: number, n: number
   // Bucket 0 holds the minimum and nothing else, so ranks there need no gathering (replications often share
   // a floor: nothing live yet, no dip).
   if (b90 === 0) { out[0] = mn; out[1] = mn; out[2] = mn; return; }
-  map[b90] = 4;
-  if (b50 !== 0) map[b50] = map[b50]! | 2;
-  if (b10 !== 0) map[b10] = map[b10]! | 1;
-  // Scan the bytes four at a time: a word holds a wanted bucket only if x ^ (t·0x01010101) has a zero byte.
-  const T1 = Math.imul(b10 !== 0 ? b10 : b90, 0x01010101), T2 = Math.imul(b50 !== 0 ? b50 : b90, 0x01010101), T3 = Math.imul(b90, 0x01010101);
+  // A large bucket is often copies of one value (a ceiling or a whole number many replications share): one
+  // counting pass tells, and spares gathering them. NaN means "not settled this way".
+  const e10 = b10 !== 0 && hist[h + b10]! >= TIE_CHECK ? singleValue(sc, vals, o, n, base, b10, hist[h + b10]!) : NaN;
+  const e50 = b50 === b10 ? e10 : hist[h + b50]! >= TIE_CHECK ? singleValue(sc, vals, o, n, base, b50, hist[h + b50]!) : NaN;
+  const e90 = b90 === b50 ? e50 : hist[h + b90]! >= TIE_CHECK ? singleValue(sc, vals, o, n, base, b90, hist[h + b90]!) : NaN;
+  const g10 = b10 !== 0 && e10 !== e10, g50 = b50 !== 0 && e50 !== e50, g90 = e90 !== e90;
   let c1 = 0, c2 = stride, c3 = 2 * stride;
   let m1 = Infinity, x1 = -Infinity, m2 = Infinity, x2 = -Infinity, m3 = Infinity, x3 = -Infinity;
-  const w0 = base >> 2, wn = (n + 3) >> 2;
-  for (let j = 0; j < wn; j++) {
-    const x = words[w0 + j]!;
-    const y1 = x ^ T1, y2 = x ^ T2, y3 = x ^ T3;
-    if (((((y1 - 0x01010101) & ~y1) | ((y2 - 0x01010101) & ~y2) | ((y3 - 0x01010101) & ~y3)) & 0x80808080) === 0) continue;
-    const e = Math.min(n, 4 * j + 4);
-    for (let i = 4 * j; i < e; i++) {
-      const r = map[bucket[base + i]!]!;
-      if (r === 0) continue;
-      const v = vals[o + i]!;
-      if (r & 1) { cand[c1++] = v; if (v < m1) m1 = v; if (v > x1) x1 = v; }
-      if (r & 2) { cand[c2++] = v; if (v < m2) m2 = v; if (v > x2) x2 = v; }
-      if (r & 4) { cand[c3++] = v; if (v < m3) m3 = v; if (v > x3) x3 = v; }
+  if (g10 || g50 || g90) {
+    const t = g90 ? b90 : g50 ? b50 : b10;
+    if (g90) map[b90] = 4;
+    if (g50) map[b50] = map[b50]! | 2;
+    if (g10) map[b10] = map[b10]! | 1;
+    // Scan the bytes four at a time: a word holds a wanted bucket only if x ^ (t·0x01010101) has a zero byte.
+    const T1 = Math.imul(g10 ? b10 : t, 0x01010101), T2 = Math.imul(g50 ? b50 : t, 0x01010101), T3 = Math.imul(t, 0x01010101);
+    const w0 = base >> 2, wn = (n + 3) >> 2;
+    for (let j = 0; j < wn; j++) {
+      const x = words[w0 + j]!;
+      const y1 = x ^ T1, y2 = x ^ T2, y3 = x ^ T3;
+      if (((((y1 - 0x01010101) & ~y1) | ((y2 - 0x01010101) & ~y2) | ((y3 - 0x01010101) & ~y3)) & 0x80808080) === 0) continue;
+      const e = Math.min(n, 4 * j + 4);
+      for (let i = 4 * j; i < e; i++) {
+        const r = map[bucket[base + i]!]!;
+        if (r === 0) continue;
+        const v = vals[o + i]!;
+        if (r & 1) { cand[c1++] = v; if (v < m1) m1 = v; if (v > x1) x1 = v; }
+        if (r & 2) { cand[c2++] = v; if (v < m2) m2 = v; if (v > x2) x2 = v; }
+        if (r & 4) { cand[c3++] = v; if (v < m3) m3 = v; if (v > x3) x3 = v; }
+      }
     }
+    map[b10] = 0; map[b50] = 0; map[b90] = 0;
   }
-  map[b10] = 0; map[b50] = 0; map[b90] = 0;
-  out[0] = b10 === 0 ? mn : selectAmong(sc, cand, 0, c1 - 1, k10 - below10, m1, x1);
-  out[1] = b50 === 0 ? mn : selectAmong(sc, cand, stride, c2 - 1, stride + k50 - below50, m2, x2);
-  out[2] = selectAmong(sc, cand, 2 * stride, c3 - 1, 2 * stride + k90 - below90, m3, x3);
+  out[0] = b10 === 0 ? mn : g10 ? selectAmong(sc, cand, 0, c1 - 1, k10 - below10, m1, x1) : e10;
+  out[1] = b50 === 0 ? mn : g50 ? selectAmong(sc, cand, stride, c2 - 1, stride + k50 - below50, m2, x2) : e50;
+  out[2] = g90 ? selectAmong(sc, cand, 2 * stride, c3 - 1, 2 * stride + k90 - below90, m3, x3) : e90;
+}
+
+/**
+ * Return the value every one of the c values of bucket b shares, or NaN when they differ: the first value
+ * found in the bucket, if exactly c values of the week equal it (equal values always share a bucket).
+ */
+function singleValue(sc: BandScratch, vals: Float32Array, o: number, n: number, base: number, b: number, c: number): number {
+  const bucket = sc.bucket;
+  let i = 0;
+  while (bucket[base + i] !== b) i++;
+  const x = vals[o + i]!;
+  let eq = 0;
+  for (let j = 0; j < n; j++) eq += +(vals[o + j] === x);
+  return eq === c ? x : NaN;
 }
 
 /**
