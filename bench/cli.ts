@@ -1,6 +1,6 @@
 // The command line: a 10,000-run sweep (100 × 100 lever values, one seeded run each) with one worker and
 // with two, timed as whole processes (start-up included, as an analyst waits for it), and the speed-up. The
-// command's own MOMENTUM_TIMINGS report also gives the compute phase (work starts → last result), so that
+// command's own MOMENTUM_TIMINGS report also gives the compute phase (workers ready → last result), so that
 // a reader can tell the parallel part from the fixed costs around it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ const TIMED_PAIRS = 7;
 interface ProcessTime {
   readonly wall: number;
   readonly cpu: number;
-  /** The work starts (the job is known) → last result: the part that runs in parallel. */
+  /** Workers ready (for 1 worker: the work starts) → last result: the part that runs in parallel. */
   readonly compute: number;
   /** Process start → the command line loaded and started. */
   readonly startup: number;
@@ -66,7 +66,7 @@ function sweepOnce(steps: number, workers: number, out: string): Promise<Process
         reject(new Error(`momentum sweep did not run from its bundle: ${stderr.split('\n').find((l) => l.includes('loaded from')) ?? stderr.trim()}`));
         return;
       }
-      const compute = reported(stderr, /timings: compute phase \(work starts → last result\) ([\d.]+) ms/);
+      const compute = reported(stderr, /timings: compute phase \(workers ready → last result\) ([\d.]+) ms/);
       const startup = reported(stderr, /timings: command started at ([\d.]+) ms/);
       resolve({ wall, cpu: Number(readFileSync(cpuFile, 'utf8')), compute, startup, rebuilt: /timings: loaded from the bundle \w+, built now/.test(stderr) });
     });
@@ -115,8 +115,8 @@ export const CLI_SUITE: Suite = {
         // own threads, which runs on the idle second core (docs/PERFORMANCE.md, point 3).
         lowTail('cli: sweep speed-up two free cores could give, from CPU time', possible),
         // Where the time goes: the parallel part alone, and the start-up before it.
-        entryOf('cli: sweep of 10,000 runs, 1 worker, compute phase (work starts → last result)', 'ms', compute(one)),
-        entryOf('cli: sweep of 10,000 runs, 2 workers, compute phase (work starts → last result)', 'ms', compute(two)),
+        entryOf('cli: sweep of 10,000 runs, 1 worker, compute phase (first → last result)', 'ms', compute(one)),
+        entryOf('cli: sweep of 10,000 runs, 2 workers, compute phase (workers ready → last result)', 'ms', compute(two)),
         lowTail('cli: sweep compute-phase speed-up, 2 workers over 1', one.map((a, i) => a.compute / two[i]!.compute)),
         entryOf('cli: start-up, process start → command started (2 workers)', 'ms', two.map((x) => x.startup)),
       ];

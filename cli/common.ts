@@ -125,7 +125,7 @@ export const SAMPLING_OPTIONS: readonly OptionSpec[] = [
 ];
 
 /** The worker-count option of commands that fan out. */
-export const WORKERS_OPTION: OptionSpec = { name: 'workers', kind: 'int', value: 'N', help: 'threads to simulate on, the main thread included (default: every core for 5,000+ replications in all, else 1); results never depend on it', min: 1, max: 256 };
+export const WORKERS_OPTION: OptionSpec = { name: 'workers', kind: 'int', value: 'N', help: 'worker threads (default: every core for 5,000+ replications in all, else 1, which runs on the main thread); results never depend on it', min: 1, max: 256 };
 
 /** Default seed when neither the command line nor a run file gives one. */
 export const DEFAULT_SEED = 1;

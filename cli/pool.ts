@@ -1,12 +1,12 @@
 /**
- * Fan jobs (cli/job.ts) out to threads. N lanes are the main thread and N − 1 worker threads: the main
- * thread starts computing as soon as the job is known and the workers join as they finish loading.
- * Each worker gets a job once, then batches that are only ranges of its units, with two or three in
- * flight so that it never waits for its next; results come back packed in transferred typed arrays
- * and are stored by range, so the output is identical whatever the number of lanes. A pool can be
- * started before the job is known, so that workers load while the command still reads its input.
+ * Fan jobs (cli/job.ts) out to worker threads. Each worker gets a job once, then batches that are only
+ * ranges of its units, two in flight so that it never waits for its next; results come back packed in
+ * transferred typed arrays and are stored by range, so the output is identical whatever the number of
+ * workers. With one worker everything runs on the main thread. A pool can be started before the job is
+ * known, so that workers load while the command still reads and checks its input.
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { mergeMonteCarlo } from '../engine/montecarlo';
 import type { KpiSummary, SimTask } from '../engine/run-file/summary';
@@ -98,11 +98,7 @@ interface Running {
   readonly onFailure: (err: Error) => void;
 }
 
-/**
- * Worker threads that compute jobs, one job at a time; with `mainLane` the main thread computes batches
- * too, between handling the workers' messages, so that N lanes cost N − 1 threads and the work starts
- * before the threads have loaded.
- */
+/** Worker threads that compute jobs, one job at a time. */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private readyCount = 0;
@@ -111,13 +107,11 @@ export class WorkerPool {
   private failure: Error | undefined;
   private running: Running | undefined;
 
-  /** Start `threads` worker threads now; they load the model while the caller goes on. */
-  constructor(
-    readonly threads: number,
-    readonly mainLane = false,
-  ) {
+  /** Start `size` worker threads now; they load the model while the caller goes on. */
+  constructor(readonly size: number) {
     mark('workers started');
-    for (let i = 0; i < threads; i++) {
+    useWorkersOwnCompiler();
+    for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER_ENTRY);
       this.workers.push(w);
       w.on('message', (msg: FromWorker) => this.onMessage(i, msg));
@@ -128,14 +122,9 @@ export class WorkerPool {
     }
   }
 
-  /** Return the number of lanes computing at once: the threads, and the main thread with `mainLane`. */
-  get lanes(): number {
-    return this.threads + (this.mainLane ? 1 : 0);
-  }
-
   private onMessage(worker: number, msg: FromWorker): void {
     if (msg.type === 'ready') {
-      if (++this.readyCount === this.threads) mark('workers ready');
+      if (++this.readyCount === this.size) mark('workers ready');
       return;
     }
     this.running?.onMessage(worker, msg);
@@ -148,7 +137,7 @@ export class WorkerPool {
   }
 
   /**
-   * Compute every unit of a job across the lanes and return the payloads in unit order (one per
+   * Compute every unit of a job across the workers and return the payloads in unit order (one per
    * batch). Rejects with the first failure, or with Interrupted on Ctrl+C (the pool is closed then).
    */
   run(job: Job, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
@@ -156,11 +145,8 @@ export class WorkerPool {
     if (this.failure) return Promise.reject(this.failure);
     if (this.running) return Promise.reject(new Error('the worker pool is already running a job'));
     const total = jobSize(job);
-    const ranges = planBatches(total, unitCost(job), this.lanes);
+    const ranges = planBatches(total, unitCost(job), this.size);
     if (ranges.length === 0) return Promise.resolve([]);
-    // Two batches queued per worker so none waits for its next; three when the main thread computes too
-    // (it cannot send a batch while computing one), but never so many that a small job leaves it idle.
-    const depth = this.mainLane ? Math.min(3, Math.max(1, Math.floor(ranges.length / this.lanes))) : 2;
     return new Promise<Payload[]>((resolve, reject) => {
       const id = this.nextJobId++;
       const slot = new Map(ranges.map((r, i) => [r.from, i]));
@@ -183,7 +169,7 @@ export class WorkerPool {
           return;
         }
         mark('compute finished', true);
-        for (let i = 0; i < this.threads; i++) if (knows[i]) this.post(i, { type: 'forget', id });
+        for (let i = 0; i < this.size; i++) if (knows[i]) this.post(i, { type: 'forget', id });
         resolve(results as Payload[]);
       };
       const onInterrupt = () => settle(new Interrupted());
@@ -195,7 +181,7 @@ export class WorkerPool {
         if (received === ranges.length) settle();
       };
       const feed = (i: number) => {
-        while (inFlight[i]! < depth && next < ranges.length) {
+        while (inFlight[i]! < 2 && next < ranges.length) {
           if (!knows[i]) {
             this.post(i, { type: 'job', id, job });
             knows[i] = true;
@@ -203,24 +189,6 @@ export class WorkerPool {
           const r = ranges[next++]!;
           this.post(i, { type: 'run', id, from: r.from, to: r.to });
           inFlight[i]!++;
-        }
-      };
-      // The main thread's lane: one batch at a time, then back to the event loop for messages and Ctrl+C.
-      const computeHere = async () => {
-        while (!settled && next < ranges.length) {
-          const index = next++;
-          const r = ranges[index]!;
-          let payload: Payload;
-          try {
-            payload = runUnits(job, r.from, r.to);
-          } catch (err) {
-            const what = err instanceof UnitError ? unitName(job, err.unit) : `${unitName(job, r.from)} or a later one`;
-            settle(new Error(`${what} failed: ${err instanceof Error ? err.message : String(err)}`));
-            return;
-          }
-          if (settled) return;
-          arrived(index, payload);
-          await new Promise((go) => setImmediate(go));
         }
       };
       this.running = {
@@ -238,8 +206,7 @@ export class WorkerPool {
       };
       process.on('SIGINT', onInterrupt);
       mark('compute started', true);
-      for (let i = 0; i < this.threads; i++) feed(i);
-      if (this.mainLane) void computeHere();
+      for (let i = 0; i < this.size; i++) feed(i);
     });
   }
 
@@ -296,14 +263,21 @@ export function runJob(job: Job, pool: WorkerPool | undefined, onProgress?: (don
   return pool ? pool.run(job, onProgress) : runInProcess(job, onProgress);
 }
 
-/**
- * Return a pool for `workers` lanes: the main thread and workers − 1 threads, or undefined when one lane
- * (the main thread alone) is all that is wanted.
- */
+/** Return a pool of `workers` threads, or undefined when one (the main thread) is all that is wanted. */
 export function startPool(workers: number): WorkerPool | undefined {
   const n = Math.max(1, Math.floor(workers));
-  if (n <= 1) return undefined;
-  return new WorkerPool(n - 1, true);
+  return n > 1 ? new WorkerPool(n) : undefined;
+}
+
+/**
+ * Have V8 compile the model in each worker on that worker's own thread rather than on its shared
+ * background threads. With one lane, that background compiling runs on an idle core for free; with a
+ * worker on every core it competes with them and costs more CPU than compiling in place (a 10,000-run
+ * sweep on 2 workers: 1.36 s against 1.75 s, docs/PERFORMANCE.md). Set before the workers' isolates
+ * exist; results never depend on it. MOMENTUM_CONCURRENT_JIT=1 keeps V8's default.
+ */
+function useWorkersOwnCompiler(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.MOMENTUM_CONCURRENT_JIT !== '1') setFlagsFromString('--no-concurrent-recompilation');
 }
 
 /** Return the KPI summaries of a task-list or grid job, in unit order. */

@@ -36,21 +36,22 @@ export function markOf(name: Mark): number | undefined {
 }
 
 /**
- * Return the length of the compute phase: from the moment the work starts (the job is known; the main
- * thread computes from then on, worker threads join as they finish loading) to the last result.
- * Undefined when nothing was computed.
+ * Return the length of the compute phase: from the moment every worker is ready (or the work starts, if
+ * later; on the main thread alone, when the work starts) to the last result. Undefined when nothing was
+ * computed.
  */
 export function computePhase(): number | undefined {
   const start = marks.get('compute started');
   const end = marks.get('compute finished');
-  return start === undefined || end === undefined ? undefined : end - start;
+  if (start === undefined || end === undefined) return undefined;
+  return end - Math.max(start, marks.get('workers ready') ?? start);
 }
 
 /** Write the length of the compute phase and the end on stderr, when timings were asked for (the moments themselves were printed as they happened). */
 export function reportTimings(io: CliIo, env: NodeJS.ProcessEnv = process.env): void {
   if (!timingsWanted(env)) return;
   const compute = computePhase();
-  const lines = compute === undefined ? [] : [`timings: compute phase (work starts → last result) ${compute.toFixed(1)} ms`];
+  const lines = compute === undefined ? [] : [`timings: compute phase (workers ready → last result) ${compute.toFixed(1)} ms`];
   lines.push(`timings: command finished at ${performance.now().toFixed(1)} ms`);
   io.stderr(`${lines.join('\n')}\n`);
 }
