@@ -8,35 +8,88 @@ import { OKABE_ITO } from '../../components/palette';
 import { scenarioEvents } from './line-sets';
 
 const STATUS = {
+  replanned: { label: 'Failed, re-planned after failure', colour: OKABE_ITO.reddishPurple },
   live: { label: 'Live', colour: OKABE_ITO.bluishGreen },
   pilot: { label: 'Piloting', colour: OKABE_ITO.skyBlue },
   progress: { label: 'In progress', colour: OKABE_ITO.orange },
   failed: { label: 'Failed', colour: OKABE_ITO.vermillion },
 } as const;
-type Status = keyof typeof STATUS;
+/** What an initiative was doing over one stretch of the timeline; `replanned` is a first attempt that failed and was tried again. */
+export type PortfolioStatus = keyof typeof STATUS;
 
-interface Bar {
-  readonly name: string;
-  readonly status: Status;
+/** One stretch of one initiative's timeline, in years from the start of the run. */
+export interface PortfolioBar {
+  readonly status: PortfolioStatus;
   readonly from: number;
   readonly to: number;
 }
 
-function bars(run: RunResult, names: ReadonlyMap<string, string>): Bar[] {
-  const end = run.horizonWeeks / 52;
-  const out: Bar[] = [];
-  for (const o of run.timeline) {
-    const name = names.get(o.id) ?? o.id;
-    if (o.startWeek < 0) continue;
-    const from = o.startWeek / 52;
-    if (o.failedWeek >= 0) out.push({ name, status: 'failed', from, to: o.failedWeek / 52 });
-    else if (o.goLiveWeek >= 0) {
-      if (o.pilotWeeks > 0) out.push({ name, status: 'pilot', from, to: (o.goLiveWeek - o.pilotWeeks) / 52 });
-      out.push({ name, status: 'progress', from: o.pilotWeeks > 0 ? (o.goLiveWeek - o.pilotWeeks) / 52 : from, to: o.goLiveWeek / 52 });
-      out.push({ name, status: 'live', from: o.goLiveWeek / 52, to: end });
-    } else out.push({ name, status: 'progress', from, to: end });
+/** One initiative's row of the timeline: its stretches in time order (none when it never started). */
+export interface PortfolioRow {
+  readonly id: string;
+  readonly name: string;
+  /** Whether the initiative failed, was re-planned and started a second time. */
+  readonly replanned: boolean;
+  readonly bars: readonly PortfolioBar[];
+}
+
+/** Push the stretches of one attempt that began at `start` and did not fail: piloting, in progress, live. */
+function attemptBars(out: PortfolioBar[], start: number, goLive: number, pilotWeeks: number, end: number): void {
+  if (goLive < start) {
+    out.push({ status: 'progress', from: start / 52, to: end / 52 });
+    return;
   }
-  return out;
+  const scale = pilotWeeks > 0 ? Math.max(start, goLive - pilotWeeks) : start;
+  if (pilotWeeks > 0) out.push({ status: 'pilot', from: start / 52, to: scale / 52 });
+  out.push({ status: 'progress', from: scale / 52, to: goLive / 52 });
+  out.push({ status: 'live', from: goLive / 52, to: end / 52 });
+}
+
+/**
+ * Return the portfolio timeline as rows of bars. A re-planned initiative gets two attempts: the first from
+ * its first start to its first failure, then the retry from its latest start to its second failure, its
+ * go-live or the horizon. Without the retry fields (older results) every initiative is read as one attempt.
+ */
+export function portfolioRows(run: Pick<RunResult, 'timeline' | 'horizonWeeks'>, names: ReadonlyMap<string, string> = new Map()): PortfolioRow[] {
+  const end = run.horizonWeeks;
+  return run.timeline.map((o) => {
+    const name = names.get(o.id) ?? o.id;
+    const bars: PortfolioBar[] = [];
+    const firstStart = o.firstStartWeek ?? o.startWeek;
+    const lastFailed = o.lastFailedWeek ?? o.failedWeek;
+    // A retry starts after the first failure; the first attempt's start is then earlier than the latest start.
+    const replanned = o.startWeek >= 0 && o.failedWeek >= 0 && firstStart >= 0 && firstStart < o.startWeek && o.failedWeek <= o.startWeek;
+    if (o.startWeek < 0) return { id: o.id, name, replanned, bars };
+    if (replanned) {
+      bars.push({ status: 'replanned', from: firstStart / 52, to: o.failedWeek / 52 });
+      if (lastFailed >= o.startWeek) bars.push({ status: 'failed', from: o.startWeek / 52, to: lastFailed / 52 });
+      else attemptBars(bars, o.startWeek, o.goLiveWeek, o.pilotWeeks, end);
+    } else if (o.failedWeek >= 0) bars.push({ status: 'failed', from: o.startWeek / 52, to: o.failedWeek / 52 });
+    else attemptBars(bars, o.startWeek, o.goLiveWeek, o.pilotWeeks, end);
+    return { id: o.id, name, replanned, bars };
+  });
+}
+
+/** The final state of each initiative at the end of the (shown) run, for the caption. */
+export interface PortfolioCounts {
+  readonly total: number;
+  readonly live: number;
+  readonly failed: number;
+  readonly replanned: number;
+}
+
+/** Count the rows by how they end: live, failed (the last attempt failed), re-planned after a failure (whatever came of the retry). */
+export function portfolioCounts(rows: readonly PortfolioRow[]): PortfolioCounts {
+  let live = 0;
+  let failed = 0;
+  let replanned = 0;
+  for (const r of rows) {
+    const last = r.bars[r.bars.length - 1]?.status;
+    if (last === 'live') live++;
+    else if (last === 'failed' || last === 'replanned') failed++;
+    if (r.replanned) replanned++;
+  }
+  return { total: rows.length, live, failed, replanned };
 }
 
 const eventLines = eventLinesPlugin<'bar'>();
@@ -59,25 +112,26 @@ export interface PortfolioChartProps {
 
 /** Render the portfolio as a timeline: when each initiative started, piloted, went live or failed, and the scenario's events. */
 export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize }: PortfolioChartProps) {
-  const all = useMemo(() => (run ? bars(run, names) : []), [run, names]);
   // Every initiative gets a row, started or not, so the room sees what is still waiting.
-  const rows = useMemo(() => (run ? run.timeline.map((o) => names.get(o.id) ?? o.id) : []), [run, names]);
+  const rows = useMemo(() => (run ? portfolioRows(run, names) : []), [run, names]);
+  const labels = useMemo(() => rows.map((r) => (r.replanned ? `${r.name} (re-planned)` : r.name)), [rows]);
   const data = useMemo<ChartData<'bar', [number, number][], string>>(() => {
-    const datasets = (Object.keys(STATUS) as Status[]).map((status) => ({
+    const datasets = (Object.keys(STATUS) as PortfolioStatus[]).map((status) => ({
       label: STATUS[status].label,
       backgroundColor: STATUS[status].colour,
       borderColor: OKABE_ITO.black,
-      borderWidth: status === 'failed' ? 2 : 0,
+      borderWidth: status === 'failed' || status === 'replanned' ? 2 : 0,
       borderSkipped: false,
       grouped: false,
       barPercentage: 0.7,
-      data: rows.map((name) => {
-        const b = all.find((x) => x.name === name && x.status === status);
+      // Each status occurs at most once per row (a first attempt that failed is 'replanned', not 'failed').
+      data: rows.map((r) => {
+        const b = r.bars.find((x) => x.status === status);
         return (b ? [b.from, b.to] : null) as [number, number];
       }),
     }));
-    return { labels: rows, datasets };
-  }, [all, rows]);
+    return { labels, datasets };
+  }, [rows, labels]);
   const events = useMemo(
     () => scenarioEvents(run),
     [run],
@@ -90,14 +144,14 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
         y: {
           stacked: true,
           // Long names would squeeze the timeline; the tooltip carries the full name.
-          ticks: { font: { size: fontSize }, callback: (_v, i) => shorten(rows[i] ?? '', 26) },
+          ticks: { font: { size: fontSize }, callback: (_v, i) => (rows[i] ? `${shorten(rows[i].name, 26)}${rows[i].replanned ? ' (re-planned)' : ''}` : '') },
         },
       },
       plugins: {
         legend: { position: 'bottom', labels: { font: { size: fontSize } } },
         tooltip: {
           callbacks: {
-            title: (items) => rows[items[0]?.dataIndex ?? 0] ?? '',
+            title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
             label: (item) => {
               const raw = item.raw as [number, number] | null;
               return raw ? `${item.dataset.label}: year ${raw[0].toFixed(1)} to ${raw[1].toFixed(1)}` : '';
@@ -108,16 +162,15 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
         ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
       },
     }),
-    [run, events, fontSize, rows],
+    [run, events, fontSize, labels, rows],
   );
   if (!run) return <p className="muted">Simulating…</p>;
-  const live = run.timeline.filter((o) => o.goLiveWeek >= 0 && o.failedWeek < 0).length;
-  const failed = run.timeline.filter((o) => o.failedWeek >= 0).length;
-  const total = run.timeline.length;
+  const { total, live, failed, replanned } = portfolioCounts(rows);
+  const retried = replanned === 0 ? '' : ` ${replanned} ${replanned === 1 ? 'was' : 'were'} re-planned after failure and started again (${rows.filter((r) => r.replanned).map((r) => r.name).join(', ')}).`;
   const caption =
     total === 0
       ? 'This scenario has no portfolio of initiatives.'
-      : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + replicationsNote(typical);
+      : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + retried + replicationsNote(typical);
   return (
     <figure className="chart-figure">
       {total > 0 && (
