@@ -55,9 +55,10 @@ export function ChartCanvas<T extends ChartType>({ type, data, options, label, t
     const c = chart.current;
     if (!c) return;
     if (c.data !== data) c.data = data;
-    if (valuesOnly && shownOptions.current === options) {
+    const updater = c as unknown as Partial<DatasetUpdater>;
+    // A chart.js without these internal steps (a future version) simply gets the full update below.
+    if (valuesOnly && shownOptions.current === options && typeof updater._updateDatasets === 'function' && typeof updater.render === 'function') {
       // The datasets and options chart.js resolved last time are still the ones it has; only points moved.
-      const updater = c as unknown as DatasetUpdater;
       updater._updateDatasets('none');
       updater.render();
       return;
