@@ -1,5 +1,5 @@
 import './trainer.css';
-import type { RunResult } from '../../../engine';
+import type { MonteCarloResult, RunResult } from '../../../engine';
 import { useAppStore } from '../store';
 import { BriefingSection } from './briefing-section';
 import { ChallengePanel } from './challenge-panel';
@@ -14,9 +14,11 @@ export interface TrainerPanelProps {
    * Without it the challenge panel runs the current settings itself, once a challenge is checked.
    */
   readonly run?: RunResult | null;
+  /** The full Monte Carlo of the current settings once it is in: challenges are then judged on its medians. */
+  readonly typical?: MonteCarloResult | null;
 }
 
-function PanelBody({ run }: TrainerPanelProps) {
+function PanelBody({ run, typical }: TrainerPanelProps) {
   const open = useAppStore((s) => s.trainer.panelOpen);
   const setOpen = useAppStore((s) => s.setTrainerPanelOpen);
   const lockedCount = useAppStore((s) => s.scenario.lockedLevers.length);
@@ -46,7 +48,7 @@ function PanelBody({ run }: TrainerPanelProps) {
           <summary>
             <h3>Challenges{targetCount > 0 ? ` (${targetCount})` : ''}</h3>
           </summary>
-          <ChallengePanel {...(run === undefined ? {} : { run })} />
+          <ChallengePanel {...(run === undefined ? {} : { run })} typical={typical ?? null} />
         </details>
         <details>
           <summary>
@@ -70,6 +72,6 @@ function PanelBody({ run }: TrainerPanelProps) {
  * (reveal steps, challenges, lever locks, session timer). Collapsible; every control is a
  * native button, checkbox or disclosure, so it works from the keyboard.
  */
-export function TrainerPanel({ run }: TrainerPanelProps) {
-  return <PanelBody run={run} />;
+export function TrainerPanel({ run, typical }: TrainerPanelProps) {
+  return <PanelBody run={run} typical={typical} />;
 }

@@ -81,7 +81,8 @@ export function ExploreView() {
         <KpiTable columns={columns} caption={`How your settings and pinned what-ifs compare with the scenario as loaded: ${lineBasis(shown).replace(/^./, (c) => c.toLowerCase())}`} />
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
-        <TrainerPanel />
+        {/* Challenges are judged on the figures the headline shows: the medians once the runs are in. */}
+        <TrainerPanel run={runs.current} typical={shown.kind === 'typical' ? runs.bands : null} />
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
