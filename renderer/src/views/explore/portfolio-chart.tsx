@@ -8,11 +8,11 @@ import { OKABE_ITO } from '../../components/palette';
 import { scenarioEvents } from './line-sets';
 
 const STATUS = {
-  replanned: { label: 'Failed, re-planned after failure', colour: OKABE_ITO.reddishPurple },
   live: { label: 'Live', colour: OKABE_ITO.bluishGreen },
   pilot: { label: 'Piloting', colour: OKABE_ITO.skyBlue },
   progress: { label: 'In progress', colour: OKABE_ITO.orange },
   failed: { label: 'Failed', colour: OKABE_ITO.vermillion },
+  replanned: { label: 'Failed, re-planned after failure', colour: OKABE_ITO.reddishPurple },
 } as const;
 /** What an initiative was doing over one stretch of the timeline; `replanned` is a first attempt that failed and was tried again. */
 export type PortfolioStatus = keyof typeof STATUS;
