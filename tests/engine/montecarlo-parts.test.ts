@@ -71,12 +71,12 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
       const k = salt % parts.length;
       expectSameBits(mergeMonteCarlo(input, [...parts.slice(k), ...parts.slice(0, k)]), whole);
     }), { numRuns: 25 });
-  });
+  }, 120_000);
   it('[R10] 1,000 replications of the blank trust split over two parts', () => {
     const input = blankInput();
     const whole = monteCarlo(input, { replications: 1000, seed: 42 });
     expectSameBits(mergeMonteCarlo(input, partsOf(input, 42, splitReplications(1000, 2)).reverse()), whole);
-  });
+  }, 120_000); // about 3 s on a free core; the machine is often shared
   it('[R10] a part is the raw values of its replications, in blocks of 16', () => {
     const input = scenarioInput('milton-keynes.json');
     const part = monteCarloPart(input, { seed: 8, from: 3, to: 7, series: ['maturity', 'urgency'] });
