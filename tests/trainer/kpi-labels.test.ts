@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateChallenge, LEVERS } from '../../engine';
-import { challengeVerdict, describeCheck, kpiLabel } from '../../renderer/src/trainer/kpi-labels';
+import { challengeVerdict, describeCheck, formatKpiAmount, kpiLabel } from '../../renderer/src/trainer/kpi-labels';
 
 const levers = { 'priorities.concurrent': 8 };
 
 describe('challenge wording', () => {
+  it('writes one initiative in the singular and several in the plural', () => {
+    const r = evaluateChallenge({ id: 'f', label: 'F', kpi: 'initiativesFailed', atMost: 0 }, { kpis: { initiativesFailed: 1 }, levers, leverDefs: LEVERS });
+    expect(describeCheck(r.checks[0]!, LEVERS)).toBe('Initiatives failed: 1 initiative; needs at most 0 initiatives: over the limit by 1 initiative.');
+    expect(formatKpiAmount('initiativesFailed', 2)).toBe('2 initiatives');
+  });
+
   it('names KPIs as the engine labels them and spells out unknown ids', () => {
     expect(kpiLabel('maturityAtHorizon')).toBe('Maturity at the horizon');
     expect(kpiLabel('someNewKpi')).toBe('Some new kpi');

@@ -16,7 +16,10 @@ export function formatKpiAmount(kpi: string, value: number): string {
   if (unit === 'weeks') return `${Math.round(value)} weeks`;
   if (unit === 'score 1–5') return formatNumber(value, 2);
   const n = Number.isInteger(value) ? String(value) : formatNumber(value, 2);
-  return unit && unit !== '0/1' ? `${n} ${unit}` : n;
+  if (!unit || unit === '0/1') return n;
+  // Counts read "1 initiative", not "1 initiatives".
+  const one = value === 1 && (unit === 'initiatives' || unit === 'priorities') ? unit.replace(/ies$/, 'y').replace(/s$/, '') : unit;
+  return `${n} ${one}`;
 }
 
 /** Return a KPI value as a trainer reads it; week counts past the horizon read "not reached". */
