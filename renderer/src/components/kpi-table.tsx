@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import type { RunResult } from '../../../engine';
-import { formatKpi, formatKpiDelta, isBetter, KPI_TABLE, kpiValue } from './kpi-meta';
+import { formatKpi, formatKpiDelta, isBetter, KPI_TABLE, kpiValue, type KpiMeta } from './kpi-meta';
 
 /** One column of the KPI table: a run under a name, drawn in the same colour as its chart line. */
 export interface KpiColumn {
@@ -16,8 +17,63 @@ export interface KpiTableProps {
   readonly caption: string;
 }
 
-/** Render the KPIs of several runs side by side, each against the first column (the baseline). */
-export function KpiTable({ columns, caption }: KpiTableProps) {
+/** Return whether two runs would show the same figures in the table (same KPI values and horizon). */
+export function sameKpis(a: RunResult | null, b: RunResult | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.horizonWeeks !== b.horizonWeeks) return false;
+  const keys = Object.keys(a.kpis);
+  return keys.length === Object.keys(b.kpis).length && keys.every((k) => Object.is(a.kpis[k], b.kpis[k]));
+}
+
+/** Return whether two sets of columns would draw the same table. */
+export function sameColumns(a: readonly KpiColumn[], b: readonly KpiColumn[]): boolean {
+  return a === b || (a.length === b.length && a.every((c, i) => {
+    const d = b[i]!;
+    return c.key === d.key && c.name === d.name && c.colour === d.colour && sameKpis(c.run, d.run);
+  }));
+}
+
+/** One cell of the table, already formatted, so that a row can tell whether anything in it changed. */
+interface Cell {
+  readonly key: string;
+  readonly text: string;
+  readonly delta: string;
+  readonly better: boolean | null;
+}
+
+const KpiRow = memo(
+  function KpiRow({ meta, cells }: { readonly meta: KpiMeta; readonly cells: readonly Cell[] }) {
+    return (
+      <tr data-kpi={meta.id}>
+        <th scope="row">{meta.label}</th>
+        {cells.map((c) => (
+          <td key={c.key} data-column={c.key}>
+            <span className="kpi-value">{c.text}</span>
+            {c.delta && (
+              <span className={`kpi-delta ${c.better === true ? 'better' : c.better === false ? 'worse' : ''}`}>
+                {c.better === true ? '▲ ' : c.better === false ? '▼ ' : ''}
+                {c.delta}
+                <span className="sr-only">{c.better === true ? ' (better)' : c.better === false ? ' (worse)' : ''}</span>
+              </span>
+            )}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  // A row re-renders only when one of its formatted cells changed: most lever steps move a few figures.
+  (p, n) => p.meta === n.meta && p.cells.length === n.cells.length && p.cells.every((c, i) => {
+    const d = n.cells[i]!;
+    return c.key === d.key && c.text === d.text && c.delta === d.delta && c.better === d.better;
+  }),
+);
+
+/**
+ * Render the KPIs of several runs side by side, each against the first column (the baseline). Memoised on the
+ * figures, not the objects: a lever step that leaves every KPI as it was renders nothing, and one that moves
+ * some renders only their rows.
+ */
+export const KpiTable = memo(function KpiTable({ columns, caption }: KpiTableProps) {
   const base = columns[0]?.run ?? null;
   const rows = KPI_TABLE.filter((k) => columns.some((c) => c.run && kpiValue(c.run, k.ids) !== undefined));
   return (
@@ -37,30 +93,13 @@ export function KpiTable({ columns, caption }: KpiTableProps) {
       <tbody>
         {rows.map((k) => {
           const b = base ? kpiValue(base, k.ids) : undefined;
-          return (
-            <tr key={k.id} data-kpi={k.id}>
-              <th scope="row">{k.label}</th>
-              {columns.map((c, i) => {
-                const v = c.run ? kpiValue(c.run, k.ids) : undefined;
-                const delta = i === 0 ? '' : formatKpiDelta(k, v, b);
-                const better = i === 0 ? null : isBetter(k, v, b);
-                return (
-                  <td key={c.key} data-column={c.key}>
-                    <span className="kpi-value">{c.run ? formatKpi(k, v) : '…'}</span>
-                    {delta && (
-                      <span className={`kpi-delta ${better === true ? 'better' : better === false ? 'worse' : ''}`}>
-                        {better === true ? '▲ ' : better === false ? '▼ ' : ''}
-                        {delta}
-                        <span className="sr-only">{better === true ? ' (better)' : better === false ? ' (worse)' : ''}</span>
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          );
+          const cells = columns.map((c, i): Cell => {
+            const v = c.run ? kpiValue(c.run, k.ids) : undefined;
+            return { key: c.key, text: c.run ? formatKpi(k, v) : '…', delta: i === 0 ? '' : formatKpiDelta(k, v, b), better: i === 0 ? null : isBetter(k, v, b) };
+          });
+          return <KpiRow key={k.id} meta={k} cells={cells} />;
         })}
       </tbody>
     </table>
   );
-}
+}, (p, n) => p.caption === n.caption && sameColumns(p.columns, n.columns));

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CONSTRAINTS, type Constraint, type RunResult } from '../../../engine';
 
 /** The guide's lessons by id, in words a board uses. */
@@ -60,19 +61,51 @@ export interface WhyPanelProps {
   readonly maxInsights?: number;
 }
 
-/** Render the engine's explanation of a run: what held progress back, when, and the lessons it illustrates. */
-export function WhyPanel({ run, maxInsights = 3 }: WhyPanelProps) {
+/** What the panel shows of a run, in the words and rounded figures it prints. */
+interface WhyModel {
+  readonly top: Constraint | undefined;
+  readonly topPercent: number;
+  readonly insights: readonly { readonly id: string; readonly lesson: string; readonly text: string }[];
+  readonly story: readonly { readonly from: number; readonly to: number; readonly binding: Constraint }[];
+}
+
+function sameModel(a: WhyModel, b: WhyModel): boolean {
+  return (
+    a.top === b.top &&
+    a.topPercent === b.topPercent &&
+    a.insights.length === b.insights.length &&
+    a.insights.every((x, i) => x.id === b.insights[i]!.id && x.lesson === b.insights[i]!.lesson && x.text === b.insights[i]!.text) &&
+    a.story.length === b.story.length &&
+    a.story.every((x, i) => x.from === b.story[i]!.from && x.to === b.story[i]!.to && x.binding === b.story[i]!.binding)
+  );
+}
+
+/**
+ * Render the engine's explanation of a run: what held progress back, when, and the lessons it illustrates.
+ * A lever step gives a new run, but the words usually stay the same: what is shown is worked out first
+ * (cheap), and the markup is rendered again only when it differs.
+ */
+export const WhyPanel = memo(function WhyPanel({ run, maxInsights = 3 }: WhyPanelProps) {
   if (!run) return <p className="muted">Working out why…</p>;
   const totals = constraintTotals(run);
   const ranked = [...CONSTRAINTS].filter((c) => totals[c] > 0.005).sort((a, b) => totals[b] - totals[a]);
   const top = ranked[0];
-  const story = bindingStory(run);
-  const insights = [...run.insights].sort((a, b) => b.weight - a.weight).slice(0, maxInsights);
+  const model: WhyModel = {
+    top,
+    topPercent: top ? Math.round(totals[top] * 100) : 0,
+    insights: [...run.insights].sort((a, b) => b.weight - a.weight).slice(0, maxInsights).map((i) => ({ id: i.id, lesson: i.lesson, text: i.text })),
+    story: bindingStory(run),
+  };
+  return <WhyBody model={model} />;
+});
+
+const WhyBody = memo(function WhyBody({ model }: { readonly model: WhyModel }) {
+  const { top, topPercent, insights, story } = model;
   return (
     <div className="why" data-testid="why-panel">
       {top && (
         <p className="why-headline" data-testid="why-headline">
-          <strong>{CONSTRAINT_WORDS[top].name}</strong> holds progress back most: {CONSTRAINT_WORDS[top].meaning} ({Math.round(totals[top] * 100)}% of the progress lost).
+          <strong>{CONSTRAINT_WORDS[top].name}</strong> holds progress back most: {CONSTRAINT_WORDS[top].meaning} ({topPercent}% of the progress lost).
         </p>
       )}
       {insights.length > 0 && (
@@ -99,4 +132,4 @@ export function WhyPanel({ run, maxInsights = 3 }: WhyPanelProps) {
       )}
     </div>
   );
-}
+}, (p, n) => sameModel(p.model, n.model));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { RunResult } from '../../../../engine';
 import { formatKpi, formatKpiDelta, KPI_TABLE, kpiValue } from '../../components/kpi-meta';
 
@@ -30,7 +30,7 @@ export interface AnnouncerProps {
  * Announce the headline result to screen readers once a lever change has settled, not on every
  * frame of a drag (which would drown the reader).
  */
-export function Announcer({ current, baseline, basis, settling }: AnnouncerProps) {
+export const Announcer = memo(function Announcer({ current, baseline, basis, settling }: AnnouncerProps) {
   const [text, setText] = useState('');
   useEffect(() => {
     if (settling || !current) return;
@@ -42,4 +42,4 @@ export function Announcer({ current, baseline, basis, settling }: AnnouncerProps
       {text}
     </p>
   );
-}
+});

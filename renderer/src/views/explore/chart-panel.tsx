@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { PILLARS, REFERENCE_PORTFOLIO } from '../../../../engine';
 import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
@@ -25,14 +25,21 @@ type TabId = (typeof TABS)[number]['id'];
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const score = (v: number) => formatNumber(v, 1);
 
+/** What the charts draw: the parts of the view's runs they read (not the pending flags or the error). */
+export type ChartRuns = Pick<ExploreRuns, 'current' | 'bands' | 'bandsStale' | 'baseline' | 'baselineBands' | 'pinned' | 'shown' | 'revealing'>;
+
 /** Props of ChartPanel. */
 export interface ChartPanelProps {
-  readonly runs: ExploreRuns;
+  readonly runs: ChartRuns;
   readonly fontSize: number;
 }
 
-/** Render one chart at a time, chosen from a row of tabs (arrow keys move between them). */
-export function ChartPanel({ runs, fontSize }: ChartPanelProps) {
+/**
+ * Render one chart at a time, chosen from a row of tabs (arrow keys move between them); the hidden tabs'
+ * charts are not rendered at all. Memoised: the view re-renders on every lever step, and `runs` keeps its
+ * identity until something the charts draw changes.
+ */
+export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPanelProps) {
   const [tab, setTab] = useState<TabId>('maturity');
   const initiatives = useAppStore((s) => s.scenario.initiatives);
   const names = useMemo(() => new Map([...REFERENCE_PORTFOLIO, ...initiatives].map((i) => [i.id, i.name])), [initiatives]);
@@ -78,7 +85,7 @@ export function ChartPanel({ runs, fontSize }: ChartPanelProps) {
       </div>
     </section>
   );
-}
+});
 
 function Caption({ text, testId }: { text: string; testId: string }) {
   return (

@@ -1,4 +1,5 @@
 import './explore.css';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
@@ -14,6 +15,38 @@ import { kpiRun, lineBasis } from './line-sets';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
 import { useExploreRuns, type ExploreRuns } from './use-explore-runs';
+
+// Panels that read the store themselves: a re-render of the view (every lever step) passes them nothing new.
+const Levers = memo(LeversPanel);
+const Changes = memo(ChangesLine);
+const Pins = memo(PinsPanel);
+const Reveal = memo(RevealBanner);
+const Trainer = memo(TrainerPanel);
+
+/**
+ * Render the KPI table a moment after the charts: during a drag the reply's own task draws the charts and the
+ * headline, and the table follows in a later, interruptible render (a newer reply supersedes it).
+ */
+function DeferredKpiTable({ columns, caption }: { readonly columns: readonly KpiColumn[]; readonly caption: string }) {
+  return <KpiTable columns={useDeferredValue(columns)} caption={useDeferredValue(caption)} />;
+}
+
+/** Render the "why" panel a moment after the charts, like the KPI table. */
+function DeferredWhyPanel({ run, maxInsights }: { readonly run: ExploreRuns['current']; readonly maxInsights: number }) {
+  return <WhyPanel run={useDeferredValue(run)} maxInsights={maxInsights} />;
+}
+
+/**
+ * Render the trainer's panel a moment after the charts too: it re-renders its whole kit (lock toggles and all,
+ * even while closed) whenever its run changes, and its verdicts need not beat the chart to the screen.
+ */
+function DeferredTrainerPanel({ run, typical }: { readonly run: ExploreRuns['current']; readonly typical: ExploreRuns['bands'] }) {
+  return <Trainer run={useDeferredValue(run)} typical={useDeferredValue(typical)} />;
+}
+
+const DeferredKpis = memo(DeferredKpiTable);
+const DeferredTrainer = memo(DeferredTrainerPanel);
+const DeferredWhy = memo(DeferredWhyPanel);
 
 /** Return the line under the charts that says what the lines and the shading are. */
 function statusLine(runs: ExploreRuns): string {
@@ -38,13 +71,21 @@ export function ExploreView() {
   // The numbers follow the lines: medians of the replications once they are in, else the quick estimate.
   const baselineKpis = kpiRun(shown, runs.baseline, runs.baselineBands);
   const currentKpis = kpiRun(shown, runs.current, runs.bands);
-  const pinnedKpis = runs.pinned.map((p) => kpiRun(shown, p.run, p.bands));
-  // The table re-renders with the view anyway (the pins' list is rebuilt each render), so no memo here.
-  const columns: KpiColumn[] = [
-    { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baselineKpis },
-    { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
-    ...runs.pinned.map(({ pin }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run: pinnedKpis[i] ?? null })),
-  ];
+  // The pins' list keeps its identity while its runs do, so the columns are rebuilt only when a figure may have changed.
+  const columns = useMemo<KpiColumn[]>(
+    () => [
+      { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baselineKpis },
+      { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
+      ...runs.pinned.map(({ pin, run, bands }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run: kpiRun(shown, run, bands) })),
+    ],
+    [baselineKpis, currentKpis, runs.pinned, shown],
+  );
+  // The charts see only what they draw, so a render that changes nothing of it (a key press, a pending flag) skips them.
+  const { current, bands, bandsStale, baseline, baselineBands, pinned, revealing } = runs;
+  const chartRuns = useMemo(
+    () => ({ current, bands, bandsStale, baseline, baselineBands, pinned, shown, revealing }),
+    [current, bands, bandsStale, baseline, baselineBands, pinned, shown, revealing],
+  );
   return (
     <main className={`explore${presentation ? ' explore-presenting' : ''}`}>
       <aside className="explore-levers" aria-labelledby="levers-heading">
@@ -56,7 +97,7 @@ export function ExploreView() {
             </button>
           )}
         </div>
-        <LeversPanel compact={presentation} />
+        <Levers compact={presentation} />
       </aside>
       <div className="explore-main">
         <div className="scenario-head">
@@ -69,24 +110,24 @@ export function ExploreView() {
             <strong>Goal:</strong> {goal}
           </p>
         </div>
-        <ChangesLine />
-        <RevealBanner />
+        <Changes />
+        <Reveal />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
         <Headline current={currentKpis} baseline={baselineKpis} goal={goal} shown={shown} />
-        <ChartPanel runs={runs} fontSize={presentation ? 20 : 14} />
+        <ChartPanel runs={chartRuns} fontSize={presentation ? 20 : 14} />
         <Announcer current={currentKpis} baseline={baselineKpis} basis={lineBasis(shown)} settling={runs.currentPending || (runs.bandsPending && !runs.error)} />
         <p className="status muted" data-testid="lines-status">
           {statusLine(runs)}
         </p>
-        <KpiTable columns={columns} caption={`How your settings and pinned what-ifs compare with the scenario as loaded: ${lineBasis(shown).replace(/^./, (c) => c.toLowerCase())}`} />
+        <DeferredKpis columns={columns} caption={`How your settings and pinned what-ifs compare with the scenario as loaded: ${lineBasis(shown).replace(/^./, (c) => c.toLowerCase())}`} />
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
         {/* Challenges are judged on the figures the headline shows: the medians once the runs are in. */}
-        <TrainerPanel run={runs.current} typical={shown.kind === 'typical' ? runs.bands : null} />
+        <DeferredTrainer run={runs.current} typical={shown.kind === 'typical' ? runs.bands : null} />
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
-          <WhyPanel run={runs.current} maxInsights={presentation ? 2 : 3} />
+          <DeferredWhy run={runs.current} maxInsights={presentation ? 2 : 3} />
           {!presentation && (
             <button type="button" className="link-button" onClick={() => setView('model')}>
               How the model works →
@@ -96,7 +137,7 @@ export function ExploreView() {
         {!presentation && (
           <section aria-labelledby="pins-heading">
             <h2 id="pins-heading">Compare what-ifs</h2>
-            <PinsPanel />
+            <Pins />
           </section>
         )}
       </aside>

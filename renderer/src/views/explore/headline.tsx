@@ -1,8 +1,10 @@
+import { memo } from 'react';
 import type { RunResult } from '../../../../engine';
 import { formatKpi, KPI_TABLE, kpiValue, isBetter, formatKpiDelta } from '../../components/kpi-meta';
 import type { ShownLine } from './use-explore-runs';
 
 const HEADLINE_KPIS = ['maturity', 'weeksToGoal', 'delivered'];
+const ESTIMATE: ShownLine = { kind: 'estimate' };
 
 /** Props of Headline. */
 export interface HeadlineProps {
@@ -24,9 +26,9 @@ export function headlineBasis(shown: ShownLine): string {
 /**
  * Render the three numbers a room reads first: maturity at the end, time to the goal and initiatives
  * delivered, each against the baseline, under a line saying whether they are the typical outcome or the
- * quick estimate.
+ * quick estimate. Memoised: a key press re-renders the view, but the headline's runs change only with a reply.
  */
-export function Headline({ current, baseline, goal, shown = { kind: 'estimate' } }: HeadlineProps) {
+export const Headline = memo(function Headline({ current, baseline, goal, shown = ESTIMATE }: HeadlineProps) {
   const metas = KPI_TABLE.filter(
     (k) => HEADLINE_KPIS.includes(k.id) && !(current && kpiValue(current, k.ids) === undefined && (!baseline || kpiValue(baseline, k.ids) === undefined)),
   );
@@ -65,4 +67,4 @@ export function Headline({ current, baseline, goal, shown = { kind: 'estimate' }
       </dl>
     </div>
   );
-}
+});

@@ -142,17 +142,41 @@ export function useExploreRuns(): ExploreRuns {
   const typicalOf = fullBands && baselineBands ? fullBands.replications : 0;
   // One object per mode, so that charts memoising on it redraw only when the mode changes.
   const shown = useMemo<ShownLine>(() => (typicalOf > 0 ? { kind: 'typical', replications: typicalOf } : { kind: 'estimate' }), [typicalOf]);
-  return {
-    current: runUntilWeek(live.result, until),
-    currentPending: live.pending,
-    error: live.error ?? bands.error,
-    bands: bandsUntilWeek(bands.result, until),
-    bandsPending: bands.pending,
-    bandsStale: bands.input !== currentInput,
-    baseline: runUntilWeek(fixed[0] ?? null, until),
-    baselineBands: bandsUntilWeek(baselineBands, until),
-    pinned: pins.map((pin, i) => ({ pin, run: runUntilWeek(fixed[i + 1] ?? null, until), bands: bandsUntilWeek(fixedMc[i + 1] ?? null, until) })),
-    shown,
-    revealing: until !== null && until < scenario.horizonWeeks,
-  };
+  // Every part keeps its identity while its inputs do (the runs are cached per object and week), so the
+  // memoised panels and charts that read them skip a render in which only something else changed.
+  const current = runUntilWeek(live.result, until);
+  const bandsShown = bandsUntilWeek(bands.result, until);
+  const baseline = runUntilWeek(fixed[0] ?? null, until);
+  const baselineShown = bandsUntilWeek(baselineBands, until);
+  const pinnedRuns = fixed.slice(1);
+  const pinnedMc = fixedMc.slice(1);
+  const pinned = useStableList(pins.map((pin, i) => ({ pin, run: runUntilWeek(pinnedRuns[i] ?? null, until), bands: bandsUntilWeek(pinnedMc[i] ?? null, until) })));
+  const error = live.error ?? bands.error;
+  const bandsStale = bands.input !== currentInput;
+  const revealing = until !== null && until < scenario.horizonWeeks;
+  return useMemo(
+    () => ({
+      current,
+      currentPending: live.pending,
+      error,
+      bands: bandsShown,
+      bandsPending: bands.pending,
+      bandsStale,
+      baseline,
+      baselineBands: baselineShown,
+      pinned,
+      shown,
+      revealing,
+    }),
+    [current, live.pending, error, bandsShown, bands.pending, bandsStale, baseline, baselineShown, pinned, shown, revealing],
+  );
+}
+
+/** Return the previous list while every entry holds the same pin, run and bands, so that it keeps its identity. */
+function useStableList(next: readonly PinnedRun[]): readonly PinnedRun[] {
+  const [held] = useState(() => ({ list: next }));
+  const prev = held.list;
+  const same = prev.length === next.length && prev.every((p, i) => p.pin === next[i]!.pin && p.run === next[i]!.run && p.bands === next[i]!.bands);
+  if (!same) held.list = next;
+  return held.list;
 }
