@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { monteCarlo, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
-import { comparisonLines, kpiRun, lineBasis, shownSeries } from '../../renderer/src/views/explore/line-sets';
+import { monteCarlo, parseScenario, PILLARS, scenarioToInput, simulateExpected } from '../../engine';
+import { BAND_SERIES } from '../../renderer/src/sim/use-live-run';
+import { SERIES_IDS } from '../../renderer/src/views/explore/outputs';
+import { comparisonLines, isTypical, kpiRun, lineBasis, pickBand, shownSeries } from '../../renderer/src/views/explore/line-sets';
 import type { ExploreRuns, ShownLine } from '../../renderer/src/views/explore/use-explore-runs';
 import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/trainer/reveal-run';
 
@@ -64,5 +66,24 @@ describe('Explore: which line the charts draw', () => {
     const week = 52;
     const revealed = kpiRun(typical, runUntilWeek(expected, week), bandsUntilWeek(mc, week))!;
     for (const v of Object.values(revealed.kpis)) expect(v).toBeNaN();
+  });
+
+  it('asks for a band of every series a chart shades, adoption by pillar included, so each draws its median', () => {
+    const all = monteCarlo(input, { replications: 60, seed: 11, series: BAND_SERIES });
+    const charted = [SERIES_IDS.maturity, SERIES_IDS.fatigue, SERIES_IDS.confidence, SERIES_IDS.capability, SERIES_IDS.benefits, ...PILLARS.flatMap((p) => [SERIES_IDS.pillarMaturity(p), SERIES_IDS.adoption(p)])];
+    const shown: ShownLine = { kind: 'typical', replications: 60 };
+    for (const ids of charted) {
+      expect(isTypical(shown, all, ids), ids.join(' | ')).toBe(true);
+      const band = pickBand(all, ids)!;
+      expect(shownSeries(shown, expected, all, ids)).toBe(band.p50);
+    }
+    for (const p of PILLARS) {
+      const band = pickBand(all, SERIES_IDS.adoption(p))!;
+      const end = band.p50.length - 1;
+      expect(band.p10[end]).toBeLessThanOrEqual(band.p50[end]!);
+      expect(band.p50[end]).toBeLessThanOrEqual(band.p90[end]!);
+      // Adoption is uncertain: the runs spread, so the shading is not a flat line on the median.
+      expect(band.p90[end]! - band.p10[end]!).toBeGreaterThan(0);
+    }
   });
 });

@@ -11,12 +11,14 @@ export const BAND_SEED = 20_201;
 /** Replications of the quick first estimate of the bands, shown while the full run computes. */
 export const QUICK_BAND_REPLICATIONS = 100;
 /**
- * The series whose bands the Explore view draws (maturity overall and per pillar, fatigue, confidence,
- * capability, benefits). The engine computes bands only for these, which saves about a third of a band
- * request's time; add an id here when a chart starts drawing its band.
+ * The series whose bands the Explore view draws (maturity overall and per pillar, adoption per pillar,
+ * fatigue, confidence, capability, benefits). The engine computes bands only for these, which saves part of
+ * a band request's time; add an id here when a chart starts drawing its band.
  */
 export const BAND_SERIES: readonly string[] = [
-  'maturity', 'maturity.patients', 'maturity.clinicians', 'maturity.support', 'fatigue', 'confidence', 'capability', 'benefits',
+  'maturity', 'maturity.patients', 'maturity.clinicians', 'maturity.support',
+  'adoption.patients', 'adoption.clinicians', 'adoption.support',
+  'fatigue', 'confidence', 'capability', 'benefits',
 ];
 /** How long a drag must rest before the bands are recomputed. */
 export const BAND_SETTLE_MS = 150;

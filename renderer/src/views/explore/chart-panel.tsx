@@ -154,18 +154,24 @@ function PillarsChart({ runs, fontSize }: ChartPanelProps) {
   );
 }
 
+/** Return the line of one series to draw: its median once the view shows the typical outcome and it has a band, else the quick estimate. */
+function medianOrEstimate(runs: Pick<ChartRuns, 'current' | 'bands' | 'shown'>, ids: readonly string[]): Float64Array | undefined {
+  if (isTypical(runs.shown, runs.bands, ids)) return shownSeries(runs.shown, runs.current, runs.bands, ids);
+  return runs.current ? pickSeries(runs.current.series, ids) : undefined;
+}
+
 function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
   const { current, bands, shown } = runs;
   const lines = useMemo(() => {
     const out: SeriesLine[] = [];
-    const c = current;
-    if (!c) return out;
-    // The engine gives no bands of adoption by pillar, so these lines are always the quick estimate.
+    if (!current) return out;
     for (const p of PILLARS) {
-      const v = pickSeries(c.series, SERIES_IDS.adoption(p));
-      if (v) out.push({ label: `Adoption: ${PILLAR_LABELS[p].toLowerCase()}`, colour: PILLAR_COLOURS[p]!, values: v, width: 3.5 });
+      const ids = SERIES_IDS.adoption(p);
+      const v = medianOrEstimate({ current, bands, shown }, ids);
+      const band = pickBand(bands, ids);
+      if (v) out.push({ label: `Adoption: ${PILLAR_LABELS[p].toLowerCase()}`, colour: PILLAR_COLOURS[p]!, values: v, width: 3.5, band: band && { p10: band.p10, p90: band.p90 } });
     }
-    const f = shownSeries(shown, c, bands, SERIES_IDS.fatigue);
+    const f = shownSeries(shown, current, bands, SERIES_IDS.fatigue);
     const band = pickBand(bands, SERIES_IDS.fatigue);
     if (f) out.push({ label: 'Change fatigue', colour: OKABE_ITO.vermillion, values: f, width: 3.5, dash: [3, 3], band: band && { p10: band.p10, p90: band.p90 } });
     return out;
@@ -173,9 +179,20 @@ function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
   const events = useMemo(() => scenarioEvents(current), [current]);
   const f = current ? shownSeries(shown, current, bands, SERIES_IDS.fatigue) : undefined;
   const peak = f ? Math.max(...f) : undefined;
-  const fatigueBasis = shown.kind === 'typical' && isTypical(shown, bands, SERIES_IDS.fatigue) ? `the median of ${shown.replications} runs` : 'the quick estimate';
+  const fatigueBasis = isTypical(shown, bands, SERIES_IDS.fatigue) && shown.kind === 'typical' ? `the median of ${shown.replications} runs` : 'the quick estimate';
+  // The pillars' lines are medians only when every pillar has its band (an engine without them leaves the estimate).
+  const adoptionTypical = PILLARS.every((p) => isTypical(shown, bands, SERIES_IDS.adoption(p)));
+  const ends = PILLARS.map((p) => ({ p, at: lastShown(medianOrEstimate(runs, SERIES_IDS.adoption(p))) }));
+  const until = ends.find((e) => e.at)?.at?.week;
+  const revealed = current !== null && until !== undefined && until < current.horizonWeeks;
+  const byPillar = ends
+    .filter((e) => e.at)
+    .map((e) => `${PILLAR_LABELS[e.p].toLowerCase()} ${pct(e.at!.value)}`)
+    .join(', ');
   const caption = current
-    ? `Share of staff and patients using what is live, by pillar (the quick estimate, noise off), and change fatigue (dotted: ${fatigueBasis}${peak !== undefined && Number.isFinite(peak) ? `, peak ${pct(peak)}` : ''}).`
+    ? `${lineBasis(adoptionTypical ? shown : { kind: 'estimate' })}: share of staff and patients using what is live ${revealed ? `at week ${until}` : 'at the end'}, by pillar: ${byPillar}` +
+      `${bands && PILLARS.some((p) => pickBand(bands, SERIES_IDS.adoption(p))) ? ' (shaded: the likely range, P10–P90)' : ''}` +
+      `; change fatigue (dotted: ${fatigueBasis}${peak !== undefined && Number.isFinite(peak) ? `, peak ${pct(peak)}` : ''}).`
     : 'Simulating…';
   return (
     <figure className="chart-figure">
