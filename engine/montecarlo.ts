@@ -14,10 +14,7 @@ import { ENGINE_VERSION } from './version';
 
 /** Most replications one call accepts. */
 export const MAX_REPLICATIONS = 100_000;
-/**
- * Replications run before their rows are transposed into the store (rows stay in cache); also the width of
- * the store's blocks (see replicationStore).
- */
+/** Replications per block of the store (see replicationStore). */
 const BLOCK = 16;
 
 /** Options of a Monte Carlo run. */
@@ -49,8 +46,8 @@ function wantedSeries(ids: readonly string[] | undefined): boolean[] {
 // replication store is large (series × replications × weeks) and allocating it afresh for each live update
 // would dominate the run time. Its contents never leak into results. It holds single precision (7 significant
 // digits, ample for bands); KPIs stay in double. It is laid out in blocks of BLOCK replications: block k holds
-// week w of replication 16k + b at k·16W + 16w + b, so that transposing a block of rows writes one contiguous
-// run of memory instead of scattering 16 values into every week's column of a week-major store.
+// week w of replication 16k + b at k·16W + 16w + b, so that a block's replications, written by runCore one after
+// another, touch one contiguous run of memory (which stays in cache) instead of scattering over a week-major store.
 let store: Float32Array[] = [];
 let storeSize = 0;
 
@@ -63,31 +60,18 @@ function replicationStore(size: number): Float32Array[] {
   return store;
 }
 
-// Per series, one buffer holding a block of replications' rows back to back (replication b at b·W).
-let blockCache: Float64Array[] = [];
-let rowCache: Float64Array[][] = [];
-let rowWeeks = 0;
+// Per weeks count, a block's worth (BLOCK·W values) of single precision per series, written by runCore for the
+// series a run does not keep (every series is written; the unwanted ones land here and are never read).
+let discard: Float32Array[] = [];
+let discardWeeks = 0;
 
-function rowBuffers(W: number): Float64Array[][] {
-  if (rowWeeks !== W) {
-    blockCache = [];
-    for (let s = 0; s < SERIES_COUNT; s++) blockCache.push(new Float64Array(PATH_SERIES[s] ? 0 : BLOCK * W));
-    rowCache = [];
-    for (let b = 0; b < BLOCK; b++) rowCache.push(blockCache.map((blk) => (blk.length > 0 ? blk.subarray(b * W, (b + 1) * W) : blk)));
-    rowWeeks = W;
+function discardBuffers(W: number): Float32Array[] {
+  if (discardWeeks !== W || discard.length !== SERIES_COUNT) {
+    discard = [];
+    for (let s = 0; s < SERIES_COUNT; s++) discard.push(new Float32Array(PATH_SERIES[s] ? 0 : BLOCK * W));
+    discardWeeks = W;
   }
-  return rowCache;
-}
-
-/** Copy a block of B ≤ BLOCK replications' rows into block r0 / BLOCK of a blocked store (see replicationStore). */
-function transposeBlocked(blk: Float64Array, dst: Float32Array, r0: number, B: number, W: number): void {
-  // Row by row: each row is read in order, and its writes, BLOCK values apart, land in the W cache lines of
-  // the block's run, which stay in the first-level cache across the block's rows.
-  const at = r0 * W;
-  for (let b = 0; b < B; b++) {
-    const src = b * W;
-    for (let w = 0, d = at + b; w < W; w++, d += BLOCK) dst[d] = blk[src + w]!;
-  }
+  return discard;
 }
 
 /**
@@ -131,26 +115,26 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
   const N = to - from;
-  // Replications run in blocks; each writes one row per series into a small double buffer that stays in
-  // cache, and a full block is then transposed into the week-major store, so that each week's values across
-  // replications are contiguous for the percentiles.
-  const rows = rowBuffers(W);
-  const sink: Sink = { series: rows[0]!, offset: 0, kpis, kpiIndex: 0, detail: null };
+  // Each replication writes its weeks straight into its block of the store (see replicationStore): runCore
+  // gets, per series, a view of the block and writes week w of block position b at b + w·BLOCK.
+  const junk = discardBuffers(W);
+  const views: Float32Array[] = junk.slice();
+  const sink: Sink = { series: views, offset: 0, stride: BLOCK, kpis, kpiIndex: 0, detail: null };
   const rng = createRng(seed, 0);
   const every = Math.max(1, Math.floor(N / 20));
+  const span = BLOCK * W;
   for (let i0 = 0; i0 < N; i0 += BLOCK) {
     const B = Math.min(BLOCK, N - i0);
+    for (let s = 0; s < SERIES_COUNT; s++) {
+      if (want[s] && !PATH_SERIES[s]) views[s] = values[s]!.subarray(i0 * W, i0 * W + span);
+    }
     for (let b = 0; b < B; b++) {
       const i = i0 + b;
       reseed(rng, seed, from + i);
-      sink.series = rows[b]!;
+      sink.offset = b;
       sink.kpiIndex = i;
       runCore(ci, settings, path, ws, rng, sink);
       if (onProgress && ((i + 1) % every === 0 || i + 1 === N)) onProgress(i + 1, N);
-    }
-    for (let s = 0; s < SERIES_COUNT; s++) {
-      if (!want[s] || PATH_SERIES[s]) continue;
-      transposeBlocked(blockCache[s]!, values[s]!, i0, B, W);
     }
   }
 }
@@ -388,11 +372,12 @@ export function kpiMeans(input: SimInput, replications: number, seed: number): F
   const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
-  const series: Float64Array[] = [];
-  for (let i = 0; i < SERIES_COUNT; i++) series.push(new Float64Array(PATH_SERIES[i] ? 0 : W));
+  // The series are not kept: they go, in the Monte Carlo's precision (one element kind for runCore), to scratch.
+  const series: Float32Array[] = [];
+  for (let i = 0; i < SERIES_COUNT; i++) series.push(new Float32Array(PATH_SERIES[i] ? 0 : W));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  const sink: Sink = { series, offset: 0, kpis, kpiIndex: 0, detail: null };
+  const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null };
   const rng = createRng(seed, 0);
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);

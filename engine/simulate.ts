@@ -147,10 +147,15 @@ export interface Detail {
   peakCritical: number;
 }
 
-/** Where one run writes: stochastic series buffers (value of week w at offset + w) and KPI buffers (at kpiIndex). */
+/**
+ * Where one run writes: stochastic series buffers (value of week w at offset + w·stride) and KPI buffers (at
+ * kpiIndex). A single run keeps double precision; the Monte Carlo writes single precision straight into its
+ * blocked store (stride = replications per block), which rounds each value exactly as copying a double would.
+ */
 export interface Sink {
-  series: Float64Array[];
+  series: Float64Array[] | Float32Array[];
   offset: number;
+  stride: number;
   readonly kpis: Float64Array[];
   kpiIndex: number;
   readonly detail: Detail | null;
@@ -428,7 +433,7 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
 /**
  * Run one replication on top of the exogenous path. With `rng` null the noise is off (the expected-value run);
  * otherwise every draw comes from `rng`, always in the same order and number, so that common random numbers
- * line up across settings. Writes the stochastic series at out[s][offset + w] and the KPIs at kpis[k][kpiIndex].
+ * line up across settings. Writes the stochastic series at out[s][offset + w·stride] and the KPIs at kpis[k][kpiIndex].
  *
  * The whole week is this one function, with the run's stocks in local variables that V8 keeps as plain doubles
  * in registers, and every mechanism it calls small enough for V8 to inline (within its budget of about 920 bytes
@@ -440,6 +445,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const H = ci.horizon;
   const out = sink.series;
   const off = sink.offset;
+  const stride = sink.stride;
   const detail = sink.detail;
   const x = ws.x;
 
@@ -491,6 +497,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   let weeksToGoal = H + 1;
   let peakFatigue = 0, peakDip = 0, peakRemote = 0;
   let maturityY1 = 0, maturityY3 = 0, benefitsY3 = 0;
+  let maturityEnd = 0, benefitsEnd = 0, confidenceEnd = 0, appetiteEnd = 0, adoptionEnd = 0;
   let maturity = (start0 + start1 + start2) / 3;
   let latestOpen = -1;
   // Week flows that settle() may change; runCore resets them in x and reads them back when something settled.
@@ -650,7 +657,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     }
 
     // Record this week's stochastic series.
-    const at = off + w;
+    const at = off + w * stride;
     mMat[at] = maturity; mP0[at] = m0; mP1[at] = m1; mP2[at] = m2;
     sA0[at] = a0; sA1[at] = a1; sA2[at] = a2;
     sFat[at] = fatigue;
@@ -668,6 +675,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     if (remoteNow > peakRemote) peakRemote = remoteNow;
     if (w === 52 || (w === H && H < 52)) maturityY1 = maturity;
     if (w === 156 || (w === H && H < 156)) { maturityY3 = maturity; benefitsY3 = benefits; }
+    // The KPIs read the last week in double precision, whatever precision the series are kept in.
+    if (w === H) { maturityEnd = maturity; benefitsEnd = benefits; confidenceEnd = confidence; appetiteEnd = appetite; adoptionEnd = (a0 + a1 + a2) / 3; }
 
     if (detail) {
       // The loss each constraint causes this week, as −ln(factor), summed per period.
@@ -712,21 +721,20 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   // KPIs.
   const k = sink.kpis;
   const ki = sink.kpiIndex;
-  const last = off + H;
-  k[K_MATURITY]![ki] = mMat[last]!;
+  k[K_MATURITY]![ki] = maturityEnd;
   k[K_MATURITY_Y1]![ki] = maturityY1;
   k[K_MATURITY_Y3]![ki] = maturityY3;
   k[K_WEEKS_TO_GOAL]![ki] = weeksToGoal;
   k[K_GOAL_REACHED]![ki] = weeksToGoal <= H ? 1 : 0;
   k[K_DELIVERED]![ki] = liveCount;
   k[K_FAILED]![ki] = failedCount;
-  k[K_BENEFITS]![ki] = sBen[last]!;
+  k[K_BENEFITS]![ki] = benefitsEnd;
   k[K_BENEFITS_Y3]![ki] = benefitsY3;
   k[K_PEAK_FATIGUE]![ki] = peakFatigue;
   k[K_CAPABILITY]![ki] = path.capability[H]!;
-  k[K_CONFIDENCE]![ki] = sConf[last]!;
-  k[K_APPETITE]![ki] = sApp[last]!;
-  k[K_ADOPTION]![ki] = (sA0[last]! + sA1[last]! + sA2[last]!) / 3;
+  k[K_CONFIDENCE]![ki] = confidenceEnd;
+  k[K_APPETITE]![ki] = appetiteEnd;
+  k[K_ADOPTION]![ki] = adoptionEnd;
   k[K_FIRST_WIN]![ki] = firstWin;
   k[K_PEAK_DIP]![ki] = peakDip;
   k[K_PEAK_REMOTE]![ki] = peakRemote;
@@ -756,7 +764,7 @@ function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult 
   for (let i = 0; i < SERIES_COUNT; i++) seriesBufs.push(new Float64Array(H + 1));
   const kpiBufs: Float64Array[] = [];
   for (let i = 0; i < KPI_COUNT; i++) kpiBufs.push(new Float64Array(1));
-  runCore(ci, settings, path, ws, rng, { series: seriesBufs, offset: 0, kpis: kpiBufs, kpiIndex: 0, detail });
+  runCore(ci, settings, path, ws, rng, { series: seriesBufs, offset: 0, stride: 1, kpis: kpiBufs, kpiIndex: 0, detail });
   writePathSeries(path, seriesBufs);
 
   const series: Record<string, Float64Array> = {};

@@ -103,7 +103,7 @@ export function digestOf(engine: DigestEngine, input: SimInput, withMonteCarlo =
   for (let s = 0; s < engine.SERIES_COUNT; s++) series.push(new Float64Array(engine.PATH_SERIES[s] ? 0 : W));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < engine.KPI_COUNT; k++) kpis.push(new Float64Array(REPLICATIONS));
-  const sink: Sink = { series, offset: 0, kpis, kpiIndex: 0, detail: null };
+  const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null };
   const rng = engine.createRng(REPLICATION_SEED, 0);
   for (let r = 0; r < REPLICATIONS; r++) {
     engine.reseed(rng, REPLICATION_SEED, r);
