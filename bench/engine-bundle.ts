@@ -1,8 +1,15 @@
-// The engine as the app ships it: one ES module bundled by vite (rolldown), where calls between the engine's
-// files are plain function calls. Loaded through tsx instead (as the CLI and a plain import in this process
-// load it), every imported name becomes a property read through a getter of a CommonJS wrapper; those
-// getters show up in CPU profiles of the Monte Carlo loop, so the bench times the bundle and reports the
-// tsx-loaded engine as a separate entry (docs/PERFORMANCE.md).
+// The engine as the app ships it. The desktop app (`npm run build`, `npm run dist`: electron-vite, with
+// electron.vite.config.ts) bundles the engine into its simulation workers with vite (rolldown), and this
+// file builds it the same way: same vite, one ES module, calls between the engine's files plain function
+// calls, and NOT minified, because electron-vite's renderer preset sets `build.minify: false` (worker
+// bundles inherit it) and electron.vite.config.ts leaves it alone; no other optimisation option either.
+// The preset's `build.target` (chrome152 for Electron 45) is left at vite's default here: for the engine
+// both give byte-identical code (checked), and it would otherwise have to copy electron-vite's private
+// Electron-to-Chrome table. (Only the browser build, vite.config.ts, minifies; an A/B of the two bundles in
+// one process found the minified one no faster: docs/PERFORMANCE.md.) Loaded through tsx instead (as the CLI
+// loads it), every imported name becomes a property read through a getter of a CommonJS wrapper, which shows
+// in CPU profiles of the Monte Carlo loop, so the bench times the bundle and reports the tsx-loaded engine
+// as a separate entry.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +20,26 @@ import type * as Engine from '../engine';
 /** The engine's public API, whichever way it was loaded. */
 export type EngineModule = typeof Engine;
 
+/**
+ * Bundle `entry` (a path from the repository root, e.g. 'engine/index.ts') into one ES module in `outDir`
+ * with the options of the app's production build, and return the module's file URL.
+ */
+export async function bundleAsApp(entry: string, outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: fileURLToPath(new URL(`../${entry}`, import.meta.url)), formats: ['es'], fileName: 'bundle' },
+    },
+  });
+  const file = readdirSync(outDir).find((f) => f.endsWith('.js') || f.endsWith('.mjs'));
+  if (!file) throw new Error(`The bundle of ${entry} was not written.`);
+  return pathToFileURL(join(outDir, file)).href;
+}
+
 let bundled: Promise<EngineModule> | undefined;
 
 /** Return the engine bundled into one ES module (built once per process into a temporary folder). */
@@ -20,19 +47,7 @@ export function bundledEngine(): Promise<EngineModule> {
   bundled ??= (async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'momentum-bench-engine-'));
     try {
-      await build({
-        configFile: false,
-        logLevel: 'error',
-        build: {
-          outDir,
-          emptyOutDir: true,
-          minify: false,
-          lib: { entry: fileURLToPath(new URL('../engine/index.ts', import.meta.url)), formats: ['es'], fileName: 'engine' },
-        },
-      });
-      const file = readdirSync(outDir).find((f) => f.endsWith('.js') || f.endsWith('.mjs'));
-      if (!file) throw new Error('The engine bundle was not written.');
-      return (await import(pathToFileURL(join(outDir, file)).href)) as EngineModule;
+      return (await import(await bundleAsApp('engine/index.ts', outDir))) as EngineModule;
     } finally {
       // The module is loaded; the file is no longer needed.
       rmSync(outDir, { recursive: true, force: true });

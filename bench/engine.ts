@@ -1,22 +1,26 @@
 // Engine benchmarks: one run, the expected run, a 1,000-replication Monte Carlo and a full sensitivity
 // analysis, in process on the blank trust (nine reference initiatives, 260 weeks), with the engine bundled
-// as the app ships it; the Monte Carlo's statistics alone (merging parts) and the Monte Carlo split over two
-// worker threads; and the Monte Carlo once more as the command line loads the engine (through tsx).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// as the app ships it; the Monte Carlo's statistics alone (merging parts) and the Monte Carlo on both cores
+// as the app's band workers share it; and the Monte Carlo once more as the command line loads the engine
+// (through tsx).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { build } from 'vite';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import * as viaTsx from '../engine';
-import type { MonteCarloPart, SimInput } from '../engine';
-import { bundledEngine, type EngineModule } from './engine-bundle';
+import type { SimInput } from '../engine';
+import type * as BandSplit from '../renderer/src/sim/band-split';
+import type { PortLike } from '../renderer/src/sim/band-split';
+import { bundleAsApp, bundledEngine } from './engine-bundle';
 import { entryOf, measure, type Entry, type Suite } from './measure';
+
+/** renderer/src/sim/band-split.ts, bundled. */
+type BandSplitModule = typeof BandSplit;
 
 /** The engine's own timings. */
 export const ENGINE_SUITE: Suite = {
   id: 'engine',
-  summary: 'one replication, the expected run, 1,000-replication Monte Carlo (whole, statistics alone, two worker threads), full sensitivity',
+  summary: 'one replication, the expected run, 1,000-replication Monte Carlo (one thread, statistics alone, both cores as the app splits it), full sensitivity',
   async run(log) {
     const engine = await bundledEngine();
     const { blankInput, mergeMonteCarlo, monteCarlo, monteCarloPart, sensitivity, simulate, simulateExpected, splitReplications } = engine;
@@ -36,7 +40,7 @@ export const ENGINE_SUITE: Suite = {
     // series, KPI distributions), as a thread that joins two workers' parts does it.
     const parts = splitReplications(1000, 2).map(({ from, to }) => monteCarloPart(input, { seed: 77, from, to }));
     add(measure('engine: Monte Carlo statistics alone, 1,000 replications (mergeMonteCarlo of two parts, every series)', () => mergeMonteCarlo(input, parts), { runs: 15, warmup: 3 }));
-    add(await measureInWorkers(engine, input, log));
+    add(await measureOnBothCores(input, log));
     add(measure('engine: sensitivity, every lever low/high, 100 replications each', () => sensitivity(input, { kpi: 'maturityAtHorizon', seed: 1, replications: 100 }), { runs: 5, warmup: 1 }));
     const tsxInput = viaTsx.blankInput();
     add(measure('engine: Monte Carlo, 1,000 replications, engine loaded through tsx (as the CLI does)', () => viaTsx.monteCarlo(tsxInput, { replications: 1000, seed: ++seed }), { runs: 9, warmup: 3 }));
@@ -44,70 +48,56 @@ export const ENGINE_SUITE: Suite = {
   },
 };
 
-// The worker: loads the bundled engine from the file it is given and answers { input, seed, from, to } with
-// the part, its buffers transferred rather than copied.
-const WORKER_SOURCE = `
+// The helper worker, as the app's (renderer/src/sim/worker.ts on 'serveParts'): loads band-split bundled as
+// the app bundles it and serves the part and merge requests arriving on the port it is given.
+const HELPER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.engineUrl).then((engine) => {
-  parentPort.on('message', ({ input, seed, from, to }) => {
-    const part = engine.monteCarloPart(input, { seed, from, to });
-    parentPort.postMessage(part, engine.partBuffers(part));
-  });
+import(workerData.bandSplitUrl).then((bandSplit) => {
+  bandSplit.servePartsOn(workerData.port);
   parentPort.postMessage('ready');
 });
 `;
 
 /**
- * Time a 1,000-replication Monte Carlo split over two node worker threads (each runs half the replications
- * with the bundled engine), the parts transferred back and merged on this thread. CPU is the whole process's
- * (this thread and both workers), so it is about twice the wall time when both cores are free.
+ * Time a 1,000-replication Monte Carlo on both cores the way the app's band workers share it: this thread
+ * stands for the band worker and one node worker thread for its helper, joined by a MessageChannel, and the
+ * run is the app's own splitMonteCarlo (renderer/src/sim/band-split.ts, bundled as the app bundles it): half
+ * the replications on each side, the parts' values handed over (transferred, not copied), the merge shared
+ * by series, the bands joined. The helper is started and warmed before timing, as the app's is. CPU is the
+ * whole process's (both threads), so about twice the wall time when both cores are free.
  */
-async function measureInWorkers(engine: EngineModule, input: SimInput, log: (line: string) => void): Promise<Entry> {
-  const name = 'engine: Monte Carlo, 1,000 replications, split over 2 worker threads (node worker_threads, merge included)';
-  const outDir = mkdtempSync(join(tmpdir(), 'momentum-bench-worker-engine-'));
-  const workers: Worker[] = [];
+async function measureOnBothCores(input: SimInput, log: (line: string) => void): Promise<Entry> {
+  const name = "engine: Monte Carlo, 1,000 replications on both cores, as the app's band workers split it";
+  const outDir = mkdtempSync(join(tmpdir(), 'momentum-bench-band-split-'));
+  let worker: Worker | undefined;
+  let port: MessagePort | undefined;
   try {
-    // The workers need the bundle as a file (the in-process bundle is loaded and deleted at once).
-    await build({
-      configFile: false,
-      logLevel: 'error',
-      build: { outDir, emptyOutDir: true, minify: false, lib: { entry: fileURLToPath(new URL('../engine/index.ts', import.meta.url)), formats: ['es'], fileName: 'engine' } },
+    // Both threads load the same file (the worker needs one on disk).
+    const bandSplitUrl = await bundleAsApp('renderer/src/sim/band-split.ts', outDir);
+    const bandSplit = (await import(bandSplitUrl)) as BandSplitModule;
+    const channel = new MessageChannel();
+    port = channel.port1;
+    const helper = bandSplit.createPortHelper(channel.port1 as unknown as PortLike);
+    const w = new Worker(HELPER_SOURCE, { eval: true, workerData: { bandSplitUrl, port: channel.port2 }, transferList: [channel.port2] });
+    worker = w;
+    await new Promise<void>((resolve, reject) => {
+      w.once('message', () => resolve());
+      w.once('error', reject);
     });
-    const file = readdirSync(outDir).find((f) => f.endsWith('.js') || f.endsWith('.mjs'));
-    if (!file) throw new Error('The engine bundle for the workers was not written.');
-    const engineUrl = pathToFileURL(join(outDir, file)).href;
-    // One pending reply per worker; an error in a worker fails the reply it owes.
-    const pending: (((part: MonteCarloPart) => void) | null)[] = [];
-    const failed: ((err: Error) => void)[] = [];
-    for (let i = 0; i < 2; i++) {
-      const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { engineUrl } });
-      await new Promise<void>((resolve, reject) => {
-        w.once('message', () => resolve());
-        w.once('error', reject);
-      });
-      w.on('message', (part: MonteCarloPart) => {
-        const done = pending[i];
-        pending[i] = null;
-        done?.(part);
-      });
-      w.on('error', (err) => failed[i]?.(err));
-      workers.push(w);
-    }
+    let failure: Error | undefined;
+    w.on('error', (err) => {
+      failure = err;
+      helper.fail(err.message);
+    });
     let seed = 1000;
     const once = async (): Promise<void> => {
-      const s = ++seed;
-      const ranges = engine.splitReplications(1000, workers.length);
-      const parts = await Promise.all(ranges.map(({ from, to }, i) => new Promise<MonteCarloPart>((resolve, reject) => {
-        pending[i] = resolve;
-        failed[i] = reject;
-        workers[i]!.postMessage({ input, seed: s, from, to });
-      })));
-      engine.mergeMonteCarlo(input, parts);
+      await bandSplit.splitMonteCarlo(input, { replications: 1000, seed: ++seed }, [helper]);
+      if (failure) throw failure;
     };
-    for (let i = 0; i < 3; i++) await once();
+    for (let i = 0; i < 5; i++) await once();
     const wall: number[] = [];
     const cpu: number[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 21; i++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await once();
@@ -116,12 +106,13 @@ async function measureInWorkers(engine: EngineModule, input: SimInput, log: (lin
       wall.push(t1 - t0);
       cpu.push((c1.user + c1.system) / 1000);
     }
-    return entryOf(name, 'ms', wall, undefined, cpu);
+    return entryOf(name, 'ms', wall, { limit: 50, on: 'median' }, cpu);
   } catch (err) {
     log(`${name}: not measured (${err instanceof Error ? err.message : String(err)})`);
     throw err;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    port?.close();
+    await worker?.terminate();
     rmSync(outDir, { recursive: true, force: true });
   }
 }
