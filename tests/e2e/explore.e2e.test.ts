@@ -173,6 +173,36 @@ describe('Explore view', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('keeps the page the same height while a lever steps: the "why" text re-wrapping does not move the panels below', async () => {
+    const page = await openExplore();
+    const clarity = page.getByRole('slider', { name: 'Clarity of the goal' });
+    // Right once, left five times, right four times: a walk over values whose "why" insights swap and re-wrap.
+    const walk = ['ArrowRight', ...Array<string>(5).fill('ArrowLeft'), ...Array<string>(4).fill('ArrowRight')];
+    const stepThrough = async () => {
+      for (const key of walk) {
+        const before = await leverValue(page, 'goal.clarity').textContent();
+        await page.keyboard.press(key);
+        await expect.poll(() => leverValue(page, 'goal.clarity').textContent(), WAIT).not.toBe(before);
+        // The new settings have been rendered with the quick estimate; wait for their 500 runs too.
+        await expect.poll(() => page.getByTestId('headline-basis').textContent(), WAIT).toMatch(/^Typical outcome: the median of 500 runs/);
+      }
+    };
+    await clarity.focus();
+    // The first walk shows every wording once (the space held for the panel may grow to the longest).
+    await stepThrough();
+    // The second walk over the same values records the page's height in every frame, quick estimates included.
+    await page.evaluate(`(() => {
+      const heights = new Set();
+      window.momentumHeights = heights;
+      const sample = () => { heights.add(document.documentElement.scrollHeight); requestAnimationFrame(sample); };
+      sample();
+    })()`);
+    await stepThrough();
+    const heights = await page.evaluate('[...window.momentumHeights]');
+    expect(heights).toHaveLength(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('switches charts with the keyboard and each chart says what it shows', async () => {
     const page = await openExplore();
     await page.getByRole('tab', { name: 'Maturity' }).focus();

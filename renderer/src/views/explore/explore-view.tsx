@@ -1,5 +1,5 @@
 import './explore.css';
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
 import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
@@ -31,9 +31,40 @@ function DeferredKpiTable({ columns, caption }: { readonly columns: readonly Kpi
   return <KpiTable columns={useDeferredValue(columns)} caption={useDeferredValue(caption)} />;
 }
 
-/** Render the "why" panel a moment after the charts, like the KPI table. */
+/**
+ * Render the "why" panel a moment after the charts, like the KPI table, in a box that never shrinks while the
+ * same scenario is explored at the same width. Its insights quote the run's figures, so a lever step can make one
+ * wrap onto another line or swap for a shorter one: without the hold, the panels below (and the page's height)
+ * would move up and down by a line on every such step, which shows on a projector and costs a layout.
+ */
 function DeferredWhyPanel({ run, maxInsights }: { readonly run: ExploreRuns['current']; readonly maxInsights: number }) {
-  return <WhyPanel run={useDeferredValue(run)} maxInsights={maxInsights} />;
+  const deferred = useDeferredValue(run);
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // The box is at least its held height already, so its height is the larger of that and the new content's.
+    const el = box.current;
+    if (el) el.style.minHeight = `${el.getBoundingClientRect().height}px`;
+  }, [deferred, maxInsights]);
+  useLayoutEffect(() => {
+    // A new width re-wraps every line: start the hold again from what is shown now.
+    const el = box.current;
+    if (!el) return;
+    let width = el.getBoundingClientRect().width;
+    const observer = new ResizeObserver(() => {
+      const now = el.getBoundingClientRect().width;
+      if (now === width) return;
+      width = now;
+      el.style.minHeight = '';
+      el.style.minHeight = `${el.getBoundingClientRect().height}px`;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} className="why-hold" data-testid="why-hold">
+      <WhyPanel run={deferred} maxInsights={maxInsights} />
+    </div>
+  );
 }
 
 /**
@@ -127,7 +158,8 @@ export function ExploreView() {
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
-          <DeferredWhy run={runs.current} maxInsights={presentation ? 2 : 3} />
+          {/* Keyed so another scenario, or the presentation's shorter list, starts the height hold afresh. */}
+          <DeferredWhy key={`${scenario.id}:${presentation}`} run={runs.current} maxInsights={presentation ? 2 : 3} />
           {!presentation && (
             <button type="button" className="link-button" onClick={() => setView('model')}>
               How the model works →
