@@ -20,16 +20,13 @@ function splitmix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/** Scratch for the draws a reseed discards. */
+const WARM_UP = new Float64Array(12);
+
 /** Create a generator from a seed and an optional stream number (e.g. the replication index). */
 export function createRng(seed: number, stream = 0): Rng {
-  const s = (Math.trunc(seed) ^ Math.imul(Math.trunc(stream) + 1, 0x632be5ab)) | 0;
-  const a = splitmix32(s);
-  const b = splitmix32(a);
-  const c = splitmix32(b);
-  const d = splitmix32(c);
-  const rng: Rng = { a, b, c, d };
-  // Warm up so that nearby seeds diverge fully.
-  skip(rng, 12);
+  const rng: Rng = { a: 0, b: 0, c: 0, d: 0 };
+  reseed(rng, seed, stream);
   return rng;
 }
 
@@ -40,21 +37,8 @@ export function reseed(rng: Rng, seed: number, stream = 0): void {
   rng.b = splitmix32(rng.a);
   rng.c = splitmix32(rng.b);
   rng.d = splitmix32(rng.c);
-  skip(rng, 12);
-}
-
-/** Advance the generator by `count` outputs, as that many nextUint32 calls would (the state in locals meanwhile). */
-function skip(rng: Rng, count: number): void {
-  let a = rng.a, b = rng.b, c = rng.c, d = rng.d;
-  for (let i = 0; i < count; i++) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-  }
-  rng.a = a; rng.b = b; rng.c = c; rng.d = d;
+  // Warm up so that nearby seeds diverge fully.
+  fillFloats(rng, WARM_UP, WARM_UP.length);
 }
 
 /** Advance the generator and return a 32-bit unsigned integer. */

@@ -3,9 +3,6 @@
  * histogram-guided selection for the weekly bands) in preallocated scratch, and the mean.
  */
 
-/** Percentiles reported for bands and KPI distributions. */
-export const PERCENTILES = [0.1, 0.5, 0.9] as const;
-
 /** Return the rank (0-based) used for percentile q of n values: the nearest rank, round(q·(n−1)). */
 export function percentileRank(q: number, n: number): number {
   return Math.round(q * (n - 1));
@@ -41,16 +38,7 @@ export function selectInPlace(a: Float64Array, lo: number, hi: number, k: number
   return a[k]!;
 }
 
-/**
- * Compute P10, P50 and P90 and the mean of `src[from .. from+n)` using `scratch` (length ≥ n); write them to
- * out[0..3] as p10, p50, p90, mean. The source is not modified.
- */
-export function summarise(src: Float64Array, from: number, n: number, scratch: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < n; i++) scratch[i] = src[from + i]!;
-  summariseInPlace(scratch, n, out);
-}
-
-/** Like summarise, on the first n values of `a`, which it reorders. */
+/** Compute P10, P50, P90 and the mean of the first n values of `scratch` (which it reorders) into out[0..3]. */
 export function summariseInPlace(scratch: Float64Array, n: number, out: Float64Array): void {
   let sum = 0;
   let min = Infinity, max = -Infinity;

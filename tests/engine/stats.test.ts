@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankInput, monteCarlo, SERIES, simulate, simulateExpected } from '../../engine';
-import { createBandScratch, percentileRank, summarise, summariseInPlace, summariseWeeks } from '../../engine/stats';
+import { createBandScratch, percentileRank, summariseInPlace, summariseWeeks } from '../../engine/stats';
 
 /** Return p10, p50, p90 by sorting and the mean by summing in order, as the spec defines them. */
 function bySort(values: Float32Array): number[] {
@@ -23,17 +23,12 @@ const columnArb = fc.oneof(
 );
 
 describe('[R9] column percentiles', () => {
-  it('[R9] equal the nearest ranks of a sort, and the mean in order, for a column inside a larger store', () => {
-    fc.assert(fc.property(columnArb, fc.nat(20), (vals, pad) => {
-      const n = vals.length;
-      const store = new Float64Array(pad + n + 3).fill(-7);
-      store.set(Float32Array.from(vals), pad);
+  it('[R9] equal the nearest ranks of a sort, and the mean in order', () => {
+    fc.assert(fc.property(columnArb, (vals) => {
+      const column = Float64Array.from(Float32Array.from(vals));
       const out = new Float64Array(4);
-      summarise(store, pad, n, new Float64Array(n), out);
+      summariseInPlace(column.slice(), column.length, out);
       expect(Array.from(out)).toEqual(bySort(Float32Array.from(vals)));
-      // The source is read, never reordered.
-      expect(Array.from(store.subarray(pad, pad + n))).toEqual(Array.from(Float32Array.from(vals)));
-      expect(store[pad + n]).toBe(-7);
     }), { numRuns: 300 });
   });
 });

@@ -2,19 +2,10 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { ChartCanvas } from './chart-canvas';
 import { eventLinesPlugin, type EventMark } from './event-lines';
-import { syncLineDatasets, type Change, type LineDataset, type WeekPoint } from './series-datasets';
+import { syncLineDatasets, type Change, type LineDataset, type LineSource, type WeekPoint } from './series-datasets';
 
 /** One line of a SeriesChart: a weekly series, optionally with a P10–P90 band. */
-export interface SeriesLine {
-  readonly label: string;
-  readonly colour: string;
-  readonly values: Float64Array;
-  readonly dash?: readonly number[];
-  readonly width?: number;
-  readonly band?: { readonly p10: Float64Array; readonly p90: Float64Array };
-  /** Leave the line out of the legend (e.g. a pillar's "as loaded" twin; the caption explains the dashes). */
-  readonly hideInLegend?: boolean;
-}
+export type SeriesLine = LineSource;
 
 /** Props of SeriesChart. */
 export interface SeriesChartProps {

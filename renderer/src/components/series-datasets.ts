@@ -10,7 +10,7 @@ export interface WeekPoint {
 /** A chart.js line dataset of a SeriesChart; `hideInLegend` is read by the legend filter. */
 export type LineDataset = ChartDataset<'line', WeekPoint[]> & { hideInLegend?: boolean };
 
-/** What a line of a SeriesChart needs to become datasets (a subset of SeriesLine, so this file needs no React). */
+/** One line of a SeriesChart (SeriesLine), kept here so that turning lines into datasets needs no React. */
 export interface LineSource {
   readonly label: string;
   readonly colour: string;
@@ -18,6 +18,7 @@ export interface LineSource {
   readonly dash?: readonly number[];
   readonly width?: number;
   readonly band?: { readonly p10: Float64Array; readonly p90: Float64Array };
+  /** Leave the line out of the legend (e.g. a pillar's "as loaded" twin; the caption explains the dashes). */
   readonly hideInLegend?: boolean;
 }
 
