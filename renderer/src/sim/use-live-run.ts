@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
+import { createInlineRuns } from './inline-expected';
 import { createLatestRequest, type LatestRequest } from './latest-request';
 import { useRunner } from './runner-context';
 
@@ -34,11 +35,18 @@ export interface Live<T> {
 
 /**
  * Keep `result` in step with `input` through a latest-request queue (one computation at a time,
- * the newest input wins), sending when `schedule` fires: at once for the expected run, after a pause
- * for the bands. An `urgent` result is rendered in the task that receives it (flushSync) instead of
- * a later task of React's scheduler, so a frame cannot be painted in between with the old chart.
+ * the newest input wins), sending when `schedule` fires: at once for an expected run that goes to the
+ * worker, after a pause for the bands. An `urgent` result is rendered in the task that receives it
+ * (flushSync) instead of a later task of React's scheduler, so a frame cannot be painted in between with
+ * the old chart. While not `enabled`, nothing is sent (the result is computed elsewhere).
  */
-function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimInput) => Promise<T>, schedule: (fn: () => void) => () => void, urgent = false): Live<T> {
+function useLatest<T>(
+  input: SimInput,
+  compute: (runner: SimRunner, input: SimInput) => Promise<T>,
+  schedule: (fn: () => void) => () => void,
+  urgent = false,
+  enabled = true,
+): Live<T> {
   const runner = useRunner();
   // `settled`: the input of the last outcome, success or error. Whether a result is pending follows from
   // it and the current input at render time, so a new input needs no state update (and no second render
@@ -72,16 +80,16 @@ function useLatest<T>(input: SimInput, compute: (runner: SimRunner, input: SimIn
 
   useEffect(() => {
     const q = queue.current;
-    if (!q) return;
+    if (!q || !enabled) return;
     q.want(input);
     return schedule(() => q.send());
-  }, [input, schedule, queue, runner, compute]);
+  }, [input, schedule, queue, runner, compute, enabled]);
 
   const { result, input: resultInput, settled, error } = state;
   return useMemo(() => ({ result, input: resultInput, pending: settled !== input, error }), [result, resultInput, settled, input, error]);
 }
 
-// The expected run is sent as soon as the input changes: the latest-request queue already keeps one
+// An expected run that goes to the worker is sent as soon as the input changes: the latest-request queue already keeps one
 // request in flight and sends only the newest input when it returns, and browsers deliver pointer
 // moves at most once a frame, so waiting for the next animation frame would only add up to a frame of
 // latency (the reply then arrived after that frame was painted, a frame later on screen).
@@ -97,9 +105,34 @@ const expected = (runner: SimRunner, input: SimInput) => runner.expected(input);
 const bands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
 const quickBands = (runner: SimRunner, input: SimInput) => runner.monteCarlo(input, { replications: QUICK_BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
 
-/** Return the expected-value run of `input`, recomputed as soon as the input changes (one request in flight at a time). */
+// One for the whole app: a scenario found slow in one view is slow in all of them, and views that show the
+// same input (Explore and its trainer panel) share its run.
+const inlineRuns = createInlineRuns();
+
+/**
+ * Return the expected-value run of `input`, recomputed as soon as the input changes. It is computed on the
+ * main thread during the render that the change causes, so the charts drawn in that render's commit show it
+ * in the same frame as the moved lever (inline-expected.ts says why); a scenario whose runs prove slow there
+ * goes to the worker instead (one request in flight at a time), and its last result stays shown, pending,
+ * until the worker's first reply.
+ */
 export function useExpectedRun(input: SimInput): Live<RunResult> {
-  return useLatest(input, expected, atOnce, true);
+  const inline = inlineRuns.inline(input);
+  const outcome = useMemo(() => (inline ? inlineRuns.run(input) : null), [inline, input]);
+  const viaWorker = useLatest(input, expected, atOnce, true, !inline);
+  // What this view shows, carried across renders and modes: the newest successful inline outcome or
+  // worker reply. A worker reply is taken once, when it arrives, and only in worker mode, so that a reply
+  // still in flight when the scenario changed, or one from long ago, never replaces a newer inline result.
+  const [memory] = useState(() => ({ shown: null as { result: RunResult; input: SimInput } | null, workerSeen: null as SimInput | null }));
+  if (outcome?.result && memory.shown?.input !== outcome.input) memory.shown = { result: outcome.result, input: outcome.input };
+  if (viaWorker.input !== memory.workerSeen) {
+    memory.workerSeen = viaWorker.input;
+    if (!inline && viaWorker.result && viaWorker.input) memory.shown = { result: viaWorker.result, input: viaWorker.input };
+  }
+  const shown = memory.shown;
+  const pending = outcome ? false : viaWorker.pending;
+  const error = outcome ? (outcome.error ?? null) : viaWorker.error;
+  return useMemo(() => ({ result: shown?.result ?? null, input: shown?.input ?? null, pending, error }), [shown, pending, error]);
 }
 
 /**

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blankInput, parseScenario, scenarioToInput, simulateExpected, type RunResult, type SimInput } from '../../engine';
+import { createInlineRuns, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, scenarioKey } from '../../renderer/src/sim/inline-expected';
+
+function scenarioInput(file: string, overrides: Record<string, number> = {}): SimInput {
+  const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return scenarioToInput(parsed.scenario, overrides);
+}
+
+/**
+ * A run whose duration the test sets: each call advances the injected clock by the next cost in the list
+ * (the last one repeats), so the rule sees exactly these times and no real clock is read.
+ */
+function timedRuns(costs: number[], limits: { slowMs?: number; slowInARow?: number; hugeMs?: number } = {}) {
+  let t = 1_000;
+  const ran: SimInput[] = [];
+  const run = (input: SimInput): RunResult => {
+    ran.push(input);
+    t += costs.length > 1 ? costs.shift()! : costs[0]!;
+    return { horizonWeeks: input.horizonWeeks } as RunResult;
+  };
+  return { ran, runs: createInlineRuns({ run, now: () => t, ...limits }) };
+}
+
+// Inputs of one scenario with different lever settings (a drag), and of a scenario of another size.
+const big = blankInput();
+const step = (i: number): SimInput => ({ ...big, levers: { ...big.levers, 'goal.clarity': (i % 10) / 10 } });
+const other: SimInput = { ...big, horizonWeeks: big.horizonWeeks + 52 };
+
+describe('expected runs on the main thread', () => {
+  it('gives the result of the engine function the worker runs for an expected request, bit for bit', () => {
+    const runs = createInlineRuns();
+    for (const input of [scenarioInput('milton-keynes.json'), scenarioInput('milton-keynes.json', { 'goal.clarity': 0.9, 'priorities.concurrent': 9 })]) {
+      const outcome = runs.run(input);
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.result).toEqual(simulateExpected(input));
+      expect(outcome.input).toBe(input);
+    }
+  });
+
+  it('reports an engine failure as the message the worker would reply with, and keeps running afterwards', () => {
+    const runs = createInlineRuns();
+    const bad = { ...blankInput(), goal: undefined } as unknown as SimInput;
+    let thrown = '';
+    try {
+      simulateExpected(bad);
+    } catch (e) {
+      thrown = (e as Error).message;
+    }
+    expect(thrown).not.toBe('');
+    const failed = runs.run(bad);
+    expect(failed.error).toBe(thrown);
+    expect(failed.result).toBeUndefined();
+    expect(failed.input).toBe(bad);
+    expect(runs.inline(bad)).toBe(true);
+    const good = blankInput();
+    expect(runs.run(good).result).toEqual(simulateExpected(good));
+    // A value thrown that is not an Error is reported as its text.
+    const odd = createInlineRuns({ run: () => { throw 'no engine'; } });
+    expect(odd.run(good).error).toBe('no engine');
+  });
+
+  it('runs each input object once while it is among the last few, so several views of one input share the run', () => {
+    const { ran, runs } = timedRuns([0.2]);
+    const a = step(1);
+    const first = runs.run(a);
+    expect(runs.run(a)).toBe(first);
+    expect(ran).toEqual([a]);
+    // An equal input in another object is run again (identity is what the store keeps stable).
+    runs.run(step(1));
+    expect(ran).toHaveLength(2);
+    for (let i = 2; i < 7; i++) runs.run(step(i));
+    runs.run(a);
+    expect(ran.filter((i) => i === a)).toHaveLength(2);
+  });
+});
+
+describe('the rule that sends a slow scenario to the worker', () => {
+  it(`moves a scenario after ${INLINE_SLOW_IN_A_ROW} runs in a row over ${INLINE_SLOW_MS} ms, for any of its lever settings, and leaves other scenarios here`, () => {
+    const { runs } = timedRuns([INLINE_SLOW_MS + 1]);
+    runs.run(step(1));
+    expect(runs.inline(step(2))).toBe(true);
+    runs.run(step(2));
+    expect(runs.inline(step(3))).toBe(false);
+    expect(runs.inline(step(1))).toBe(false);
+    expect(runs.inline(other)).toBe(true);
+  });
+
+  it('keeps a scenario here after one slow run (the first, unoptimised run or a collection), and counts only slow runs in a row', () => {
+    const { runs } = timedRuns([30, 0.3, 9, 0.3, 9, 0.3, 9, 0.3]);
+    for (let i = 0; i < 8; i++) runs.run(step(i));
+    expect(runs.inline(step(9))).toBe(true);
+  });
+
+  it('does not join slow runs of two scenarios into one streak', () => {
+    const { runs } = timedRuns([10]);
+    runs.run(step(1));
+    runs.run(other);
+    runs.run(step(2));
+    expect(runs.inline(step(3))).toBe(true);
+    expect(runs.inline(other)).toBe(true);
+    runs.run(step(3));
+    expect(runs.inline(step(4))).toBe(false);
+    expect(runs.inline(other)).toBe(true);
+  });
+
+  it(`moves a scenario at once after a single run over ${INLINE_HUGE_MS} ms`, () => {
+    const { runs } = timedRuns([INLINE_HUGE_MS + 1]);
+    runs.run(step(1));
+    expect(runs.inline(step(2))).toBe(false);
+  });
+
+  it('counts a run exactly at the limit as quick, and follows limits given to it', () => {
+    const atLimit = timedRuns([INLINE_SLOW_MS]);
+    for (let i = 0; i < 5; i++) atLimit.runs.run(step(i));
+    expect(atLimit.runs.inline(step(9))).toBe(true);
+    const strict = timedRuns([2], { slowMs: 1, slowInARow: 3, hugeMs: 100 });
+    strict.runs.run(step(1));
+    strict.runs.run(step(2));
+    expect(strict.runs.inline(step(3))).toBe(true);
+    strict.runs.run(step(3));
+    expect(strict.runs.inline(step(4))).toBe(false);
+  });
+
+  it('times the run only: a recalled outcome adds no slow run to the streak', () => {
+    const { runs } = timedRuns([10]);
+    const a = step(1);
+    runs.run(a);
+    runs.run(a);
+    runs.run(a);
+    expect(runs.inline(step(2))).toBe(true);
+  });
+
+  it('keys a scenario by what levers leave alone: weeks, initiatives, stages, events', () => {
+    expect(scenarioKey(step(1))).toBe(scenarioKey(step(7)));
+    expect(scenarioKey(other)).not.toBe(scenarioKey(step(1)));
+    const mk = scenarioInput('milton-keynes.json');
+    expect(scenarioKey(mk)).toBe(scenarioKey(scenarioInput('milton-keynes.json', { 'priorities.concurrent': 12 })));
+    expect(scenarioKey({ ...mk, initiatives: mk.initiatives.slice(1) })).not.toBe(scenarioKey(mk));
+  });
+});
