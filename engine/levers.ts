@@ -221,23 +221,31 @@ export function resolveSettings(levers: LeverValues): Settings {
     leverValue(levers, 'start.maturity.clinicians'),
     leverValue(levers, 'start.maturity.support'),
   ]);
-  return {
-    ownership: leverValue(levers, 'leadership.ownership'),
-    boardEngaged: leverValue(levers, 'leadership.boardEngaged'),
-    culture: leverValue(levers, 'leadership.culture'),
-    fte,
-    external: leverValue(levers, 'team.external'),
-    empowerment: leverValue(levers, 'team.empowerment'),
-    knowledgeTransfer: leverValue(levers, 'team.knowledgeTransfer'),
-    clarity: leverValue(levers, 'goal.clarity'),
-    mission: leverValue(levers, 'goal.mission'),
-    urgency: leverValue(levers, 'urgency.standing'),
-    lockIn: leverValue(levers, 'urgency.lockIn'),
-    priorities: leverValue(levers, 'priorities.concurrent'),
-    infrastructure: leverValue(levers, 'start.infrastructure'),
-    maturity,
-    readiness: leverValue(levers, 'start.staffReadiness'),
-    confidence: leverValue(levers, 'start.boardConfidence'),
-    legacy: leverValue(levers, 'start.legacy'),
+  // Every field starts as a fractional constant and is then assigned, so that V8 stores these fields as
+  // floating point from the first run on. Built directly from the lever values, the first run of a sweep
+  // whose levers start at 0 gave them an integer layout; the first fractional value then changed the
+  // object's hidden class and discarded the optimised code of every function reading the settings
+  // (the weekly loop among them), which each thread then compiled again (docs/PERFORMANCE.md). The
+  // values are the same either way.
+  const s: Settings = {
+    ownership: 0.5, boardEngaged: 0.5, culture: 0.5, fte, external: 0.5, empowerment: 0.5, knowledgeTransfer: 0.5,
+    clarity: 0.5, mission: 0.5, urgency: 0.5, lockIn: 0.5, priorities: 0.5, infrastructure: 0.5, maturity,
+    readiness: 0.5, confidence: 0.5, legacy: 0.5,
   };
+  s.ownership = leverValue(levers, 'leadership.ownership');
+  s.boardEngaged = leverValue(levers, 'leadership.boardEngaged');
+  s.culture = leverValue(levers, 'leadership.culture');
+  s.external = leverValue(levers, 'team.external');
+  s.empowerment = leverValue(levers, 'team.empowerment');
+  s.knowledgeTransfer = leverValue(levers, 'team.knowledgeTransfer');
+  s.clarity = leverValue(levers, 'goal.clarity');
+  s.mission = leverValue(levers, 'goal.mission');
+  s.urgency = leverValue(levers, 'urgency.standing');
+  s.lockIn = leverValue(levers, 'urgency.lockIn');
+  s.priorities = leverValue(levers, 'priorities.concurrent');
+  s.infrastructure = leverValue(levers, 'start.infrastructure');
+  s.readiness = leverValue(levers, 'start.staffReadiness');
+  s.confidence = leverValue(levers, 'start.boardConfidence');
+  s.legacy = leverValue(levers, 'start.legacy');
+  return s;
 }
