@@ -263,8 +263,14 @@ function revive(ci: CompiledInput, ws: Workspace, w: number, detail: Detail | nu
   return next;
 }
 
-/** Return the initiative a clear goal concentrates on: goal members first, then the earliest started; -1 if none. */
-function focusInitiative(ci: CompiledInput, ws: Workspace): number {
+/**
+ * Return the initiative a clear goal concentrates on: goal members first, then the earliest started; -1 if
+ * none, or if there is nothing to concentrate (one initiative or fewer running, or no focus). The loop calls
+ * it whenever the portfolio changed, whatever the focus: a call site first reached only once a sweep's goal
+ * clarity rises above 0 made V8 throw away the optimised weekly loop then (no type feedback at that site).
+ */
+function focusInitiative(ci: CompiledInput, ws: Workspace, active: number, focus: number): number {
+  if (!(active > 1 && focus > 0)) return -1;
   let best = Infinity;
   let idx = -1;
   for (let i = 0; i < ci.n; i++) {
@@ -460,6 +466,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const delayStage = x[X_DELAY_STAGE]!;
   const clinAdopt = x[X_CLIN_ADOPT]!;
   const focus = x[X_FOCUS]!;
+  const unfocused = 1 - focus;
   const absorb = x[X_ABSORB]!;
   const dipTau = x[X_DIP_TAU]!;
   const persistence = x[X_PERSISTENCE]!;
@@ -544,7 +551,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       scheduleDirty = false;
       active = x[X_ACTIVE]!;
       activeCritical = x[X_ACTIVE_CRITICAL]!;
-      if (x[X_CHANGED]) focusIdx = active > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
+      if (x[X_CHANGED]) focusIdx = focusInitiative(ci, ws, active, focus);
     }
     if (detail && activeCritical > detail.peakCritical) detail.peakCritical = activeCritical;
 
@@ -556,7 +563,11 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, pathPriorityHazard[w]!) * hazardCulture;
     // Delivery: progress with scope growth, build hazards, and the change load each initiative puts on the
     // front line; an initiative whose work is done or whose hazard passed its threshold is settled by settle().
-    const evenShare = active > 0 ? (focusIdx >= 0 ? (1 - focus) / active : 1 / active) : 0;
+    // Both shares are computed every week, whichever applies (unfocused is 1 - focus, computed once), so that
+    // V8 has type feedback for this arithmetic from the first run on: in a sweep whose goal clarity starts at
+    // 0 it was first reached at the first non-zero clarity and discarded the optimised loop. Same numbers.
+    const evenShare = active > 0 ? (focusIdx >= 0 ? unfocused : 1) / active : 0;
+    const focusedShare = focus + evenShare;
     const infraNow = infra;
     const criticalRisk = criticalConcurrencyRisk(activeCritical);
     let weekLoad = 0, speedSum = 0, progressSum = 0, creepSum = 0;
@@ -572,7 +583,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       const need = needs[i]!;
       const infraGap = need > infraNow ? need - infraNow : 0;
       const speed = infrastructureSpeed(infraNow, need);
-      const progress = capacity * (i === focusIdx ? focus + evenShare : evenShare) * speed;
+      const progress = capacity * (i === focusIdx ? focusedShare : evenShare) * speed;
       speedSum += speed;
       progressSum += progress;
       let rem = remaining[i]!;
@@ -623,7 +634,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       x[X_FAILURES] = 0;
       x[X_LIVE_DIRTY] = 0;
       scheduleDirty = true;
-      focusIdx = active > 1 && focus > 0 ? focusInitiative(ci, ws) : -1;
+      focusIdx = focusInitiative(ci, ws, active, focus);
     }
     if (dip > 1) dip = 1;
     const load = weekLoad + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
