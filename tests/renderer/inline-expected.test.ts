@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blankInput, parseScenario, scenarioToInput, simulateExpected, type RunResult, type SimInput } from '../../engine';
-import { createInlineRuns, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, scenarioKey } from '../../renderer/src/sim/inline-expected';
+import {
+  createInlineRuns, emptyExpectedMemory, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, scenarioKey, showExpected, type InlineOutcome,
+} from '../../renderer/src/sim/inline-expected';
 
 function scenarioInput(file: string, overrides: Record<string, number> = {}): SimInput {
   const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
@@ -139,5 +141,43 @@ describe('the rule that sends a slow scenario to the worker', () => {
     const mk = scenarioInput('milton-keynes.json');
     expect(scenarioKey(mk)).toBe(scenarioKey(scenarioInput('milton-keynes.json', { 'priorities.concurrent': 12 })));
     expect(scenarioKey({ ...mk, initiatives: mk.initiatives.slice(1) })).not.toBe(scenarioKey(mk));
+  });
+});
+
+describe('what a view shows of its expected run, inline and through the worker', () => {
+  const run = (i: number) => ({ horizonWeeks: i }) as unknown as RunResult;
+  const ok = (input: SimInput, result: RunResult): InlineOutcome => ({ input, result, ms: 0.2 });
+  const failed = (input: SimInput, error: string): InlineOutcome => ({ input, error, ms: 0.2 });
+  // The worker path's state as useLatest reports it: the last reply's result and input, pending, error.
+  const worker = (result: RunResult | null, input: SimInput | null, pending = false, error: string | null = null) => ({ result, input, pending, error });
+  const idle = worker(null, null, true);
+
+  it('shows an inline run at once, never pending, and keeps the last good run beside an engine error', () => {
+    const m = emptyExpectedMemory();
+    const [a, b] = [step(1), step(2)];
+    expect(showExpected(m, ok(a, run(1)), idle)).toEqual({ result: run(1), input: a, pending: false, error: null });
+    expect(showExpected(m, failed(b, 'engine failed'), idle)).toEqual({ result: run(1), input: a, pending: false, error: 'engine failed' });
+  });
+
+  it('keeps the last inline run on show, pending, after the switch to the worker, until its first reply', () => {
+    const m = emptyExpectedMemory();
+    const [a, b, c] = [step(1), step(2), step(3)];
+    showExpected(m, ok(a, run(1)), idle);
+    expect(showExpected(m, null, idle)).toEqual({ result: run(1), input: a, pending: true, error: null });
+    expect(showExpected(m, null, worker(run(2), b, true))).toEqual({ result: run(2), input: b, pending: true, error: null });
+    expect(showExpected(m, null, worker(run(3), c, false))).toEqual({ result: run(3), input: c, pending: false, error: null });
+    expect(showExpected(m, null, worker(run(3), c, false, 'worker failed'))).toEqual({ result: run(3), input: c, pending: false, error: 'worker failed' });
+  });
+
+  it('never lets a worker reply replace a newer inline run: one arriving in inline mode, or one from an earlier stay in worker mode', () => {
+    const m = emptyExpectedMemory();
+    const [a, b, c] = [step(1), step(2), step(3)];
+    // Worker mode: the reply for a is shown.
+    expect(showExpected(m, null, worker(run(1), a)).input).toBe(a);
+    // Inline again (another scenario): b is run here; the reply for a request still in flight arrives.
+    showExpected(m, ok(b, run(2)), worker(run(1), a, true));
+    expect(showExpected(m, ok(b, run(2)), worker(run(9), c, true))).toEqual({ result: run(2), input: b, pending: false, error: null });
+    // Back to worker mode: the reply already there is old news; b stays on show until a new reply.
+    expect(showExpected(m, null, worker(run(9), c, true))).toEqual({ result: run(2), input: b, pending: true, error: null });
   });
 });

@@ -1,4 +1,5 @@
 import { simulateExpected, type RunResult, type SimInput } from '../../../engine';
+import type { Live } from './use-live-run';
 
 // The expected-value run of the current settings is computed on the main thread, in the task of the lever
 // change, so the lever, the run and the redrawn chart all reach the same frame. A run costs a fraction of a
@@ -102,5 +103,51 @@ export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
       if (recent.length > remember) recent.length = remember;
       return outcome;
     },
+  };
+}
+
+/** A run a view shows, with the input it was computed from. */
+export interface ShownRun {
+  readonly result: RunResult;
+  readonly input: SimInput;
+}
+
+/** What a view's expected run carries from one render to the next (see showExpected). */
+export interface ExpectedMemory {
+  /** The run shown: the newest successful inline outcome or worker reply. */
+  shown: ShownRun | null;
+  /** The input of the worker's state last looked at, so that each reply is considered once, on arrival. */
+  workerSeen: SimInput | null;
+}
+
+/** Return an empty memory for a view's expected run. */
+export function emptyExpectedMemory(): ExpectedMemory {
+  return { shown: null, workerSeen: null };
+}
+
+/**
+ * Return what a view shows of its expected run, given this render's inline outcome (null when its scenario's
+ * runs go to the worker) and the worker path's state, and update `memory`. Inline, the outcome is the current
+ * input's: nothing is pending, and a failure keeps the last good run on show beside its error, as a failed
+ * worker reply did. In worker mode the last run shown stays, pending, until the worker's first reply. A worker
+ * reply is taken once, when it arrives, and only in worker mode, so that a reply still in flight when the
+ * scenario changed, or one from an earlier stay in worker mode, never replaces a newer inline run.
+ */
+export function showExpected(
+  memory: ExpectedMemory,
+  outcome: InlineOutcome | null,
+  worker: Live<RunResult>,
+): Live<RunResult> {
+  if (outcome?.result && memory.shown?.input !== outcome.input) memory.shown = { result: outcome.result, input: outcome.input };
+  if (worker.input !== memory.workerSeen) {
+    memory.workerSeen = worker.input;
+    if (!outcome && worker.result && worker.input) memory.shown = { result: worker.result, input: worker.input };
+  }
+  const shown = memory.shown;
+  return {
+    result: shown?.result ?? null,
+    input: shown?.input ?? null,
+    pending: outcome ? false : worker.pending,
+    error: outcome ? (outcome.error ?? null) : worker.error,
   };
 }

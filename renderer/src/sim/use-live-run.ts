@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
-import { createInlineRuns } from './inline-expected';
+import { createInlineRuns, emptyExpectedMemory, showExpected } from './inline-expected';
 import { createLatestRequest, type LatestRequest } from './latest-request';
 import { useRunner } from './runner-context';
 
@@ -114,25 +114,17 @@ const inlineRuns = createInlineRuns();
  * main thread during the render that the change causes, so the charts drawn in that render's commit show it
  * in the same frame as the moved lever (inline-expected.ts says why); a scenario whose runs prove slow there
  * goes to the worker instead (one request in flight at a time), and its last result stays shown, pending,
- * until the worker's first reply.
+ * until the worker's first reply (showExpected).
  */
 export function useExpectedRun(input: SimInput): Live<RunResult> {
   const inline = inlineRuns.inline(input);
   const outcome = useMemo(() => (inline ? inlineRuns.run(input) : null), [inline, input]);
   const viaWorker = useLatest(input, expected, atOnce, true, !inline);
-  // What this view shows, carried across renders and modes: the newest successful inline outcome or
-  // worker reply. A worker reply is taken once, when it arrives, and only in worker mode, so that a reply
-  // still in flight when the scenario changed, or one from long ago, never replaces a newer inline result.
-  const [memory] = useState(() => ({ shown: null as { result: RunResult; input: SimInput } | null, workerSeen: null as SimInput | null }));
-  if (outcome?.result && memory.shown?.input !== outcome.input) memory.shown = { result: outcome.result, input: outcome.input };
-  if (viaWorker.input !== memory.workerSeen) {
-    memory.workerSeen = viaWorker.input;
-    if (!inline && viaWorker.result && viaWorker.input) memory.shown = { result: viaWorker.result, input: viaWorker.input };
-  }
-  const shown = memory.shown;
-  const pending = outcome ? false : viaWorker.pending;
-  const error = outcome ? (outcome.error ?? null) : viaWorker.error;
-  return useMemo(() => ({ result: shown?.result ?? null, input: shown?.input ?? null, pending, error }), [shown, pending, error]);
+  // Updated during render (showExpected): it only ever records real runs of inputs this view was given, so a
+  // render that React throws away leaves nothing wrong behind.
+  const [memory] = useState(emptyExpectedMemory);
+  const { result, input: shownInput, pending, error } = showExpected(memory, outcome, viaWorker);
+  return useMemo(() => ({ result, input: shownInput, pending, error }), [result, shownInput, pending, error]);
 }
 
 /**
