@@ -4,7 +4,20 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateChallenge, LEVERS, monteCarlo, parseScenario, scenarioToInput, serializeScenario, type LeverValues, type Scenario } from '../../engine';
+import {
+  evaluateChallenge,
+  LEVERS,
+  monteCarlo,
+  parseScenario,
+  scenarioToInput,
+  serializeScenario,
+  simulateExpected,
+  type LeverValues,
+  type PeriodExplanation,
+  type RunResult,
+  type Scenario,
+} from '../../engine';
+import { constraintTotals, CONSTRAINT_WORDS } from '../../renderer/src/components/why-panel';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
 import { challengeVerdict, describeCheck } from '../../renderer/src/trainer/kpi-labels';
 import { launchChromium, openApp, pageErrors } from './browser';
@@ -60,6 +73,25 @@ async function shownVerdict(challenge: ReturnType<Page['locator']>) {
     checks: await challenge.locator('.challenge-checks li').allTextContents(),
     basis: await challenge.locator('.challenge-basis').textContent(),
   };
+}
+
+/**
+ * Return the "why" panel's headline for a set of period explanations of the quick estimate: the constraint that
+ * cost the most progress over them and its share. Worked out here from the engine's periods, so that a panel
+ * reading any other periods (one still under way at the reveal week) shows other words.
+ */
+function whyHeadline(explanations: readonly PeriodExplanation[], revealing: boolean): string {
+  const totals = constraintTotals({ explanations } as RunResult);
+  const top = Object.entries(totals).sort((a, b) => b[1] - a[1])[0]!;
+  const words = CONSTRAINT_WORDS[top[0] as keyof typeof CONSTRAINT_WORDS];
+  const through = explanations.at(-1)!.toWeek;
+  return `${revealing ? 'So far, ' : ''}${words.name} holds progress back most: ${words.meaning} (${Math.round(top[1] * 100)}% of the progress lost${revealing ? ` up to week ${through}` : ''}).`;
+}
+
+/** Return what a "why" headline names and by how much, e.g. "Change fatigue: 43%". */
+function gist(headline: string): string {
+  const m = /^(?:So far, )?(.+?) holds progress back most: .*\((\d+)% of the progress lost/.exec(headline);
+  return m ? `${m[1]}: ${m[2]}%` : headline;
 }
 
 async function seriousViolations(page: Page, include: string) {
@@ -248,6 +280,67 @@ describe('trainer mode', () => {
     expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe(second!.name);
     expect(await page.locator('#field-initiatives-1-name').inputValue()).toBe(first!.name);
     await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Move ${first!.name} down`);
+    expect(errors).toEqual([]);
+  });
+
+  it('[R8] keeps the "why" panel to the quarters that have ended at each reveal week, and explains the next once the reveals reach its end', { timeout: 120_000 }, async () => {
+    const parsed = parseScenario(readFileSync(join('scenarios', SCENARIO_FILE), 'utf8'));
+    if (!parsed.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
+    const scenario = parsed.scenario;
+    // The panel reads the quick estimate (noise off) of the settings as loaded: the same engine function here.
+    const { explanations } = simulateExpected(scenarioToInput(scenario));
+    const { page, errors } = await openWithFallbackFiles();
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: `Open ${scenario.title}` }).click();
+    const panel = page.locator('.trainer-panel');
+    await panel.waitFor();
+    const why = page.getByTestId('why-panel');
+    await why.waitFor();
+    const reveals = [...scenario.trainer.reveals].sort((a, b) => a.week - b.week).filter((r) => r.week < scenario.horizonWeeks);
+    expect(reveals.length).toBeGreaterThan(1);
+    await panel.getByRole('button', { name: /Start reveals/ }).click();
+    // The quarter under way at the previous step, which the panel must explain once the reveals reach its end.
+    let waiting: PeriodExplanation | undefined;
+    let telling = 0;
+    for (let i = 0; i < reveals.length; i++) {
+      if (i > 0) await panel.getByRole('button', { name: /Next reveal/ }).click();
+      await panel.getByText(`Step ${i + 1} of`, { exact: false }).waitFor();
+      const week = reveals[i]!.week;
+      const ended = explanations.filter((p) => p.toWeek <= week);
+      const underWay = explanations.find((p) => p.fromWeek <= week && p.toWeek > week);
+      const through = ended.at(-1)?.toWeek ?? -1;
+      // What the panel names and by how much (the panel follows the charts in a deferred render): nothing while
+      // no quarter has ended, not even the constraint of the quarter under way; else the ended quarters' figures.
+      const named = async () => ((await page.getByTestId('why-headline').count()) === 0 ? 'nothing' : gist((await page.getByTestId('why-headline').textContent()) ?? ''));
+      await expect.poll(named, { timeout: 20_000 }).toBe(ended.length === 0 ? 'nothing' : gist(whyHeadline(ended, true)));
+      // Counting the quarter under way (weeks after the reveal) would name another figure: the check can tell.
+      if (underWay && gist(whyHeadline([...ended, underWay], true)) !== (ended.length === 0 ? 'nothing' : gist(whyHeadline(ended, true)))) telling++;
+      if (ended.length > 0) expect(await page.getByTestId('why-headline').textContent()).toBe(whyHeadline(ended, true));
+      expect(await why.getAttribute('data-explained-through')).toBe(String(through));
+      const note = (await page.getByTestId('why-reveal').textContent()) ?? '';
+      if (ended.length === 0) expect(note).toContain('Too early to say');
+      if (underWay) expect(note).toContain(`weeks ${underWay.fromWeek}–${underWay.toWeek}`);
+      // No year in the story of what bound progress starts after the reveal week.
+      const story = page.locator('.why-story');
+      if ((await story.count()) > 0) {
+        await story.locator('summary').click();
+        for (const line of await story.locator('li').allTextContents()) {
+          const lastYear = Number(/Years? (?:\d+–)?(\d+)/.exec(line)![1]);
+          expect((lastYear - 1) * 52, line).toBeLessThanOrEqual(week);
+        }
+        await story.locator('summary').click();
+      }
+      // Advancing the reveals past the end of the quarter that was under way explains it.
+      if (waiting && waiting.toWeek <= week) expect(through).toBeGreaterThanOrEqual(waiting.toWeek);
+      waiting = underWay;
+      if (i === 1) await page.screenshot({ path: '/tmp/trainer-why-reveal.png' });
+    }
+    expect(telling).toBeGreaterThan(0);
+    // The whole run: every quarter, with no "so far" and no note.
+    await panel.getByRole('button', { name: 'Show whole run' }).click();
+    await expect.poll(() => why.getAttribute('data-explained-through'), { timeout: 20_000 }).toBe(null);
+    expect(await page.getByTestId('why-headline').textContent()).toBe(whyHeadline(explanations, false));
+    expect(await page.getByTestId('why-reveal').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 

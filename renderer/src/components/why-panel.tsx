@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { CONSTRAINTS, type Constraint, type RunResult } from '../../../engine';
+import { revealExplained, revealWhyNote } from '../trainer/reveal-why';
 
 /** The guide's lessons by id, in words a board uses. */
 export const LESSONS: Readonly<Record<string, string>> = {
@@ -59,6 +60,12 @@ export interface WhyPanelProps {
   readonly run: RunResult | null;
   /** How many insights to show (fewer in presentation mode). */
   readonly maxInsights?: number;
+  /**
+   * The week a trainer's reveal stops the charts at, or null for the whole run. The run is then already cut
+   * to that week (runUntilWeek: only quarters that have ended are explained); the panel says "so far" and how
+   * far its explanation reaches.
+   */
+  readonly revealWeek?: number | null;
 }
 
 /** What the panel shows of a run, in the words and rounded figures it prints. */
@@ -67,6 +74,8 @@ interface WhyModel {
   readonly topPercent: number;
   readonly insights: readonly { readonly id: string; readonly lesson: string; readonly text: string }[];
   readonly story: readonly { readonly from: number; readonly to: number; readonly binding: Constraint }[];
+  /** During a reveal: the last week explained and the line saying how far the explanation reaches. */
+  readonly reveal: { readonly throughWeek: number; readonly note: string } | null;
 }
 
 function sameModel(a: WhyModel, b: WhyModel): boolean {
@@ -76,7 +85,9 @@ function sameModel(a: WhyModel, b: WhyModel): boolean {
     a.insights.length === b.insights.length &&
     a.insights.every((x, i) => x.id === b.insights[i]!.id && x.lesson === b.insights[i]!.lesson && x.text === b.insights[i]!.text) &&
     a.story.length === b.story.length &&
-    a.story.every((x, i) => x.from === b.story[i]!.from && x.to === b.story[i]!.to && x.binding === b.story[i]!.binding)
+    a.story.every((x, i) => x.from === b.story[i]!.from && x.to === b.story[i]!.to && x.binding === b.story[i]!.binding) &&
+    a.reveal?.throughWeek === b.reveal?.throughWeek &&
+    a.reveal?.note === b.reveal?.note
   );
 }
 
@@ -85,27 +96,39 @@ function sameModel(a: WhyModel, b: WhyModel): boolean {
  * A lever step gives a new run, but the words usually stay the same: what is shown is worked out first
  * (cheap), and the markup is rendered again only when it differs.
  */
-export const WhyPanel = memo(function WhyPanel({ run, maxInsights = 3 }: WhyPanelProps) {
+export const WhyPanel = memo(function WhyPanel({ run, maxInsights = 3, revealWeek = null }: WhyPanelProps) {
   if (!run) return <p className="muted">Working out why…</p>;
   const totals = constraintTotals(run);
   const ranked = [...CONSTRAINTS].filter((c) => totals[c] > 0.005).sort((a, b) => totals[b] - totals[a]);
   const top = ranked[0];
-  const model: WhyModel = {
+  const model: { -readonly [K in keyof WhyModel]: WhyModel[K] } = {
     top,
     topPercent: top ? Math.round(totals[top] * 100) : 0,
     insights: [...run.insights].sort((a, b) => b.weight - a.weight).slice(0, maxInsights).map((i) => ({ id: i.id, lesson: i.lesson, text: i.text })),
     story: bindingStory(run),
+    reveal: null,
   };
+  if (revealWeek !== null && revealWeek < run.horizonWeeks) {
+    const r = revealExplained(run.explanations, revealWeek, run.horizonWeeks);
+    model.reveal = { throughWeek: r.throughWeek, note: revealWhyNote(r) };
+  }
   return <WhyBody model={model} />;
 });
 
 const WhyBody = memo(function WhyBody({ model }: { readonly model: WhyModel }) {
-  const { top, topPercent, insights, story } = model;
+  const { top, topPercent, insights, story, reveal } = model;
   return (
-    <div className="why" data-testid="why-panel">
+    <div className="why" data-testid="why-panel" data-explained-through={reveal ? reveal.throughWeek : undefined}>
       {top && (
         <p className="why-headline" data-testid="why-headline">
-          <strong>{CONSTRAINT_WORDS[top].name}</strong> holds progress back most: {CONSTRAINT_WORDS[top].meaning} ({topPercent}% of the progress lost).
+          {reveal ? 'So far, ' : ''}
+          <strong>{CONSTRAINT_WORDS[top].name}</strong> holds progress back most: {CONSTRAINT_WORDS[top].meaning} ({topPercent}% of the progress lost
+          {reveal ? ` up to week ${reveal.throughWeek}` : ''}).
+        </p>
+      )}
+      {reveal && (
+        <p className="why-reveal muted" data-testid="why-reveal">
+          {reveal.note}
         </p>
       )}
       {insights.length > 0 && (
@@ -122,9 +145,11 @@ const WhyBody = memo(function WhyBody({ model }: { readonly model: WhyModel }) {
         <details className="why-story">
           <summary>What bound progress, year by year</summary>
           <ol>
-            {story.map((s) => (
+            {story.map((s, i) => (
               <li key={s.from}>
-                {yearsRange(s.from, s.to)}: {CONSTRAINT_WORDS[s.binding].name.toLowerCase()}
+                {yearsRange(s.from, s.to)}
+                {/* During a reveal the last year listed may be only partly seen: say where it stops. */}
+                {reveal && i === story.length - 1 && (s.to + 1) % 52 !== 0 ? ` (to week ${s.to})` : ''}: {CONSTRAINT_WORDS[s.binding].name.toLowerCase()}
               </li>
             ))}
           </ol>

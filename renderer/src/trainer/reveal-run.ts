@@ -1,4 +1,5 @@
 import type { InitiativeOutcome, KpiDistribution, MonteCarloResult, RunResult, SeriesBands } from '../../../engine';
+import { explanationsUntilWeek } from './reveal-why';
 
 /**
  * Hiding the future while a trainer reveals a scenario step by step: series keep their full
@@ -48,8 +49,9 @@ const bandCache = new WeakMap<MonteCarloResult, Map<number, MonteCarloResult>>()
 
 /**
  * Return the run as seen at `week`: series blank after it, end-of-run KPIs unknown (NaN),
- * initiatives' later starts, go-lives and failures not yet happened, later events and the whole-run insights dropped. `null` shows the whole run. Results are
- * cached per run and week so that charts keep stable inputs.
+ * initiatives' later starts, go-lives and failures not yet happened, later events, the whole-run insights and the
+ * explanation of the quarter still under way dropped. `null` shows the whole run. Results are cached per run and
+ * week so that charts keep stable inputs.
  */
 export function runUntilWeek(run: RunResult, week: number | null): RunResult;
 export function runUntilWeek(run: RunResult | null, week: number | null): RunResult | null;
@@ -72,7 +74,8 @@ export function runUntilWeek(run: RunResult | null, week: number | null): RunRes
     // Insights read the whole run (what failed, what it cost), so they wait for the end like the KPIs.
     insights: [],
     events: run.events.filter((e) => e.week <= week),
-    explanations: run.explanations.filter((p) => p.fromWeek <= week),
+    // Only quarters that have ended: the one under way is explained over weeks not yet shown (see reveal-why.ts).
+    explanations: explanationsUntilWeek(run.explanations, week),
   };
   byWeek.set(week, seen);
   return seen;

@@ -4,7 +4,7 @@ import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
-import { useAppStore } from '../../store';
+import { selectVisibleUntilWeek, useAppStore } from '../../store';
 import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
@@ -37,8 +37,10 @@ function DeferredKpiTable({ columns, caption }: { readonly columns: readonly Kpi
  * wrap onto another line or swap for a shorter one: without the hold, the panels below (and the page's height)
  * would move up and down by a line on every such step, which shows on a projector and costs a layout.
  */
-function DeferredWhyPanel({ run, maxInsights }: { readonly run: ExploreRuns['current']; readonly maxInsights: number }) {
+function DeferredWhyPanel({ run, maxInsights, revealWeek }: { readonly run: ExploreRuns['current']; readonly maxInsights: number; readonly revealWeek: number | null }) {
   const deferred = useDeferredValue(run);
+  // Deferred with the run it describes (a run cut to that week), so the two change in the same render.
+  const deferredWeek = useDeferredValue(revealWeek);
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // The box is at least its held height already, so its height is the larger of that and the new content's.
@@ -62,7 +64,7 @@ function DeferredWhyPanel({ run, maxInsights }: { readonly run: ExploreRuns['cur
   }, []);
   return (
     <div ref={box} className="why-hold" data-testid="why-hold">
-      <WhyPanel run={deferred} maxInsights={maxInsights} />
+      <WhyPanel run={deferred} maxInsights={maxInsights} revealWeek={deferredWeek} />
     </div>
   );
 }
@@ -97,6 +99,7 @@ export function ExploreView() {
   const resetAll = useAppStore((s) => s.resetAll);
   const setView = useAppStore((s) => s.setView);
   const runs = useExploreRuns();
+  const revealWeek = useAppStore(selectVisibleUntilWeek);
   const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
   const { shown } = runs;
   // The numbers follow the lines: medians of the replications once they are in, else the quick estimate.
@@ -159,7 +162,7 @@ export function ExploreView() {
           <h2 id="why-heading">Why</h2>
           <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
           {/* Keyed so another scenario, or the presentation's shorter list, starts the height hold afresh. */}
-          <DeferredWhy key={`${scenario.id}:${presentation}`} run={runs.current} maxInsights={presentation ? 2 : 3} />
+          <DeferredWhy key={`${scenario.id}:${presentation}`} run={runs.current} maxInsights={presentation ? 2 : 3} revealWeek={runs.revealing ? revealWeek : null} />
           {!presentation && (
             <button type="button" className="link-button" onClick={() => setView('model')}>
               How the model works →
