@@ -12,6 +12,8 @@ import { entryOf, quantile, type Entry, type Suite } from './measure';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SPEED_UP_BUDGET = 1.8;
 const TIMED_PAIRS = 7;
+/** Pairs of the larger sweep (40,000 runs), which shows how the parallel part scales once fixed costs are spread. */
+const LARGE_PAIRS = 3;
 
 /** Wall-clock and CPU time (ms) of one process, and the phases it reported (ms). */
 interface ProcessTime {
@@ -96,6 +98,15 @@ export const CLI_SUITE: Suite = {
             `2 workers ${(b.wall / 1000).toFixed(2)} s (CPU ${(b.cpu / 1000).toFixed(2)} s, compute ${(b.compute / 1000).toFixed(2)} s), speed-up ${(a.wall / b.wall).toFixed(2)}×`,
         );
       }
+      // The same sweep four times larger: start-up and each thread's warm-up (compiling the model) stay the
+      // same, so this ratio shows what the two workers give on the part of the work that grows.
+      const largeRatio: number[] = [];
+      for (let i = 0; i < LARGE_PAIRS; i++) {
+        const a = await sweep(200, 1, join(dir, 'large1.csv'));
+        const b = await sweep(200, 2, join(dir, 'large2.csv'));
+        largeRatio.push(a.wall / b.wall);
+        log(`sweep of 40,000 runs: 1 worker ${(a.wall / 1000).toFixed(2)} s, 2 workers ${(b.wall / 1000).toFixed(2)} s, speed-up ${(a.wall / b.wall).toFixed(2)}×`);
+      }
       const rows = readFileSync(join(dir, 'one.csv'), 'utf8').trimEnd().split('\n').length - 1;
       if (rows !== 10_000) throw new Error(`The sweep wrote ${rows} rows, not 10,000.`);
       if (readFileSync(join(dir, 'one.csv'), 'utf8') !== readFileSync(join(dir, 'two.csv'), 'utf8')) {
@@ -119,6 +130,7 @@ export const CLI_SUITE: Suite = {
         entryOf('cli: sweep of 10,000 runs, 2 workers, compute phase (workers ready → last result)', 'ms', compute(two)),
         lowTail('cli: sweep compute-phase speed-up, 2 workers over 1', one.map((a, i) => a.compute / two[i]!.compute)),
         entryOf('cli: start-up, process start → command started (2 workers)', 'ms', two.map((x) => x.startup)),
+        lowTail('cli: sweep speed-up on 40,000 runs, 2 workers over 1 (whole process)', largeRatio),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
