@@ -333,7 +333,21 @@ describe('trainer mode', () => {
       // Advancing the reveals past the end of the quarter that was under way explains it.
       if (waiting && waiting.toWeek <= week) expect(through).toBeGreaterThanOrEqual(waiting.toWeek);
       waiting = underWay;
-      if (i === 1) await page.screenshot({ path: '/tmp/trainer-why-reveal.png' });
+      if (i === 1) {
+        await page.getByTestId('why-hold').screenshot({ path: '/tmp/trainer-why-reveal.png' });
+        // The other panels too speak of the reveal week, in their captions and in the charts' accessible names.
+        for (const [tab, id] of [['Pillars', 'pillars'], ['What Good Looks Like', 'wgll'], ['Portfolio', 'portfolio'], ['Confidence', 'confidence'], ['Benefits', 'benefits']] as const) {
+          await page.getByRole('tab', { name: tab }).click();
+          const caption = (await page.getByTestId(`caption-${id}`).textContent()) ?? '';
+          expect(caption, tab).toMatch(new RegExp(`\\b(at|by) week ${week}\\b|^Week ${week} scores`));
+          expect(caption, tab).not.toMatch(/the end|NaN|Year \d scores/);
+          expect(await page.getByTestId(`chart-${id}`).getAttribute('aria-label')).toBe(caption);
+          if (id === 'portfolio') await page.screenshot({ path: '/tmp/trainer-portfolio-reveal.png' });
+        }
+        await page.getByRole('tab', { name: 'Maturity' }).click();
+        // A hidden end-of-run figure is not "the same as" the scenario's.
+        expect(await page.getByTestId('headline').textContent()).not.toContain('same as');
+      }
     }
     expect(telling).toBeGreaterThan(0);
     // The whole run: every quarter, with no "so far" and no note.

@@ -53,3 +53,25 @@ export function revealVisibleUntilWeek(reveals: readonly RevealStep[], position:
   if (at === null) return null;
   return Math.max(0, Math.min(Math.round(ordered[at]!.week), horizonWeeks));
 }
+
+/** Which week a chart of scores by year reads, the slider's last year, and how to name what is shown. */
+export interface YearChoice {
+  readonly maxYear: number;
+  readonly year: number;
+  readonly week: number;
+  /** "Year 3", or "Week 26" when a reveal cuts the year short. */
+  readonly label: string;
+}
+
+/**
+ * Return what a chart of scores at a chosen year shows. During a reveal (`revealWeek` not null) the runs are blank
+ * after the reveal week, so the choice stops at the year under way and that year is read at the reveal week:
+ * a later year's scores would be made up from blank weeks.
+ */
+export function yearChoice(wanted: number, horizonWeeks: number, revealWeek: number | null): YearChoice {
+  const horizonYears = Math.max(1, Math.round(horizonWeeks / 52));
+  const maxYear = revealWeek === null || revealWeek >= horizonWeeks ? horizonYears : Math.max(1, Math.min(horizonYears, Math.ceil(revealWeek / 52)));
+  const year = Math.max(1, Math.min(wanted, maxYear));
+  const week = revealWeek === null ? year * 52 : Math.min(year * 52, revealWeek);
+  return { maxYear, year, week, label: week < year * 52 ? `Week ${week}` : `Year ${year}` };
+}

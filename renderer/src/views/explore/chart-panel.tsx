@@ -2,12 +2,12 @@ import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { PILLARS, REFERENCE_PORTFOLIO } from '../../../../engine';
 import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
-import { useAppStore } from '../../store';
+import { selectVisibleUntilWeek, useAppStore } from '../../store';
 import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../../components/palette';
 import { formatNumber } from '../../components/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
-import { comparisonLines, isTypical, last, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';
+import { comparisonLines, isTypical, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';
 import { PILLAR_LABELS, pickSeries, SERIES_IDS } from './outputs';
 import type { ExploreRuns } from './use-explore-runs';
 
@@ -42,6 +42,7 @@ export interface ChartPanelProps {
 export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPanelProps) {
   const [tab, setTab] = useState<TabId>('maturity');
   const initiatives = useAppStore((s) => s.scenario.initiatives);
+  const revealWeek = useAppStore(selectVisibleUntilWeek);
   const names = useMemo(() => new Map([...REFERENCE_PORTFOLIO, ...initiatives].map((i) => [i.id, i.name])), [initiatives]);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent, i: number) => {
@@ -78,7 +79,15 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
         {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
         {tab === 'pillars' && <PillarsChart runs={runs} fontSize={fontSize} />}
         {tab === 'wgll' && <WgllChart runs={runs} fontSize={fontSize} />}
-        {tab === 'portfolio' && <PortfolioChart run={runs.current} typical={runs.shown.kind === 'typical' && !runs.revealing ? runs.bands : null} names={names} fontSize={fontSize} />}
+        {tab === 'portfolio' && (
+          <PortfolioChart
+            run={runs.current}
+            typical={runs.shown.kind === 'typical' && !runs.revealing ? runs.bands : null}
+            names={names}
+            fontSize={fontSize}
+            untilWeek={runs.revealing ? revealWeek : null}
+          />
+        )}
         {tab === 'adoption' && <AdoptionChart runs={runs} fontSize={fontSize} />}
         {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
         {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}
@@ -86,6 +95,11 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
     </section>
   );
 });
+
+/** Return "at week N" ("by week N") when a trainer's reveal stops the lines at week N before the horizon, else "at the end" ("by the end"). */
+function revealWhen(run: { readonly horizonWeeks: number } | null, week: number, word: 'at' | 'by' = 'at'): string {
+  return run && week < run.horizonWeeks ? `${word} week ${week}` : `${word} the end`;
+}
 
 function Caption({ text, testId }: { text: string; testId: string }) {
   return (
@@ -141,11 +155,12 @@ function PillarsChart({ runs, fontSize }: ChartPanelProps) {
     }
     return out;
   }, [current, bands, baseline, baselineBands, shown]);
-  const parts = PILLARS.map((p) => {
-    const v = last(shownSeries(shown, current, bands, SERIES_IDS.pillarMaturity(p)));
-    return v === undefined ? null : `${PILLAR_LABELS[p].toLowerCase()} ${formatNumber(v, 1)}`;
-  }).filter(Boolean);
-  const caption = parts.length ? `${lineBasis(shown)}: maturity at the end by pillar: ${parts.join(', ')} (dashed: the scenario as loaded).` : 'Simulating…';
+  // During a trainer's reveal the lines stop at the reveal week: the caption reads that week, not the end.
+  const ends = PILLARS.map((p) => ({ p, at: lastShown(shownSeries(shown, current, bands, SERIES_IDS.pillarMaturity(p))) })).filter((e) => e.at);
+  const parts = ends.map((e) => `${PILLAR_LABELS[e.p].toLowerCase()} ${formatNumber(e.at!.value, 1)}`);
+  const caption = parts.length
+    ? `${lineBasis(shown)}: maturity ${revealWhen(current, ends[0]!.at!.week)} by pillar: ${parts.join(', ')} (dashed: the scenario as loaded).`
+    : 'Simulating…';
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Digital maturity (1–5)" yMin={1} yMax={5} formatY={score} label={caption} testId="chart-pillars" fontSize={fontSize} bandsStale={runs.bandsStale} />
@@ -220,12 +235,12 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
     }
     return out;
   }, [current, bands, baseline, baselineBands, shown]);
-  const conf = last(shownSeries(shown, current, bands, SERIES_IDS.confidence));
-  const cap = last(shownSeries(shown, current, bands, SERIES_IDS.capability));
+  const conf = lastShown(shownSeries(shown, current, bands, SERIES_IDS.confidence));
+  const cap = lastShown(shownSeries(shown, current, bands, SERIES_IDS.capability));
   const caption =
     conf === undefined
       ? 'Simulating…'
-      : `${lineBasis(shown)}: at the end, board confidence is ${pct(conf)}${cap !== undefined ? ` and in-house capability ${pct(cap)}` : ''} (dashed grey: the scenario as loaded).`;
+      : `${lineBasis(shown)}: ${revealWhen(current, conf.week)}, board confidence is ${pct(conf.value)}${cap !== undefined ? ` and in-house capability ${pct(cap.value)}` : ''} (dashed grey: the scenario as loaded).`;
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Share" yMin={0} yMax={1} formatY={pct} label={caption} testId="chart-confidence" fontSize={fontSize} bandsStale={runs.bandsStale} />
@@ -240,12 +255,12 @@ function BenefitsChart({ runs, fontSize }: ChartPanelProps) {
     () => comparisonLines(SERIES_IDS.benefits, { current, bands, baseline, baselineBands, pinned, shown }),
     [current, bands, baseline, baselineBands, pinned, shown],
   );
-  const now = last(shownSeries(shown, current, bands, SERIES_IDS.benefits));
-  const base = last(shownSeries(shown, baseline, baselineBands, SERIES_IDS.benefits));
+  const now = lastShown(shownSeries(shown, current, bands, SERIES_IDS.benefits));
+  const base = lastShown(shownSeries(shown, baseline, baselineBands, SERIES_IDS.benefits));
   const caption =
     now === undefined
       ? 'Simulating…'
-      : `${lineBasis(shown)}: benefits realised by the end, ${formatNumber(now, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base, 0)})` : ''}. Benefits arrive years after go-live.`;
+      : `${lineBasis(shown)}: benefits realised ${revealWhen(current, now.week, 'by')}, ${formatNumber(now.value, 0)} benefit-weeks${base !== undefined ? ` (scenario as loaded: ${formatNumber(base.value, 0)})` : ''}. Benefits arrive years after go-live.`;
   return (
     <figure className="chart-figure">
       <SeriesChart lines={lines} yLabel="Benefit-weeks (cumulative)" yMin={0} formatY={(v) => formatNumber(v, 0)} label={caption} testId="chart-benefits" fontSize={fontSize} bandsStale={runs.bandsStale} />

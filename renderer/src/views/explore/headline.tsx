@@ -44,6 +44,8 @@ export const Headline = memo(function Headline({ current, baseline, goal, shown 
           const better = isBetter(k, v, b);
           const delta = formatKpiDelta(k, v, b);
           const text = current ? formatKpi(k, v) : '…';
+          // A figure hidden during a trainer's reveal (NaN) is not "the same as" the scenario's: there is nothing to compare.
+          const comparable = v !== undefined && b !== undefined && Number.isFinite(v) && Number.isFinite(b);
           return (
             <div key={k.id} className="headline-item" data-kpi={k.id}>
               <dt title={k.id === 'weeksToGoal' && goal ? `Goal: ${goal}` : undefined}>{k.label}</dt>
@@ -55,8 +57,10 @@ export const Headline = memo(function Headline({ current, baseline, goal, shown 
                       {better ? '▲' : better === false ? '▼' : ''} {delta}
                       <span className="sr-only">{better ? ' better' : better === false ? ' worse' : ''}</span>
                     </span>
-                  ) : (
+                  ) : comparable ? (
                     'same as'
+                  ) : (
+                    ''
                   )}{' '}
                   {delta ? 'vs' : ''} scenario ({formatKpi(k, b)})
                 </span>

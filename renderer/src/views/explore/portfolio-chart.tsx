@@ -49,9 +49,11 @@ function attemptBars(out: PortfolioBar[], start: number, goLive: number, pilotWe
  * Return the portfolio timeline as rows of bars. A re-planned initiative gets two attempts: the first from
  * its first start to its first failure, then the retry from its latest start to its second failure, its
  * go-live or the horizon. Without the retry fields (older results) every initiative is read as one attempt.
+ * `untilWeek` (a trainer's reveal week, with a timeline already cut to it) ends the open bars there instead
+ * of at the horizon: a bar drawn on to the horizon would say the initiative is still in progress years later.
  */
-export function portfolioRows(run: Pick<RunResult, 'timeline' | 'horizonWeeks'>, names: ReadonlyMap<string, string> = new Map()): PortfolioRow[] {
-  const end = run.horizonWeeks;
+export function portfolioRows(run: Pick<RunResult, 'timeline' | 'horizonWeeks'>, names: ReadonlyMap<string, string> = new Map(), untilWeek: number | null = null): PortfolioRow[] {
+  const end = untilWeek === null ? run.horizonWeeks : Math.min(untilWeek, run.horizonWeeks);
   return run.timeline.map((o) => {
     const name = names.get(o.id) ?? o.id;
     const bars: PortfolioBar[] = [];
@@ -108,12 +110,15 @@ export interface PortfolioChartProps {
   readonly typical?: MonteCarloResult | null;
   readonly names?: ReadonlyMap<string, string>;
   readonly fontSize: number;
+  /** The week a trainer's reveal stops at (the run is already cut to it), or null for the whole run. */
+  readonly untilWeek?: number | null;
 }
 
 /** Render the portfolio as a timeline: when each initiative started, piloted, went live or failed, and the scenario's events. */
-export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize }: PortfolioChartProps) {
+export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize, untilWeek = null }: PortfolioChartProps) {
+  const revealWeek = run && untilWeek !== null && untilWeek < run.horizonWeeks ? untilWeek : null;
   // Every initiative gets a row, started or not, so the room sees what is still waiting.
-  const rows = useMemo(() => (run ? portfolioRows(run, names) : []), [run, names]);
+  const rows = useMemo(() => (run ? portfolioRows(run, names, revealWeek) : []), [run, names, revealWeek]);
   const labels = useMemo(() => rows.map((r) => (r.replanned ? `${r.name} (re-planned)` : r.name)), [rows]);
   const data = useMemo<ChartData<'bar', [number, number][], string>>(() => {
     const datasets = (Object.keys(STATUS) as PortfolioStatus[]).map((status) => ({
@@ -170,7 +175,9 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
   const caption =
     total === 0
       ? 'This scenario has no portfolio of initiatives.'
-      : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + retried + replicationsNote(typical);
+      : revealWeek !== null
+        ? `In the quick estimate (noise off), at week ${revealWeek}: ${live} of ${total} initiatives are live, ${failed} failed so far, ${total - live - failed} not live yet.` + retried
+        : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + retried + replicationsNote(typical);
   return (
     <figure className="chart-figure">
       {total > 0 && (

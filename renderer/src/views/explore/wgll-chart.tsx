@@ -3,6 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import { ChartCanvas } from '../../components/chart-canvas';
 import { formatNumber } from '../../components/format';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
+import { selectVisibleUntilWeek, useAppStore } from '../../store';
+import { yearChoice } from '../../trainer/reveal';
 import { WGLL_NOTE, WGLL_ROWS, wgllScoresAt } from './wgll-overlay';
 import type { ChartPanelProps } from './chart-panel';
 
@@ -11,10 +13,11 @@ const scoresAt = wgllScoresAt;
 /** Render the seven "What Good Looks Like" measures (1–5) at a chosen year, against the baseline and pins. */
 export function WgllChart({ runs, fontSize }: ChartPanelProps) {
   const { current: currentRun, baseline, pinned } = runs;
-  const horizonYears = Math.max(1, Math.round((currentRun?.horizonWeeks ?? 260) / 52));
-  const [year, setYear] = useState(horizonYears);
-  const shownYear = Math.min(year, horizonYears);
-  const week = shownYear * 52;
+  const until = useAppStore(selectVisibleUntilWeek);
+  const horizonWeeks = currentRun?.horizonWeeks ?? 260;
+  const [year, setYear] = useState(() => Math.max(1, Math.round(horizonWeeks / 52)));
+  // During a trainer's reveal the slider stops at the year under way, read at the reveal week.
+  const { maxYear, year: shownYear, week, label: when } = yearChoice(year, horizonWeeks, runs.revealing ? until : null);
   const sliderId = useId();
   const current = scoresAt(currentRun, week);
   const data = useMemo<ChartData<'bar', (number | null)[]>>(() => {
@@ -40,7 +43,7 @@ export function WgllChart({ runs, fontSize }: ChartPanelProps) {
     ? WGLL_ROWS.map((m, i) => ({ m, v: current[i] ?? Infinity })).reduce((a, b) => (b.v < a.v ? b : a))
     : null;
   const caption = has
-    ? `Year ${shownYear} scores with your settings, in the quick estimate (noise off): ${WGLL_ROWS.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
+    ? `${when} scores with your settings, in the quick estimate (noise off): ${WGLL_ROWS.map((m, i) => `${m.label.toLowerCase()} ${formatNumber(current[i] ?? NaN, 1)}`).join(', ')}.` +
       (lowest ? ` Weakest: ${lowest.m.label.toLowerCase()}.` : '') +
       ` ${WGLL_NOTE}`
     : 'This run has no "What Good Looks Like" scores.';
@@ -52,13 +55,13 @@ export function WgllChart({ runs, fontSize }: ChartPanelProps) {
           id={sliderId}
           type="range"
           min={1}
-          max={horizonYears}
+          max={maxYear}
           step={1}
           value={shownYear}
-          aria-valuetext={`Year ${shownYear}`}
+          aria-valuetext={when}
           onChange={(e) => setYear(Number(e.target.value))}
         />
-        <output htmlFor={sliderId}>Year {shownYear}</output>
+        <output htmlFor={sliderId}>{when}</output>
       </div>
       <ChartCanvas type="bar" data={data} options={options} label={caption} testId="chart-wgll" />
       <p className="chart-caption" data-testid="caption-wgll">
