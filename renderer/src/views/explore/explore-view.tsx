@@ -161,8 +161,9 @@ export function ExploreView() {
         <section aria-labelledby="why-heading">
           <h2 id="why-heading">Why</h2>
           <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
-          {/* Keyed so another scenario, or the presentation's shorter list, starts the height hold afresh. */}
-          <DeferredWhy key={`${scenario.id}:${presentation}`} run={runs.current} maxInsights={presentation ? 2 : 3} revealWeek={runs.revealing ? revealWeek : null} />
+          {/* Keyed so another scenario, the presentation's shorter list, or starting and ending reveals (the panel is
+              far shorter while the whole-run lessons wait) starts the height hold afresh. */}
+          <DeferredWhy key={`${scenario.id}:${presentation}:${runs.revealing}`} run={runs.current} maxInsights={presentation ? 2 : 3} revealWeek={runs.revealing ? revealWeek : null} />
           {!presentation && (
             <button type="button" className="link-button" onClick={() => setView('model')}>
               How the model works →
