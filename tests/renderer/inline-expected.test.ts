@@ -84,10 +84,13 @@ describe('the rule that sends a slow scenario to the worker', () => {
     const { runs } = timedRuns([INLINE_SLOW_MS + 1]);
     runs.run(step(1));
     expect(runs.inline(step(2))).toBe(true);
-    runs.run(step(2));
+    const last = step(2);
+    runs.run(last);
     expect(runs.inline(step(3))).toBe(false);
     expect(runs.inline(step(1))).toBe(false);
     expect(runs.inline(other)).toBe(true);
+    // The input whose run made the decision keeps its outcome: a re-render with it sends nothing to the worker.
+    expect(runs.inline(last)).toBe(true);
   });
 
   it('keeps a scenario here after one slow run (the first, unoptimised run or a collection), and counts only slow runs in a row', () => {

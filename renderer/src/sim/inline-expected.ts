@@ -35,7 +35,7 @@ export interface InlineRunsOptions {
 
 /** Expected runs on the main thread, timed, with the rule that sends a slow scenario's runs to the worker. */
 export interface InlineRuns {
-  /** Return whether `input`'s expected run should be computed here (its scenario has not proved slow). */
+  /** Return whether `input`'s expected run should be computed here (its scenario has not proved slow, or it was just run here). */
   inline(input: SimInput): boolean;
   /** Run `input` here (or return the outcome of the same input object run recently) and time it. */
   run(input: SimInput): InlineOutcome;
@@ -85,7 +85,9 @@ export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
   };
 
   return {
-    inline: (input) => !slowScenarios.has(scenarioKey(input)),
+    // An input already run here keeps its outcome: the run that found its scenario slow is not sent to the
+    // worker again when the view re-renders with the same input (as its deferred panels do at once).
+    inline: (input) => recent.some((o) => o.input === input) || !slowScenarios.has(scenarioKey(input)),
     run(input) {
       const known = recent.find((o) => o.input === input);
       if (known) return known;
