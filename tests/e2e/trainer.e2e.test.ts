@@ -85,12 +85,12 @@ function whyHeadline(explanations: readonly PeriodExplanation[], revealing: bool
   const top = Object.entries(totals).sort((a, b) => b[1] - a[1])[0]!;
   const words = CONSTRAINT_WORDS[top[0] as keyof typeof CONSTRAINT_WORDS];
   const through = explanations.at(-1)!.toWeek;
-  return `${revealing ? 'So far, ' : ''}${words.name} holds progress back most: ${words.meaning} (${Math.round(top[1] * 100)}% of the progress lost${revealing ? ` up to week ${through}` : ''}).`;
+  return `${words.name} holds progress back most${revealing ? ' so far' : ''}: ${words.meaning} (${Math.round(top[1] * 100)}% of the progress lost${revealing ? ` up to week ${through}` : ''}).`;
 }
 
 /** Return what a "why" headline names and by how much, e.g. "Change fatigue: 43%". */
 function gist(headline: string): string {
-  const m = /^(?:So far, )?(.+?) holds progress back most: .*\((\d+)% of the progress lost/.exec(headline);
+  const m = /^(.+?) holds progress back most(?: so far)?: .*\((\d+)% of the progress lost/.exec(headline);
   return m ? `${m[1]}: ${m[2]}%` : headline;
 }
 

@@ -76,7 +76,7 @@ describe('[R8] reveals: the "why" panel explains only the quarters that have end
     expect(early).toContain('Too early to say what holds progress back');
     for (const c of CONSTRAINTS) expect(early).not.toContain(CONSTRAINT_WORDS[c].name);
     const mid = whyText(runUntilWeek(fake, 20), 20);
-    expect(mid).toContain(`So far, ${CONSTRAINT_WORDS.scope.name} holds progress back most`);
+    expect(mid).toContain(`${CONSTRAINT_WORDS.scope.name} holds progress back most so far`);
     expect(mid).toContain('(100% of the progress lost up to week 12)');
     expect(mid).toContain('the quarter under way (weeks 13–25)');
     expect(mid).not.toContain(CONSTRAINT_WORDS.fatigue.name);
@@ -86,8 +86,16 @@ describe('[R8] reveals: the "why" panel explains only the quarters that have end
     expect(after).toContain('Explained up to week 25, where the charts stop');
     // The whole run: no "so far", no note.
     const whole = whyText(fake, null);
-    expect(whole).not.toContain('So far');
+    expect(whole).not.toContain('so far');
     expect(whole).not.toContain('Explained up to');
+  });
+
+  it('cuts a run it is given whole during a reveal, rather than trust the host to have cut it', () => {
+    const fake = { ...run, explanations: [period(0, 12, 'scope'), period(13, 25, 'fatigue')] } as RunResult;
+    const text = whyText(fake, 20);
+    expect(text).toContain('the quarter under way (weeks 13–25)');
+    expect(text).not.toContain(CONSTRAINT_WORDS.fatigue.name);
+    for (const i of run.insights) expect(text).not.toContain(i.text);
   });
 
   it('says where the last year of the story stops when it is only partly seen', () => {

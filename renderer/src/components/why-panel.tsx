@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CONSTRAINTS, type Constraint, type RunResult } from '../../../engine';
-import { revealExplained, revealWhyNote } from '../trainer/reveal-why';
+import { explanationsUntilWeek, revealExplained, revealWhyNote } from '../trainer/reveal-why';
 
 /** The guide's lessons by id, in words a board uses. */
 export const LESSONS: Readonly<Record<string, string>> = {
@@ -61,9 +61,9 @@ export interface WhyPanelProps {
   /** How many insights to show (fewer in presentation mode). */
   readonly maxInsights?: number;
   /**
-   * The week a trainer's reveal stops the charts at, or null for the whole run. The run is then already cut
-   * to that week (runUntilWeek: only quarters that have ended are explained); the panel says "so far" and how
-   * far its explanation reaches.
+   * The week a trainer's reveal stops the charts at, or null for the whole run. Only the quarters that have
+   * ended by then are explained (see runUntilWeek, which cuts the run), the lessons wait for the whole run, and
+   * the panel says "so far" and how far its explanation reaches.
    */
   readonly revealWeek?: number | null;
 }
@@ -98,18 +98,22 @@ function sameModel(a: WhyModel, b: WhyModel): boolean {
  */
 export const WhyPanel = memo(function WhyPanel({ run, maxInsights = 3, revealWeek = null }: WhyPanelProps) {
   if (!run) return <p className="muted">Working out why…</p>;
-  const totals = constraintTotals(run);
+  const revealing = revealWeek !== null && revealWeek < run.horizonWeeks;
+  // The host passes the run cut to the reveal week already; cutting again costs little and keeps the panel safe
+  // from a host that forgets: only the quarters that have ended, and no whole-run lessons.
+  const seen = revealing ? { ...run, explanations: explanationsUntilWeek(run.explanations, revealWeek), insights: [] } : run;
+  const totals = constraintTotals(seen);
   const ranked = [...CONSTRAINTS].filter((c) => totals[c] > 0.005).sort((a, b) => totals[b] - totals[a]);
   const top = ranked[0];
   const model: { -readonly [K in keyof WhyModel]: WhyModel[K] } = {
     top,
     topPercent: top ? Math.round(totals[top] * 100) : 0,
-    insights: [...run.insights].sort((a, b) => b.weight - a.weight).slice(0, maxInsights).map((i) => ({ id: i.id, lesson: i.lesson, text: i.text })),
-    story: bindingStory(run),
+    insights: [...seen.insights].sort((a, b) => b.weight - a.weight).slice(0, maxInsights).map((i) => ({ id: i.id, lesson: i.lesson, text: i.text })),
+    story: bindingStory(seen),
     reveal: null,
   };
-  if (revealWeek !== null && revealWeek < run.horizonWeeks) {
-    const r = revealExplained(run.explanations, revealWeek, run.horizonWeeks);
+  if (revealing) {
+    const r = revealExplained(seen.explanations, revealWeek, run.horizonWeeks);
     model.reveal = { throughWeek: r.throughWeek, note: revealWhyNote(r) };
   }
   return <WhyBody model={model} />;
@@ -121,9 +125,8 @@ const WhyBody = memo(function WhyBody({ model }: { readonly model: WhyModel }) {
     <div className="why" data-testid="why-panel" data-explained-through={reveal ? reveal.throughWeek : undefined}>
       {top && (
         <p className="why-headline" data-testid="why-headline">
-          {reveal ? 'So far, ' : ''}
-          <strong>{CONSTRAINT_WORDS[top].name}</strong> holds progress back most: {CONSTRAINT_WORDS[top].meaning} ({topPercent}% of the progress lost
-          {reveal ? ` up to week ${reveal.throughWeek}` : ''}).
+          <strong>{CONSTRAINT_WORDS[top].name}</strong> holds progress back most{reveal ? ' so far' : ''}: {CONSTRAINT_WORDS[top].meaning} ({topPercent}% of the
+          progress lost{reveal ? ` up to week ${reveal.throughWeek}` : ''}).
         </p>
       )}
       {reveal && (
