@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blankInput, parseScenario, scenarioToInput, simulateExpected, type RunResult, type SimInput } from '../../engine';
 import {
-  createInlineRuns, emptyExpectedMemory, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, scenarioKey, showExpected, type InlineOutcome,
+  createInlineRuns, emptyExpectedMemory, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, INLINE_WARMUP_RUNS, scenarioKey, showExpected,
+  type InlineOutcome,
 } from '../../renderer/src/sim/inline-expected';
 
 function scenarioInput(file: string, overrides: Record<string, number> = {}): SimInput {
@@ -15,7 +16,7 @@ function scenarioInput(file: string, overrides: Record<string, number> = {}): Si
  * A run whose duration the test sets: each call advances the injected clock by the next cost in the list
  * (the last one repeats), so the rule sees exactly these times and no real clock is read.
  */
-function timedRuns(costs: number[], limits: { slowMs?: number; slowInARow?: number; hugeMs?: number } = {}) {
+function timedRuns(costs: number[], limits: { slowMs?: number; slowInARow?: number; hugeMs?: number; warmupRuns?: number } = {}) {
   let t = 1_000;
   const ran: SimInput[] = [];
   const run = (input: SimInput): RunResult => {
@@ -80,27 +81,44 @@ describe('expected runs on the main thread', () => {
 });
 
 describe('the rule that sends a slow scenario to the worker', () => {
+  // The warm-up is switched off except where a test is about it.
+  const cold = { warmupRuns: 0 };
+
   it(`moves a scenario after ${INLINE_SLOW_IN_A_ROW} runs in a row over ${INLINE_SLOW_MS} ms, for any of its lever settings, and leaves other scenarios here`, () => {
-    const { runs } = timedRuns([INLINE_SLOW_MS + 1]);
-    runs.run(step(1));
-    expect(runs.inline(step(2))).toBe(true);
-    const last = step(2);
+    const { runs } = timedRuns([INLINE_SLOW_MS + 1], cold);
+    for (let i = 1; i < INLINE_SLOW_IN_A_ROW; i++) runs.run(step(i));
+    expect(runs.inline(step(20))).toBe(true);
+    const last = step(INLINE_SLOW_IN_A_ROW);
     runs.run(last);
-    expect(runs.inline(step(3))).toBe(false);
+    expect(runs.inline(step(20))).toBe(false);
     expect(runs.inline(step(1))).toBe(false);
     expect(runs.inline(other)).toBe(true);
     // The input whose run made the decision keeps its outcome: a re-render with it sends nothing to the worker.
     expect(runs.inline(last)).toBe(true);
   });
 
-  it('keeps a scenario here after one slow run (the first, unoptimised run or a collection), and counts only slow runs in a row', () => {
-    const { runs } = timedRuns([30, 0.3, 9, 0.3, 9, 0.3, 9, 0.3]);
-    for (let i = 0; i < 8; i++) runs.run(step(i));
-    expect(runs.inline(step(9))).toBe(true);
+  it('keeps a scenario here while quick runs break the slow ones, and counts only slow runs in a row', () => {
+    const slow = INLINE_SLOW_MS + 3;
+    const costs = [];
+    for (let k = 0; k < 4; k++) costs.push(...Array<number>(INLINE_SLOW_IN_A_ROW - 1).fill(slow), 0.3);
+    const { runs } = timedRuns(costs, cold);
+    for (let i = 0; i < costs.length; i++) runs.run(step(i));
+    expect(runs.inline(step(99))).toBe(true);
+  });
+
+  it(`judges the session's first ${INLINE_WARMUP_RUNS} runs (the engine not yet optimised) by the huge limit only`, () => {
+    const { runs } = timedRuns([INLINE_SLOW_MS + 10]);
+    for (let i = 0; i < INLINE_WARMUP_RUNS; i++) runs.run(step(i));
+    expect(runs.inline(step(99))).toBe(true);
+    for (let i = 0; i < INLINE_SLOW_IN_A_ROW; i++) runs.run(step(INLINE_WARMUP_RUNS + i));
+    expect(runs.inline(step(99))).toBe(false);
+    const huge = timedRuns([INLINE_HUGE_MS + 1]);
+    huge.runs.run(step(1));
+    expect(huge.runs.inline(step(2))).toBe(false);
   });
 
   it('does not join slow runs of two scenarios into one streak', () => {
-    const { runs } = timedRuns([10]);
+    const { runs } = timedRuns([10], { ...cold, slowInARow: 2 });
     runs.run(step(1));
     runs.run(other);
     runs.run(step(2));
@@ -112,29 +130,26 @@ describe('the rule that sends a slow scenario to the worker', () => {
   });
 
   it(`moves a scenario at once after a single run over ${INLINE_HUGE_MS} ms`, () => {
-    const { runs } = timedRuns([INLINE_HUGE_MS + 1]);
+    const { runs } = timedRuns([INLINE_HUGE_MS + 1], cold);
     runs.run(step(1));
     expect(runs.inline(step(2))).toBe(false);
   });
 
   it('counts a run exactly at the limit as quick, and follows limits given to it', () => {
-    const atLimit = timedRuns([INLINE_SLOW_MS]);
-    for (let i = 0; i < 5; i++) atLimit.runs.run(step(i));
-    expect(atLimit.runs.inline(step(9))).toBe(true);
-    const strict = timedRuns([2], { slowMs: 1, slowInARow: 3, hugeMs: 100 });
-    strict.runs.run(step(1));
-    strict.runs.run(step(2));
-    expect(strict.runs.inline(step(3))).toBe(true);
-    strict.runs.run(step(3));
-    expect(strict.runs.inline(step(4))).toBe(false);
+    const atLimit = timedRuns([INLINE_SLOW_MS], cold);
+    for (let i = 0; i < 3 * INLINE_SLOW_IN_A_ROW; i++) atLimit.runs.run(step(i));
+    expect(atLimit.runs.inline(step(99))).toBe(true);
+    const strict = timedRuns([2], { slowMs: 1, slowInARow: 4, hugeMs: 100, warmupRuns: 1 });
+    for (let i = 0; i < 4; i++) strict.runs.run(step(i));
+    expect(strict.runs.inline(step(99))).toBe(true);
+    strict.runs.run(step(4));
+    expect(strict.runs.inline(step(99))).toBe(false);
   });
 
   it('times the run only: a recalled outcome adds no slow run to the streak', () => {
-    const { runs } = timedRuns([10]);
+    const { runs } = timedRuns([10], cold);
     const a = step(1);
-    runs.run(a);
-    runs.run(a);
-    runs.run(a);
+    for (let i = 0; i < INLINE_SLOW_IN_A_ROW + 2; i++) runs.run(a);
     expect(runs.inline(step(2))).toBe(true);
   });
 

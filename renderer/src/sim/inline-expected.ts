@@ -11,7 +11,9 @@ import type { Live } from './use-live-run';
 /** An inline run slower than this (ms) counts as slow: with React's and chart.js's share, the update would miss the frame. */
 export const INLINE_SLOW_MS = 6;
 /** Slow inline runs in a row, for the same scenario, after which its runs go to the worker. */
-export const INLINE_SLOW_IN_A_ROW = 2;
+export const INLINE_SLOW_IN_A_ROW = 3;
+/** The session's first inline runs, made before V8 has optimised the engine, which only the huge limit judges. */
+export const INLINE_WARMUP_RUNS = 10;
 /** A single inline run slower than this (ms) sends its scenario's runs to the worker at once. */
 export const INLINE_HUGE_MS = 50;
 
@@ -29,6 +31,7 @@ export interface InlineRunsOptions {
   readonly slowMs?: number;
   readonly slowInARow?: number;
   readonly hugeMs?: number;
+  readonly warmupRuns?: number;
   /** How many recent outcomes are kept, so that several views reading the same input run it once. */
   readonly remember?: number;
 }
@@ -55,10 +58,14 @@ export function scenarioKey(input: SimInput): string {
 /**
  * Create the main thread's expected runs. The rule: a scenario's runs move to the worker, for the rest of the
  * session, after INLINE_SLOW_IN_A_ROW inline runs in a row slower than INLINE_SLOW_MS, or after a single one
- * slower than INLINE_HUGE_MS. Two in a row, because one slow run is usually the first run before the engine
- * is optimised, or a garbage collection, and says nothing about the scenario; the single huge run, because a
- * second one would block the main thread for as long again. It never moves back: a scenario wrongly sent to
- * the worker only loses a frame of latency, as before, while one wrongly kept here would freeze the view.
+ * slower than INLINE_HUGE_MS; the session's first INLINE_WARMUP_RUNS runs are judged by the huge limit only.
+ * The first runs of the session are made before V8 has optimised the engine and are many times slower (the
+ * first dozen runs of a prepared scenario took 1.5–19 ms each in Node on the loaded build machine; warm, it
+ * takes 0.2 ms there and 0.5 ms in the page): they say nothing about the scenario. After that, several slow runs in a row, because a single slow one is usually a garbage
+ * collection or the thread losing its core to another process; wall time only ever adds to a run's cost,
+ * so three in a row over the limit mean the run itself is that slow. The single huge run, because a second
+ * would block the main thread as long again. It never moves back: a scenario wrongly sent to the worker only
+ * loses a frame of latency, as before, while one wrongly kept here would freeze the view.
  */
 export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
   const {
@@ -67,8 +74,10 @@ export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
     slowMs = INLINE_SLOW_MS,
     slowInARow = INLINE_SLOW_IN_A_ROW,
     hugeMs = INLINE_HUGE_MS,
+    warmupRuns = INLINE_WARMUP_RUNS,
     remember = 4,
   } = options;
+  let runs = 0;
   const slowScenarios = new Set<string>();
   // Slow runs in a row of the scenario run last (a run of another scenario starts the count again).
   let streakKey = '';
@@ -80,7 +89,8 @@ export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
       streakKey = key;
       streak = 0;
     }
-    streak = ms > slowMs ? streak + 1 : 0;
+    runs++;
+    streak = ms > slowMs && runs > warmupRuns ? streak + 1 : 0;
     if (streak >= slowInARow || ms > hugeMs) slowScenarios.add(key);
   };
 
