@@ -105,9 +105,10 @@ function createBandLane(helpers: number): { lane: Lane; dispose(): void } {
 }
 
 /**
- * Create a runner that runs the engine in Web Workers. Expected-value runs (one per frame while a
- * lever is dragged) get their own worker, so they never wait behind a Monte Carlo or sensitivity
- * batch; Monte Carlo runs are shared between the band worker and its helpers (createBandLane).
+ * Create a runner that runs the engine in Web Workers. Expected-value runs get their own worker, so they
+ * never wait behind a Monte Carlo or sensitivity batch: the baseline, pins, and the live run of a scenario
+ * too slow to run on the main thread (Explore runs the live one inline, see inline-expected.ts). Monte
+ * Carlo runs are shared between the band worker and its helpers (createBandLane).
  */
 export function createWorkerRunner(): SimRunner {
   const interactive = createLane();

@@ -24,8 +24,9 @@ const Reveal = memo(RevealBanner);
 const Trainer = memo(TrainerPanel);
 
 /**
- * Render the KPI table a moment after the charts: during a drag the reply's own task draws the charts and the
- * headline, and the table follows in a later, interruptible render (a newer reply supersedes it).
+ * Render the KPI table a moment after the charts: during a drag the lever change's own task runs the expected
+ * run and draws the charts and the headline, and the table follows in a later, interruptible render (a newer
+ * step supersedes it).
  */
 function DeferredKpiTable({ columns, caption }: { readonly columns: readonly KpiColumn[]; readonly caption: string }) {
   return <KpiTable columns={useDeferredValue(columns)} caption={useDeferredValue(caption)} />;

@@ -26,7 +26,7 @@ export function headlineBasis(shown: ShownLine): string {
 /**
  * Render the three numbers a room reads first: maturity at the end, time to the goal and initiatives
  * delivered, each against the baseline, under a line saying whether they are the typical outcome or the
- * quick estimate. Memoised: a key press re-renders the view, but the headline's runs change only with a reply.
+ * quick estimate. Memoised: a key press re-renders the view, but the headline's runs change only with a new run.
  */
 export const Headline = memo(function Headline({ current, baseline, goal, shown = ESTIMATE }: HeadlineProps) {
   const metas = KPI_TABLE.filter(
