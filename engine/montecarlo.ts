@@ -7,9 +7,12 @@ import { buildPath, type Path } from './exogenous';
 import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
-import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type Sink } from './simulate';
-import { copyRuns, createBandScratch, createRuns, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
-import type { KpiDistribution, MonteCarloPart, MonteCarloResult, SeriesBands, SimInput } from './types';
+import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type OutcomeSink, type Sink } from './simulate';
+import { copyRuns, createBandScratch, createRuns, percentileRank, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
+import {
+  OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE,
+  type InitiativeOdds, type KpiDistribution, type MonteCarloPart, type MonteCarloResult, type SeriesBands, type SimInput,
+} from './types';
 import { ENGINE_VERSION } from './version';
 
 /** Most replications one call accepts. */
@@ -105,12 +108,18 @@ function prepare(input: SimInput): Prepared {
   return { ci, settings, path: buildPath(ci, settings) };
 }
 
+/** Return fresh arrays for how each of n initiatives ended in N replications (SPEC R11). */
+function createOutcomes(n: number, N: number): OutcomeSink {
+  return { goLiveWeeks: new Int16Array(n * N), outcomes: new Uint8Array(n * N) };
+}
+
 /**
  * Run replications [from, to) and write each wanted stochastic series into values[s] in the blocked layout
- * of replicationStore (counting replications from `from`), and each KPI into kpis[k][i].
+ * of replicationStore (counting replications from `from`), each KPI into kpis[k][i], and how each initiative
+ * ended into `outcomes` (replication from + i's initiative j at i·n + j).
  */
 function runRange(p: Prepared, seed: number, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
-  kpis: Float64Array[], onProgress: ((done: number, total: number) => void) | undefined): void {
+  kpis: Float64Array[], outcomes: OutcomeSink, onProgress: ((done: number, total: number) => void) | undefined): void {
   const { ci, settings, path } = p;
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
@@ -119,7 +128,7 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
   // gets, per series, a view of the block and writes week w of block position b at b + w·BLOCK.
   const junk = discardBuffers(W);
   const views: Float32Array[] = junk.slice();
-  const sink: Sink = { series: views, offset: 0, stride: BLOCK, kpis, kpiIndex: 0, detail: null };
+  const sink: Sink = { series: views, offset: 0, stride: BLOCK, kpis, kpiIndex: 0, detail: null, outcomes };
   const rng = createRng(seed, 0);
   const every = Math.max(1, Math.floor(N / 20));
   const span = BLOCK * W;
@@ -146,11 +155,49 @@ function bandsOf(load: WeekLoader, W: number, R: number, sc: BandScratch): Serie
   return { p10, p50, p90, mean };
 }
 
+/** Return the week of rank k (0-based) among the go-live weeks counted in `hist` (hist[w] = how many at week w). */
+function weekOfRank(hist: Int32Array, k: number): number {
+  let seen = 0;
+  for (let w = 0; w < hist.length; w++) {
+    seen += hist[w]!;
+    if (seen > k) return w;
+  }
+  return hist.length - 1;
+}
+
+/**
+ * Summarise how each initiative ended over R replications (SPEC R11): shares of the replications, and the
+ * go-live week's nearest-rank percentiles (R9) among those where it went live, counted week by week (go-live
+ * weeks are whole weeks 0 … H) rather than sorted.
+ */
+function initiativeOdds(ids: readonly string[], R: number, H: number, oc: OutcomeSink): InitiativeOdds[] {
+  const n = ids.length;
+  const hist = new Int32Array(H + 1);
+  const out: InitiativeOdds[] = [];
+  for (let i = 0; i < n; i++) {
+    hist.fill(0);
+    let live = 0, failed = 0, failedAtEnd = 0;
+    for (let r = 0, at = i; r < R; r++, at += n) {
+      const f = oc.outcomes[at]!;
+      if (f & OUTCOME_LIVE) {
+        live++;
+        hist[oc.goLiveWeeks[at]!]++;
+      }
+      if (f & OUTCOME_FAILED) failed++;
+      if (f & OUTCOME_FAILED_AT_END) failedAtEnd++;
+    }
+    const q = (p: number) => (live > 0 ? weekOfRank(hist, percentileRank(p, live)) : null);
+    out.push({ id: ids[i]!, live: live / R, failed: failed / R, failedAtEnd: failedAtEnd / R, goLiveP10: q(0.1), goLiveP50: q(0.5), goLiveP90: q(0.9) });
+  }
+  return out;
+}
+
 /**
  * Turn R replications (the weeks of stochastic series s read through loaders[s], null for series not wanted
- * or exogenous) and the KPI values (R each, kept as the result's `values`) into a result.
+ * or exogenous), the KPI values (R each, kept as the result's `values`) and how each initiative ended into a result.
  */
-function summariseRuns(p: Prepared, seed: number, R: number, want: readonly boolean[], loaders: readonly (WeekLoader | null)[], kpis: readonly Float64Array[]): MonteCarloResult {
+function summariseRuns(p: Prepared, seed: number, R: number, want: readonly boolean[], loaders: readonly (WeekLoader | null)[], kpis: readonly Float64Array[],
+  outcomes: OutcomeSink): MonteCarloResult {
   const H = p.ci.horizon;
   const W = H + 1;
   const bands: Record<string, SeriesBands> = {};
@@ -177,7 +224,8 @@ function summariseRuns(p: Prepared, seed: number, R: number, want: readonly bool
     summariseInPlace(scratch, R, tmp);
     kpiOut[KPIS[k]!.id] = { p10: tmp[0]!, p50: tmp[1]!, p90: tmp[2]!, mean: tmp[3]!, values: kpis[k]! };
   }
-  return { engineVersion: ENGINE_VERSION, seed, replications: R, horizonWeeks: H, bands, kpis: kpiOut };
+  const initiatives = initiativeOdds(p.ci.initiatives.map((it) => it.id), R, H, outcomes);
+  return { engineVersion: ENGINE_VERSION, seed, replications: R, horizonWeeks: H, bands, kpis: kpiOut, initiatives };
 }
 
 function clampReplications(replications: number): number {
@@ -203,8 +251,9 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const st = replicationStore(Math.ceil(R / BLOCK) * BLOCK * W);
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  runRange(p, seed, 0, R, want, st, kpis, opts.onProgress);
-  return summariseRuns(p, seed, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader([a], [0], W, R) : null)), kpis);
+  const outcomes = createOutcomes(p.ci.n, R);
+  runRange(p, seed, 0, R, want, st, kpis, outcomes, opts.onProgress);
+  return summariseRuns(p, seed, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader([a], [0], W, R) : null)), kpis, outcomes);
 }
 
 /** Options of one part of a Monte Carlo: replications [from, to) of the run with this seed. */
@@ -249,7 +298,8 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && !PATH_SERIES[s] ? partValuesLength(W, N) : 0));
   const kpiBufs: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpiBufs.push(new Float64Array(N));
-  runRange(p, seed, from, to, want, columns, kpiBufs, opts.onProgress);
+  const outcomes = createOutcomes(p.ci.n, N);
+  runRange(p, seed, from, to, want, columns, kpiBufs, outcomes, opts.onProgress);
   const series: string[] = [];
   const values: Record<string, Float32Array> = {};
   for (let s = 0; s < SERIES_COUNT; s++) {
@@ -260,11 +310,12 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   }
   const kpis: Record<string, Float64Array> = {};
   for (let k = 0; k < KPI_COUNT; k++) kpis[KPIS[k]!.id] = kpiBufs[k]!;
-  return { engineVersion: ENGINE_VERSION, seed, from, to, horizonWeeks: p.ci.horizon, series, values, kpis };
+  const initiatives = p.ci.initiatives.map((it) => it.id);
+  return { engineVersion: ENGINE_VERSION, seed, from, to, horizonWeeks: p.ci.horizon, series, values, kpis, initiatives, ...outcomes };
 }
 
 /** Return the parts sorted by their first replication after checking that they make one whole Monte Carlo. */
-function checkParts(parts: readonly MonteCarloPart[], horizon: number): MonteCarloPart[] {
+function checkParts(parts: readonly MonteCarloPart[], horizon: number, ids: readonly string[]): MonteCarloPart[] {
   if (parts.length === 0) throw new Error('mergeMonteCarlo needs at least one part.');
   const first = parts[0]!;
   const W = horizon + 1;
@@ -298,6 +349,14 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number): MonteCar
       const v = part.kpis[k.id];
       if (!(v instanceof Float64Array) || v.length !== N) throw new Error(`The ${name} lacks the values of KPI '${k.id}' (${N} numbers expected).`);
     }
+    const own = part.initiatives;
+    if (!Array.isArray(own) || own.length !== ids.length || own.some((id, i) => id !== ids[i])) {
+      throw new Error(`The ${name} ran the initiatives [${Array.isArray(own) ? own.join(', ') : ''}] but the input has [${ids.join(', ')}].`);
+    }
+    const size = N * ids.length;
+    if (!(part.goLiveWeeks instanceof Int16Array) || part.goLiveWeeks.length !== size || !(part.outcomes instanceof Uint8Array) || part.outcomes.length !== size) {
+      throw new Error(`The ${name} lacks how its initiatives ended (go-live weeks and outcomes, ${size} of each expected).`);
+    }
   }
   const sorted = [...parts].sort((a, b) => a.from - b.from || a.to - b.to);
   let end = 0;
@@ -318,7 +377,8 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number): MonteCar
 export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[]): MonteCarloResult {
   const p = prepare(input);
   const H = p.ci.horizon;
-  const sorted = checkParts(parts, H);
+  const ids = p.ci.initiatives.map((it) => it.id);
+  const sorted = checkParts(parts, H, ids);
   const R = sorted[sorted.length - 1]!.to;
   const want = wantedSeries(sorted[0]!.series);
   // The statistics read the parts' own arrays, a few weeks at a time: nothing is copied whole.
@@ -330,7 +390,12 @@ export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[
     for (const part of sorted) all.set(part.kpis[KPIS[k]!.id]!, part.from);
     kpis.push(all);
   }
-  return summariseRuns(p, sorted[0]!.seed, R, want, loaders, kpis);
+  const outcomes = createOutcomes(ids.length, R);
+  for (const part of sorted) {
+    outcomes.goLiveWeeks.set(part.goLiveWeeks, part.from * ids.length);
+    outcomes.outcomes.set(part.outcomes, part.from * ids.length);
+  }
+  return summariseRuns(p, sorted[0]!.seed, R, want, loaders, kpis, outcomes);
 }
 
 /**
@@ -358,6 +423,8 @@ export function partBuffers(part: MonteCarloPart): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   for (const v of Object.values(part.values)) out.add(v.buffer as ArrayBuffer);
   for (const v of Object.values(part.kpis)) out.add(v.buffer as ArrayBuffer);
+  out.add(part.goLiveWeeks.buffer as ArrayBuffer);
+  out.add(part.outcomes.buffer as ArrayBuffer);
   return [...out];
 }
 
@@ -377,7 +444,8 @@ export function kpiMeans(input: SimInput, replications: number, seed: number): F
   for (let i = 0; i < SERIES_COUNT; i++) series.push(new Float32Array(PATH_SERIES[i] ? 0 : W));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null };
+  // No outcomes (sensitivity reads only KPI means); the field is listed so that runCore sees one shape of sink.
+  const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null, outcomes: null };
   const rng = createRng(seed, 0);
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);

@@ -33,7 +33,7 @@ import {
 } from './series';
 import { portfolioShare } from './switching';
 import { clinicalAdoption, REFERENCE_TEAM_FTE } from './team';
-import type { InitiativeOutcome, RunEvent, RunResult, SimInput } from './types';
+import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, type InitiativeOutcome, type RunEvent, type RunResult, type SimInput } from './types';
 import { remoteConsultations, remotePersistence, remoteTarget, stepRemote } from './urgency';
 import { ENGINE_VERSION } from './version';
 import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS } from './explain';
@@ -159,6 +159,35 @@ export interface Sink {
   readonly kpis: Float64Array[];
   kpiIndex: number;
   readonly detail: Detail | null;
+  /** Where the Monte Carlo keeps how each initiative ended (SPEC R11); absent or null when nobody asks. */
+  readonly outcomes?: OutcomeSink | null;
+}
+
+/**
+ * How each initiative ended, per replication: initiative i of the run written at kpiIndex·n + i, in the layout
+ * of MonteCarloPart.goLiveWeeks and MonteCarloPart.outcomes.
+ */
+export interface OutcomeSink {
+  readonly goLiveWeeks: Int16Array;
+  readonly outcomes: Uint8Array;
+}
+
+/**
+ * Write how each initiative ended, from what the workspace holds at the horizon. Its own function, called once
+ * a replication after the weekly loop, so that it takes nothing from runCore's inlining budget.
+ */
+function recordOutcomes(ws: Workspace, n: number, sink: OutcomeSink, r: number): void {
+  const base = r * n;
+  const go = sink.goLiveWeeks, out = sink.outcomes;
+  for (let i = 0; i < n; i++) {
+    const live = ws.liveWeek[i]!;
+    const lastFail = ws.lastFailWeek[i]!;
+    go[base + i] = live;
+    // A retry starts weeks after the failure it follows, so a latest failure at or after the latest start means
+    // no retry is under way (it may be waiting to be re-planned).
+    out[base + i] = (live >= 0 ? OUTCOME_LIVE : 0) | (ws.failWeek[i]! >= 0 ? OUTCOME_FAILED : 0)
+      | (lastFail >= 0 && lastFail >= ws.startWeek[i]! ? OUTCOME_FAILED_AT_END : 0);
+  }
 }
 
 /** True for series that come from the exogenous path (identical across replications). */
@@ -750,6 +779,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   k[K_PEAK_DIP]![ki] = peakDip;
   k[K_PEAK_REMOTE]![ki] = peakRemote;
   k[K_MEAN_SWITCHING]![ki] = path.meanSwitching;
+  const oc = sink.outcomes;
+  if (oc) recordOutcomes(ws, n, oc, ki);
 }
 
 /** Return whether every initiative named by an initiatives-live goal is live. */

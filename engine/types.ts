@@ -221,6 +221,25 @@ export interface KpiDistribution {
   readonly values: Float64Array;
 }
 
+/**
+ * How one initiative fared across the replications of a Monte Carlo (SPEC R11). Shares count replications
+ * out of all of them; the go-live weeks are nearest-rank percentiles (R9) over the replications in which it
+ * went live, null when it went live in none.
+ */
+export interface InitiativeOdds {
+  readonly id: string;
+  /** Share of replications in which it is live at the horizon. */
+  readonly live: Share;
+  /** Share in which it failed at least once (whether or not a re-planned retry then went live). */
+  readonly failed: Share;
+  /** Share in which its latest attempt had failed by the horizon and no retry had started since. */
+  readonly failedAtEnd: Share;
+  /** Go-live week P10, P50, P90 among the replications in which it went live; null when there are none. */
+  readonly goLiveP10: Weeks | null;
+  readonly goLiveP50: Weeks | null;
+  readonly goLiveP90: Weeks | null;
+}
+
 /** Result of a Monte Carlo run. */
 export interface MonteCarloResult {
   readonly engineVersion: string;
@@ -229,6 +248,11 @@ export interface MonteCarloResult {
   readonly horizonWeeks: Weeks;
   readonly bands: Readonly<Record<string, SeriesBands>>;
   readonly kpis: Readonly<Record<string, KpiDistribution>>;
+  /**
+   * Per initiative, in the input's order (the reference portfolio's for an input with none, R7): how often it
+   * is live or failed at the horizon and when it usually goes live (SPEC R11).
+   */
+  readonly initiatives: readonly InitiativeOdds[];
 }
 
 /**
@@ -255,7 +279,26 @@ export interface MonteCarloPart {
   readonly values: Readonly<Record<string, Float32Array>>;
   /** Per KPI, its to − from values in replication order. */
   readonly kpis: Readonly<Record<string, Float64Array>>;
+  /** Ids of the initiatives run (the input's, or the reference portfolio's for an input with none), in order. */
+  readonly initiatives: readonly string[];
+  /**
+   * Per replication and initiative, with n initiatives replication from + r's initiative i at r·n + i: its
+   * go-live week, −1 when it is not live at the horizon (SPEC R11).
+   */
+  readonly goLiveWeeks: Int16Array;
+  /**
+   * Same layout: how each initiative ended, as bits: OUTCOME_LIVE (live at the horizon), OUTCOME_FAILED
+   * (failed at least once), OUTCOME_FAILED_AT_END (its latest attempt failed and no retry had started since).
+   */
+  readonly outcomes: Uint8Array;
 }
+
+/** Bit of MonteCarloPart.outcomes: the initiative is live at the horizon. */
+export const OUTCOME_LIVE = 1;
+/** Bit of MonteCarloPart.outcomes: the initiative failed at least once. */
+export const OUTCOME_FAILED = 2;
+/** Bit of MonteCarloPart.outcomes: the initiative's latest attempt failed and no retry had started by the horizon. */
+export const OUTCOME_FAILED_AT_END = 4;
 
 /** The swing of one KPI when one lever moves to the low and high ends of its range. */
 export interface SensitivityRow {

@@ -31,6 +31,14 @@ function expectSameBits(a: MonteCarloResult, b: MonteCarloResult): void {
     for (const q of ['p10', 'p50', 'p90', 'mean'] as const) expect(Object.is(d[q], e[q]), `${id} ${q}: ${d[q]} vs ${e[q]}`).toBe(true);
     expect(Array.from(d.values), id).toEqual(Array.from(e.values));
   }
+  // [R11] How each initiative ended: the same shares and go-live weeks, in the same order.
+  expect(a.initiatives.map((o) => o.id)).toEqual(b.initiatives.map((o) => o.id));
+  a.initiatives.forEach((o, i) => {
+    const q = b.initiatives[i]!;
+    for (const f of ['live', 'failed', 'failedAtEnd', 'goLiveP10', 'goLiveP50', 'goLiveP90'] as const) {
+      expect(Object.is(o[f], q[f]), `${o.id} ${f}: ${o[f]} vs ${q[f]}`).toBe(true);
+    }
+  });
 }
 
 /** Run the parts of the given ranges. */
@@ -85,6 +93,10 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
     expect(part.series).toEqual(['maturity', 'urgency']);
     expect(Object.keys(part.values)).toEqual(['maturity']);
     expect(Object.keys(part.kpis)).toEqual(KPIS.map((k) => k.id));
+    // [R11] Initiative i of the part's replication r at r·n + i, as many as the input has, in its order.
+    expect(part.initiatives).toEqual(input.initiatives.map((it) => it.id));
+    expect(part.goLiveWeeks.length).toBe(4 * input.initiatives.length);
+    expect(part.outcomes.length).toBe(4 * input.initiatives.length);
     // Replication 5 is the part's third: the same KPIs as in a Monte Carlo from 0, and its last week's maturity
     // (the KPI maturityAtHorizon) at 16·W·0 + 16·260 + 2.
     const W = part.horizonWeeks + 1;
@@ -108,9 +120,14 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
     const part = monteCarloPart(input, { seed: 5, from: 0, to: 15, series: CHARTED });
     const buffers = partBuffers(part);
     expect(buffers.length).toBe(new Set(buffers).size);
-    expect(buffers.length).toBe(Object.keys(part.values).length + KPIS.length);
+    // [R11] Plus the two arrays of how each initiative ended.
+    expect(buffers.length).toBe(Object.keys(part.values).length + KPIS.length + 2);
+    expect(buffers).toContain(part.goLiveWeeks.buffer);
+    expect(buffers).toContain(part.outcomes.buffer);
     const moved = structuredClone(part, { transfer: buffers });
     expect(part.kpis.maturityAtHorizon!.length).toBe(0); // detached: the data moved rather than being copied
+    expect(part.goLiveWeeks.length).toBe(0);
+    expect(part.outcomes.length).toBe(0);
     expectSameBits(mergeMonteCarlo(input, [moved, cloned[1]!]), whole);
   });
 });
@@ -166,6 +183,14 @@ describe('[R10] parts that do not make one Monte Carlo are refused with the reas
     expect(() => mergeMonteCarlo(input, [{ ...a, to: 0 }])).toThrow(/not a range/);
     expect(() => monteCarloPart(input, { seed: 1, from: 5, to: 5 })).toThrow(/0 ≤ from < to/);
     expect(() => monteCarloPart(input, { seed: 1, from: 0, to: 4, series: ['nope'] })).toThrow(/Unknown series 'nope'/);
+  });
+  it('[R11] damaged parts: missing or short outcomes, another portfolio', () => {
+    expect(() => mergeMonteCarlo(input, [a, { ...b, outcomes: new Uint8Array(3) }])).toThrow(/part \[4, 8\) lacks how its initiatives ended/);
+    expect(() => mergeMonteCarlo(input, [a, { ...b, goLiveWeeks: new Float64Array(b.goLiveWeeks.length) as unknown as Int16Array }])).toThrow(/lacks how its initiatives ended/);
+    expect(() => mergeMonteCarlo(input, [a, { ...b, initiatives: [...b.initiatives].reverse() }])).toThrow(/part \[4, 8\) ran the initiatives .* but the input has/);
+    const other = { ...scenarioInput('milton-keynes.json'), horizonWeeks: input.horizonWeeks };
+    const mine = monteCarloPart(other, { seed: 9, from: 0, to: 4, series });
+    expect(() => mergeMonteCarlo(input, [mine, b, c])).toThrow(/ran the initiatives/);
   });
   it('[R10] the merge of valid parts still works after the refusals (no state left behind)', () => {
     expectSameBits(mergeMonteCarlo(input, [c, a, b]), monteCarlo(input, { replications: 12, seed: 9, series }));
