@@ -85,7 +85,10 @@ function cutBands(b: SeriesBands, week: number): SeriesBands {
   return { p10: cut(b.p10, week), p50: cut(b.p50, week), p90: cut(b.p90, week), mean: cut(b.mean, week) };
 }
 
-/** Return Monte Carlo bands as seen at `week` (blank after it, KPI distributions unknown); `null` shows them whole. */
+/**
+ * Return Monte Carlo bands as seen at `week` (blank after it, KPI distributions unknown, no initiative's odds);
+ * `null` shows them whole.
+ */
 export function bandsUntilWeek(mc: MonteCarloResult | null, week: number | null): MonteCarloResult | null {
   if (!mc || week === null || week >= mc.horizonWeeks) return mc;
   let byWeek = bandCache.get(mc);
@@ -97,7 +100,8 @@ export function bandsUntilWeek(mc: MonteCarloResult | null, week: number | null)
   // KPI distributions are end-of-run figures: unknown until the whole run shows, like the run's own KPIs.
   const kpis: Record<string, KpiDistribution> = {};
   for (const id of Object.keys(mc.kpis)) kpis[id] = { p10: Number.NaN, p50: Number.NaN, p90: Number.NaN, mean: Number.NaN, values: new Float64Array(0) };
-  const seen: MonteCarloResult = { ...mc, bands, kpis };
+  // Each initiative's odds (live at the end, failed, when it goes live) are whole-run figures too: none until the end.
+  const seen: MonteCarloResult = { ...mc, bands, kpis, initiatives: [] };
   byWeek.set(week, seen);
   return seen;
 }

@@ -2,7 +2,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { EventList } from '../../components/event-list';
 import { eventLinesPlugin } from '../../components/event-lines';
 import { useMemo } from 'react';
-import type { MonteCarloResult, RunResult } from '../../../../engine';
+import type { InitiativeOdds, MonteCarloResult, RunResult } from '../../../../engine';
 import { ChartCanvas } from '../../components/chart-canvas';
 import { OKABE_ITO } from '../../components/palette';
 import { scenarioEvents } from './line-sets';
@@ -94,6 +94,80 @@ export function portfolioCounts(rows: readonly PortfolioRow[]): PortfolioCounts 
   return { total: rows.length, live, failed, replanned };
 }
 
+/**
+ * Return each initiative's odds across the Monte Carlo (SPEC R11) by id, or null when there are none to show:
+ * no result, or one of another portfolio than the timeline drawn (a result from before the scenario changed).
+ */
+export function portfolioOdds(mc: MonteCarloResult | null, run: Pick<RunResult, 'timeline'> | null): ReadonlyMap<string, InitiativeOdds> | null {
+  const odds = mc?.initiatives;
+  if (!odds || !run || odds.length === 0) return null;
+  if (odds.length !== run.timeline.length || odds.some((o, i) => o.id !== run.timeline[i]!.id)) return null;
+  return new Map(odds.map((o) => [o.id, o]));
+}
+
+/**
+ * Format a share of runs as a whole percentage that never rounds to a certainty it is not: "0%" and "100%" only
+ * when it is exactly so, "<1%" and ">99%" for what would round to them.
+ */
+export function formatShare(share: number): string {
+  if (share <= 0) return '0%';
+  if (share >= 1) return '100%';
+  const pct = Math.round(share * 100);
+  return pct === 0 ? '<1%' : pct === 100 ? '>99%' : `${pct}%`;
+}
+
+const years = (week: number) => (week / 52).toFixed(1);
+
+/** Return when an initiative usually goes live, from its P10–P90 go-live weeks, or null when it never does. */
+export function goLiveRange(o: InitiativeOdds): string | null {
+  if (o.goLiveP10 === null || o.goLiveP90 === null) return null;
+  const from = years(o.goLiveP10), to = years(o.goLiveP90);
+  return from === to ? `usually live in year ${from}` : `usually live in year ${from}–${to} (P10–P90)`;
+}
+
+/** Return a row's label: its (shortened) name, whether it was re-planned, and its chance of being live at the end when known. */
+export function rowLabel(row: Pick<PortfolioRow, 'name' | 'replanned'>, odds: InitiativeOdds | undefined, max = 26): string {
+  const name = `${shorten(row.name, max)}${row.replanned ? ' (re-planned)' : ''}`;
+  return odds ? `${name} · ${formatShare(odds.live)} live` : name;
+}
+
+/** Return what the runs say of one initiative, in lines (a tooltip's, or one sentence joined by "; "). */
+export function oddsLines(o: InitiativeOdds, replications: number): string[] {
+  const lines = [`Live at the end in ${formatShare(o.live)} of ${replications} runs`];
+  if (o.failed > 0) {
+    lines.push(o.failedAtEnd > 0 ? `failed at least once in ${formatShare(o.failed)} (still failed at the end in ${formatShare(o.failedAtEnd)})` : `failed at least once in ${formatShare(o.failed)}`);
+  }
+  const range = goLiveRange(o);
+  if (range) lines.push(range);
+  return lines;
+}
+
+/** Initiatives live at the end in fewer than this share of the runs count as at risk in the caption. */
+export const AT_RISK_BELOW = 0.5;
+/** The caption names at most this many initiatives at risk (the least likely first). */
+const AT_RISK_NAMED = 3;
+
+/**
+ * Return the caption's sentence on the initiatives most at risk: those live at the end in fewer than half the
+ * runs, least likely first (the portfolio's order among equals), at most three named; or, when there are none,
+ * the least likely one.
+ */
+export function atRiskSentence(rows: readonly Pick<PortfolioRow, 'id' | 'name'>[], odds: ReadonlyMap<string, InitiativeOdds>): string {
+  const ranked = rows
+    .map((r, i) => ({ name: r.name, o: odds.get(r.id), i }))
+    .filter((x): x is { name: string; o: InitiativeOdds; i: number } => x.o !== undefined)
+    .sort((a, b) => a.o.live - b.o.live || a.i - b.i);
+  if (ranked.length === 0) return '';
+  const risky = ranked.filter((x) => x.o.live < AT_RISK_BELOW);
+  if (risky.length === 0) {
+    return ` Every initiative is live at the end in at least half of the runs; the least likely is ${ranked[0]!.name} (${formatShare(ranked[0]!.o.live)}).`;
+  }
+  const named = risky.slice(0, AT_RISK_NAMED).map((x, k) => `${x.name} (${formatShare(x.o.live)}${k === 0 ? ' of runs' : ''})`);
+  const more = risky.length - named.length;
+  const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} and ${named.at(-1)!}`;
+  return ` Most at risk, live at the end in fewer than half of the runs: ${list}${more > 0 ? `, and ${more} more` : ''}.`;
+}
+
 const eventLines = eventLinesPlugin<'bar'>();
 
 function shorten(text: string, max: number): string {
@@ -106,7 +180,11 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 export interface PortfolioChartProps {
   /** The expected-value run (noise off) whose timeline is drawn. */
   readonly run: RunResult | null;
-  /** The full Monte Carlo of the same settings, when in: the caption then says how the replications typically fare. */
+  /**
+   * The full Monte Carlo of the same settings, when in: the caption then says how the replications typically
+   * fare, and each row how likely the initiative is to be live at the end. Null while the runs of the settings
+   * shown are not in (a lever moving) and during a reveal: the rows then carry no odds at all.
+   */
   readonly typical?: MonteCarloResult | null;
   readonly names?: ReadonlyMap<string, string>;
   readonly fontSize: number;
@@ -120,6 +198,11 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
   // Every initiative gets a row, started or not, so the room sees what is still waiting.
   const rows = useMemo(() => (run ? portfolioRows(run, names, revealWeek) : []), [run, names, revealWeek]);
   const labels = useMemo(() => rows.map((r) => (r.replanned ? `${r.name} (re-planned)` : r.name)), [rows]);
+  // Odds of the runs of exactly these settings, or none: odds of the previous settings beside a timeline of the
+  // new ones would read as the new settings' (the Explore view passes `typical` only once its runs are in), and
+  // during a reveal they are whole-run figures that would give the ending away (reveal-run.ts blanks them too).
+  const odds = useMemo(() => (revealWeek === null ? portfolioOdds(typical, run) : null), [revealWeek, typical, run]);
+  const replications = typical?.replications ?? 0;
   const data = useMemo<ChartData<'bar', [number, number][], string>>(() => {
     const datasets = (Object.keys(STATUS) as PortfolioStatus[]).map((status) => ({
       label: STATUS[status].label,
@@ -149,7 +232,7 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
         y: {
           stacked: true,
           // Long names would squeeze the timeline; the tooltip carries the full name.
-          ticks: { font: { size: fontSize }, callback: (_v, i) => (rows[i] ? `${shorten(rows[i].name, 26)}${rows[i].replanned ? ' (re-planned)' : ''}` : '') },
+          ticks: { font: { size: fontSize }, callback: (_v, i) => (rows[i] ? rowLabel(rows[i], odds?.get(rows[i].id)) : '') },
         },
       },
       plugins: {
@@ -157,6 +240,10 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
         tooltip: {
           callbacks: {
             title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
+            afterTitle: (items) => {
+              const o = odds?.get(rows[items[0]?.dataIndex ?? 0]?.id ?? '');
+              return o ? oddsLines(o, replications) : [];
+            },
             label: (item) => {
               const raw = item.raw as [number, number] | null;
               return raw ? `${item.dataset.label}: year ${raw[0].toFixed(1)} to ${raw[1].toFixed(1)}` : '';
@@ -167,7 +254,7 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
         ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
       },
     }),
-    [run, events, fontSize, labels, rows],
+    [run, events, fontSize, labels, rows, odds, replications],
   );
   if (!run) return <p className="muted">Simulating…</p>;
   const { total, live, failed, replanned } = portfolioCounts(rows);
@@ -177,13 +264,23 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
       ? 'This scenario has no portfolio of initiatives.'
       : revealWeek !== null
         ? `In the quick estimate (noise off), at week ${revealWeek}: ${live} of ${total} initiatives are live, ${failed} failed so far, ${total - live - failed} not live yet.` + retried
-        : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + retried + replicationsNote(typical);
+        : `In the quick estimate (noise off), ${live} of ${total} initiatives are live by the end, ${failed} failed, ${total - live - failed} not finished.` + retried + replicationsNote(typical) +
+          (odds ? atRiskSentence(rows, odds) : '');
   return (
     <figure className="chart-figure">
       {total > 0 && (
         <div className="chart-box-tall" style={{ height: `${Math.max(240, rows.length * (fontSize * 2.4) + 120)}px` }}>
           <ChartCanvasWithPlugin data={data} options={options} caption={caption} />
         </div>
+      )}
+      {odds && (
+        // The canvas's row labels are not read out: the same odds, for screen readers.
+        <ul className="sr-only" data-testid="portfolio-odds">
+          {rows.map((r) => {
+            const o = odds.get(r.id);
+            return o ? <li key={r.id} data-initiative={r.id}>{`${rowLabel(r, o, Infinity)}: ${oddsLines(o, replications).join('; ')}.`}</li> : null;
+          })}
+        </ul>
       )}
       <EventList events={events} />
       <p className="chart-caption" data-testid="caption-portfolio">
