@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { monteCarlo, parseScenario, scenarioToInput } from '../../engine';
+import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
 import { launchChromium, openApp, pageErrors } from './browser';
 
 let browser: Browser;
@@ -216,6 +219,40 @@ describe('Explore view', () => {
     await expect
       .poll(() => page.getByTestId('caption-portfolio').textContent(), WAIT)
       .toMatch(/^In the quick estimate \(noise off\), \d+ of \d+ initiatives are live by the end, \d+ failed, \d+ not finished\. Across 500 runs, typically \d+ are live and \d+ failed/);
+    // [R11] Each row's chance of being live at the end is the share of the view's Monte Carlo, computed here
+    // from the same input (the scenario the app opens with, Milton Keynes, as loaded), seed and replications.
+    const parsed = parseScenario(readFileSync(new URL('../../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+    const scenario = parsed.scenario;
+    const mc = monteCarlo(scenarioToInput(scenario), { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
+    const nameOf = (id: string) => scenario.initiatives.find((i) => i.id === id)!.name;
+    const uncertain = mc.initiatives.find((o) => o.live > 0.01 && o.live < 0.99)!;
+    const pct = `${Math.round(uncertain.live * 100)}%`;
+    const row = page.locator(`[data-testid="portfolio-odds"] li[data-initiative="${uncertain.id}"]`);
+    // The row label as drawn on the chart (name, shortened there but not here, and its chance), then the details.
+    const shown = `${nameOf(uncertain.id)} · ${pct} live: Live at the end in ${pct} of 500 runs`;
+    await expect.poll(() => row.textContent(), WAIT).toContain(shown);
+    expect((await row.textContent())!.startsWith(shown)).toBe(true);
+    // The caption names the least likely initiative (among those live in fewer than half of the runs, if any).
+    const least = [...mc.initiatives].sort((a, b) => a.live - b.live)[0]!;
+    expect(await page.getByTestId('caption-portfolio').textContent()).toMatch(
+      least.live < 0.5 ? `Most at risk, live at the end in fewer than half of the runs: ${nameOf(least.id)} (` : `the least likely is ${nameOf(least.id)} (${Math.round(least.live * 100)}%)`,
+    );
+    await page.screenshot({ path: '/tmp/momentum-portfolio-odds.png' });
+    // While a lever moves, the odds of the earlier settings are not shown beside the new timeline: in every
+    // state the page passes through, the odds are there exactly when the caption speaks of the 500 runs.
+    await page.evaluate(() => {
+      const seen: [boolean, boolean][] = [];
+      (window as unknown as { oddsSeen: [boolean, boolean][] }).oddsSeen = seen;
+      const sample = () => seen.push([document.querySelector('[data-testid="portfolio-odds"]') !== null, /Across 500 runs/.test(document.querySelector('[data-testid="caption-portfolio"]')?.textContent ?? '')]);
+      new MutationObserver(sample).observe(document.body, { childList: true, characterData: true, subtree: true });
+    });
+    await priorities(page).focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { oddsSeen: [boolean, boolean][] }).oddsSeen.some(([odds]) => !odds)), WAIT).toBe(true);
+    await expect.poll(() => page.getByTestId('portfolio-odds').count(), WAIT).toBe(1);
+    const oddsSeen = await page.evaluate(() => (window as unknown as { oddsSeen: [boolean, boolean][] }).oddsSeen);
+    expect(oddsSeen.filter(([odds, across]) => odds !== across)).toEqual([]);
     for (const [tab, id] of [['Adoption', 'adoption'], ['Confidence', 'confidence'], ['Benefits', 'benefits']] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await expect.poll(() => page.getByTestId(`caption-${id}`).textContent(), WAIT).not.toMatch(/Simulating/);
