@@ -138,7 +138,9 @@ export function createPortHelper(port: PortLike): PortHelper {
   };
   return {
     run: (input, opts) => ask<MonteCarloPart>({ kind: 'part', input, opts }, []),
-    // The values go (transferred: this thread is done with them); the KPIs are copied, as the caller keeps them.
+    // The values go (transferred: this thread is done with them); the KPIs and how each initiative ended are
+    // copied, as the caller keeps them for its own merge (the part a helper runs comes back with all of its
+    // buffers transferred: servePartsOn lists partBuffers).
     merge: (input, parts) => ask<MonteCarloResult>({ kind: 'merge', input, parts }, parts.flatMap((p) => Object.values(p.values).map((v) => v.buffer as ArrayBuffer))),
     fail(reason) {
       lost = reason;

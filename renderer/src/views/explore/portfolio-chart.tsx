@@ -238,9 +238,13 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
       plugins: {
         legend: { position: 'bottom', labels: { font: { size: fontSize } } },
         tooltip: {
+          // Read across a room: the tooltip's type follows the chart's, like the axes.
+          titleFont: { size: fontSize },
+          bodyFont: { size: fontSize - 1 },
           callbacks: {
             title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
-            afterTitle: (items) => {
+            // In the body's weight, above the hovered stretch: what the runs say of the whole row.
+            beforeBody: (items) => {
               const o = odds?.get(rows[items[0]?.dataIndex ?? 0]?.id ?? '');
               return o ? oddsLines(o, replications) : [];
             },
