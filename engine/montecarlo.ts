@@ -357,6 +357,13 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number, ids: read
     if (!(part.goLiveWeeks instanceof Int16Array) || part.goLiveWeeks.length !== size || !(part.outcomes instanceof Uint8Array) || part.outcomes.length !== size) {
       throw new Error(`The ${name} lacks how its initiatives ended (go-live weeks and outcomes, ${size} of each expected).`);
     }
+    for (let j = 0; j < size; j++) {
+      const week = part.goLiveWeeks[j]!;
+      // Live at the horizon exactly when it has a go-live week within the run (the summary counts those weeks).
+      if ((part.outcomes[j]! & OUTCOME_LIVE) !== 0 ? week < 0 || week > horizon : week !== -1) {
+        throw new Error(`The ${name} has go-live week ${week} for replication ${part.from + Math.floor(j / ids.length)}'s initiative '${ids[j % ids.length]}', which does not fit its outcome.`);
+      }
+    }
   }
   const sorted = [...parts].sort((a, b) => a.from - b.from || a.to - b.to);
   let end = 0;

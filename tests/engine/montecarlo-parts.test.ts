@@ -188,6 +188,11 @@ describe('[R10] parts that do not make one Monte Carlo are refused with the reas
     expect(() => mergeMonteCarlo(input, [a, { ...b, outcomes: new Uint8Array(3) }])).toThrow(/part \[4, 8\) lacks how its initiatives ended/);
     expect(() => mergeMonteCarlo(input, [a, { ...b, goLiveWeeks: new Float64Array(b.goLiveWeeks.length) as unknown as Int16Array }])).toThrow(/lacks how its initiatives ended/);
     expect(() => mergeMonteCarlo(input, [a, { ...b, initiatives: [...b.initiatives].reverse() }])).toThrow(/part \[4, 8\) ran the initiatives .* but the input has/);
+    const wrongWeek = b.goLiveWeeks.slice();
+    const live = b.outcomes.findIndex((o) => (o & 1) !== 0);
+    expect(live).toBeGreaterThanOrEqual(0);
+    wrongWeek[live] = 300;
+    expect(() => mergeMonteCarlo(input, [a, { ...b, goLiveWeeks: wrongWeek }, c])).toThrow(/part \[4, 8\) has go-live week 300 for replication \d+'s initiative '.+', which does not fit its outcome/);
     const other = { ...scenarioInput('milton-keynes.json'), horizonWeeks: input.horizonWeeks };
     const mine = monteCarloPart(other, { seed: 9, from: 0, to: 4, series });
     expect(() => mergeMonteCarlo(input, [mine, b, c])).toThrow(/ran the initiatives/);
