@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_HORIZON_WEEKS, parseScenario, scenarioToInput, simulateExpected, type RunResult, type Scenario } from '../../engine';
 import { formatNumber } from '../../renderer/src/components/format';
 import { formatKpi, KPI_TABLE, kpiValue } from '../../renderer/src/components/kpi-meta';
+import { INLINE_SLOW_IN_A_ROW, INLINE_WARMUP_RUNS } from '../../renderer/src/sim/inline-expected';
 import { launchChromium, openApp, pageErrors } from './browser';
 
 // The Explore view computes the expected run of the current settings on the main thread, and sends a
@@ -24,6 +25,8 @@ afterAll(async () => {
 
 const WAIT = { timeout: 30_000, interval: 50 };
 const LEVER = 'priorities.concurrent';
+/** Lever steps taken with the real clock, all within the session's warm-up runs, so real timings cannot send the scenario to the worker. */
+const INLINE_STEPS = 4;
 
 /** What the page records of its workers: every request posted, and every reply to one. */
 interface Probe {
@@ -165,7 +168,7 @@ describe('Explore: the expected run on the main thread, and its fallback to the 
     await slider(page).focus();
     const inlineFrom = (await probeOf(page)).sent.length;
     const seen = new Set<string>();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < INLINE_STEPS; i++) {
       const value = await step(page, 'ArrowRight');
       await waitUntilShowing(page, scenario, value);
       seen.add((await shown(page)).table.join('|'));
@@ -177,8 +180,9 @@ describe('Explore: the expected run on the main thread, and its fallback to the 
     await page.evaluate(() => {
       window.__momentumSlowClock = true;
     });
+    // The session's warm-up runs and the slow runs in a row, with room to spare: the lever has 40 positions.
     let fallbackAt = -1;
-    for (let i = 0; i < 20 && fallbackAt < 0; i++) {
+    for (let i = 0; i < INLINE_WARMUP_RUNS + INLINE_SLOW_IN_A_ROW + 4 && fallbackAt < 0; i++) {
       const from = (await probeOf(page)).sent.length;
       const value = await step(page, 'ArrowRight');
       await waitUntilShowing(page, scenario, value);
@@ -186,6 +190,10 @@ describe('Explore: the expected run on the main thread, and its fallback to the 
       if (expectedSince(await probeOf(page), from).length > 0) fallbackAt = i;
     }
     expect(fallbackAt, 'no lever step went to the worker while every run measured slow').toBeGreaterThanOrEqual(0);
+    // Not before its time: the session's first runs (one when the view opened, one per step so far) are
+    // judged by the 50 ms limit only, and after them it takes INLINE_SLOW_IN_A_ROW slow runs in a row. An
+    // earlier switch means the warm-up or the streak is not honoured, or steps run the engine more than once.
+    expect(fallbackAt).toBeGreaterThanOrEqual(INLINE_WARMUP_RUNS + INLINE_SLOW_IN_A_ROW - (1 + INLINE_STEPS));
 
     // From then on every step is the worker's: its request carries the slider's value, and what the view
     // shows is the engine's run of that setting, which is also the worker's reply.
