@@ -9,7 +9,7 @@
 // Narrow imports (not ../engine): a worker needs only the model, so it starts without loading zod
 // and the file formats.
 import { csvCell, type CsvCell } from '../engine/export/csv';
-import { monteCarlo, monteCarloPart } from '../engine/montecarlo';
+import { monteCarlo, monteCarloPart, partBuffers } from '../engine/montecarlo';
 import { summarizeMonteCarlo, summarizeRun, type KpiStats, type KpiSummary, type SimTask } from '../engine/run-file/summary';
 import { simulateExpected } from '../engine/simulate';
 import type { MonteCarloPart, SimInput } from '../engine/types';
@@ -179,12 +179,8 @@ export function gridCsvLine(job: Extract<Job, { kind: 'grid' }>, index: number, 
 /** Return the buffers of a payload, to transfer rather than copy when posting it. */
 export function payloadBuffers(payload: Payload): ArrayBuffer[] {
   if (payload.kind === 'packed') return [payload.values.buffer, payload.stats.buffer, payload.hasStats.buffer] as ArrayBuffer[];
-  if (payload.kind === 'part') {
-    const out = new Set<ArrayBuffer>();
-    for (const v of Object.values(payload.part.values)) out.add(v.buffer as ArrayBuffer);
-    for (const v of Object.values(payload.part.kpis)) out.add(v.buffer as ArrayBuffer);
-    return [...out];
-  }
+  // The engine lists a part's buffers itself, so a field added to parts is transferred too.
+  if (payload.kind === 'part') return partBuffers(payload.part);
   return [];
 }
 
