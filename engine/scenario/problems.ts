@@ -120,6 +120,10 @@ function issueMessage(issue: z.core.$ZodIssue, allowedKeys: (path: readonly Prop
         return [{ path, message: `must be ${issue.inclusive ? 'at most' : 'less than'} ${Number(issue.maximum)}, got ${got}` }];
       }
       const length = typeof input === 'string' || Array.isArray(input) ? input.length : undefined;
+      // A list's limit names what it holds ("must have at most 200 initiatives"); see limits.ts.
+      if (issue.origin === 'array' && issue.message.startsWith('must')) {
+        return [{ path, message: `${issue.message}${length === undefined ? '' : `, got ${length}`}` }];
+      }
       return [
         {
           path,

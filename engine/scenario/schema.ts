@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PILLARS } from '../types';
 import type { Goal, Initiative, ScenarioEvent, Stage, StageGate } from '../types';
 import { DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from '../defaults';
+import { SCENARIO_LIMITS as L, limitMessage } from './limits';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
 export const SCHEMA_VERSION = 2;
@@ -25,6 +26,8 @@ const oneLine = (max: number) =>
   z.string().min(1).max(max).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' });
 const share = z.number().min(0).max(1);
 const week = z.number().int().min(0).max(MAX_HORIZON_WEEKS);
+/** A list of at most `max` items, whose message names what they are ("must have at most 200 initiatives"). */
+const list = <T extends z.ZodType>(item: T, max: number, noun: string) => z.array(item).max(max, { message: limitMessage(max, noun) });
 
 /** A lever id; checked against the engine's LEVERS when a file is parsed. */
 export const LeverIdSchema = z.string().min(1).max(64).meta({ id: 'LeverId', description: 'The id of one of the engine\'s levers.' });
@@ -48,7 +51,7 @@ export const InitiativeSchema = z.strictObject({
     .boolean()
     .default(false)
     .meta({ description: 'A failure or go-live dip disrupts operations; counts against a stage\'s cap.' }),
-  prerequisites: z.array(id).default([]).meta({ description: 'Ids of initiatives that must be live before this one starts.' }),
+  prerequisites: list(id, L.prerequisites, 'prerequisites').default([]).meta({ description: 'Ids of initiatives that must be live before this one starts.' }),
   rollout: z.enum(['big-bang', 'pilot-then-scale']).default('big-bang').meta({ description: 'Go live everywhere at once, or pilot in model teams and then scale.' }),
   benefit: z.number().min(0).max(10).default(1).meta({ description: 'Relative size of the benefit once adopted (1 = a typical initiative).' }),
   infrastructureNeed: share.default(0).meta({ description: 'Infrastructure readiness (0–1) needed to progress at full speed; 0 = none.' }),
@@ -61,7 +64,7 @@ export const InitiativeSchema = z.strictObject({
 export const StageGateSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('week'), week }).meta({ description: 'Opens at this week.' }),
   z
-    .strictObject({ kind: z.literal('initiatives-live'), ids: z.array(id).min(1) })
+    .strictObject({ kind: z.literal('initiatives-live'), ids: list(id, L.initiativeIds, 'initiative ids').min(1) })
     .meta({ description: 'Opens once these initiatives are live.' }),
   z.strictObject({ kind: z.literal('infrastructure'), atLeast: share }).meta({ description: 'Opens once infrastructure readiness reaches this share.' }),
   z.strictObject({ kind: z.literal('confidence'), atLeast: share }).meta({ description: 'Opens once board confidence reaches this share.' }),
@@ -72,7 +75,7 @@ export const StageGateSchema = z.discriminatedUnion('kind', [
 export const StageSchema = z.strictObject({
   id,
   name: oneLine(120),
-  gate: z.array(StageGateSchema).default([]).meta({ description: 'All conditions must hold for the stage to open; empty = open from week 0.' }),
+  gate: list(StageGateSchema, L.gateConditions, 'gate conditions').default([]).meta({ description: 'All conditions must hold for the stage to open; empty = open from week 0.' }),
   maxConcurrentCritical: z
     .number()
     .int()
@@ -117,7 +120,7 @@ export const ScenarioEventSchema = z.discriminatedUnion('kind', [
 /** What "weeks to goal" is measured against. */
 export const GoalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('maturity'), atLeast: z.number().min(1).max(5) }).meta({ description: 'Digital maturity (1–5) reaches this score.' }),
-  z.strictObject({ kind: z.literal('initiatives-live'), ids: z.array(id).min(1) }).meta({ description: 'These initiatives are live.' }),
+  z.strictObject({ kind: z.literal('initiatives-live'), ids: list(id, L.initiativeIds, 'initiative ids').min(1) }).meta({ description: 'These initiatives are live.' }),
   z.strictObject({ kind: z.literal('adoption'), pillar: z.enum(PILLARS), atLeast: share }).meta({ description: 'Adoption in a pillar reaches this share.' }),
 ]);
 
@@ -153,10 +156,10 @@ export const RevealSchema = z.strictObject({
 /** Material for running a workshop with the scenario. */
 export const TrainerSchema = z.strictObject({
   briefing: z.string().max(4000).default('').meta({ description: 'Read out at the start: the situation the room is in.' }),
-  objectives: z.array(text(400)).default([]).meta({ description: 'What participants should take away.' }),
-  questions: z.array(text(400)).default([]).meta({ description: 'Discussion questions.' }),
-  whatIfs: z.array(WhatIfSchema).default([]).meta({ description: 'Suggested lever changes to try.' }),
-  reveals: z.array(RevealSchema).default([]).meta({ description: 'Steps to reveal as the run reaches each week.' }),
+  objectives: list(text(400), L.objectives, 'objectives').default([]).meta({ description: 'What participants should take away.' }),
+  questions: list(text(400), L.questions, 'questions').default([]).meta({ description: 'Discussion questions.' }),
+  whatIfs: list(WhatIfSchema, L.whatIfs, 'what-ifs').default([]).meta({ description: 'Suggested lever changes to try.' }),
+  reveals: list(RevealSchema, L.reveals, 'reveal steps').default([]).meta({ description: 'Steps to reveal as the run reaches each week.' }),
 });
 
 /** A whole scenario file (current schema version). */
@@ -173,11 +176,11 @@ export const ScenarioSchema = z
     levers: LeverValuesSchema.default({}),
     horizonWeeks: z.number().int().min(1).max(MAX_HORIZON_WEEKS).default(DEFAULT_HORIZON_WEEKS).meta({ description: 'Weeks to simulate (1–520).' }),
     goal: GoalSchema.default({ kind: 'maturity', atLeast: 3 }),
-    initiatives: z.array(InitiativeSchema).default([]),
-    stages: z.array(StageSchema).default([]),
-    events: z.array(ScenarioEventSchema).default([]),
-    targets: z.array(TargetSchema).default([]),
-    lockedLevers: z.array(LeverIdSchema).default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
+    initiatives: list(InitiativeSchema, L.initiatives, 'initiatives').default([]),
+    stages: list(StageSchema, L.stages, 'stages').default([]),
+    events: list(ScenarioEventSchema, L.events, 'events').default([]),
+    targets: list(TargetSchema, L.targets, 'challenges (targets)').default([]),
+    lockedLevers: list(LeverIdSchema, L.lockedLevers, 'locked levers').default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
     trainer: TrainerSchema.default({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] }),
   })
   .meta({ title: 'Momentum scenario', description: 'A Momentum scenario file: board settings, portfolio, stages, events, targets and trainer material.' });

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCENARIO_LIMITS } from '../../engine';
 import { ROOT, momentum, scenarioFiles, tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -26,6 +27,16 @@ describe('momentum validate', () => {
     for (const line of lines) expect(line).toMatch(LINE);
     expect(lines).toContainEqual(expect.stringMatching(/^.*bad\.json: initiatives\[0\]\.effortWeeks: /));
     expect(lines).toContainEqual(expect.stringMatching(/^.*bad\.json: horizonWeeks: must be at most 520/));
+  });
+
+  it('reports a list over the format\'s limit by its path, the limit and the count', async () => {
+    const big = join(tmp.dir, 'too-many.json');
+    const n = SCENARIO_LIMITS.initiatives + 1;
+    const initiatives = Array.from({ length: n }, (_, i) => ({ id: `work-${i}`, name: `Work ${i}`, pillar: 'support', effortWeeks: 4 }));
+    writeFileSync(big, JSON.stringify({ schemaVersion: 2, id: 'too-many', title: 'Too many', initiatives }));
+    const r = await momentum(['validate', big]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${big}: initiatives: must have at most ${SCENARIO_LIMITS.initiatives} initiatives, got ${n}\n`);
   });
 
   it('says where invalid JSON breaks, at the file level', async () => {
