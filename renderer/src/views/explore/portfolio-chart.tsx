@@ -1,4 +1,5 @@
-import type { ChartData, ChartOptions } from 'chart.js';
+import type { ChartData, ChartOptions, Scale } from 'chart.js';
+import { Chart } from '../../components/chart-setup';
 import { EventList } from '../../components/event-list';
 import { eventLinesPlugin } from '../../components/event-lines';
 import { useMemo } from 'react';
@@ -131,6 +132,84 @@ export function rowLabel(row: Pick<PortfolioRow, 'name' | 'replanned'>, odds: In
   return odds ? `${name} · ${formatShare(odds.live)} live` : name;
 }
 
+/** The shortest a name is cut to (three letters and an ellipsis) before a label stops shrinking. */
+const SHORTEST_NAME = 4;
+
+/**
+ * Return the longest label of a row that is at most `maxWidth` wide as `measure` reckons it: the name is cut
+ * shorter (never below {@link SHORTEST_NAME} characters) while the re-planned mark and the "· NN% live" odds stay
+ * whole, since the odds are what the room reads across. Past the shortest name the label is returned as it is.
+ */
+export function fitRowLabel(
+  row: Pick<PortfolioRow, 'name' | 'replanned'>,
+  odds: InitiativeOdds | undefined,
+  maxWidth: number,
+  measure: (text: string) => number,
+  max = 26,
+): string {
+  let label = rowLabel(row, odds, max);
+  for (let n = Math.min(max, row.name.length); n >= SHORTEST_NAME && measure(label) > maxWidth; n--) label = rowLabel(row, odds, n);
+  return label;
+}
+
+/** Return where `name` parts from the most alike of `others`: the length of the longest prefix it shares with one. */
+function partingIndex(name: string, others: readonly string[]): number {
+  let at = 0;
+  for (const other of others) {
+    let i = 0;
+    while (i < name.length && i < other.length && name[i] === other[i]) i++;
+    at = Math.max(at, i);
+  }
+  return at;
+}
+
+/**
+ * Return the labels of all rows, each fitted by {@link fitRowLabel}. Rows whose cut labels come out the same ("e-CARE
+ * EPR ph…" for phases 1 and 2) are cut in the middle instead, keeping the words that tell them apart ("e-CARE…phase 1");
+ * a word of fewer than four characters brings the word before it along.
+ */
+export function fitRowLabels(
+  rows: readonly Pick<PortfolioRow, 'id' | 'name' | 'replanned'>[],
+  odds: ReadonlyMap<string, InitiativeOdds> | null,
+  maxWidth: number,
+  measure: (text: string) => number,
+  max = 26,
+): string[] {
+  const labels = rows.map((r) => fitRowLabel(r, odds?.get(r.id), maxWidth, measure, max));
+  // What follows the name (the re-planned mark, the odds), and the name as cut: rows are alike when their cut names are.
+  const suffixes = rows.map((r) => rowLabel({ name: '', replanned: r.replanned }, odds?.get(r.id)));
+  const cutNames = labels.map((l, i) => l.slice(0, l.length - suffixes[i]!.length));
+  return labels.map((label, i) => {
+    const row = rows[i]!;
+    const alike = rows.filter((r, j) => j !== i && cutNames[j] === cutNames[i] && r.name !== row.name).map((r) => r.name);
+    const parts = partingIndex(row.name, alike);
+    if (alike.length === 0 || parts >= row.name.length) return label;
+    let from = row.name.lastIndexOf(' ', parts - 1) + 1;
+    if (row.name.length - from < 4 && from > 0) from = row.name.lastIndexOf(' ', from - 2) + 1;
+    if (from === 0) return label;
+    const tail = row.name.slice(from);
+    const suffix = suffixes[i]!;
+    let cut = `…${tail}${suffix}`;
+    for (let head = from - 1; head >= 1; head--) {
+      const text = `${row.name.slice(0, head).trimEnd()}…${tail}${suffix}`;
+      if (measure(text) <= maxWidth) {
+        cut = text;
+        break;
+      }
+    }
+    return cut;
+  });
+}
+
+/**
+ * Return how wide the portfolio's row labels may be on a canvas `chartWidth` pixels across: chart.js gives the
+ * y-axis at most half the canvas and clips what is wider at the canvas's edge; the labels get a little less than
+ * that (their tick padding and marks), and the timeline keeps at least 58% of the width.
+ */
+export function rowLabelWidth(chartWidth: number): number {
+  return Math.max(0, Math.min(chartWidth / 2 - 16, chartWidth * 0.42));
+}
+
 /** Return what the runs say of one initiative, in lines (a tooltip's, or one sentence joined by "; "). */
 export function oddsLines(o: InitiativeOdds, replications: number): string[] {
   const lines = [`Live at the end in ${formatShare(o.live)} of ${replications} runs`];
@@ -224,15 +303,37 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
     () => scenarioEvents(run),
     [run],
   );
-  const options = useMemo<ChartOptions<'bar'>>(
-    () => ({
+  const options = useMemo<ChartOptions<'bar'>>(() => {
+    // The rows' labels fitted to a width, kept while these options last (a redraw at the same width measures nothing).
+    const fitted = new Map<number, string[]>();
+    return {
       indexAxis: 'y',
       scales: {
         x: { type: 'linear', min: 0, max: run ? run.horizonWeeks / 52 : 5, ticks: { stepSize: 1, font: { size: fontSize } }, title: { display: true, text: 'Years from now', font: { size: fontSize } } },
         y: {
           stacked: true,
           // Long names would squeeze the timeline; the tooltip carries the full name.
-          ticks: { font: { size: fontSize }, callback: (_v, i) => (rows[i] ? rowLabel(rows[i], odds?.get(rows[i].id)) : '') },
+          // Cut to the width the canvas has (a projector of few pixels, a narrow window): chart.js would clip them.
+          ticks: {
+            font: { size: fontSize },
+            callback(this: Scale, _v, i) {
+              const width = rowLabelWidth(this.chart.width);
+              let fit = fitted.get(width);
+              if (fit === undefined) {
+                const ctx = this.ctx;
+                const font = `${fontSize}px ${Chart.defaults.font.family ?? 'sans-serif'}`;
+                fit = fitRowLabels(rows, odds, width, (text) => {
+                  ctx.save();
+                  ctx.font = font;
+                  const w = ctx.measureText(text).width;
+                  ctx.restore();
+                  return w;
+                });
+                fitted.set(width, fit);
+              }
+              return fit[i] ?? '';
+            },
+          },
         },
       },
       plugins: {
@@ -257,9 +358,8 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
         // Per-chart plugin options are passed by id.
         ...({ momentumEventLines: { events, fontSize: fontSize - 1 } } as object),
       },
-    }),
-    [run, events, fontSize, labels, rows, odds, replications],
-  );
+    };
+  }, [run, events, fontSize, labels, rows, odds, replications]);
   if (!run) return <p className="muted">Simulating…</p>;
   const { total, live, failed, replanned } = portfolioCounts(rows);
   const retried = replanned === 0 ? '' : ` ${replanned} ${replanned === 1 ? 'was' : 'were'} re-planned after failure and started again (${rows.filter((r) => r.replanned).map((r) => r.name).join(', ')}).`;

@@ -1,0 +1,138 @@
+// Explore in presentation mode on the screens boards present from: the common projector resolutions and a
+// 1920×1080 display. At each, the headline cards hold their figures, the chart keeps most of the width and
+// nothing runs off to the side.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, pageErrors } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const WAIT = { timeout: 20_000, interval: 50 };
+
+const VIEWPORTS = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Below this width (presenting) the why and trainer column sits under the main column (styles.css). */
+const STACKED_BELOW = 1700;
+/**
+ * The chart's least share of the viewport's width. Stacked, only the settings column (at most about a quarter of
+ * the width) and the paddings stand beside it: 60% leaves room for those and still draws a five-year axis wide
+ * enough to read across a room. Side by side with three columns (1920 wide), half the width is over 950 pixels.
+ */
+const chartShare = (width: number) => (width < STACKED_BELOW ? 0.6 : 0.5);
+
+const TABS = ['Maturity', 'Pillars', 'What Good Looks Like', 'Portfolio', 'Adoption', 'Confidence', 'Benefits'];
+
+/** Return what spills out of the headline cards: any label, figure or comparison wider than its box or outside its card. */
+function headlineOverflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="headline"] .headline-item')];
+    if (cards.length === 0) problems.push('no headline cards');
+    for (const card of cards) {
+      const box = card.getBoundingClientRect();
+      for (const el of card.querySelectorAll<HTMLElement>('dt, .headline-value, .headline-base')) {
+        const r = el.getBoundingClientRect();
+        const what = `${card.dataset.kpi} ${el.className || el.tagName}`;
+        if (el.scrollWidth > el.clientWidth) problems.push(`${what}: content ${el.scrollWidth}px in a box of ${el.clientWidth}px`);
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+          problems.push(`${what}: outside its card`);
+        }
+      }
+    }
+    return problems;
+  });
+}
+
+/** Return what scrolls sideways: the page, or one of the Explore view's columns. */
+function sidewaysScroll(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth) problems.push(`page: ${doc.scrollWidth}px wide in ${window.innerWidth}px`);
+    for (const col of document.querySelectorAll<HTMLElement>('.explore > *')) {
+      if (col.scrollWidth > col.clientWidth) problems.push(`${col.className}: ${col.scrollWidth}px wide in ${col.clientWidth}px`);
+    }
+    return problems;
+  });
+}
+
+/** Return the width of the chart on show and of the viewport. */
+function chartWidth(page: Page): Promise<{ chart: number; viewport: number }> {
+  return page.evaluate(() => ({
+    chart: document.querySelector('.chart-panel canvas')?.getBoundingClientRect().width ?? 0,
+    viewport: window.innerWidth,
+  }));
+}
+
+/** Open the app, wait for the typical outcome to be on screen, and start presenting. */
+async function present(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await openApp(browser, '', viewport);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expect.poll(() => page.getByTestId('caption-maturity').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)/);
+  await page.getByRole('button', { name: 'Present' }).click();
+  await page.getByRole('button', { name: /Leave presentation/ }).waitFor();
+  return page;
+}
+
+describe('Explore in presentation mode', () => {
+  it('keeps every headline figure in its card, the chart wide and nothing scrolling sideways at 1024×768 to 1920×1080', { timeout: 120_000 }, async () => {
+    const page = await present(VIEWPORTS[0]);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      const at = `${viewport.width}×${viewport.height}`;
+      // The chart follows its box on the next frame: wait until it has the share it needs (or time out showing it).
+      await expect.poll(async () => {
+        const { chart, viewport: w } = await chartWidth(page);
+        return chart / w;
+      }, { ...WAIT, message: `chart share at ${at}` }).toBeGreaterThanOrEqual(chartShare(viewport.width));
+      expect(await headlineOverflows(page), at).toEqual([]);
+      expect(await sidewaysScroll(page), at).toEqual([]);
+      if (viewport.width < STACKED_BELOW) {
+        // The why and trainer column sits under the charts, not squeezed beside them.
+        const [chart, side] = await Promise.all([page.locator('.chart-panel').boundingBox(), page.locator('.explore-side').boundingBox()]);
+        expect(side!.y, at).toBeGreaterThanOrEqual(chart!.y + chart!.height);
+      }
+      await page.screenshot({ path: `/tmp/momentum-presentation-${viewport.width}x${viewport.height}.png` });
+    }
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows every chart tab and the trainer panel of a prepared scenario without sideways scrolling on a 1024×768 projector', { timeout: 120_000 }, async () => {
+    const page = await openApp(browser, '', { width: 1024, height: 768 });
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: 'Open SCAS: a staged journey' }).click();
+    await page.getByRole('heading', { level: 1, name: 'SCAS: a staged journey' }).waitFor();
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.getByRole('button', { name: /Leave presentation/ }).waitFor();
+    const panel = page.locator('.trainer-panel');
+    await panel.getByRole('button', { name: /Start reveals/ }).click();
+    await panel.getByText(/Step 1 of/).waitFor();
+    for (const tab of TABS) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(async () => {
+        const { chart, viewport: w } = await chartWidth(page);
+        return chart / w;
+      }, { ...WAIT, message: `chart share on ${tab}` }).toBeGreaterThanOrEqual(chartShare(1024));
+      expect(await sidewaysScroll(page), tab).toEqual([]);
+      expect(await headlineOverflows(page), tab).toEqual([]);
+    }
+    // The trainer's panel is reachable and fits the column it now shares with the why.
+    await panel.scrollIntoViewIfNeeded();
+    const [box, side] = await Promise.all([panel.boundingBox(), page.locator('.explore-side').boundingBox()]);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(side!.x + side!.width + 0.5);
+    await page.screenshot({ path: '/tmp/momentum-presentation-trainer-1024x768.png' });
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
