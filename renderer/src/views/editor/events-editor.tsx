@@ -1,6 +1,7 @@
-import type { ScenarioEvent } from '../../../../engine';
+import { SCENARIO_LIMITS, type ScenarioEvent } from '../../../../engine';
 import { useAppStore } from '../../store';
 import type { TrainerScenario } from '../../store/trainer/trainer-slice';
+import { AddButton } from './add-button';
 import { addEvent, changeEventKind, removeEvent, setOptional } from './draft-ops';
 import { FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
 import { fieldDomId } from './problem-fields';
@@ -71,9 +72,9 @@ export function EventsEditor({ draft }: { draft: TrainerScenario }) {
     <section aria-labelledby="edit-events" className="edit-section">
       <div className="edit-section-head">
         <h2 id="edit-events">Events ({draft.events.length})</h2>
-        <button type="button" onClick={() => update((d) => void addEvent(d))}>
+        <AddButton count={draft.events.length} max={SCENARIO_LIMITS.events} noun="events" onAdd={() => update((d) => void addEvent(d))}>
           + Add event
-        </button>
+        </AddButton>
       </div>
       <FieldMessages id="events-problems" problems={listProblems} />
       {draft.events.length === 0 && <p className="muted">No events: nothing outside the board's control happens.</p>}

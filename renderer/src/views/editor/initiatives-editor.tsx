@@ -1,6 +1,7 @@
-import { PILLARS, type Pillar, type RolloutMode } from '../../../../engine';
+import { PILLARS, SCENARIO_LIMITS, type Pillar, type RolloutMode } from '../../../../engine';
 import { useAppStore } from '../../store';
 import type { TrainerScenario } from '../../store/trainer/trainer-slice';
+import { AddButton } from './add-button';
 import { addInitiative, moveInitiative, removeInitiative, renameInitiative, setOptional, setPrerequisite } from './draft-ops';
 import { CheckboxField, CheckboxGroupField, FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
 import { fieldDomId } from './problem-fields';
@@ -124,9 +125,11 @@ export function InitiativesEditor({ draft }: { draft: TrainerScenario }) {
     <section aria-labelledby="edit-initiatives" className="edit-section">
       <div className="edit-section-head">
         <h2 id="edit-initiatives" tabIndex={-1}>Initiatives ({draft.initiatives.length})</h2>
-        <button
-          type="button"
-          onClick={() => {
+        <AddButton
+          count={draft.initiatives.length}
+          max={SCENARIO_LIMITS.initiatives}
+          noun="initiatives"
+          onAdd={() => {
             let at = -1;
             update((d) => {
               at = addInitiative(d);
@@ -136,7 +139,7 @@ export function InitiativesEditor({ draft }: { draft: TrainerScenario }) {
           }}
         >
           + Add initiative
-        </button>
+        </AddButton>
       </div>
       <FieldMessages id="initiatives-problems" problems={listProblems} />
       <ol className="edit-cards">

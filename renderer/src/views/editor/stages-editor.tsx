@@ -1,6 +1,7 @@
-import type { StageGate } from '../../../../engine';
+import { SCENARIO_LIMITS, type StageGate } from '../../../../engine';
 import { useAppStore } from '../../store';
 import type { TrainerScenario } from '../../store/trainer/trainer-slice';
+import { AddButton } from './add-button';
 import { addGate, addStage, changeGateKind, removeGate, removeStage, renameStage } from './draft-ops';
 import { CheckboxGroupField, FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
 import { fieldDomId } from './problem-fields';
@@ -109,9 +110,9 @@ function StageCard({ draft, index }: { draft: TrainerScenario; index: number }) 
             <GateEditor key={k} draft={draft} stageIndex={index} gateIndex={k} />
           ))}
         </ul>
-        <button type="button" onClick={() => update((d) => addGate(d, index, 'week'))}>
+        <AddButton count={stage.gate.length} max={SCENARIO_LIMITS.gateConditions} noun="conditions in a stage's gate" onAdd={() => update((d) => addGate(d, index, 'week'))}>
           + Add condition
-        </button>
+        </AddButton>
       </fieldset>
       <p className="muted">
         {members.length === 0 ? 'No initiatives belong to this stage yet (choose the stage on an initiative).' : `Initiatives in this stage: ${members.map((m) => m.name || m.id).join(', ')}.`}
@@ -128,9 +129,9 @@ export function StagesEditor({ draft }: { draft: TrainerScenario }) {
     <section aria-labelledby="edit-stages" className="edit-section">
       <div className="edit-section-head">
         <h2 id="edit-stages">Stages ({draft.stages.length})</h2>
-        <button type="button" onClick={() => update((d) => void addStage(d))}>
+        <AddButton count={draft.stages.length} max={SCENARIO_LIMITS.stages} noun="stages" onAdd={() => update((d) => void addStage(d))}>
           + Add stage
-        </button>
+        </AddButton>
       </div>
       <FieldMessages id="stages-problems" problems={listProblems} />
       {draft.stages.length === 0 && <p className="muted">No stages: every initiative may start from week 0.</p>}

@@ -1,6 +1,7 @@
-import { KPIS, LEVERS } from '../../../../engine';
+import { KPIS, LEVERS, SCENARIO_LIMITS } from '../../../../engine';
 import { useAppStore } from '../../store';
 import type { TrainerScenario } from '../../store/trainer/trainer-slice';
+import { AddButton } from './add-button';
 import { addReveal, addTarget, removeReveal, removeTarget, setOptional } from './draft-ops';
 import { FieldMessages, NumberField, SelectField, TextAreaField, TextField, useFieldProblems } from './fields';
 import { fieldDomId } from './problem-fields';
@@ -105,9 +106,9 @@ export function WorkshopEditor({ draft }: { draft: TrainerScenario }) {
       <section aria-labelledby="edit-reveals" className="edit-section">
         <div className="edit-section-head">
           <h2 id="edit-reveals">Reveal moments ({draft.trainer.reveals.length})</h2>
-          <button type="button" onClick={() => update((d) => void addReveal(d))}>
+          <AddButton count={draft.trainer.reveals.length} max={SCENARIO_LIMITS.reveals} noun="reveal moments" onAdd={() => update((d) => void addReveal(d))}>
             + Add reveal
-          </button>
+          </AddButton>
         </div>
         <FieldMessages id="reveals-problems" problems={revealProblems} />
         <ol className="edit-cards">
@@ -119,9 +120,9 @@ export function WorkshopEditor({ draft }: { draft: TrainerScenario }) {
       <section aria-labelledby="edit-targets" className="edit-section">
         <div className="edit-section-head">
           <h2 id="edit-targets">Challenges ({draft.targets.length})</h2>
-          <button type="button" onClick={() => update((d) => void addTarget(d))}>
+          <AddButton count={draft.targets.length} max={SCENARIO_LIMITS.targets} noun="challenges" onAdd={() => update((d) => void addTarget(d))}>
             + Add challenge
-          </button>
+          </AddButton>
         </div>
         <FieldMessages id="targets-problems" problems={targetProblems} />
         <ol className="edit-cards">
