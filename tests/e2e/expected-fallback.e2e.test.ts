@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_HORIZON_WEEKS, parseScenario, scenarioToInput, simulateExpected, type RunResult, type Scenario } from '../../engine';
+import { MAX_HORIZON_WEEKS, SCENARIO_LIMITS, parseScenario, scenarioToInput, simulateExpected, type RunResult, type Scenario } from '../../engine';
 import { formatNumber } from '../../renderer/src/components/format';
 import { formatKpi, KPI_TABLE, kpiValue } from '../../renderer/src/components/kpi-meta';
 import { INLINE_SLOW_IN_A_ROW, INLINE_WARMUP_RUNS } from '../../renderer/src/sim/inline-expected';
@@ -217,8 +217,9 @@ describe('Explore: the expected run on the main thread, and its fallback to the 
 });
 
 describe('Explore with a scenario at the limits of the format', () => {
-  it('opens a ten-year scenario of 1,000 initiatives, 40 stages and 1,000 events from a file; 30 lever steps by keyboard and the chart follows each', { timeout: 240_000 }, async () => {
-    const text = JSON.stringify(largeScenario(1000, 40, 1000), null, 2);
+  const { initiatives, stages, events } = SCENARIO_LIMITS;
+  it(`opens a ten-year scenario of ${initiatives} initiatives, ${stages} stages and ${events} events from a file; 30 lever steps by keyboard and the chart follows each; a file one over a limit is refused and the scenario stays`, { timeout: 240_000 }, async () => {
+    const text = JSON.stringify(largeScenario(initiatives, stages, events), null, 2);
     const parsed = parseScenario(text);
     if (!parsed.ok) throw new Error(`The large scenario does not parse: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
     const scenario = parsed.scenario;
@@ -247,16 +248,37 @@ describe('Explore with a scenario at the limits of the format', () => {
       seen.add((await shown(page)).table.join('|'));
     }
     expect(seen.size).toBeGreaterThan(1);
+
+    // The Editor will not add an event past the limit, and says why.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Edit journey' }).click();
+    const addEvent = page.getByRole('button', { name: '+ Add event' });
+    await expect.poll(() => addEvent.isDisabled(), WAIT).toBe(true);
+    expect(await page.locator(`#${await addEvent.getAttribute('aria-describedby')}`).textContent()).toBe(`A scenario holds at most ${events} events: remove one to add another.`);
+
+    // A file with one initiative more than the limit is refused with the limit's message, and the
+    // scenario open before, with the lever where the user left it, is still there.
+    const over = join(await mkdtemp(join(tmpdir(), 'momentum-over-')), 'one-too-many.json');
+    await writeFile(over, JSON.stringify({ ...largeScenario(initiatives + 1, stages, events), id: 'one-too-many', title: 'One initiative too many' }));
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+    const [refused] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
+    await refused.setFiles(over);
+    const report = page.getByRole('alert');
+    await report.getByText('Could not open one-too-many.json').waitFor();
+    expect(await report.locator('li').allTextContents()).toEqual([`initiatives: must have at most ${initiatives} initiatives, got ${initiatives + 1}`]);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Explore' }).click();
+    expect((await page.getByRole('heading', { level: 1 }).textContent())?.endsWith(scenario.title)).toBe(true);
+    expect(Number(await slider(page).inputValue())).toBe(value);
+    await waitUntilShowing(page, scenario, value);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
 });
 
 /**
- * Return a scenario at the format's limits: the longest horizon (MAX_HORIZON_WEEKS), the strictest stage
- * caps, `initiatives` initiatives in chains of prerequisites spread over `stages` stages gated by week and by
- * earlier work, and `events` events of every kind. The format sets no limit on how many initiatives, stages or
- * events a scenario has (only the 20 MB limit of an opened file), so the counts are the caller's.
+ * Return a scenario of the given size at the format's other limits: the longest horizon (MAX_HORIZON_WEEKS),
+ * the strictest stage caps, `initiatives` initiatives in chains of prerequisites spread over `stages` stages
+ * gated by week and by earlier work, and `events` events of every kind. The format's list limits
+ * (SCENARIO_LIMITS) give the largest counts a file may hold.
  */
 function largeScenario(initiatives: number, stages: number, events: number): Record<string, unknown> {
   const horizon = MAX_HORIZON_WEEKS;
