@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_HORIZON_WEEKS, SCENARIO_LIMITS, parseScenario, scenarioToInput, simulateExpected, type RunResult, type Scenario } from '../../engine';
+import { EVENT_LIST_SHOWN } from '../../renderer/src/components/event-list';
 import { formatNumber } from '../../renderer/src/components/format';
 import { formatKpi, KPI_TABLE, kpiValue } from '../../renderer/src/components/kpi-meta';
 import { INLINE_SLOW_IN_A_ROW, INLINE_WARMUP_RUNS } from '../../renderer/src/sim/inline-expected';
@@ -248,6 +249,17 @@ describe('Explore with a scenario at the limits of the format', () => {
       seen.add((await shown(page)).table.join('|'));
     }
     expect(seen.size).toBeGreaterThan(1);
+
+    // The list under the chart shows the first events and, by keyboard, all of them (the run adds stage openings).
+    const list = page.locator('[data-testid="chart-maturity"]').locator('xpath=ancestor::figure[1]').locator('ol.event-list');
+    expect(await list.locator('li').count()).toBe(EVENT_LIST_SHOWN);
+    const showAll = page.getByRole('button', { name: /^Show all \d+ events$/ }).first();
+    const total = Number(/\d+/.exec((await showAll.textContent())!)![0]);
+    expect(total).toBeGreaterThanOrEqual(events);
+    await showAll.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => list.locator('li').count(), WAIT).toBe(total);
+    expect(await page.getByRole('button', { name: `Show the first ${EVENT_LIST_SHOWN} events only` }).first().getAttribute('aria-expanded')).toBe('true');
 
     // The Editor will not add an event past the limit, and says why.
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Edit journey' }).click();

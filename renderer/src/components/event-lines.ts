@@ -81,9 +81,16 @@ export function eventLinesPlugin<T extends ChartType>(): Plugin<T> {
         const px = x.getPixelForValue(e.x);
         return px < chartArea.left - 1 || px > chartArea.right + 1 ? null : px;
       });
-      const markers = layoutEventMarkers(positions, 2 * r + 2);
-      const faint = new Set(markers.flatMap((m) => (m.events.length > 1 ? m.events : [])));
       ctx.save();
+      ctx.font = `700 ${size - 1}px system-ui, sans-serif`;
+      // Every marker gets the room of the widest number it could show ("200"), so none overlap.
+      const slot = Math.max(2 * r, ctx.measureText(String(opts.events.length)).width + 6) + 2;
+      const markers = layoutEventMarkers(positions, slot);
+      // Lines of events merged into a "+N" marker are faint; when lines are closer than markers all
+      // of them are, so a crowded chart is shaded rather than striped black.
+      const onChart = positions.filter((px) => px !== null).length;
+      const crowded = onChart * slot > chartArea.right - chartArea.left;
+      const faint = new Set(markers.flatMap((m) => (crowded || m.events.length > 1 ? m.events : [])));
       ctx.strokeStyle = OKABE_ITO.black;
       ctx.setLineDash([4, 4]);
       positions.forEach((px, i) => {
@@ -97,7 +104,6 @@ export function eventLinesPlugin<T extends ChartType>(): Plugin<T> {
       });
       ctx.globalAlpha = 1;
       ctx.setLineDash([]);
-      ctx.font = `700 ${size - 1}px system-ui, sans-serif`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       for (const m of markers) {
