@@ -68,6 +68,15 @@ function sidewaysScroll(page: Page): Promise<string[]> {
   });
 }
 
+/** Return how many rows the chart tabs wrap onto (the distinct tops of the tabs). */
+function tabRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tabs = [...document.querySelectorAll('.chart-tabs [role="tab"]')].map((t) => t.getBoundingClientRect());
+    const tops = new Set(tabs.map((r) => Math.round(r.top)));
+    return tops.size;
+  });
+}
+
 /** Return the width of the chart on show and of the viewport. */
 function chartWidth(page: Page): Promise<{ chart: number; viewport: number }> {
   return page.evaluate(() => ({
@@ -99,6 +108,7 @@ describe('Explore in presentation mode', () => {
       }, { ...WAIT, message: `chart share at ${at}` }).toBeGreaterThanOrEqual(chartShare(viewport.width));
       expect(await headlineOverflows(page), at).toEqual([]);
       expect(await sidewaysScroll(page), at).toEqual([]);
+      expect(await tabRows(page), `chart tab rows at ${at}`).toBe(1);
       if (viewport.width < STACKED_BELOW) {
         // The why and trainer column sits under the charts, not squeezed beside them.
         const [chart, side] = await Promise.all([page.locator('.chart-panel').boundingBox(), page.locator('.explore-side').boundingBox()]);
@@ -123,6 +133,7 @@ describe('Explore in presentation mode', () => {
       }, { ...WAIT, message: `chart share at ${at}` }).toBeGreaterThanOrEqual(0.6);
       expect(await headlineOverflows(page), at).toEqual([]);
       expect(await sidewaysScroll(page), at).toEqual([]);
+      expect(await tabRows(page), `chart tab rows at ${at}`).toBe(1);
       // The header's tabs each keep to one line.
       const heights = await page.locator('.app-tabs button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
       expect(Math.max(...heights), at).toBeLessThan(1.5 * Math.min(...heights));
