@@ -75,8 +75,8 @@ describe('properties', () => {
       const nobody = monteCarlo({ ...base, levers: { ...levers, 'leadership.ownership': 0 } }, { replications: 24, seed: 5 });
       const board = monteCarlo({ ...base, levers: { ...levers, 'leadership.ownership': 3 } }, { replications: 24, seed: 5 });
       expect(board.kpis.weeksToGoal!.mean).toBeLessThanOrEqual(nobody.kpis.weeksToGoal!.mean);
-      // Where ownership makes no difference (e.g. maturity already at its cap), the two means are the same
-      // number summed in another order and may differ in the last bit: "never worse" allows that much.
+      // Where ownership makes next to no difference, rounding in the weekly arithmetic can leave the board's
+      // mean a last bit below (seen: 4.332384636496404 against …405): "never worse" allows that much.
       expect(board.kpis.maturityAtHorizon!.mean).toBeGreaterThanOrEqual(nobody.kpis.maturityAtHorizon!.mean - 1e-12 * Math.abs(nobody.kpis.maturityAtHorizon!.mean));
     }), { numRuns: 40 });
   });
