@@ -13,7 +13,7 @@ afterAll(async () => {
 const WAIT = { timeout: 20_000, interval: 50 };
 
 describe('app shell', () => {
-  it('opens on Explore with a prepared scenario and a result computed by the engine in the worker', async () => {
+  it('opens on Explore with a prepared scenario and the engine’s result on screen', async () => {
     const page = await openApp(browser);
     const views = page.getByRole('navigation', { name: 'Views' });
     expect(await views.getByRole('button', { name: 'Explore' }).getAttribute('aria-current')).toBe('page');
