@@ -16,4 +16,15 @@ export function runColour(i: number): string {
 /** Line dash patterns that tell runs apart without colour (WCAG 1.4.1: colour is not the only cue). */
 export const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 6], [1, 2], [6, 2, 2, 2]];
 
+/**
+ * Return the dash pattern of the i-th run. The first eight runs pair colour k with dash k; from the ninth
+ * on, when colours repeat, the dash moves one further along with each round of the palette, so no two of
+ * the first 64 runs share both colour and dash (run 8 is blue like run 0, but dashed like run 1).
+ */
+export function runDash(i: number): readonly number[] {
+  const n = DASHES.length;
+  const k = i + Math.floor(i / PALETTE.length);
+  return DASHES[((k % n) + n) % n]!;
+}
+
 export { Chart };

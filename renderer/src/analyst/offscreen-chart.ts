@@ -1,6 +1,6 @@
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import { tornadoDatasets, type TornadoRow } from '../views/sensitivity/tornado-data';
-import { Chart, DASHES, PALETTE, runColour } from './chart-setup';
+import { Chart, PALETTE, runColour, runDash } from './chart-setup';
 import { chartPngDataUrl } from './chart-image';
 
 /** One line of an offscreen chart. */
@@ -24,7 +24,7 @@ export function lineChartPng(lines: readonly OffscreenLine[], yLabel: string, wi
         data: Array.from(l.values, (y, w) => ({ x: w / WEEKS_PER_YEAR, y })),
         borderColor: runColour(i),
         backgroundColor: runColour(i),
-        borderDash: [...(DASHES[i % DASHES.length] ?? [])],
+        borderDash: [...runDash(i)],
         borderWidth: 2.5,
         pointRadius: 0,
       })),

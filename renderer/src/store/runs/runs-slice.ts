@@ -2,8 +2,11 @@ import { castDraft } from 'immer';
 import type { Attribution, ReproductionReport, RunFile, SensitivityResult } from '../../../../engine';
 import type { SliceCreator } from '../index';
 
-/** Most runs the Compare view holds at once (more lines would not read on one chart). */
-export const MAX_OPEN_RUNS = 8;
+/**
+ * Most runs the Compare view holds at once: ten, each told apart by colour and dash (runColour, runDash);
+ * more lines would not read on one chart.
+ */
+export const MAX_OPEN_RUNS = 10;
 
 /** Where an open run came from. */
 export type RunOrigin = 'file' | 'current' | 'pinned';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { toCsv } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
-import { DASHES, runColour } from '../../analyst/chart-setup';
+import { runColour, runDash } from '../../analyst/chart-setup';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { orderSeries, seriesLabel, seriesUnit } from '../../analyst/metadata';
 import { getRunResult } from '../../analyst/run-results';
@@ -36,7 +36,7 @@ export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[
         const res = results[i];
         const s = res && runSeries(res, series);
         if (!s) return [];
-        return [{ label: r.run.label, colour: runColour(i), values: s.values, dash: DASHES[i % DASHES.length], width: 2.5, ...(bands && s.band ? { band: s.band } : {}) }];
+        return [{ label: r.run.label, colour: runColour(i), values: s.values, dash: runDash(i), width: 2.5, ...(bands && s.band ? { band: s.band } : {}) }];
       }),
     [runs, results, series, bands],
   );
