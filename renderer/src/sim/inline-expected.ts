@@ -61,9 +61,10 @@ export function scenarioKey(input: SimInput): string {
  * slower than INLINE_HUGE_MS; the session's first INLINE_WARMUP_RUNS runs are judged by the huge limit only.
  * The first runs of the session are made before V8 has optimised the engine and are many times slower (the
  * first dozen runs of a prepared scenario took 1.5–19 ms each in Node on the loaded build machine; warm, it
- * takes 0.2 ms there and 0.5 ms in the page): they say nothing about the scenario. After that, several slow runs in a row, because a single slow one is usually a garbage
- * collection or the thread losing its core to another process; wall time only ever adds to a run's cost,
- * so three in a row over the limit mean the run itself is that slow. The single huge run, because a second
+ * takes 0.2 ms there and 0.5 ms in the page): they say nothing about the scenario. After that, several slow
+ * runs in a row, because a single slow one is usually a garbage collection or the thread losing its core to
+ * another process; wall time only ever adds to a run's cost, so three in a row over the limit mean the run
+ * itself is that slow. The single huge run, because a second
  * would block the main thread as long again. It never moves back: a scenario wrongly sent to the worker only
  * loses a frame of latency, as before, while one wrongly kept here would freeze the view.
  */

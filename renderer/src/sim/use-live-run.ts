@@ -89,10 +89,10 @@ function useLatest<T>(
   return useMemo(() => ({ result, input: resultInput, pending: settled !== input, error }), [result, resultInput, settled, input, error]);
 }
 
-// An expected run that goes to the worker is sent as soon as the input changes: the latest-request queue already keeps one
-// request in flight and sends only the newest input when it returns, and browsers deliver pointer
-// moves at most once a frame, so waiting for the next animation frame would only add up to a frame of
-// latency (the reply then arrived after that frame was painted, a frame later on screen).
+// An expected run that goes to the worker is sent as soon as the input changes: the latest-request queue
+// already keeps one request in flight and sends only the newest input when it returns, and browsers deliver
+// pointer moves at most once a frame, so waiting for the next animation frame would only add up to a frame
+// of latency (the reply then arrived after that frame was painted, a frame later on screen).
 const atOnce = (fn: () => void) => {
   fn();
   return () => undefined;

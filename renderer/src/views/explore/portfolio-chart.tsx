@@ -276,7 +276,8 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
   const revealWeek = run && untilWeek !== null && untilWeek < run.horizonWeeks ? untilWeek : null;
   // Every initiative gets a row, started or not, so the room sees what is still waiting.
   const rows = useMemo(() => (run ? portfolioRows(run, names, revealWeek) : []), [run, names, revealWeek]);
-  const labels = useMemo(() => rows.map((r) => (r.replanned ? `${r.name} (re-planned)` : r.name)), [rows]);
+  // The tooltip's titles: each row's full name and re-planned mark.
+  const labels = useMemo(() => rows.map((r) => rowLabel(r, undefined, Infinity)), [rows]);
   // Odds of the runs of exactly these settings, or none: odds of the previous settings beside a timeline of the
   // new ones would read as the new settings' (the Explore view passes `typical` only once its runs are in), and
   // during a reveal they are whole-run figures that would give the ending away (reveal-run.ts blanks them too).
