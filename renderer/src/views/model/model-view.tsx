@@ -1,4 +1,6 @@
-import { CONSTRAINT_LABELS, CONSTRAINTS, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
+import { CONSTRAINT_LABELS, CONSTRAINTS, ENGINE_VERSION, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
+import { CATEGORY_TITLES, VALIDATION_CATEGORIES, type ValidationReport } from '../../../../engine/validation/types';
+import validationResults from '../../../../engine/validation/results.json';
 import { formatLeverValue } from '../../components/format';
 import { GROUP_TITLES } from '../../components/levers-panel';
 import { LESSONS } from '../../components/why-panel';
@@ -12,6 +14,9 @@ const BASIS_WORDS: Record<Mechanism['basis'], { label: string; className: string
 };
 
 const isJudgement = (source: string) => /judgement/i.test(source);
+
+/** The validation suite's latest results, written by `npm run validate:model`. */
+const VALIDATION = validationResults as ValidationReport;
 
 /** Render "How the model works": each mechanism's rule in words, its sources, what is judgement, and every lever's range and source. */
 export function ModelView() {
@@ -131,6 +136,8 @@ export function ModelView() {
         </table>
       </section>
 
+      <ValidationSection report={VALIDATION} />
+
       <section aria-labelledby="outputs-heading" className="mechanism">
         <h2 id="outputs-heading">What the model reports</h2>
         <h3>Weekly series</h3>
@@ -155,5 +162,67 @@ export function ModelView() {
         </dl>
       </section>
     </main>
+  );
+}
+
+/** Render the validation suite's results: each test, what the model gave, what it had to give, and whether it passes. */
+function ValidationSection({ report }: { report: ValidationReport }) {
+  const total = report.passed + report.failed;
+  return (
+    <section aria-labelledby="validation-heading" className="mechanism">
+      <h2 id="validation-heading">Validation</h2>
+      <p>
+        The model is tested the way system-dynamics practice tests a model (Sterman, <em>Business Dynamics</em>, ch. 21; Barlas 1996): its
+        structure and units, extreme conditions, the shapes of published reference modes, a sweep of every lever, and every prepared scenario.{' '}
+        <strong>
+          {report.passed} of {total} tests pass.
+        </strong>{' '}
+        Figures are means over {report.replications} runs with the same random numbers (seed {report.seed}) unless a test says otherwise.
+        {report.engineVersion !== ENGINE_VERSION && (
+          <>
+            {' '}
+            These results are from engine version {report.engineVersion}; this is version {ENGINE_VERSION}.
+          </>
+        )}
+      </p>
+      <table className="kpi-table validation-table">
+        <caption className="sr-only">Every validation test with the model&apos;s figure, the threshold and the result</caption>
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            <th scope="col">Figure</th>
+            <th scope="col">Threshold</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        {VALIDATION_CATEGORIES.filter((c) => report.results.some((r) => r.category === c)).map((c) => (
+          <tbody key={c}>
+            <tr>
+              <th scope="rowgroup" colSpan={4} className="group-row">
+                {CATEGORY_TITLES[c]}
+              </th>
+            </tr>
+            {report.results
+              .filter((r) => r.category === c)
+              .map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.title}
+                    <span className="lever-explain">
+                      {r.id} · {r.source}
+                    </span>
+                  </th>
+                  <td>{r.figure}</td>
+                  <td className="source-cell">{r.threshold}</td>
+                  <td className={r.pass ? 'better' : 'worse'}>
+                    <span aria-hidden="true">{r.pass ? '✓' : '✗'}</span>
+                    <span className="sr-only">{r.pass ? 'Passes' : 'Fails'}</span>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        ))}
+      </table>
+    </section>
   );
 }
