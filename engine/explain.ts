@@ -13,7 +13,10 @@ export const EXPLAIN_PERIOD_WEEKS = 13;
 /** Number of constraints (CONSTRAINTS.length). */
 export const CONSTRAINT_COUNT = CONSTRAINTS.length;
 
-/** Turn per-period losses (−ln of each constraint's factor, summed over the weeks) into shares per period. */
+/**
+ * Turn per-period losses (−ln of each constraint's factor, summed over the weeks) into shares per period, and
+ * keep the losses themselves: shares compare constraints within one run, losses compare runs (explainChange).
+ */
 export function buildExplanations(losses: Float64Array, horizon: number): PeriodExplanation[] {
   const out: PeriodExplanation[] = [];
   const periods = Math.ceil((horizon + 1) / EXPLAIN_PERIOD_WEEKS);
@@ -21,14 +24,17 @@ export function buildExplanations(losses: Float64Array, horizon: number): Period
     let total = 0;
     for (let c = 0; c < CONSTRAINT_COUNT; c++) total += losses[p * CONSTRAINT_COUNT + c]!;
     const shares = {} as Record<Constraint, number>;
+    const absolute = {} as Record<Constraint, number>;
     let binding: Constraint = CONSTRAINTS[0];
     let best = -1;
     CONSTRAINTS.forEach((c, i) => {
-      const v = total > 0 ? losses[p * CONSTRAINT_COUNT + i]! / total : 1 / CONSTRAINT_COUNT;
+      const loss = losses[p * CONSTRAINT_COUNT + i]!;
+      const v = total > 0 ? loss / total : 1 / CONSTRAINT_COUNT;
       shares[c] = v;
+      absolute[c] = loss;
       if (v > best) { best = v; binding = c; }
     });
-    out.push({ fromWeek: p * EXPLAIN_PERIOD_WEEKS, toWeek: Math.min(horizon, (p + 1) * EXPLAIN_PERIOD_WEEKS - 1), binding, shares });
+    out.push({ fromWeek: p * EXPLAIN_PERIOD_WEEKS, toWeek: Math.min(horizon, (p + 1) * EXPLAIN_PERIOD_WEEKS - 1), binding, shares, losses: absolute });
   }
   return out;
 }

@@ -12,6 +12,8 @@ export type { SeriesDef, KpiDef } from './series';
 export { REFERENCE_PORTFOLIO } from './portfolio';
 export { realWorkShare, WEINBERG_TABLE } from './switching';
 export { CONSTRAINT_LABELS, EXPLAIN_PERIOD_WEEKS } from './explain';
+export { CONSTRAINT_LOSS_WORDS, explainChange, runLosses, shareLost } from './explain-change';
+export type { ChangeExplanation, ConstraintChange, ConstraintLossWords, ConstraintMove, LeverChange, LossKind, RunLosses } from './explain-change';
 export { maturityOverlay, OVERLAY_NOTE, WGLL_LABELS } from './maturity';
 export { MECHANISMS } from './mechanisms';
 export { createInProcessRunner } from './runner';

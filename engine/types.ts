@@ -168,12 +168,63 @@ export const CONSTRAINTS = [
 /** One binding constraint. */
 export type Constraint = (typeof CONSTRAINTS)[number];
 
-/** For one period, how much of the lost progress each constraint accounts for (shares sum to 1). */
+/** Which way of moving a lever eases a constraint: 1 raising it, −1 lowering it, 0 it depends on the rest. */
+export type EasingDirection = 1 | -1 | 0;
+
+/**
+ * The constraints each lever chiefly acts on, and which way of moving it eases each one; levers not listed
+ * (starting maturity, board confidence) act on no constraint's loss. Used to say which of the board's changes
+ * lie behind a constraint that moved (explainChange, SPEC X3). It follows the mechanisms that compute each loss
+ * (engine/exogenous.ts, engine/simulate.ts) and must change with them. 0 marks a lever whose effect turns with
+ * the rest of the settings (a bigger team covers more roles but talks more), judged by what the run shows.
+ */
+export const LEVER_CONSTRAINTS: Readonly<Record<string, Readonly<Partial<Record<Constraint, EasingDirection>>>>> = {
+  // Fewer priorities at once, less time lost to switching (Weinberg).
+  'priorities.concurrent': { switching: -1 },
+  // Owners unblock their portfolios (friction) and resist new priorities creeping in.
+  'leadership.ownership': { governance: 1, switching: 1 },
+  'leadership.boardEngaged': { governance: 1 },
+  'leadership.culture': { governance: 1 },
+  'team.empowerment': { governance: 1 },
+  // Team size and mix: more of a role covers it but adds communication overhead, so the run decides.
+  'team.clinical': { team: 0, capability: 0 },
+  'team.product': { team: 0, capability: 0 },
+  'team.design': { team: 0, capability: 0 },
+  'team.engineering': { team: 0, capability: 0 },
+  'team.data': { team: 0, capability: 0 },
+  'team.infrastructure': { team: 0, capability: 0, infrastructure: 1 },
+  'team.strategy': { team: 0, capability: 0 },
+  // Consultants bring capacity at once and leave little capability behind.
+  'team.external': { team: 1, capability: -1 },
+  'team.knowledgeTransfer': { capability: 1 },
+  'start.infrastructure': { infrastructure: 1 },
+  // Old systems slow the building of foundations and add to the friction of every decision.
+  'start.legacy': { infrastructure: -1, governance: -1 },
+  // A clear goal stops the scope growing ("collecting rocks") and staffs the team sooner.
+  'goal.clarity': { scope: 1, team: 1 },
+  // A wider mission resists new priorities creeping in and staffs the team sooner.
+  'goal.mission': { switching: 1, team: 1 },
+  // Urgency focuses the organisation on fewer priorities, speeds decisions and loads change onto the front line.
+  'urgency.standing': { fatigue: 0, switching: 1, governance: 1 },
+  'urgency.lockIn': { fatigue: 0, switching: 1 },
+  // Staff who are ready absorb change and start with more capability.
+  'start.staffReadiness': { fatigue: 1, capability: 1 },
+};
+
+/**
+ * For one period, how much of the lost progress each constraint accounts for (shares sum to 1) and, for runs
+ * made since the engine records it, how much progress each lost in absolute terms.
+ */
 export interface PeriodExplanation {
   readonly fromWeek: Weeks;
   readonly toWeek: Weeks;
   readonly binding: Constraint;
   readonly shares: Readonly<Record<Constraint, Share>>;
+  /**
+   * Each constraint's loss over the period: −ln of its weekly multiplier, summed over the period's weeks. Unlike
+   * the shares it compares across runs; absent from runs saved before it was recorded.
+   */
+  readonly losses?: Readonly<Record<Constraint, number>>;
 }
 
 /** A plain-language insight tied to one of the guide's lessons. */

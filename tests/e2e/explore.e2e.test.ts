@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { monteCarlo, parseScenario, scenarioToInput } from '../../engine';
+import { explainChange, monteCarlo, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
 import { launchChromium, openApp, pageErrors } from './browser';
 
@@ -100,6 +100,42 @@ describe('Explore view', () => {
     await expect.poll(() => region.textContent(), WAIT).toMatch(/Source:.*Weinberg/);
     await page.keyboard.press('Escape');
     expect(await info.getAttribute('aria-expanded')).toBe('false');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('[X3] at two priorities the "why" says what changed against the scenario as loaded, and names priorities only as "still" the largest loss', async () => {
+    const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
+    if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+    const scenario = parsed.scenario;
+    const page = await openExplore();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Explore: ${scenario.title}`);
+    // The scenario as loaded: what binds most, and no list of changes.
+    const loaded = await page.getByTestId('why-headline').textContent();
+    expect(await page.getByTestId('why-changes').count()).toBe(0);
+
+    await priorities(page).focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('2 priorities');
+    // The panel reads the quick estimate (noise off) of both settings: the same engine function here.
+    const whatIfLevers = { ...scenario.levers, 'priorities.concurrent': 2 };
+    const expected = explainChange(simulateExpected(scenarioToInput(scenario)), simulateExpected(scenarioToInput(scenario, { 'priorities.concurrent': 2 })), scenario.levers, whatIfLevers)!;
+    await expect.poll(() => page.getByTestId('why-headline').textContent(), WAIT).toBe(expected.headline);
+    const headline = expected.headline;
+    expect(headline).not.toMatch(/holds progress back most/);
+    // Switching may be named only as still (or now) the largest loss despite the cut.
+    if (/switching|priorities/.test(headline)) expect(headline).toMatch(/, (but|and) it is (still|now) the largest loss\.$/);
+    const changes = page.getByTestId('why-changes');
+    expect(await changes.getByRole('heading').textContent()).toBe('What changed against the scenario as loaded');
+    const moves = await changes.locator('li').allTextContents();
+    expect(moves).toEqual(expected.moves.slice(0, 3).map((m) => m.text));
+    // A move put down to priorities is one they eased.
+    for (const m of moves.filter((t) => t.includes('concurrent priorities'))) expect(m).toMatch(/ fell from \d+% to \d+%.*concurrent priorities down from \d+ to 2\.$/);
+
+    // Back to the scenario as loaded: its headline again, and no list.
+    await page.getByRole('button', { name: 'Reset all' }).click();
+    await expect.poll(() => changes.count(), WAIT).toBe(0);
+    expect(await page.getByTestId('why-headline').textContent()).toBe(loaded);
     expect(pageErrors(page)).toEqual([]);
   });
 

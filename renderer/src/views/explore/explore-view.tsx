@@ -32,16 +32,30 @@ function DeferredKpiTable({ columns, caption }: { readonly columns: readonly Kpi
   return <KpiTable columns={useDeferredValue(columns)} caption={useDeferredValue(caption)} />;
 }
 
+/** What the deferred "why" panel reads: the live run and its levers, and the scenario as loaded to compare with. */
+interface DeferredWhyProps {
+  readonly run: ExploreRuns['current'];
+  readonly levers: ExploreRuns['currentLevers'];
+  readonly baseline: ExploreRuns['baseline'];
+  readonly baselineLevers: ExploreRuns['baselineLevers'];
+  readonly maxInsights: number;
+  readonly revealWeek: number | null;
+}
+
 /**
  * Render the "why" panel a moment after the charts, like the KPI table, in a box that never shrinks while the
  * same scenario is explored at the same width. Its insights quote the run's figures, so a lever step can make one
  * wrap onto another line or swap for a shorter one: without the hold, the panels below (and the page's height)
  * would move up and down by a line on every such step, which shows on a projector and costs a layout.
  */
-function DeferredWhyPanel({ run, maxInsights, revealWeek }: { readonly run: ExploreRuns['current']; readonly maxInsights: number; readonly revealWeek: number | null }) {
+function DeferredWhyPanel({ run, levers, baseline, baselineLevers, maxInsights, revealWeek }: DeferredWhyProps) {
   const deferred = useDeferredValue(run);
-  // Deferred with the run it describes (a run cut to that week), so the two change in the same render.
+  // Deferred with the run it describes (a run cut to that week), so the two change in the same render; so are the
+  // levers the run was made with and the baseline it is compared against.
   const deferredWeek = useDeferredValue(revealWeek);
+  const deferredLevers = useDeferredValue(levers);
+  const deferredBaseline = useDeferredValue(baseline);
+  const deferredBaselineLevers = useDeferredValue(baselineLevers);
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // The box is at least its held height already, so its height is the larger of that and the new content's.
@@ -65,7 +79,7 @@ function DeferredWhyPanel({ run, maxInsights, revealWeek }: { readonly run: Expl
   }, []);
   return (
     <div ref={box} className="why-hold" data-testid="why-hold">
-      <WhyPanel run={deferred} maxInsights={maxInsights} revealWeek={deferredWeek} />
+      <WhyPanel run={deferred} levers={deferredLevers} baseline={deferredBaseline} baselineLevers={deferredBaselineLevers} maxInsights={maxInsights} revealWeek={deferredWeek} />
     </div>
   );
 }
@@ -164,7 +178,15 @@ export function ExploreView() {
           <p className="muted why-basis">Read from the quick estimate (noise off), which shows the mechanisms at work; the numbers to plan on are the typical outcome.</p>
           {/* Keyed so another scenario, the presentation's shorter list, or starting and ending reveals (the panel is
               far shorter while the whole-run lessons wait) starts the height hold afresh. */}
-          <DeferredWhy key={`${scenario.id}:${presentation}:${runs.revealing}`} run={runs.current} maxInsights={presentation ? 2 : 3} revealWeek={runs.revealing ? revealWeek : null} />
+          <DeferredWhy
+            key={`${scenario.id}:${presentation}:${runs.revealing}`}
+            run={runs.current}
+            levers={runs.currentLevers}
+            baseline={runs.baseline}
+            baselineLevers={runs.baselineLevers}
+            maxInsights={presentation ? 2 : 3}
+            revealWeek={runs.revealing ? revealWeek : null}
+          />
           {!presentation && (
             <button type="button" className="link-button" onClick={() => setView('model')}>
               How the model works →

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { scenarioToInput, type MonteCarloResult, type RunResult, type SimInput, type SimRunner } from '../../../../engine';
+import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type SimRunner } from '../../../../engine';
 import { useRunner } from '../../sim/runner-context';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES, useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
 import { selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
@@ -23,6 +23,8 @@ export type ShownLine = { readonly kind: 'typical'; readonly replications: numbe
 export interface ExploreRuns {
   /** The expected-value run of the current settings (noise off): the quick estimate, and what the "why" reads. */
   readonly current: RunResult | null;
+  /** The lever values `current` was run with (they lag the sliders while a run is under way); null before the first. */
+  readonly currentLevers: LeverValues | null;
   readonly currentPending: boolean;
   readonly error: string | null;
   readonly bands: MonteCarloResult | null;
@@ -31,6 +33,8 @@ export interface ExploreRuns {
   readonly bandsStale: boolean;
   /** The expected-value run of the scenario as loaded. */
   readonly baseline: RunResult | null;
+  /** The scenario's own lever values, which `baseline` is run with. */
+  readonly baselineLevers: LeverValues;
   /** The Monte Carlo of the scenario as loaded (same seed as the bands: common random numbers). */
   readonly baselineBands: MonteCarloResult | null;
   readonly pinned: readonly PinnedRun[];
@@ -154,21 +158,26 @@ export function useExploreRuns(): ExploreRuns {
   const error = live.error ?? bands.error;
   const bandsStale = bands.input !== currentInput;
   const revealing = until !== null && until < scenario.horizonWeeks;
+  // The levers of the run shown, not of the sliders, so that the "why" never pairs a run with settings it was not made with.
+  const currentLevers = live.input?.levers ?? null;
+  const baselineLevers = baselineInput.levers;
   return useMemo(
     () => ({
       current,
+      currentLevers,
       currentPending: live.pending,
       error,
       bands: bandsShown,
       bandsPending: bands.pending,
       bandsStale,
       baseline,
+      baselineLevers,
       baselineBands: baselineShown,
       pinned,
       shown,
       revealing,
     }),
-    [current, live.pending, error, bandsShown, bands.pending, bandsStale, baseline, baselineShown, pinned, shown, revealing],
+    [current, currentLevers, live.pending, error, bandsShown, bands.pending, bandsStale, baseline, baselineLevers, baselineShown, pinned, shown, revealing],
   );
 }
 
