@@ -10,6 +10,16 @@ import type { ValidationCase, ValidationContext } from './types';
 
 /** Points of each lever's sweep (fewer for a lever with fewer values). */
 export const SWEEP_POINTS = 7;
+/**
+ * Grid of a team lever (FTE): finer at the low end, where the first person in a role makes most of the difference,
+ * so a steep but smooth start is not mistaken for a cliff.
+ */
+export const FTE_GRID: readonly number[] = [0, 0.5, 1, 2, 3.5, 6.5, 10, 15, 20];
+/** Return the values a lever is swept over. */
+export function sweepGrid(lever: LeverDef): number[] {
+  if (lever.unit === 'FTE') return FTE_GRID.filter((v) => v >= lever.min && v <= lever.max);
+  return leverGrid(lever, SWEEP_POINTS);
+}
 /** Replications per point of a sweep. */
 export const SWEEP_REPLICATIONS = 100;
 /** A one-step change larger than this share of the curve's range is a cliff when its neighbours are small. */
@@ -36,7 +46,7 @@ export interface LeverSweep {
 
 /** Sweep one lever over its range on the blank trust and judge the curve of mean benefits realised. */
 export function sweepLever(ctx: ValidationContext, lever: LeverDef): LeverSweep {
-  const curve = leverGrid(lever, SWEEP_POINTS).map((v) => [v, meanKpi(ctx, blankInput(), { [lever.id]: v }, 'benefitsRealised', SWEEP_REPLICATIONS)] as const);
+  const curve = sweepGrid(lever).map((v) => [v, meanKpi(ctx, blankInput(), { [lever.id]: v }, 'benefitsRealised', SWEEP_REPLICATIONS)] as const);
   const ys = curve.map((p) => p[1]);
   const lo = Math.min(...ys), hi = Math.max(...ys);
   const range = hi - lo;
@@ -74,7 +84,7 @@ function cliffCase(lever: LeverDef): ValidationCase {
     category: 'anomaly',
     title: `Sweeping "${lever.label}" shows no cliff`,
     source: 'Sterman 2000 ch. 21 (behaviour anomaly tests); judgement on the cliff rule',
-    threshold: `blank trust, ${SWEEP_POINTS} points over ${fmt(lever.min)}–${fmt(lever.max)}, ${SWEEP_REPLICATIONS} replications: no one-step change in mean benefits > ${CLIFF_STEP * 100}% of the curve's range while its neighbouring steps change < ${CLIFF_NEIGHBOUR * 100}%`,
+    threshold: `blank trust, ${sweepGrid(lever).length} points over ${fmt(lever.min)}–${fmt(lever.max)}, ${SWEEP_REPLICATIONS} replications: no one-step change in mean benefits > ${CLIFF_STEP * 100}% of the curve's range while its neighbouring steps change < ${CLIFF_NEIGHBOUR * 100}%`,
     evaluate(ctx) {
       const s = sweepLever(ctx, lever);
       const cliffText = s.cliffs.map((i) => `${fmt(s.curve[i]![0])} → ${fmt(s.curve[i + 1]![0])}`).join(', ');

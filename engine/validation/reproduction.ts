@@ -2,6 +2,8 @@
 import { blankInput } from '../defaults';
 import { LEVERS, leverValue } from '../levers';
 import { createRng, nextFloat } from '../random';
+import { simulate } from '../simulate';
+import type { SimInput } from '../types';
 import { figure, fmt, fteLeverIds, meanBand, meanKpi, ratio, scenarioInput, shockWeek, snapToStep } from './helpers';
 import type { CaseOutcome, ValidationCase, ValidationContext } from './types';
 
@@ -33,40 +35,59 @@ export function randomBoards(count: number, seed: number): Record<string, number
   return boards;
 }
 
-/** Return whether a mean dip curve peaks and then falls below half its peak within 52 weeks of the peak, with the figures. */
-function dipRecovery(dip: Float64Array): { ok: boolean; peak: number; peakWeek: number; halfWeek: number | null } {
-  let peakWeek = 0;
-  for (let w = 1; w < dip.length; w++) if (dip[w]! > dip[peakWeek]!) peakWeek = w;
-  const peak = dip[peakWeek]!;
-  let halfWeek: number | null = null;
-  for (let w = peakWeek + 1; w <= Math.min(dip.length - 1, peakWeek + 52); w++) {
-    if (dip[w]! < peak / 2) {
-      halfWeek = w;
-      break;
+/** Replications of the dip-recovery case. */
+export const DIP_REPLICATIONS = 100;
+/** Share of replications whose dip must recover. */
+const DIP_RECOVERED_SHARE = 0.8;
+
+/**
+ * Follow the first business-critical big-bang go-live of each replication that leaves a year of the run: the
+ * deepest dip within 8 weeks of it, and whether the dip then falls below half of that within 52 weeks.
+ */
+function dipRecoveries(input: SimInput, seed: number): { counted: number; recovered: number; share: number; meanPeak: number; meanHalfWeeks: number } {
+  const crit = new Set(input.initiatives.filter((i) => i.businessCritical && i.rollout === 'big-bang').map((i) => i.id));
+  let counted = 0, recovered = 0, peakSum = 0, halfSum = 0;
+  for (let r = 0; r < DIP_REPLICATIONS; r++) {
+    const run = simulate(input, seed * 1_000 + r);
+    const dip = run.series['operationalDip']!;
+    const first = run.timeline.filter((o) => crit.has(o.id) && o.goLiveWeek >= 0).map((o) => o.goLiveWeek).sort((a, b) => a - b)[0];
+    if (first === undefined || first + 60 > run.horizonWeeks) continue;
+    let peakWeek = first;
+    for (let w = first; w <= first + 8; w++) if (dip[w]! > dip[peakWeek]!) peakWeek = w;
+    const peak = dip[peakWeek]!;
+    if (peak <= 0) continue;
+    counted++;
+    peakSum += peak;
+    for (let w = peakWeek + 1; w <= Math.min(run.horizonWeeks, peakWeek + 52); w++) {
+      if (dip[w]! < peak / 2) {
+        recovered++;
+        halfSum += w - peakWeek;
+        break;
+      }
     }
   }
-  return { ok: peak > 0 && halfWeek !== null, peak, peakWeek, halfWeek };
+  return { counted, recovered, share: counted > 0 ? recovered / counted : 0, meanPeak: counted > 0 ? peakSum / counted : Number.NaN, meanHalfWeeks: recovered > 0 ? halfSum / recovered : Number.NaN };
 }
 
-/** Return the base-rate outcome: mean goal reached across random boards on the blank trust. */
+/**
+ * Return the base-rate outcome: mean goal reached across random boards on the blank trust. A board decides its
+ * levers; where the trust starts from is not the board's to choose, so the starting point stays at its defaults
+ * (drawing it too is reported for information: a trust drawn already at maturity 3 has reached its goal at once).
+ */
 function baseRate(ctx: ValidationContext): CaseOutcome {
   const boards = randomBoards(BASE_RATE_BOARDS, ctx.seed);
-  let sum = 0, belowSum = 0, below = 0;
+  let sum = 0, allSum = 0;
   for (const levers of boards) {
-    const g = meanKpi(ctx, blankInput(), levers, 'goalReached', BASE_RATE_REPLICATIONS);
-    sum += g;
-    const start = (leverValue(levers, 'start.maturity.patients') + leverValue(levers, 'start.maturity.clinicians') + leverValue(levers, 'start.maturity.support')) / 3;
-    // Boards that start below the goal say more about the model than boards drawn already at maturity 3.
-    if (start < 3) {
-      below++;
-      belowSum += g;
-    }
+    const board: Record<string, number> = {};
+    for (const l of LEVERS) if (l.group !== 'starting-point') board[l.id] = levers[l.id]!;
+    sum += meanKpi(ctx, blankInput(), board, 'goalReached', BASE_RATE_REPLICATIONS);
+    allSum += meanKpi(ctx, blankInput(), levers, 'goalReached', BASE_RATE_REPLICATIONS);
   }
   const rate = sum / boards.length;
   return {
     figure: figure(rate),
     pass: rate >= 0.15 && rate <= 0.45,
-    detail: `Mean goal reached across ${boards.length} boards (${BASE_RATE_REPLICATIONS} replications each): ${fmt(rate)}; among the ${below} boards starting below maturity 3: ${fmt(below > 0 ? belowSum / below : Number.NaN)}.`,
+    detail: `Mean goal reached across ${boards.length} boards (${BASE_RATE_REPLICATIONS} replications each): ${fmt(rate)}; with the starting point drawn as well: ${fmt(allSum / boards.length)}.`,
   };
 }
 
@@ -92,25 +113,18 @@ export const REPRODUCTION_CASES: readonly ValidationCase[] = [
     category: 'reproduction',
     title: 'A big-bang go-live dip recovers',
     source: 'Cambridge University Hospitals 2014 EPR go-live (about a 20% fall in A&E performance, recovered over months)',
-    threshold: 'cntw-trust-wide-big-bang or milton-keynes: the mean operational dip peaks, then falls below half its peak within 52 weeks after the peak',
+    threshold: `cntw-trust-wide-big-bang and milton-keynes, ${DIP_REPLICATIONS} replications each: after the first business-critical big-bang go-live with a year of the run left, the dip falls below half its peak within 52 weeks in at least ${DIP_RECOVERED_SHARE * 100}% of them`,
     evaluate(ctx) {
       const present = DIP_SCENARIOS.filter((id) => ctx.scenarios[id] !== undefined);
       if (present.length === 0) scenarioInput(ctx, DIP_SCENARIOS[0]!);
       const lines: string[] = [];
-      let first: { id: string; peak: number; halfWeek: number | null; peakWeek: number } | undefined;
-      let ok = false;
+      let worst = 1;
       for (const id of present) {
-        const d = dipRecovery(meanBand(ctx.run(ctx.scenarios[id]!).bands, 'operationalDip'));
-        first ??= { id, ...d };
-        ok ||= d.ok;
-        lines.push(`${id}: peak ${fmt(d.peak)} at week ${d.peakWeek}, ${d.halfWeek === null ? 'not below half within 52 weeks' : `below half at week ${d.halfWeek}`}`);
+        const d = dipRecoveries(ctx.scenarios[id]!, ctx.seed);
+        worst = Math.min(worst, d.share);
+        lines.push(`${id}: ${d.recovered} of ${d.counted} recover (mean peak ${fmt(d.meanPeak)}, mean ${fmt(d.meanHalfWeeks)} weeks to half)`);
       }
-      const f = first!;
-      return {
-        figure: f.halfWeek === null ? `${f.id}: no recovery` : `${f.id}: half in ${f.halfWeek - f.peakWeek} wk`,
-        pass: ok,
-        detail: `${lines.join('; ')}.`,
-      };
+      return { figure: `${fmt(worst * 100)}% recover`, pass: worst >= DIP_RECOVERED_SHARE, detail: `${lines.join('; ')}.` };
     },
   },
   {
@@ -118,7 +132,7 @@ export const REPRODUCTION_CASES: readonly ValidationCase[] = [
     category: 'reproduction',
     title: 'About a third of plausible boards reach the goal',
     source: 'McKinsey surveys (about 30% of transformations succeed)',
-    threshold: `${BASE_RATE_BOARDS} boards with every lever drawn uniformly over its range (seeded), ${BASE_RATE_REPLICATIONS} replications each, blank trust: mean goal reached within [0.15, 0.45]`,
+    threshold: `${BASE_RATE_BOARDS} boards with every board lever (all but the starting point) drawn uniformly over its range (seeded), ${BASE_RATE_REPLICATIONS} replications each, blank trust: mean goal reached within [0.15, 0.45]`,
     evaluate: baseRate,
   },
   {
