@@ -8,8 +8,8 @@ export const BASS_P_PER_YEAR = 0.025;
 export const BASS_Q_PER_YEAR = 0.58;
 /** Speed-up of diffusion inside one organisation relative to diffusion between hospitals. Default 4; range 2–6; unit ×; judgement. */
 export const WITHIN_TRUST_SPEEDUP = 4;
-/** Adoption speed gain at full urgency. Default 2.5; range 1–4; unit ×(1+gain·U); judgement from 2020 remote-consultation shares. */
-export const URGENCY_ADOPTION_GAIN = 2.5;
+/** Adoption speed gain at full urgency. Default 1; range 0.5–2.5; unit ×(1+gain·U); judgement from 2020 remote-consultation shares. */
+export const URGENCY_ADOPTION_GAIN = 1;
 /** Adoption slowdown at full fatigue. Default 0.6; range 0.3–0.8; unit share; judgement. */
 export const FATIGUE_ADOPTION_DRAG = 0.6;
 /** Adoption speed with no staff readiness, relative to full readiness (which adds the rest). Default 0.6; unit share; judgement. */

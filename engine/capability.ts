@@ -18,8 +18,8 @@ export const CAPABILITY_START_READINESS = 0.35;
 
 /** Delivery pressure at full urgency. Default 0.35; unit share; judgement. */
 export const URGENCY_PRESSURE = 0.35;
-/** Delivery pressure per priority beyond three. Default 0.04; unit share per priority; judgement. */
-export const PRIORITY_PRESSURE = 0.04;
+/** Delivery pressure per priority beyond three. Default 0.02; range 0.01–0.04; unit share per priority; judgement. */
+export const PRIORITY_PRESSURE = 0.02;
 
 /** Return the productivity multiplier of capability K (0.6 at K = 0, 1.0 at 0.5, 1.4 at 1). */
 export function capabilityProductivity(capability: number): number {

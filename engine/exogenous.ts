@@ -8,15 +8,14 @@ import { adoptionSpeedBase } from './adoption';
 import { capabilityProductivity, CAPABILITY_START_MIN, CAPABILITY_START_READINESS, deliveryPressure, improvementShare, stepCapability } from './capability';
 import { externalAdoption, externalProductivity, learningFte } from './consultants';
 import { clarityThroughput } from './goal';
-import { benefitCapture, priorityHazardFactor } from './golive';
-import { baseFriction, governanceFriction, improvementProtection, leadershipStrength, priorityCreepPerWeek } from './governance';
+import { benefitCapture } from './golive';
+import { baseFriction, decisionShare, governanceFriction, improvementProtection, leadershipStrength, priorityCreepPerWeek } from './governance';
 import { infrastructureBuildRate } from './infrastructure';
 import { ROLE_INFRASTRUCTURE, type Settings } from './levers';
 import { EV_FUNDING, EV_LEAVE, EV_NEW_CEO, EV_SHOCK, type CompiledInput } from './portfolio';
-import { gainOver } from './maturity';
-import { realWorkShare } from './switching';
+import { capabilityAbove } from './maturity';
 import {
-  communicationOverhead, coverageAdoption, INITIAL_STAFFED_SHARE, NEWCOMER_PRODUCTIVITY, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE,
+  communicationOverhead, coverageAdoption, INITIAL_STAFFED_MAX_FTE, INITIAL_STAFFED_SHARE, NEWCOMER_PRODUCTIVITY, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE,
   REWORK_MIN, reworkShare, roleCoverage, staffingWeeks,
 } from './team';
 import type { RunEvent } from './types';
@@ -28,6 +27,14 @@ export const URGENCY_FOCUS = 0.3;
 export const EXTERNAL_REFILL_WEEKS = 4;
 /** Share of capability lost per share of people leaving (what they held leaves with them). Default 0.5; unit share; judgement. */
 export const CAPABILITY_LOST_WITH_LEAVERS = 0.5;
+/** Most internal staff the trust can recruit a week (NHS digital posts take months to fill). Default 0.25; range 0.1–0.5; unit FTE/week; judgement. */
+export const HIRING_FTE_PER_WEEK = 0.25;
+/** Experienced time each newcomer takes to bring up to speed (Brooks 1975: people added late slow the team). Default 0.25; range 0.1–0.4; unit FTE per newcomer; judgement. */
+export const TRAINING_LOAD = 0.25;
+/** Governance friction removed by strategy staff planning the work and writing the cases for it, at STRATEGY_FULL_FTE. Default 0.1; range 0–0.2; unit share; judgement. */
+export const STRATEGY_FRICTION_CUT = 0.1;
+/** Strategy FTE that gives planning its full effect. Default 2; unit FTE; judgement. */
+export const STRATEGY_FULL_FTE = 2;
 /** Largest possible share factor of capability productivity, used to express capability as a loss. */
 const CAPABILITY_PRODUCTIVITY_MAX = capabilityProductivity(1);
 
@@ -45,12 +52,17 @@ export interface Path {
   readonly priorities: Float64Array;
   /** Whole priority slots available to the portfolio: floor(priorities). */
   readonly slots: Int32Array;
-  readonly realWork: Float64Array;
   readonly friction: Float64Array;
-  /** Delivery capacity in reference-team weeks per week before the portfolio share, risk appetite and noise. */
+  /**
+   * Productivity of each FTE present this week as a share of a fully productive member (newcomers, training,
+   * capability, communication, improvement time, clarity, rework, the leadership's decision queue). The weekly loop multiplies
+   * it by each initiative's team rate, the switching share, the time not blocked by friction, risk appetite and noise.
+   */
   readonly capacity: Float64Array;
+  /** People present as a share of the team the levers ask for (recruitment, leavers, funding). */
+  readonly staffed: Float64Array;
   readonly capability: Float64Array;
-  /** Capability gained since week 0, as gainOver(capability, capability at week 0) (for maturity). */
+  /** Capability above the reference level, on an absolute scale (capabilityAbove, for maturity). */
   readonly capabilityGain: Float64Array;
   readonly leadership: Float64Array;
   /** Adoption speed multiplier before fatigue and rollout mode. */
@@ -59,17 +71,12 @@ export interface Path {
   readonly infraFte: Float64Array;
   /** Weekly infrastructure build rate of the staff present (infrastructureBuildRate). */
   readonly infraBuild: Float64Array;
-  /** Build hazard multiplier of the priorities running (priorityHazardFactor). */
-  readonly priorityHazard: Float64Array;
   /** Share of adopted value turned into benefit (Dranove). */
   readonly benefitCapture: Float64Array;
-  /** Deterministic constraint losses per week: switching, governance, capability, team. */
-  readonly lossSwitching: Float64Array;
+  /** Deterministic constraint losses per week: governance, capability, team. */
   readonly lossGovernance: Float64Array;
   readonly lossCapability: Float64Array;
   readonly lossTeam: Float64Array;
-  /** Mean share of time lost to switching over the run. */
-  readonly meanSwitching: number;
   /** Timed events and their consequences, for the run's event list. */
   readonly events: readonly RunEvent[];
   /** Constants of the run derived from the settings. */
@@ -91,10 +98,11 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
   const H = ci.horizon;
   const W = H + 1;
   const urgencyA = new Float64Array(W), shockA = new Float64Array(W), prioritiesA = new Float64Array(W), slotsA = new Int32Array(W);
-  const realWorkA = new Float64Array(W), frictionA = new Float64Array(W), capacityA = new Float64Array(W), capabilityA = new Float64Array(W);
+  const frictionA = new Float64Array(W), capacityA = new Float64Array(W), capabilityA = new Float64Array(W);
+  const staffedA = new Float64Array(W);
   const leadershipA = new Float64Array(W), speedA = new Float64Array(W), infraFteA = new Float64Array(W), captureA = new Float64Array(W);
   const remotePushA = new Uint8Array(W);
-  const lossS = new Float64Array(W), lossG = new Float64Array(W), lossC = new Float64Array(W), lossT = new Float64Array(W);
+  const lossG = new Float64Array(W), lossC = new Float64Array(W), lossT = new Float64Array(W);
   const events: RunEvent[] = [];
 
   const fte = s.fte;
@@ -110,12 +118,13 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
 
   let ownership = s.ownership;
   let leadership = leadershipStrength(ownership, s.boardEngaged);
-  let frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy);
+  const strategyCut = 1 - STRATEGY_FRICTION_CUT * Math.min(1, fte[6]! / STRATEGY_FULL_FTE);
+  let frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy) * strategyCut;
   let creepWeek = priorityCreepPerWeek(ownership, s.mission);
   let protection = improvementProtection(leadership, s.culture);
 
   let funding = 1;
-  let internalExp = (fte[ROLE_INFRASTRUCTURE]! + INITIAL_STAFFED_SHARE * (teamTarget - fte[ROLE_INFRASTRUCTURE]!)) * (1 - extShare);
+  let internalExp = (fte[ROLE_INFRASTRUCTURE]! + Math.min(INITIAL_STAFFED_MAX_FTE, INITIAL_STAFFED_SHARE * (teamTarget - fte[ROLE_INFRASTRUCTURE]!))) * (1 - extShare);
   let internalNew = 0;
   let external = teamTarget * extShare;
   let capability = CAPABILITY_START_MIN + CAPABILITY_START_READINESS * s.readiness;
@@ -150,7 +159,7 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
       } else if (kind === EV_NEW_CEO) {
         ownership = a;
         leadership = leadershipStrength(ownership, s.boardEngaged);
-        frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy);
+        frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy) * strategyCut;
         creepWeek = priorityCreepPerWeek(ownership, s.mission);
         protection = improvementProtection(leadership, s.culture);
       } else if (kind === EV_FUNDING) {
@@ -189,7 +198,7 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     // Team: internal staff are recruited (newcomers ramp up), consultants arrive at once.
     const internalTarget = teamTarget * (1 - extShare) * funding;
     const gap = internalTarget - internalExp - internalNew;
-    if (gap > 0) internalNew += gap / tauStaff;
+    if (gap > 0) internalNew += Math.min(gap / tauStaff, HIRING_FTE_PER_WEEK);
     const assimilated = internalNew / NEWCOMER_WEEKS;
     internalNew -= assimilated;
     internalExp += assimilated;
@@ -198,10 +207,10 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     const people = internalExp + internalNew + external;
     const overhead = communicationOverhead(people);
     const kProd = capabilityProductivity(capability);
-    const fteEffective = ((internalExp + NEWCOMER_PRODUCTIVITY * internalNew) * kProd + external * externalProductivity(capability)) * (1 - overhead);
+    const training = Math.min(TRAINING_LOAD * internalNew, internalExp);
+    const fteEffective = ((internalExp - training + NEWCOMER_PRODUCTIVITY * internalNew) * kProd + external * externalProductivity(capability)) * (1 - overhead);
     const improvement = improvementShare(deliveryPressure(urgency, pEff), protection);
     const friction = governanceFriction(frictionBase, urgency, relief);
-    const realWork = realWorkShare(pEff);
 
     urgencyA[w] = urgency;
     // The target scales with clinician adoption (0–1) between these two ends; zero at both means zero for all.
@@ -209,16 +218,15 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     shockA[w] = urgency > standing ? urgency - standing : 0;
     prioritiesA[w] = pEff;
     slotsA[w] = Math.floor(pEff + 1e-9);
-    realWorkA[w] = realWork;
     frictionA[w] = friction;
-    capacityA[w] = (fteEffective / REFERENCE_TEAM_FTE) * (1 - improvement) * realWork * (1 - friction) * clarityMult * (1 - rework);
+    capacityA[w] = people > 0 ? (fteEffective / people) * (1 - improvement) * clarityMult * (1 - rework) * decisionShare(pEff, leadership) : 0;
+    staffedA[w] = teamTarget > 0 ? people / teamTarget : 0;
     capabilityA[w] = capability;
     leadershipA[w] = leadership;
     speedA[w] = adoptionSpeedBase(urgency, s.readiness, s.mission) * covAdopt * externalAdoption(people > 0 ? external / people : 0);
     infraFteA[w] = people * infraShare;
     captureA[w] = benefitCapture(capability);
     const peopleEff = ((internalExp + NEWCOMER_PRODUCTIVITY * internalNew + external) * (1 - overhead)) / REFERENCE_TEAM_FTE;
-    lossS[w] = lossOf(realWork);
     lossG[w] = lossOf(1 - friction);
     lossC[w] = lossOf(kProd / CAPABILITY_PRODUCTIVITY_MAX);
     lossT[w] = lossOf((peopleEff > 1 ? 1 : peopleEff) * (1 - rework) / (1 - REWORK_MIN));
@@ -227,19 +235,15 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     urgency = stepUrgency(urgency, standing);
   }
 
-  const capabilityGainA = new Float64Array(W), infraBuildA = new Float64Array(W), priorityHazardA = new Float64Array(W);
+  const capabilityGainA = new Float64Array(W), infraBuildA = new Float64Array(W);
   for (let w = 0; w <= H; w++) {
-    capabilityGainA[w] = gainOver(capabilityA[w]!, capabilityA[0]!);
+    capabilityGainA[w] = capabilityAbove(capabilityA[w]!);
     infraBuildA[w] = infrastructureBuildRate(infraFteA[w]!, s.legacy);
-    priorityHazardA[w] = priorityHazardFactor(prioritiesA[w]!);
   }
-  let sumSwitching = 0;
-  for (let w = 0; w <= H; w++) sumSwitching += 1 - realWorkA[w]!;
   return {
-    meanSwitching: sumSwitching / W,
-    urgency: urgencyA, remotePush: remotePushA, shock: shockA, priorities: prioritiesA, slots: slotsA, realWork: realWorkA, friction: frictionA,
-    capacity: capacityA, capability: capabilityA, capabilityGain: capabilityGainA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA, infraBuild: infraBuildA, priorityHazard: priorityHazardA,
-    benefitCapture: captureA, lossSwitching: lossS, lossGovernance: lossG, lossCapability: lossC, lossTeam: lossT,
+    urgency: urgencyA, remotePush: remotePushA, shock: shockA, priorities: prioritiesA, slots: slotsA, friction: frictionA,
+    capacity: capacityA, staffed: staffedA, capability: capabilityA, capabilityGain: capabilityGainA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA, infraBuild: infraBuildA,
+    benefitCapture: captureA, lossGovernance: lossG, lossCapability: lossC, lossTeam: lossT,
     events, coverage, clinicalShare: s.fte[0]!,
   };
 }

@@ -15,17 +15,29 @@ export const CRITICAL_CHANGE_WEIGHT = 1.5;
 /** Change load of an operational dip: each 10% of dip counts as this many changes. Default 5 (each 10% of dip is half a change); unit changes per unit dip; judgement. */
 export const DIP_CHANGE_LOAD = 5;
 
-/** Change load of a business-critical initiative in build (preparation, training). Default 0.25; unit changes; judgement. */
-export const BUILD_CHANGE_LOAD = 0.25;
+/** Change load of an initiative in build on frontline staff (workshops, testing, training); business-critical work weighs CRITICAL_CHANGE_WEIGHT times more. Default 0.2; range 0.1–0.3; unit changes; judgement. */
+export const BUILD_CHANGE_LOAD = 0.2;
 /** Change load of an initiative piloting in model teams. Default 0.3; unit changes; judgement. */
 export const PILOT_CHANGE_LOAD = 0.3;
-/** Change load added by an urgency shock at full size (crisis work). Default 2; unit changes; judgement. */
-export const SHOCK_CHANGE_LOAD = 2;
+/**
+ * Change load of urgency at its full level, standing or from a shock (crisis work, rushed changes, pressure). The
+ * load grows with the square of urgency: a mild sense of urgency is purpose, not pressure, while running in crisis
+ * mode week after week wears people out (Kotter 2008, "false urgency"; burnout studies). Default 3; range 2–4;
+ * unit changes at urgency 1; judgement on the size and the shape.
+ */
+export const URGENCY_CHANGE_LOAD = 3;
+/** Change load on frontline staff of each of the organisation's other priorities (beyond the portfolio's work in flight). Default 0.08; range 0.04–0.15; unit changes per priority; judgement. */
+export const OTHER_PRIORITY_CHANGE_LOAD = 0.08;
 
 /** Change capacity at zero staff readiness relative to CHANGE_CAPACITY; full readiness adds READINESS_CAPACITY. Default 0.8; unit ×; judgement. */
 export const CAPACITY_WITHOUT_READINESS = 0.8;
 /** Extra change capacity at full staff readiness. Default 0.4; unit ×; judgement. */
 export const READINESS_CAPACITY = 0.4;
+
+/** Return the change load urgency (0–1) puts on frontline staff: URGENCY_CHANGE_LOAD × urgency². */
+export function urgencyLoad(urgency: number): number {
+  return URGENCY_CHANGE_LOAD * urgency * urgency;
+}
 
 /** Return how many concurrent changes staff absorb given readiness (0–1). */
 export function changeCapacity(readiness: number): number {

@@ -26,8 +26,20 @@ export const GO_LIVE_FAILURE = 0.12;
 export const PILOT_FAILURE_FACTOR = 0.35;
 /** Go-live failure of a non-critical initiative relative to a critical one. Default 0.5; unit ×; judgement. */
 export const NON_CRITICAL_FAILURE_FACTOR = 0.5;
-/** Weekly failure hazard of an initiative in build at reference conditions. Default 0.0015; range 0.0005–0.004; unit 1/week; judgement (≈30% of large transformations judged successful). */
+/** Weekly failure hazard of an initiative in build at reference conditions and reference pace. Default 0.0015; range 0.0005–0.004; unit 1/week; judgement (≈30% of large transformations judged successful). */
 export const BUILD_HAZARD = 0.0015;
+/**
+ * Weeks a build takes at reference pace, for the build hazard: risk comes with the work done (a build at reference
+ * pace carries BUILD_HAZARD × this), so slow work is not failed work. Default 40; range 26–78; unit weeks; judgement.
+ */
+export const REFERENCE_BUILD_WEEKS = 40;
+/** Share of the build hazard that accrues with calendar time whatever the progress (stalled work loses sponsors and is stopped). Default 0.25; range 0.1–0.5; unit share; judgement. */
+export const STALL_HAZARD_SHARE = 0.25;
+
+/** Return the exposure to build risk in a week: a calendar part plus the part of the work done this week. */
+export function buildExposure(progress: number, effort: number): number {
+  return STALL_HAZARD_SHARE + (1 - STALL_HAZARD_SHARE) * REFERENCE_BUILD_WEEKS * (effort > 0 ? progress / effort : 0);
+}
 /** Benefit share realised with no in-house capability (Dranove: benefits need local IT skills). Default 0.5; unit share; source Dranove et al. 2014. */
 export const BENEFIT_WITHOUT_CAPABILITY = 0.5;
 
@@ -54,9 +66,9 @@ export const LEGACY_DIP = 0.5;
 /** Extra dip recovery time per unit of legacy burden, as a multiple of DIP_RECOVERY_WEEKS. Default 2; unit ×; judgement (3–12 months). */
 export const LEGACY_RECOVERY = 2;
 
-/** Return the operational dip added by one go-live. `noise` is a uniform draw in [0,1) (0.5 with the noise off) spreading the dip over 10–30%. */
-export function goLiveDip(critical: boolean, piloted: boolean, legacy: number, noise: number): number {
-  const base = DIP_BIG_BANG * (0.5 + noise) * (1 + LEGACY_DIP * legacy);
+/** Return the operational dip added by one go-live (deeper with legacy and coordination debt). `noise` is a uniform draw in [0,1) (0.5 with the noise off) spreading the dip over 10–30%. */
+export function goLiveDip(critical: boolean, piloted: boolean, legacy: number, noise: number, debt = 0): number {
+  const base = DIP_BIG_BANG * (0.5 + noise) * (1 + LEGACY_DIP * legacy) * (1 + DEBT_DIP * debt);
   return base * (piloted ? DIP_PILOT_FACTOR : 1) * (critical ? 1 : DIP_NON_CRITICAL_FACTOR);
 }
 
@@ -80,7 +92,7 @@ export function coverageHazardFactor(coverage: number): number {
   return 1 + COVERAGE_BUILD_RISK * (1 - coverage);
 }
 
-/** Return the build hazard multiplier of the priorities running (1 up to two). */
+/** Return the build hazard multiplier of the work the team juggles (effectiveConcurrency; 1 up to two). */
 export function priorityHazardFactor(priorities: number): number {
   return 1 + PRIORITY_BUILD_RISK * (priorities > 2 ? priorities - 2 : 0);
 }
@@ -98,14 +110,51 @@ export function buildHazardWeek(fatigue: number, coverage: number, priorities: n
   return buildHazardWeekAt(fatigue, coverageHazardFactor(coverage), priorityHazardFactor(priorities));
 }
 
-/** Extra failure risk per business-critical change in flight beyond the first two (stretched attention and operational risk). Default 0.35; range 0.1–0.6; unit ×; judgement (SCAS: avoid too many business-critical changes at once). */
-export const CRITICAL_CONCURRENCY_RISK = 0.35;
-/** Business-critical changes the organisation can run at once without extra risk. Default 2; unit changes; source guide (SCAS), judgement. */
+/** Business-critical changes the organisation can run at once without building coordination debt. Default 2; range 1–3; unit changes; source guide (SCAS: at most about two business-critical changes at once), judgement. */
 export const CRITICAL_CONCURRENCY_SAFE = 2;
+/**
+ * Coordination (integration) debt added per week per business-critical change in flight above the safe level, at
+ * legacy burden 0.5 (it scales with 0.5 + legacy). Debt is dimensionless: 1 doubles build risk. Default 0.012;
+ * range 0.006–0.025; unit debt per change-week; judgement (SCAS: changing several interlinked legacy systems at
+ * once multiplies interface work and operational risk).
+ */
+export const DEBT_GAIN = 0.012;
+/** Time for coordination debt to drain once the overload passes. Default 26; range 13–52 (3–12 months); unit weeks; judgement. */
+export const DEBT_DRAIN_WEEKS = 26;
+/** Build and go-live risk of business-critical work per unit of coordination debt. Default 1; range 0.5–2; unit × per debt; judgement. */
+export const DEBT_RISK = 1;
+/** Rework per unit of coordination debt: progress is divided by 1 + this × debt. Default 0.5; range 0.2–1; unit × per debt; judgement. */
+export const DEBT_REWORK = 0.5;
+/** Extra go-live dip per unit of coordination debt. Default 0.5; range 0.2–1; unit × per debt; judgement (Cambridge 2014). */
+export const DEBT_DIP = 0.5;
+/** Share of the legacy burden that a go-live integrating or replacing legacy systems (a foundations initiative of benefit 1) removes for later work. Default 0.3; range 0.1–0.5; unit share; source guide (SCAS integrated first to lower the risk of later stages), size judgement. */
+export const INTEGRATION_RELIEF = 0.3;
+/**
+ * Extra work a new system needs per unit of legacy burden still in place: interfaces to old systems, data
+ * migration and workarounds. Progress of work that does not itself integrate legacy (a foundations initiative) is
+ * divided by 1 + this × legacy. Default 1; range 0.4–1.5; unit × per unit of legacy; source guide (SCAS
+ * integrated its legacy systems first so that later stages would be quicker and safer; Milton Keynes), size
+ * judgement.
+ */
+export const LEGACY_INTERFACE_WORK = 1;
 
-/** Return the risk multiplier for a business-critical change when `inFlight` critical changes run at once. */
-export function criticalConcurrencyRisk(inFlight: number): number {
-  return 1 + CRITICAL_CONCURRENCY_RISK * (inFlight > CRITICAL_CONCURRENCY_SAFE ? inFlight - CRITICAL_CONCURRENCY_SAFE : 0);
+/** Return the progress divisor of new work over the legacy burden still in place (foundations work pays none). */
+export function legacyWork(legacy: number, integrates: boolean): number {
+  return integrates ? 1 : 1 + LEGACY_INTERFACE_WORK * legacy;
+}
+
+/** Extra build risk at full urgency: decisions are rushed and governance is cut short. Default 0.5; range 0.2–1; unit ×; judgement (bureaucratic pragmatism has a cost). */
+export const URGENCY_SHORTCUT_RISK = 0.5;
+
+/** Return coordination debt after one week, given the business-critical changes in flight and the legacy burden still in place. */
+export function stepDebt(debt: number, criticalInFlight: number, legacy: number): number {
+  const excess = criticalInFlight > CRITICAL_CONCURRENCY_SAFE ? criticalInFlight - CRITICAL_CONCURRENCY_SAFE : 0;
+  return debt + DEBT_GAIN * excess * (0.5 + legacy) - debt / DEBT_DRAIN_WEEKS;
+}
+
+/** Return the legacy burden left after a go-live that integrates legacy systems (benefit weighs it, 0.5–1.5). */
+export function legacyAfterIntegration(legacy: number, benefit: number): number {
+  return legacy * (1 - INTEGRATION_RELIEF * (benefit > 1.5 ? 1.5 : benefit < 0.5 ? 0.5 : benefit));
 }
 
 /** Return an initiative's own hazard multiplier: business-critical work and missing infrastructure raise it. */

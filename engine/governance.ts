@@ -64,3 +64,21 @@ export function priorityCreepPerWeek(ownership: number, mission: number): number
 export function improvementProtection(leadership: number, culture: number): number {
   return 0.5 * leadership + 0.5 * culture;
 }
+
+/** Priorities a leadership of no strength can steer at once (decisions, unblocking, sponsorship). Default 3; range 2–5; unit priorities; judgement. */
+export const STEERED_PRIORITIES_BASE = 3;
+/** Extra priorities a leadership at full strength (the whole board engaged) can steer. Default 9; range 5–12; unit priorities; judgement (Milton Keynes: each board member leads their own part). */
+export const STEERED_PRIORITIES_LEADERSHIP = 9;
+
+/** How much of the work waits on the leadership's decisions: the elasticity of progress to the decision queue. Default 0.4; range 0.2–0.7; unit —; judgement (teams decide much for themselves; the rest queues). */
+export const DECISION_ELASTICITY = 0.4;
+
+/**
+ * Return the share of the time work is not waiting in the leadership's decision queue: when the organisation runs
+ * more priorities than its leaders can steer, decisions wait longer in proportion (Little's law on the queue),
+ * however large the team; the part of the work that needs them is DECISION_ELASTICITY.
+ */
+export function decisionShare(priorities: number, leadership: number): number {
+  const steered = STEERED_PRIORITIES_BASE + STEERED_PRIORITIES_LEADERSHIP * leadership;
+  return priorities > steered ? Math.pow(steered / priorities, DECISION_ELASTICITY) : 1;
+}

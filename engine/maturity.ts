@@ -10,7 +10,15 @@ export const MATURITY_CAPABILITY_WEIGHT = 0.15;
 /** Weight of infrastructure gained since week 0. Default 0.15; unit share; judgement. */
 export const MATURITY_INFRASTRUCTURE_WEIGHT = 0.15;
 
-/** Return the weighted contribution of capability and infrastructure gains (both 0–1) shared by every pillar. */
+/**
+ * Capability that counts as no foundations gain: in-house capability at the default staff readiness (0.15 + 0.35 ×
+ * 0.4). Maturity reads foundations on this absolute scale, so a better start never counts for less. Judgement.
+ */
+export const CAPABILITY_REFERENCE = 0.29;
+/** Infrastructure readiness that counts as no foundations gain: the default starting readiness. Judgement. */
+export const INFRASTRUCTURE_REFERENCE = 0.4;
+
+/** Return the weighted contribution of capability and infrastructure (both 0–1, from capabilityAbove and infrastructureAbove) shared by every pillar. */
 export function foundationsGain(capabilityGain: number, infrastructureGain: number): number {
   return MATURITY_CAPABILITY_WEIGHT * capabilityGain + MATURITY_INFRASTRUCTURE_WEIGHT * infrastructureGain;
 }
@@ -21,10 +29,20 @@ export function pillarMaturity(start: number, adoption: number, foundations: num
   return m < 1 ? 1 : m > 5 ? 5 : m;
 }
 
-/** Return the normalised gain of a 0–1 stock over its starting value (0 when it fell). */
-export function gainOver(value: number, start: number): number {
-  if (value <= start || start >= 1) return 0;
-  return (value - start) / (1 - start);
+/** Return the normalised part of a 0–1 stock above a fixed reference (0 at or below it). */
+export function above(value: number, reference: number): number {
+  if (value <= reference || reference >= 1) return 0;
+  return (value - reference) / (1 - reference);
+}
+
+/** Return capability above CAPABILITY_REFERENCE, normalised to 0–1 (absolute, not a gain over the run's start). */
+export function capabilityAbove(capability: number): number {
+  return above(capability, CAPABILITY_REFERENCE);
+}
+
+/** Return infrastructure above INFRASTRUCTURE_REFERENCE, normalised to 0–1. */
+export function infrastructureAbove(infra: number): number {
+  return above(infra, INFRASTRUCTURE_REFERENCE);
 }
 
 /** Labels of the seven "What Good Looks Like" measures. */

@@ -2,6 +2,7 @@
  * Mechanism 13 and the scheduler's data: the portfolio compiled to struct-of-arrays, stages with gates,
  * timed events, and the reference portfolio used when a scenario brings none.
  */
+import { ROLE_COUNT, ROLE_NEEDS } from './team';
 import type { Initiative, Pillar, SimInput, StageGate } from './types';
 import { PILLARS } from './types';
 
@@ -15,6 +16,9 @@ export const PILOTING = 2;
 export const LIVE = 3;
 /** Status: failed. */
 export const FAILED = 4;
+
+/** Smallest effort an initiative can have, however small the file says it is. Default 0.1; unit effort-weeks; judgement (configuring a platform someone else built still takes a few days). */
+export const MIN_EFFORT = 0.1;
 
 /**
  * The reference portfolio of a typical acute trust, used when the input has no initiatives so that a blank
@@ -69,6 +73,8 @@ export interface CompiledInput {
   readonly prereq: Int32Array;
   /** Total benefit per pillar. */
   readonly pillarBenefit: Float64Array;
+  /** Share of each initiative's work each role family is needed for: ROLE_COUNT values per initiative (ROLE_NEEDS). */
+  readonly roleNeeds: Float64Array;
   readonly stageCount: number;
   readonly stageNames: readonly string[];
   readonly stageCap: Float64Array;
@@ -126,10 +132,11 @@ export function compileInput(input: SimInput): CompiledInput {
   const prereqStart = new Int32Array(n + 1);
   const prereqList: number[] = [];
   const pillarBenefit = new Float64Array(3);
+  const roleNeeds = new Float64Array(n * ROLE_COUNT);
   for (let i = 0; i < n; i++) {
     const it = inits[i]!;
     pillar[i] = pillarIndex(it.pillar);
-    effort[i] = Math.max(0.5, finiteOr(it.effortWeeks, 1));
+    effort[i] = Math.max(MIN_EFFORT, finiteOr(it.effortWeeks, 1));
     critical[i] = it.businessCritical ? 1 : 0;
     pilot[i] = it.rollout === 'pilot-then-scale' ? 1 : 0;
     benefit[i] = Math.max(0, finiteOr(it.benefit, 1));
@@ -143,6 +150,7 @@ export function compileInput(input: SimInput): CompiledInput {
       if (j !== undefined && j !== i) prereqList.push(j);
     }
     pillarBenefit[pillar[i]!] += benefit[i]!;
+    roleNeeds.set(it.buildsInfrastructure ? ROLE_NEEDS.foundations : ROLE_NEEDS[it.pillar] ?? ROLE_NEEDS.support, i * ROLE_COUNT);
   }
   prereqStart[n] = prereqList.length;
 
@@ -219,7 +227,7 @@ export function compileInput(input: SimInput): CompiledInput {
 
   return {
     horizon, initiatives: inits, n, pillar, effort, critical, pilot, benefit, need, buildsInfra, stage, earliest,
-    prereqStart, prereq: Int32Array.from(prereqList), pillarBenefit,
+    prereqStart, prereq: Int32Array.from(prereqList), pillarBenefit, roleNeeds,
     stageCount, stageNames: input.stages.map((st) => st.name), stageCap, gateStart, gateKind: Int32Array.from(gateKinds), gateValue: Float64Array.from(gateValues),
     gateIdsStart: Int32Array.from(gateIdsStarts), gateIds: Int32Array.from(gateIdList),
     eventCount: m, eventWeek, eventKind, eventA, eventB, eventC, eventLabel,

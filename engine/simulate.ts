@@ -7,17 +7,18 @@
 import { fatigueDrag, stepAdoption } from './adoption';
 import { APPETITE_PER_CONFIDENCE, CRITICAL_START_APPETITE, CULTURE_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
 import {
-  BUILD_CHANGE_LOAD, CHANGE_WINDOW_WEEKS, changeCapacity, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, PILOT_CHANGE_LOAD,
-  SHOCK_CHANGE_LOAD, stepFatigue,
+  BUILD_CHANGE_LOAD, CHANGE_WINDOW_WEEKS, changeCapacity, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, OTHER_PRIORITY_CHANGE_LOAD, PILOT_CHANGE_LOAD,
+  stepFatigue, urgencyLoad,
 } from './fatigue';
 import { focusShare, scopeGrowthPerWeek, SCOPE_GROWTH_CAP } from './goal';
 import {
-  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildHazardFactor, buildHazardWeekAt, coverageHazardFactor, criticalConcurrencyRisk, CULTURE_BUILD_RISK_CUT, dipRecoveryWeeks, goLiveDip,
-  goLiveFailure, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE, PILOT_HAZARD_FACTOR,
+  BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, BIG_BANG_FIT, buildExposure, buildHazardFactor, buildHazardWeekAt, coverageHazardFactor, CULTURE_BUILD_RISK_CUT, DEBT_REWORK, DEBT_RISK,
+  dipRecoveryWeeks, goLiveDip, goLiveFailure, legacyAfterIntegration, legacyWork, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE, PILOT_HAZARD_FACTOR, priorityHazardFactor,
+  stepDebt, URGENCY_SHORTCUT_RISK,
 } from './golive';
 import { infrastructureDecayRate, infrastructureGoLive, infrastructureSpeed, stepInfrastructureAt } from './infrastructure';
 import { resolveSettings, type Settings } from './levers';
-import { foundationsGain, gainOver, pillarMaturity } from './maturity';
+import { foundationsGain, infrastructureAbove, pillarMaturity } from './maturity';
 import { buildPath, lossOf, type Path } from './exogenous';
 import {
   BUILDING, compileInput, FAILED, GATE_CONFIDENCE, GATE_INFRA, GATE_LIVE, GATE_MATURITY, GATE_WEEK, LIVE, PILOTING, WAITING,
@@ -31,10 +32,10 @@ import {
   S_CONFIDENCE, S_DIP, S_FATIGUE, S_FRICTION, S_INFRA, S_LEADERSHIP, S_LIVE, S_MATURITY, S_MATURITY_PILLAR, S_PRIORITIES,
   S_REMOTE, S_SWITCHING, S_URGENCY, SERIES, SERIES_COUNT,
 } from './series';
-import { portfolioShare } from './switching';
-import { clinicalAdoption, REFERENCE_TEAM_FTE } from './team';
+import { effectiveConcurrency, ownShare, realWorkShare, unblockedShare, workedCapacity } from './switching';
+import { allocateTeam, buildFte, clinicalAdoption, REFERENCE_TEAM_FTE, ROLE_COUNT } from './team';
 import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, type InitiativeOutcome, type RunEvent, type RunResult, type SimInput } from './types';
-import { remoteConsultations, remotePersistence, remoteTarget, stepRemote } from './urgency';
+import { remoteConsultations, remotePersistence, remoteReach, remoteTarget, stepRemote } from './urgency';
 import { ENGINE_VERSION } from './version';
 import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS } from './explain';
 
@@ -94,6 +95,15 @@ export interface Workspace {
   readonly adoption: Float64Array;
   /** Capacity multiplier of the productivity noise, week by week (drawn up front by startRun). */
   readonly noiseMult: Float64Array;
+  /** Progress rate each active initiative gets from the team (allocateTeam), recomputed when the work in flight changes. */
+  readonly teamRate: Float64Array;
+  /** 1 for initiatives in build or piloting (the work the team is shared over). */
+  readonly inFlight: Uint8Array;
+  /** 1 for an initiative paused when priorities were cut; it resumes where it stopped. */
+  readonly paused: Uint8Array;
+  /** Scratch for allocateTeam, and the FTE of each role present. */
+  readonly roleScratch: Float64Array;
+  readonly present: Float64Array;
 }
 
 // Indices into Workspace.x, through which runCore and its rare helpers (settle, schedule, stage gates) exchange
@@ -103,7 +113,8 @@ const X_LIVE = 7, X_FAILED = 8, X_FIRST_WIN = 9, X_NEXT_RETRY = 10, X_LIVE_DIRTY
 const X_INFRA_GAP = 13, X_CRITICAL_RISK = 14, X_WINS = 15, X_FAILURES = 16;
 const X_ABSORB = 17, X_CLIN_ADOPT = 18, X_DIP_TAU = 19, X_DELAY_STAGE = 20, X_FOCUS = 21, X_SCOPE_WEEK = 22, X_COVERAGE = 23;
 const X_PERSISTENCE = 24, X_HAZARD_CULTURE = 25, X_APPETITE0 = 26, X_LEGACY = 27;
-const X_SIZE = 28;
+const X_DEBT = 28, X_CAN_BUILD = 29, X_REMOTE_SUPPORT = 30, X_STAFFED = 31;
+const X_SIZE = 32;
 
 /** Create the scratch arrays for a compiled input. */
 export function createWorkspace(ci: CompiledInput): Workspace {
@@ -133,6 +144,11 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     x: new Float64Array(X_SIZE),
     adoption: new Float64Array(3),
     noiseMult: new Float64Array(ci.horizon + 1),
+    teamRate: new Float64Array(n),
+    inFlight: new Uint8Array(n),
+    paused: new Uint8Array(n),
+    roleScratch: new Float64Array(2 * ROLE_COUNT),
+    present: new Float64Array(ROLE_COUNT),
   };
 }
 
@@ -192,7 +208,7 @@ function recordOutcomes(ws: Workspace, n: number, sink: OutcomeSink, r: number):
 
 /** True for series that come from the exogenous path (identical across replications). */
 export const PATH_SERIES: readonly boolean[] = SERIES.map((_, i) =>
-  i === S_CAPABILITY || i === S_URGENCY || i === S_SWITCHING || i === S_FRICTION || i === S_PRIORITIES || i === S_LEADERSHIP);
+  i === S_CAPABILITY || i === S_URGENCY || i === S_FRICTION || i === S_PRIORITIES || i === S_LEADERSHIP);
 
 /** Copy the exogenous path's weekly values into the path series of a run (stride 1). */
 export function writePathSeries(path: Path, out: Float64Array[]): void {
@@ -201,8 +217,6 @@ export function writePathSeries(path: Path, out: Float64Array[]): void {
   out[S_FRICTION]!.set(path.friction);
   out[S_PRIORITIES]!.set(path.priorities);
   out[S_LEADERSHIP]!.set(path.leadership);
-  const sw = out[S_SWITCHING]!;
-  for (let w = 0; w < path.realWork.length; w++) sw[w] = 1 - path.realWork[w]!;
 }
 
 /** Return whether every gate of stage k holds this week. */
@@ -252,16 +266,24 @@ function schedule(ci: CompiledInput, ws: Workspace, w: number, slots: number, cr
       if (status[ci.prereq[q]!] !== LIVE) { ready = false; break; }
     }
     if (!ready) continue;
+    // Work starts only when someone can build it: failures only come from work that was started.
+    if (!x[X_CAN_BUILD]) continue;
     if (ci.critical[i]) {
       if (activeCritical >= criticalCap) continue;
       if (!ci.pilot[i] && appetite < CRITICAL_START_APPETITE) continue;
       activeCritical++;
     }
     status[i] = BUILDING;
+    active++;
+    if (ws.paused[i]) {
+      // A paused initiative resumes where it stopped: same attempt, same start.
+      ws.paused[i] = 0;
+      x[X_CHANGED] = 1;
+      continue;
+    }
     ws.startWeek[i] = w;
     if (ws.firstStartWeek[i]! < 0) ws.firstStartWeek[i] = w;
     ws.starts[i] = ws.starts[i]! + 1;
-    active++;
     x[X_CHANGED] = 1;
     if (detail) detail.events.push({ week: w, kind: 'start', label: `Started: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
   }
@@ -269,6 +291,64 @@ function schedule(ci: CompiledInput, ws: Workspace, w: number, slots: number, cr
   x[X_ACTIVE_CRITICAL] = activeCritical;
   return nextEarliest;
 }
+
+/**
+ * Pause initiatives in build when the priorities the organisation runs fall below the work in flight (a crisis
+ * cuts thirty priorities to two): goal members are kept first, then the earliest started; the latest started
+ * are paused and resume where they stopped when slots free again.
+ */
+function pauseOverSlots(ci: CompiledInput, ws: Workspace, w: number, slots: number, detail: Detail | null): void {
+  const x = ws.x;
+  let active = x[X_ACTIVE]!;
+  while (active > slots) {
+    let pick = -1;
+    let worst = -Infinity;
+    for (let i = 0; i < ci.n; i++) {
+      if (ws.status[i] !== BUILDING) continue;
+      const rank = ws.startWeek[i]! - (ci.goalMember[i] ? 100000 : 0);
+      if (rank >= worst) { worst = rank; pick = i; }
+    }
+    if (pick < 0) break;
+    ws.status[pick] = WAITING;
+    ws.paused[pick] = 1;
+    active--;
+    if (ci.critical[pick]) x[X_ACTIVE_CRITICAL] = x[X_ACTIVE_CRITICAL]! - 1;
+    x[X_CHANGED] = 1;
+    if (detail) detail.events.push({ week: w, kind: 'paused', label: `Paused while priorities are cut: ${ci.initiatives[pick]!.name}`, initiativeId: ci.initiatives[pick]!.id });
+  }
+  x[X_ACTIVE] = active;
+}
+
+/**
+ * Share the team present over the work in flight again (allocateTeam); called when an initiative starts, pauses
+ * or settles, and when the share of the team present has moved by more than STAFFING_STEP.
+ */
+function updateTeamRates(ci: CompiledInput, ws: Workspace, fte: Float64Array, staffed: number): void {
+  const f = ws.inFlight;
+  const present = ws.present;
+  for (let r = 0; r < ROLE_COUNT; r++) present[r] = fte[r]! * staffed;
+  // The team works on what its sub-teams can carry (workedCapacity), goal members first, then the earliest started.
+  let room = workedCapacity(buildFte(present));
+  for (let i = 0; i < ci.n; i++) f[i] = 0;
+  while (room > 0) {
+    let pick = -1;
+    let best = Infinity;
+    for (let i = 0; i < ci.n; i++) {
+      const st = ws.status[i]!;
+      if (f[i] || (st !== BUILDING && st !== PILOTING)) continue;
+      const rank = ws.startWeek[i]! - (ci.goalMember[i] ? 100000 : 0);
+      if (rank < best) { best = rank; pick = i; }
+    }
+    if (pick < 0) break;
+    f[pick] = 1;
+    room--;
+  }
+  allocateTeam(present, ci.roleNeeds, f, ci.n, ws.teamRate, ws.roleScratch);
+  ws.x[X_STAFFED] = staffed;
+}
+
+/** Change in the share of the team present that makes the loop share the team out again. */
+const STAFFING_STEP = 0.02;
 
 /** Put failed initiatives whose retry week has come back in the queue; return the next pending retry week. */
 function revive(ci: CompiledInput, ws: Workspace, w: number, detail: Detail | null): number {
@@ -338,7 +418,7 @@ function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, st: numb
     const pFail = goLiveFailure(crit, piloted, x[X_INFRA_GAP]!, x[X_FATIGUE]!, x[X_COVERAGE]!) * (crit ? criticalRisk : 1);
     h -= Math.log(1 - (pFail > 0.9 ? 0.9 : pFail));
     ws.hazard[i] = h;
-    x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!);
+    x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!, x[X_DEBT]!);
   }
   x[X_ACTIVE] = x[X_ACTIVE]! - 1;
   if (crit) x[X_ACTIVE_CRITICAL] = x[X_ACTIVE_CRITICAL]! - 1;
@@ -362,7 +442,10 @@ function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, st: numb
   x[X_LIVE_DIRTY] = 1;
   const b = ci.benefit[i]!;
   x[X_WINS] = x[X_WINS]! + (b < 0.5 ? 0.5 : b > 2 ? 2 : b);
-  if (ci.buildsInfra[i]) x[X_INFRA] = infrastructureGoLive(x[X_INFRA]!, b);
+  if (ci.buildsInfra[i]) {
+    x[X_INFRA] = infrastructureGoLive(x[X_INFRA]!, b);
+    x[X_LEGACY] = legacyAfterIntegration(x[X_LEGACY]!, b);
+  }
   if (x[X_FIRST_WIN]! > w) x[X_FIRST_WIN] = w;
   if (detail) detail.events.push({ week: w, kind: 'go-live', label: `Live: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
 }
@@ -422,6 +505,8 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
     ws.failWeek[i] = -1;
     ws.lastFailWeek[i] = -1;
     ws.pilotWeek[i] = -1;
+    ws.paused[i] = 0;
+    ws.teamRate[i] = 0;
   }
   // Loops rather than fill(): on arrays this small the call into the runtime costs more than the stores.
   for (let k = 0; k < ci.stageCount; k++) ws.stageOpen[k] = 0;
@@ -447,6 +532,8 @@ function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng
   x[X_APPETITE0] = Math.min(1, s.confidence * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * s.culture));
   x[X_COVERAGE] = path.coverage;
   x[X_LEGACY] = s.legacy;
+  x[X_CAN_BUILD] = buildFte(s.fte) > 0 ? 1 : 0;
+  x[X_REMOTE_SUPPORT] = buildFte(s.fte);
   // Week w's capacity multiplier comes from the noise before week w's draw; the noise is off without a generator.
   const mult = ws.noiseMult;
   if (!rng) {
@@ -508,21 +595,29 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const pathSlots = path.slots;
   const pathPriorities = path.priorities;
   const pathCapacity = path.capacity;
-  const pathShock = path.shock;
   const pathUrgency = path.urgency;
   const pathRemotePush = path.remotePush;
   const pathSpeed = path.adoptionSpeed;
   const pathInfraBuild = path.infraBuild;
-  const pathPriorityHazard = path.priorityHazard;
+  const fte = s.fte;
+  const clinicalFte = fte[0]!;
+  const remoteSupport = x[X_REMOTE_SUPPORT]!;
+  let teamBuildFte = 0;
+  const pathFriction = path.friction;
+  const pathStaffed = path.staffed;
+  const pathLeadership = path.leadership;
+  const teamRate = ws.teamRate;
   const infraDecay = infrastructureDecayRate(s.legacy);
   const coverageHazard = coverageHazardFactor(path.coverage);
   const pathCapture = path.benefitCapture;
   const pathCapabilityGain = path.capabilityGain;
+  const integrates = ci.buildsInfra;
 
   // The run's stocks.
   let infra = infra0, fatigue = 0, confidence = confidence0, dip = 0, remote = 0, remotePeak = 0;
   let appetite = x[X_APPETITE0]!;
   let d1 = 0, d2 = 0, d3 = 0, benefits = 0;
+  let debt = 0, legacyEff = s.legacy, switchingSum = 0;
   let active = 0, activeCritical = 0, liveCount = 0, failedCount = 0, firstWin = H + 1;
   let liveDirty = true;
   let nextRetry = Infinity;
@@ -545,7 +640,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const sA0 = out[S_ADOPTION_PILLAR]!, sA1 = out[S_ADOPTION_PILLAR + 1]!, sA2 = out[S_ADOPTION_PILLAR + 2]!;
   const sFat = out[S_FATIGUE]!, sConf = out[S_CONFIDENCE]!, sApp = out[S_APPETITE]!, sInfra = out[S_INFRA]!;
   const sBen = out[S_BENEFITS]!, sRate = out[S_BENEFITS_RATE]!, sCap = out[S_CAPACITY]!, sRemote = out[S_REMOTE]!;
-  const sDip = out[S_DIP]!, sLive = out[S_LIVE]!;
+  const sDip = out[S_DIP]!, sLive = out[S_LIVE]!, sSwitch = out[S_SWITCHING]!;
 
   for (let w = 0; w <= H; w++) {
     // Stages open when all their gates hold.
@@ -571,35 +666,52 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const slots = pathSlots[w]!;
     if (slots !== lastSlots || w >= nextEarliest) scheduleDirty = true;
     lastSlots = slots;
-    if (scheduleDirty && active < slots) {
+    if (scheduleDirty && active !== slots) {
       x[X_ACTIVE] = active;
       x[X_ACTIVE_CRITICAL] = activeCritical;
       x[X_APPETITE] = appetite;
       x[X_CHANGED] = 0;
-      nextEarliest = schedule(ci, ws, w, slots, latestOpen >= 0 ? ci.stageCap[latestOpen]! : Infinity, detail);
+      if (active > slots) pauseOverSlots(ci, ws, w, slots, detail);
+      else nextEarliest = schedule(ci, ws, w, slots, latestOpen >= 0 ? ci.stageCap[latestOpen]! : Infinity, detail);
       scheduleDirty = false;
       active = x[X_ACTIVE]!;
       activeCritical = x[X_ACTIVE_CRITICAL]!;
-      if (x[X_CHANGED]) focusIdx = focusInitiative(ci, ws, active, focus);
+      if (x[X_CHANGED]) {
+        focusIdx = focusInitiative(ci, ws, active, focus);
+        updateTeamRates(ci, ws, fte, pathStaffed[w]!);
+      }
     }
     if (detail && activeCritical > detail.peakCritical) detail.peakCritical = activeCritical;
 
     // Capacity for the portfolio this week, then delivery.
+    const staffedNow = pathStaffed[w]!;
+    const staffedBefore = x[X_STAFFED]!;
+    if (active > 0 && (staffedNow > staffedBefore + STAFFING_STEP || staffedNow < staffedBefore - STAFFING_STEP)) updateTeamRates(ci, ws, fte, staffedNow);
+    teamBuildFte = remoteSupport * x[X_STAFFED]!;
+    // Switching comes from the work actually in flight plus a weighted share of the organisation's other
+    // priorities (Weinberg); of the real work, the portfolio gets its part, and coordination debt is reworked.
     const pEff = pathPriorities[w]!;
-    const capacity = pathCapacity[w]! * portfolioShare(active, pEff) * fundingFromAppetite(appetite) * noiseMult[w]!;
+    const juggled = effectiveConcurrency(active, pEff, teamBuildFte);
+    const realWork = realWorkShare(juggled);
+    const portfolio = ownShare(active, pEff, teamBuildFte);
+    const unblocked = unblockedShare(pathFriction[w]!, active);
+    const capacity = pathCapacity[w]! * realWork * portfolio * unblocked * fundingFromAppetite(appetite) * noiseMult[w]! / (1 + DEBT_REWORK * debt);
     const activeBefore = active;
     let wins = 0, failures = 0;
-    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, pathPriorityHazard[w]!) * hazardCulture;
+    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazardFactor(juggled)) * hazardCulture * (1 + URGENCY_SHORTCUT_RISK * pathUrgency[w]!);
     // Delivery: progress with scope growth, build hazards, and the change load each initiative puts on the
     // front line; an initiative whose work is done or whose hazard passed its threshold is settled by settle().
     // Both shares are computed every week, whichever applies (unfocused is 1 - focus, computed once), so that
     // V8 has type feedback for this arithmetic from the first run on: in a sweep whose goal clarity starts at
     // 0 it was first reached at the first non-zero clarity and discarded the optimised loop. Same numbers.
-    const evenShare = active > 0 ? (focusIdx >= 0 ? unfocused : 1) / active : 0;
-    const focusedShare = focus + evenShare;
+    // A clear goal moves people onto the first-ranked initiative: it gets 1 + focus·(active − 1) of its share, the
+    // others 1 − focus, so the total is unchanged when the shares are equal.
+    const evenShare = focusIdx >= 0 ? unfocused : 1;
+    const focusedShare = 1 + focus * (active - 1);
     const infraNow = infra;
-    const criticalRisk = criticalConcurrencyRisk(activeCritical);
-    let weekLoad = 0, speedSum = 0, progressSum = 0, creepSum = 0;
+    const criticalRisk = 1 + DEBT_RISK * debt;
+    const legacyDivisor = legacyWork(legacyEff, false);
+    let weekLoad = 0, speedSum = 0, progressSum = 0, creepSum = 0, rateSum = 0;
     let settling = false;
     for (let i = 0; i < n; i++) {
       const st = status[i]!;
@@ -612,12 +724,14 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       const need = needs[i]!;
       const infraGap = need > infraNow ? need - infraNow : 0;
       const speed = infrastructureSpeed(infraNow, need);
-      const progress = capacity * (i === focusIdx ? focusedShare : evenShare) * speed;
+      const rate = capacity * teamRate[i]! * (i === focusIdx ? focusedShare : evenShare);
+      const progress = integrates[i] ? rate * speed : rate * speed / legacyDivisor;
+      rateSum += rate;
       speedSum += speed;
       progressSum += progress;
       let rem = remaining[i]!;
       if (st === BUILDING) {
-        if (crit) weekLoad += BUILD_CHANGE_LOAD;
+        weekLoad += crit ? BUILD_CHANGE_LOAD * CRITICAL_CHANGE_WEIGHT : BUILD_CHANGE_LOAD;
         const base = baseEffort[i]!;
         const grownBefore = grown[i]!;
         if (grownBefore < SCOPE_GROWTH_CAP * base) {
@@ -629,7 +743,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       } else weekLoad += PILOT_CHANGE_LOAD;
       rem -= progress;
       remaining[i] = rem;
-      const h = hazard[i]! + hazardWeek * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
+      const h = hazard[i]! + hazardWeek * buildExposure(progress, baseEffort[i]!) * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
       hazard[i] = h;
       if (h < threshold[i]! && rem > 0) continue;
       if (!settling) {
@@ -640,6 +754,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
         x[X_INFRA] = infra;
         x[X_FATIGUE] = fatigue;
         x[X_DIP] = dip;
+        x[X_DEBT] = debt;
+        x[X_LEGACY] = legacyEff;
         x[X_CHANGED] = 0;
       }
       x[X_INFRA_GAP] = infraGap;
@@ -658,15 +774,19 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       failedCount = x[X_FAILED]!;
       firstWin = x[X_FIRST_WIN]!;
       nextRetry = x[X_NEXT_RETRY]!;
+      legacyEff = x[X_LEGACY]!;
       if (x[X_LIVE_DIRTY]) liveDirty = true;
       x[X_WINS] = 0;
       x[X_FAILURES] = 0;
       x[X_LIVE_DIRTY] = 0;
       scheduleDirty = true;
       focusIdx = focusInitiative(ci, ws, active, focus);
+      updateTeamRates(ci, ws, fte, pathStaffed[w]!);
     }
     if (dip > 1) dip = 1;
-    const load = weekLoad + dip * DIP_CHANGE_LOAD + SHOCK_CHANGE_LOAD * pathShock[w]!;
+    debt = stepDebt(debt, activeCritical, legacyEff);
+    const load = weekLoad + dip * DIP_CHANGE_LOAD + urgencyLoad(pathUrgency[w]!) + OTHER_PRIORITY_CHANGE_LOAD * (pEff > activeBefore ? pEff - activeBefore : 0);
+    switchingSum += 1 - realWork;
     if (liveDirty) {
       updateLive(ci, ws);
       liveDirty = false;
@@ -674,7 +794,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
 
     // Maturity (from the stocks at the start of this week) and the goal.
     const a0 = adoption[0]!, a1 = adoption[1]!, a2 = adoption[2]!;
-    const foundations = foundationsGain(pathCapabilityGain[w]!, gainOver(infra, infra0));
+    const foundations = foundationsGain(pathCapabilityGain[w]!, infrastructureAbove(infra));
     const m0 = pillarMaturity(start0, a0, foundations);
     const m1 = pillarMaturity(start1, a1, foundations);
     const m2 = pillarMaturity(start2, a2, foundations);
@@ -692,7 +812,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     if (remote !== 0 || remotePeak !== 0 || pathRemotePush[w]) {
       const remotePrev = remote;
       if (remotePrev > remotePeak) remotePeak = remotePrev;
-      remote = stepRemote(remotePrev, remoteTarget(pathUrgency[w]!, a1), remotePeak * persistence);
+      const reach = remoteReach(pillarLive[0]!, remoteSupport, clinicalFte, pathLeadership[w]!);
+      remote = stepRemote(remotePrev, remoteTarget(pathUrgency[w]!, reach), remotePeak * persistence);
       remoteNow = remoteConsultations(remote);
     }
 
@@ -706,7 +827,8 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     sInfra[at] = infra;
     sBen[at] = benefits;
     sRate[at] = d3;
-    sCap[at] = capacity * REFERENCE_TEAM_FTE;
+    sCap[at] = rateSum * REFERENCE_TEAM_FTE;
+    sSwitch[at] = 1 - realWork;
     sRemote[at] = remoteNow;
     sDip[at] = dip;
     sLive[at] = liveCount;
@@ -727,7 +849,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       const infraFactor = activeBefore > 0 ? speedSum / activeBefore : 1;
       // Of the effort spent plus the effort added, the share that was the original scope.
       const scopeFactor = progress + creep > 0 ? progress / (progress + creep) : 1;
-      l[o] = l[o]! + path.lossSwitching[w]!;
+      l[o] = l[o]! + (activeBefore > 0 ? lossOf(realWork * portfolio) : 0);
       l[o + 1] = l[o + 1]! + path.lossGovernance[w]!;
       l[o + 2] = l[o + 2]! + lossOf(fatigueDrag(fatigue));
       l[o + 3] = l[o + 3]! + path.lossCapability[w]!;
@@ -778,7 +900,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   k[K_FIRST_WIN]![ki] = firstWin;
   k[K_PEAK_DIP]![ki] = peakDip;
   k[K_PEAK_REMOTE]![ki] = peakRemote;
-  k[K_MEAN_SWITCHING]![ki] = path.meanSwitching;
+  k[K_MEAN_SWITCHING]![ki] = switchingSum / (H + 1);
   const oc = sink.outcomes;
   if (oc) recordOutcomes(ws, n, oc, ki);
 }

@@ -26,3 +26,68 @@ export function portfolioShare(active: number, priorities: number): number {
   if (active <= 0) return 0;
   return priorities <= active ? 1 : active / priorities;
 }
+
+/**
+ * Weight of each of the organisation's other priorities (those beyond the portfolio's work in flight) on the
+ * portfolio team's attention: meetings, data requests and business-as-usual change that land on the same people.
+ * Default 0.04; range 0.02–0.1; unit priorities of switching per other priority; judgement.
+ */
+export const OTHER_PRIORITY_WEIGHT = 0.04;
+/**
+ * Smallest team that can carry an initiative on its own, so that a team of n build FTE can run n / this
+ * initiatives before anyone has to juggle two. Default 4; range 3–6; unit FTE; source QSM (teams of 3–7 most
+ * efficient); judgement on using it as the split size.
+ */
+export const SUB_TEAM_FTE = 4;
+
+/**
+ * Most initiatives one person carries at once; work in flight beyond what the sub-teams can carry at this many
+ * each waits for people (it is started but not worked). Default 2; range 2–4; unit initiatives per person;
+ * judgement (Weinberg: two projects each still leave 80% of time for real work; beyond that, teams serialise work informally).
+ */
+export const MAX_JUGGLED = 2;
+
+/** Return how many sub-teams of SUB_TEAM_FTE a team of build FTE can form (at least 1). */
+export function subTeams(buildFte: number): number {
+  return buildFte > SUB_TEAM_FTE ? buildFte / SUB_TEAM_FTE : 1;
+}
+
+/** Return how many initiatives in flight the team works on at once: at most MAX_JUGGLED per sub-team. */
+export function workedCapacity(buildFte: number): number {
+  const k = Math.floor(subTeams(buildFte) * MAX_JUGGLED);
+  return k < 1 ? 1 : k;
+}
+
+/**
+ * Return how many things each member of the portfolio team juggles (Weinberg's "projects per person"): the
+ * initiatives in flight over the sub-teams the team can form (at least 1 while anything is in flight), plus a
+ * weighted share of the organisation's other priorities. Switching cost comes from this, not from the number typed.
+ */
+export function effectiveConcurrency(active: number, priorities: number, buildFte: number): number {
+  const teams = subTeams(buildFte);
+  const worked = Math.min(active, workedCapacity(buildFte));
+  const own = worked > teams ? worked / teams : worked > 0 ? 1 : 0;
+  const others = priorities > active ? priorities - active : 0;
+  const c = own + OTHER_PRIORITY_WEIGHT * others;
+  return c < 1 ? 1 : c;
+}
+
+/** Return the share of the juggled work that is the portfolio's own (the rest goes to the other priorities). */
+export function ownShare(active: number, priorities: number, buildFte: number): number {
+  if (active <= 0) return 0;
+  const c = effectiveConcurrency(active, priorities, buildFte);
+  const teams = subTeams(buildFte);
+  const worked = Math.min(active, workedCapacity(buildFte));
+  const own = worked > teams ? worked / teams : 1;
+  return own / c;
+}
+
+/**
+ * Return the share of the team's time not lost to waiting for decisions when `active` initiatives are in flight
+ * and each is blocked a share `friction` of the time (Little's law with waits): the team is idle only when every
+ * initiative in flight waits at once, so one initiative at a time leaves people idle and a few keep them busy.
+ */
+export function unblockedShare(friction: number, active: number): number {
+  if (active <= 0) return 0;
+  return 1 - Math.pow(friction, active);
+}

@@ -23,6 +23,8 @@ export const REWORK_MIN = 0.1;
 export const CLINICAL_INFORMATICIANS_FULL = 5;
 /** Share of non-IT internal roles already in post at week 0 (IT is in post). Default 0.3; range 0–1; unit share; judgement. */
 export const INITIAL_STAFFED_SHARE = 0.3;
+/** Most non-IT internal FTE already in post at week 0, however large the team asked for: the rest is recruited. Default 3; range 1–6; unit FTE; judgement. */
+export const INITIAL_STAFFED_MAX_FTE = 3;
 /** Weeks to staff the team with a vague goal and no mission. Default 20; range 12–30; unit weeks; judgement. */
 export const STAFFING_WEEKS_SLOW = 20;
 /** Weeks to staff the team with a clear goal and strong mission (a clear goal attracts the first team). Default 8; range 4–12; unit weeks; judgement. */
@@ -64,4 +66,101 @@ export function clinicalAdoption(clinicalFte: number): number {
 /** Return the staffing time constant in weeks from goal clarity and mission alignment. */
 export function staffingWeeks(clarity: number, mission: number): number {
   return STAFFING_WEEKS_SLOW - (STAFFING_WEEKS_SLOW - STAFFING_WEEKS_FAST) * (0.6 * clarity + 0.4 * mission);
+}
+
+/** Number of role families (ROLE_FAMILIES.length). */
+export const ROLE_COUNT = 7;
+
+/**
+ * Share of an initiative's work that needs each role family, in ROLE_FAMILIES order (clinical, product, design,
+ * engineering, data, infrastructure, strategy), by kind of work. Strategy staff plan; they do not build, so no
+ * build work needs them. Judgement on the shares, from the roles of a GDS service team and the source guide
+ * (a team of only IT, only strategy or only policy cannot show the thing).
+ */
+export const ROLE_NEEDS = {
+  /** Foundations work (networks, hosting, integration): mostly infrastructure and engineering. */
+  foundations: [0, 0.1, 0, 0.25, 0.05, 0.6, 0],
+  /** Services for patients: design and product matter most after engineering. */
+  patients: [0.1, 0.2, 0.2, 0.3, 0.05, 0.15, 0],
+  /** Clinical systems: clinicians and clinical informaticians shape them. */
+  clinicians: [0.2, 0.15, 0.1, 0.3, 0.1, 0.15, 0],
+  /** Systems for support staff: product, engineering and data. */
+  support: [0.05, 0.2, 0.1, 0.3, 0.2, 0.15, 0],
+} as const;
+
+/** Efficiency with which other members of an initiative's team cover a role nobody holds. Default 0.25; range 0.1–0.4; unit share; judgement. */
+export const ROLE_SUBSTITUTION = 0.25;
+/**
+ * People at which one initiative's progress saturates (work can be split only so far: Brooks 1975). Progress on
+ * one initiative grows as N·(1 − e^(−n/N)) with n effective people. Default 6; range 4–10; unit FTE; source QSM
+ * (491 projects: teams of 3–7 most efficient, larger teams only a little faster), Putnam's software equation
+ * (schedule ∝ people^−0.2 at fixed size); the form is judgement.
+ */
+export const INITIATIVE_SATURATION_FTE = 6;
+
+/**
+ * Effort-weeks of an initiative that a balanced reference team, fully productive, completes in a week. Scenario
+ * effort is a relative size (a typical initiative is 1–3); this sets the model's pace. Default 0.15; range
+ * 0.08–0.2; unit effort-weeks per week; calibrated [judgement] so that the engine's default board reaches the
+ * blank trust's goal in about a third of runs (McKinsey: about 30% of transformations succeed) and a well-led,
+ * well-staffed trust reaches it in two to three and a half years (GDE evaluation, Krasuska et al. 2021).
+ */
+export const REFERENCE_TEAM_OUTPUT = 0.15;
+
+/** Return the progress of one initiative with n effective people, in effort-weeks per week. */
+export function initiativeTeamRate(people: number): number {
+  if (people <= 0) return 0;
+  const sat = INITIATIVE_SATURATION_FTE;
+  return REFERENCE_TEAM_OUTPUT * (1 - Math.exp(-people / sat)) / (1 - Math.exp(-REFERENCE_TEAM_FTE / sat));
+}
+
+/**
+ * Return the effective people on an initiative from the FTE of each role allocated to it and the shares of its
+ * work each role is needed for: a harmonic (CES, ρ = −1) mean, so roles complement each other and a scarce role
+ * is a bottleneck; a missing role is covered by the others at ROLE_SUBSTITUTION. A balanced team of n gives n.
+ */
+export function effectivePeople(allocated: ArrayLike<number>, needs: ArrayLike<number>): number {
+  let total = 0;
+  for (let r = 0; r < ROLE_COUNT; r++) total += allocated[r]!;
+  if (total <= 0) return 0;
+  let inv = 0;
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    const a = needs[r]!;
+    if (a <= 0) continue;
+    const x = allocated[r]! + ROLE_SUBSTITUTION * a * total;
+    inv += (a * a) / x;
+  }
+  return inv > 0 ? 1 / inv : 0;
+}
+
+/**
+ * Share each active initiative's rate from the team: each role's FTE is split over the active initiatives in
+ * proportion to what they need of it; an initiative's rate is initiativeTeamRate of its effective people. Writes
+ * rate[i] for every i with active[i] set (others 0). `needs` holds ROLE_COUNT values per initiative.
+ */
+export function allocateTeam(fte: ArrayLike<number>, needs: Float64Array, active: ArrayLike<number>, n: number, rate: Float64Array, scratch: Float64Array): void {
+  const demand = scratch;
+  for (let r = 0; r < ROLE_COUNT; r++) demand[r] = 0;
+  for (let i = 0; i < n; i++) {
+    rate[i] = 0;
+    if (!active[i]) continue;
+    for (let r = 0; r < ROLE_COUNT; r++) demand[r] = demand[r]! + needs[i * ROLE_COUNT + r]!;
+  }
+  const alloc = scratch.subarray(ROLE_COUNT, 2 * ROLE_COUNT);
+  for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      const a = needs[i * ROLE_COUNT + r]!;
+      const d = demand[r]!;
+      alloc[r] = a > 0 && d > 0 ? (fte[r]! * a) / d : 0;
+    }
+    rate[i] = initiativeTeamRate(effectivePeople(alloc, needs.subarray(i * ROLE_COUNT, (i + 1) * ROLE_COUNT)));
+  }
+}
+
+/** Return the FTE of a team that can build (every role family but strategy). */
+export function buildFte(fte: ArrayLike<number>): number {
+  let s = 0;
+  for (let r = 0; r < ROLE_COUNT - 1; r++) s += fte[r]!;
+  return s;
 }

@@ -34,11 +34,34 @@ export function stepUrgency(urgency: number, standing: number): number {
   return urgency + (standing - urgency) / URGENCY_DECAY_WEEKS;
 }
 
-/** Return the remote-working level urgency pushes towards (0–1) given clinician adoption (0–1). */
-export function remoteTarget(urgency: number, clinicianAdoption: number): number {
+/**
+ * Share of the remote-working potential reachable with no live remote service, no team to support it, or no
+ * engagement: ad-hoc telephone follow-ups. Default 0.1; range 0.05–0.2; unit share; judgement (remote clinics at
+ * scale need booking, devices and support: use needs the service).
+ */
+export const REMOTE_WITHOUT_SERVICE = 0.1;
+/** Build FTE (every role but strategy) that gives a remote service its full support. Default 4; range 2–8; unit FTE; judgement. */
+export const REMOTE_SUPPORT_FTE = 4;
+/** Clinical FTE in the team that gives clinical engagement its full weight. Default 2; unit FTE; judgement (Wachter 2016). */
+export const REMOTE_CLINICAL_FTE = 2;
+
+/**
+ * Return how much of the remote-working potential the trust can reach (0–1): the part needing no service, plus the
+ * live share of its patient services, supported by its team and taken up as far as clinicians and leaders engage.
+ */
+export function remoteReach(serviceLive: number, buildFte: number, clinicalFte: number, leadership: number): number {
+  const support = buildFte >= REMOTE_SUPPORT_FTE ? 1 : buildFte / REMOTE_SUPPORT_FTE;
+  const clinical = clinicalFte >= REMOTE_CLINICAL_FTE ? 1 : clinicalFte / REMOTE_CLINICAL_FTE;
+  const engagement = 0.5 + 0.25 * clinical + 0.25 * leadership;
+  const live = serviceLive > 1 ? 1 : serviceLive < 0 ? 0 : serviceLive;
+  return REMOTE_WITHOUT_SERVICE + (1 - REMOTE_WITHOUT_SERVICE) * live * support * engagement;
+}
+
+/** Return the remote-working level urgency pushes towards (0–1) given the reach (remoteReach, 0–1). */
+export function remoteTarget(urgency: number, reach: number): number {
   const x = (urgency - REMOTE_URGENCY_THRESHOLD) / (1 - REMOTE_URGENCY_THRESHOLD) * 2;
   const push = x <= 0 ? 0 : x >= 1 ? 1 : x;
-  return push * (0.9 + 0.1 * clinicianAdoption);
+  return push * reach;
 }
 
 /** Share of the gap to the target closed in one week while remote working rises. */

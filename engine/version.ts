@@ -1,2 +1,2 @@
 /** The engine's version; saved runs record it so a changed model is detected on reopening. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '2.0.0';

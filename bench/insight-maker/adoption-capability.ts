@@ -1,27 +1,33 @@
 /**
  * A second implementation of the aggregate part of Momentum's model, built as a system dynamics model in
  * the `simulation` package (Insight Maker's engine): the team stocks (experienced staff, newcomers,
- * consultants), in-house capability with learning and erosion (SPEC C2–C4), and staff and patient adoption
- * by Bass diffusion per pillar (SPEC C8).
+ * consultants: IT staff and a capped number of the other internal roles in post at week 0, the rest recruited
+ * at a capped weekly rate), in-house capability with learning and erosion under delivery pressure (SPEC
+ * C2–C4), and staff and patient adoption by Bass diffusion per pillar (SPEC C8).
  *
  * It is written from the equations, not from the engine's loop: stocks, flows and variables in Insight
  * Maker's equation language, stepped by its Euler solver with a one-week step. It shares with the engine
  * only the named parameters (imported, so a recalibration does not break the comparison) and its drivers:
  * what the engine computes elsewhere (urgency, effective priorities, leadership and fatigue series; the
- * go-live week of each initiative) is read from a Momentum run and fed in as lookup tables over time.
+ * go-live week of each initiative) is read from a Momentum run and fed in as lookup tables over time. How the
+ * team is shared over the initiatives in flight (role needs, effective people, team rates) and how fast they
+ * are built is therefore not re-implemented here: it reaches this model only through those go-live weeks.
  */
 import { Model, type Converter, type Primitive, type Results, type Stock } from 'simulation';
 import { leverValue, REFERENCE_PORTFOLIO, ROLE_FAMILIES, type RunResult, type SimInput } from '../../engine';
-import { BASS_P_WEEK, BASS_Q_WEEK, FATIGUE_ADOPTION_DRAG, URGENCY_ADOPTION_GAIN } from '../../engine/adoption';
+import {
+  BASS_P_WEEK, BASS_Q_WEEK, FATIGUE_ADOPTION_DRAG, MISSION_ADOPTION_GAIN, SPEED_WITHOUT_READINESS, URGENCY_ADOPTION_GAIN,
+} from '../../engine/adoption';
 import {
   CAPABILITY_EROSION_WEEKS, CAPABILITY_START_MIN, CAPABILITY_START_READINESS, IMPROVEMENT_SHARE, LEARNING_BY_DOING, LEARNING_RATE,
+  PRIORITY_PRESSURE, URGENCY_PRESSURE,
 } from '../../engine/capability';
 import { EXTERNAL_OWNERSHIP_PENALTY } from '../../engine/consultants';
-import { EXTERNAL_REFILL_WEEKS } from '../../engine/exogenous';
+import { EXTERNAL_REFILL_WEEKS, HIRING_FTE_PER_WEEK } from '../../engine/exogenous';
 import { BIG_BANG_FIT, PILOT_ADOPTION_SPEED } from '../../engine/golive';
 import {
-  CLINICAL_INFORMATICIANS_FULL, COVERAGE_FTE, INITIAL_STAFFED_SHARE, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE, STAFFING_WEEKS_FAST,
-  STAFFING_WEEKS_SLOW,
+  CLINICAL_INFORMATICIANS_FULL, COVERAGE_FTE, INITIAL_STAFFED_MAX_FTE, INITIAL_STAFFED_SHARE, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE,
+  STAFFING_WEEKS_FAST, STAFFING_WEEKS_SLOW,
 } from '../../engine/team';
 
 /** The three pillars in the engine's series order, with the suffix of their series ids. */
@@ -163,14 +169,19 @@ export function buildInsightMakerModel(d: Drivers): InsightMakerModel {
   const leadership = lookup('Leadership', d.leadership);
   const fatigue = lookup('Fatigue After', d.fatigueAfter);
 
-  // Team (SPEC C2, C3): internal staff are recruited towards their target and assimilate; consultants arrive at once.
+  // Team (SPEC C2, C3): IT staff and a share, capped in FTE, of the other internal roles are in post at week 0; the rest
+  // are recruited towards their target at a capped weekly rate and assimilate; consultants arrive at once.
   const internalTarget = d.teamFte * (1 - d.externalShare);
   const externalTarget = d.teamFte * d.externalShare;
   const staffingWeeks = STAFFING_WEEKS_SLOW - (STAFFING_WEEKS_SLOW - STAFFING_WEEKS_FAST) * (0.6 * d.clarity + 0.4 * d.mission);
-  const experienced = m.Stock({ name: 'Experienced', nonNegative: false, initial: (d.infrastructureFte + INITIAL_STAFFED_SHARE * (d.teamFte - d.infrastructureFte)) * (1 - d.externalShare) });
+  const inPost = d.infrastructureFte + Math.min(INITIAL_STAFFED_MAX_FTE, INITIAL_STAFFED_SHARE * (d.teamFte - d.infrastructureFte));
+  const experienced = m.Stock({ name: 'Experienced', nonNegative: false, initial: inPost * (1 - d.externalShare) });
   const newcomers = m.Stock({ name: 'Newcomers', initial: 0 });
   const consultants = m.Stock({ name: 'Consultants', initial: externalTarget });
-  const recruiting = m.Variable({ name: 'Recruiting', value: `Max(0, ${num(internalTarget)} - [Experienced] - [Newcomers]) / ${num(staffingWeeks)}` });
+  const recruiting = m.Variable({
+    name: 'Recruiting',
+    value: `Min(${num(HIRING_FTE_PER_WEEK)}, Max(0, ${num(internalTarget)} - [Experienced] - [Newcomers]) / ${num(staffingWeeks)})`,
+  });
   link([experienced, newcomers], recruiting);
   // Newcomers hired this week start assimilating this week.
   const assimilating = m.Variable({ name: 'Assimilating', value: `([Newcomers] + [Recruiting]) / ${num(NEWCOMER_WEEKS)}` });
@@ -197,7 +208,7 @@ export function buildInsightMakerModel(d: Drivers): InsightMakerModel {
   // improvement time is protected from delivery pressure; erosion with its time constant; kept in [0, 1].
   const improvement = m.Variable({
     name: 'Improvement Share',
-    value: `${num(IMPROVEMENT_SHARE)} * (1 - Min(1, 0.35 * [Urgency] + 0.04 * Max(0, [Priorities] - 3)) * (1 - (0.5 * [Leadership] + ${num(0.5 * d.culture)})))`,
+    value: `${num(IMPROVEMENT_SHARE)} * (1 - Min(1, ${num(URGENCY_PRESSURE)} * [Urgency] + ${num(PRIORITY_PRESSURE)} * Max(0, [Priorities] - 3)) * (1 - (0.5 * [Leadership] + ${num(0.5 * d.culture)})))`,
   });
   link([urgency, priorities, leadership], improvement);
   const learning = m.Variable({
@@ -216,7 +227,7 @@ export function buildInsightMakerModel(d: Drivers): InsightMakerModel {
   const speed = m.Variable({
     name: 'Adoption Speed',
     value: [
-      `(1 + ${num(URGENCY_ADOPTION_GAIN)} * [Urgency]) * ${num((0.6 + 0.4 * d.readiness) * (1 + 0.1 * d.mission) * (0.5 + 0.5 * d.coverage))}`,
+      `(1 + ${num(URGENCY_ADOPTION_GAIN)} * [Urgency]) * ${num((SPEED_WITHOUT_READINESS + (1 - SPEED_WITHOUT_READINESS) * d.readiness) * (1 + MISSION_ADOPTION_GAIN * d.mission) * (0.5 + 0.5 * d.coverage))}`,
       `* (1 - ${num(EXTERNAL_OWNERSHIP_PENALTY)} * IfThenElse(${people} > 0, [Consultants Now] / Max(${people}, 1e-300), 0))`,
       `* (1 - ${num(FATIGUE_ADOPTION_DRAG)} * [Fatigue After])`,
     ].join(' '),

@@ -46,7 +46,7 @@ export const InitiativeSchema = z.strictObject({
     .number()
     .positive()
     .max(2000)
-    .meta({ description: 'Weeks of work for a fully productive reference team, before switching, friction and scope growth.' }),
+    .meta({ description: 'Size of the work in effort-weeks (a typical initiative is 1–3, an EPR 5–8). A fully productive reference team of six completes 0.15 effort-weeks a week, before switching, friction, legacy work and scope growth.' }),
   businessCritical: z
     .boolean()
     .default(false)

@@ -92,9 +92,17 @@ export function modelTeams(pilot: boolean): SimInput {
 /** The Covid-19 shock: level 4 incident, priorities cut to two, bureaucratic pragmatism. */
 export const COVID_SHOCK: ScenarioEvent = { kind: 'urgency-shock', week: 10, label: 'Covid-19 level 4 incident', size: 0.8, priorityCap: 2, governanceRelief: 0.5 };
 
-/** L5: a trust running 30 priorities hit by the Covid-19 shock at week 10. */
+/**
+ * L5: a trust running 30 priorities hit by the Covid-19 shock at week 10. Remote consultations need a service: the
+ * trust has a remote outpatient platform to configure (a nationally provided one, so the effort is small).
+ */
 export function covid(lockIn = 0.3): SimInput {
-  return withLevers({ 'priorities.concurrent': 30, 'urgency.lockIn': lockIn }, { events: [COVID_SHOCK] });
+  const initiatives: Initiative[] = [
+    initiative({ id: 'remote-outpatients', pillar: 'patients', effortWeeks: 0.1, benefit: 2 }),
+    initiative({ id: 'remote-working', pillar: 'support', effortWeeks: 2 }),
+    initiative({ id: 'shared-records', pillar: 'clinicians', effortWeeks: 5, infrastructureNeed: 0.4, rollout: 'pilot-then-scale', benefit: 1.5 }),
+  ];
+  return withLevers({ 'priorities.concurrent': 30, 'urgency.lockIn': lockIn }, { initiatives, events: [COVID_SHOCK], goal: { kind: 'initiatives-live', ids: ['remote-outpatients'] } });
 }
 
 const ROLES = ['team.clinical', 'team.product', 'team.design', 'team.engineering', 'team.data', 'team.infrastructure', 'team.strategy'];

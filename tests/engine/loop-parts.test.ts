@@ -8,10 +8,10 @@ import { buildPath } from '../../engine/exogenous';
 import { buildHazardWeek, buildHazardWeekAt, coverageHazardFactor, priorityHazardFactor } from '../../engine/golive';
 import { infrastructureBuildRate, infrastructureDecayRate, stepInfrastructure, stepInfrastructureAt } from '../../engine/infrastructure';
 import { resolveSettings } from '../../engine/levers';
-import { gainOver } from '../../engine/maturity';
+import { capabilityAbove } from '../../engine/maturity';
 import { compileInput } from '../../engine/portfolio';
 import { createRng, fillFloats, nextFloat, nextUint32, reseed } from '../../engine/random';
-import { remoteTarget } from '../../engine/urgency';
+import { REMOTE_WITHOUT_SERVICE, remoteTarget } from '../../engine/urgency';
 import { covid, withLevers } from './fixtures';
 
 /** A grid of values in [lo, hi], ends included, with awkward fractions in between. */
@@ -37,15 +37,14 @@ describe('[C9] the shared build hazard in parts', () => {
 
 describe('[R1] exogenous parts of the weekly loop', () => {
   const inputs = [blankInput(), covid(0.6), withLevers({ 'start.legacy': 0.8, 'team.infrastructure': 3, 'priorities.concurrent': 12 })];
-  it('the path holds each week\'s capability gain, build rate and priority factor', () => {
+  it('the path holds each week\'s capability above the reference and infrastructure build rate', () => {
     for (const input of inputs) {
       const ci = compileInput(input);
       const s = resolveSettings(input.levers);
       const path = buildPath(ci, s);
       for (let w = 0; w <= ci.horizon; w++) {
-        expect(path.capabilityGain[w]).toBe(gainOver(path.capability[w]!, path.capability[0]!));
+        expect(path.capabilityGain[w]).toBe(capabilityAbove(path.capability[w]!));
         expect(path.infraBuild[w]).toBe(infrastructureBuildRate(path.infraFte[w]!, s.legacy));
-        expect(path.priorityHazard[w]).toBe(priorityHazardFactor(path.priorities[w]!));
       }
     }
   });
@@ -55,7 +54,8 @@ describe('[R1] exogenous parts of the weekly loop', () => {
       const ci = compileInput(input);
       const path = buildPath(ci, resolveSettings(input.levers));
       for (let w = 0; w <= ci.horizon; w++) {
-        for (const adoption of [0, 0.37, 1]) expect(remoteTarget(path.urgency[w]!, adoption) > 0).toBe(path.remotePush[w] === 1);
+        // Reach is never below what the telephone allows (remoteReach), so the flag covers every reach from there.
+        for (const reach of [REMOTE_WITHOUT_SERVICE, 0.37, 1]) expect(remoteTarget(path.urgency[w]!, reach) > 0).toBe(path.remotePush[w] === 1);
         pushed += path.remotePush[w]!;
       }
     }

@@ -12,7 +12,7 @@ import { infrastructureGoLive, infrastructureSpeed, stepInfrastructure } from '.
 import { pillarMaturity } from '../../engine/maturity';
 import { portfolioShare, realWorkShare } from '../../engine/switching';
 import { clinicalAdoption, communicationOverhead, reworkShare, roleCoverage, staffingWeeks } from '../../engine/team';
-import { remoteConsultations, remotePersistence, remoteTarget, stepRemote, stepUrgency } from '../../engine/urgency';
+import { REMOTE_WITHOUT_SERVICE, remoteConsultations, remotePersistence, remoteReach, remoteTarget, stepRemote, stepUrgency } from '../../engine/urgency';
 import { simulateExpected, type Initiative, type SimInput } from '../../engine';
 import { initiative, withLevers } from './fixtures';
 
@@ -124,9 +124,16 @@ describe('[C7] urgency', () => {
     expect(u).toBeCloseTo(0.2 + 0.8 * (1 - 1 / 17) ** 17, 12);
   });
   it.each([
-    [0.2, 0, 0], [0.35, 0, 0], [1, 0, 0.9], [1, 1, 1],
-  ])('[C7] urgency %f with clinician adoption %f pushes remote working to %f', (u, a, t) => {
-    expect(remoteTarget(u, a)).toBeCloseTo(t, 12);
+    [0.2, 1, 0], [0.35, 1, 0], [1, 0.9, 0.9], [1, 1, 1], [0.675, 0.5, 0.5], [0.5, 1, ((0.5 - 0.35) / 0.65) * 2],
+  ])('[C7] urgency %f with reach %f pushes remote working to %f', (u, reach, t) => {
+    expect(remoteTarget(u, reach)).toBeCloseTo(Math.max(0, t), 12);
+  });
+  it('[C7] using a remote service needs the service: with nothing live or no team, only the telephone share is reachable', () => {
+    expect(remoteReach(0, 9, 2, 1)).toBe(REMOTE_WITHOUT_SERVICE);
+    expect(remoteReach(1, 0, 2, 1)).toBe(REMOTE_WITHOUT_SERVICE);
+    expect(remoteReach(1, 9, 2, 1)).toBeCloseTo(1, 12);
+    expect(remoteReach(1, 9, 0, 0)).toBeCloseTo(REMOTE_WITHOUT_SERVICE + (1 - REMOTE_WITHOUT_SERVICE) * 0.5, 12);
+    expect(remoteReach(0.5, 2, 1, 0.5)).toBeLessThan(remoteReach(1, 4, 2, 1));
   });
   it('[C7] remote working rises within days and falls back to what is kept', () => {
     expect(stepRemote(0, 1, 0)).toBeGreaterThan(0.8);

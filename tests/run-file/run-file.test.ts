@@ -68,6 +68,19 @@ describe('reproduction verdicts', () => {
     expect(report.message).toContain('0.0.9 then, 1.0.0 now');
   });
 
+  it('a run saved with engine 1.x reopens under this engine and says the engine changed, keeping its numbers', async () => {
+    expect(ENGINE_VERSION.startsWith('2.')).toBe(true);
+    const run = await savedRun();
+    // Engine 1.x gave other numbers for the same settings: stand them in by moving every stored KPI.
+    const kpis = Object.fromEntries(Object.entries(run.summary.kpis).map(([k, v]) => [k, v + 1]));
+    const old = { ...run, engineVersion: '1.0.0', summary: { ...run.summary, kpis } };
+    const report = await reproduceRun(old, createInProcessRunner(), ENGINE_VERSION);
+    expect(report.status).toBe('engine-changed');
+    expect(report.message).toContain(`1.0.0 then, ${ENGINE_VERSION} now`);
+    expect(report.differences.length).toBe(Object.keys(kpis).length);
+    for (const d of report.differences) expect(d.stored).toBe(kpis[d.kpi]);
+  });
+
   it('a different engine version with the same numbers still reproduces, and says which versions', async () => {
     const run = await savedRun();
     const report = checkReproduction({ ...run, engineVersion: '0.0.9' }, run.summary, '1.0.0');
