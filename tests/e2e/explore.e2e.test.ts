@@ -191,12 +191,15 @@ describe('Explore view', () => {
     const header = page.locator('[data-testid="kpi-table"] thead th', { hasText: 'One priority' });
     await header.waitFor();
     const pinnedMaturity = page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td').nth(2);
-    // Wait for the pin's own figure, not a placeholder ('…') left while its runs finish.
+    // Compare like with like: the table shows medians once the replications are in, the quick estimate before.
+    // Wait for the typical outcome and the pin's own figure, not a placeholder ('…') left while its runs finish.
+    await expect.poll(() => page.getByTestId('lines-status').textContent(), WAIT).toMatch(/^Lines: the typical outcome/);
     await expect.poll(() => pinnedMaturity.locator('.kpi-value').textContent(), WAIT).toMatch(/^\d\.\d\d$/);
     // Moving on does not move the pin: it keeps the settings it was pinned with.
     const pinnedValue = await pinnedMaturity.locator('.kpi-value').textContent();
     await page.getByRole('button', { name: 'Reset all' }).click();
     await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe('1 priority');
+    await expect.poll(() => page.getByTestId('lines-status').textContent(), WAIT).toMatch(/^Lines: the typical outcome/);
     await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).toBe(await kpiCell(page, 'maturity', 'baseline').textContent());
     expect(await pinnedMaturity.locator('.kpi-value').textContent()).toBe(pinnedValue);
 
