@@ -341,7 +341,10 @@ describe('trainer mode', () => {
           const caption = (await page.getByTestId(`caption-${id}`).textContent()) ?? '';
           expect(caption, tab).toMatch(new RegExp(`\\b(at|by) week ${week}\\b|^Week ${week} scores`));
           expect(caption, tab).not.toMatch(/the end|NaN|Year \d scores/);
-          expect(await page.getByTestId(`chart-${id}`).getAttribute('aria-label')).toBe(caption);
+          // The replications may land between two reads and move both from the quick estimate to the typical
+          // outcome: wait until the chart's name and the caption, read together, agree.
+          const agree = async () => (await page.getByTestId(`chart-${id}`).getAttribute('aria-label')) === (await page.getByTestId(`caption-${id}`).textContent());
+          await expect.poll(agree, { timeout: 20_000 }).toBe(true);
           if (id === 'portfolio') await page.screenshot({ path: '/tmp/trainer-portfolio-reveal.png' });
         }
         await page.getByRole('tab', { name: 'Maturity' }).click();
