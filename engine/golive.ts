@@ -57,7 +57,7 @@ export const INFRA_GAP_BUILD_RISK = 4;
 export const FATIGUE_BUILD_RISK = 1.5;
 /** Build hazard multiplier with no role coverage. Default 0.5; unit ×; judgement. */
 export const COVERAGE_BUILD_RISK = 0.5;
-/** Build hazard increase per priority beyond two (stretched attention). Default 0.04; range 0.02–0.08; unit × per priority; judgement. */
+/** Build hazard increase per thing each person juggles beyond two (stretched attention). Default 0.04; range 0.02–0.08; unit × per priority; judgement. */
 export const PRIORITY_BUILD_RISK = 0.04;
 /** Build hazard removed by a fully no-blame culture (problems surface early). Default 0.3; unit share; judgement. */
 export const CULTURE_BUILD_RISK_CUT = 0.3;
@@ -138,9 +138,9 @@ export const INTEGRATION_RELIEF = 0.3;
  */
 export const LEGACY_INTERFACE_WORK = 1;
 
-/** Return the progress divisor of new work over the legacy burden still in place (foundations work pays none). */
-export function legacyWork(legacy: number, integrates: boolean): number {
-  return integrates ? 1 : 1 + LEGACY_INTERFACE_WORK * legacy;
+/** Return the progress divisor of new work over the legacy burden still in place (foundations work does not pay it). */
+export function legacyWork(legacy: number): number {
+  return 1 + LEGACY_INTERFACE_WORK * legacy;
 }
 
 /** Extra build risk at full urgency: decisions are rushed and governance is cut short. Default 0.5; range 0.2–1; unit ×; judgement (bureaucratic pragmatism has a cost). */

@@ -5,9 +5,9 @@ import type { MaturityMeasureScore, MaturityOverlay, RunResult, WgllMeasure } fr
 
 /** Weight of adoption of the pillar's portfolio in the maturity gain. Default 0.7; unit share; judgement. */
 export const MATURITY_ADOPTION_WEIGHT = 0.7;
-/** Weight of capability gained since week 0. Default 0.15; unit share; judgement. */
+/** Weight of capability above CAPABILITY_REFERENCE. Default 0.15; unit share; judgement. */
 export const MATURITY_CAPABILITY_WEIGHT = 0.15;
-/** Weight of infrastructure gained since week 0. Default 0.15; unit share; judgement. */
+/** Weight of infrastructure above INFRASTRUCTURE_REFERENCE. Default 0.15; unit share; judgement. */
 export const MATURITY_INFRASTRUCTURE_WEIGHT = 0.15;
 
 /**

@@ -22,7 +22,7 @@ export const MIN_EFFORT = 0.1;
 
 /**
  * The reference portfolio of a typical acute trust, used when the input has no initiatives so that a blank
- * trust still has work to simulate. Efforts are in reference-team weeks; judgement.
+ * trust still has work to simulate. Efforts are in effort-weeks (REFERENCE_TEAM_OUTPUT); judgement.
  */
 export const REFERENCE_PORTFOLIO: readonly Initiative[] = [
   { id: 'foundations', name: 'Network, devices and hosting', pillar: 'support', effortWeeks: 1.8, businessCritical: false, prerequisites: [], rollout: 'big-bang', benefit: 0.5, infrastructureNeed: 0, buildsInfrastructure: true },

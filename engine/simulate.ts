@@ -710,7 +710,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const focusedShare = 1 + focus * (active - 1);
     const infraNow = infra;
     const criticalRisk = 1 + DEBT_RISK * debt;
-    const legacyDivisor = legacyWork(legacyEff, false);
+    const legacyDivisor = legacyWork(legacyEff);
     let weekLoad = 0, speedSum = 0, progressSum = 0, creepSum = 0, rateSum = 0;
     let settling = false;
     for (let i = 0; i < n; i++) {

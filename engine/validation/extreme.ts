@@ -2,7 +2,7 @@
 import { blankInput } from '../defaults';
 import { SERIES } from '../series';
 import type { MonteCarloResult } from '../types';
-import { allLeversAt, figure, fmt, meanBand, meanKpi, noTeamLevers, ratio, scenarioInput, shockWeek } from './helpers';
+import { allLeversAt, aroundShock, figure, fmt, meanBand, meanKpi, noTeamLevers, ratio, scenarioInput, shockWeek } from './helpers';
 import type { CaseOutcome, ValidationCase } from './types';
 
 /** Slack for single-precision band values compared with a bound. */
@@ -120,8 +120,7 @@ export const EXTREME_CASES: readonly ValidationCase[] = [
       const none = meanBand(ctx.run(covid, noTeamLevers()).bands, 'remoteConsultations');
       const prepared = meanBand(ctx.run(covid).bands, 'remoteConsultations');
       const rise = (series: Float64Array): number => {
-        const before = series[s - 1], after = series[s + 6];
-        if (before === undefined || after === undefined) throw new Error(`the run does not cover weeks ${s - 1} and ${s + 6}`);
+        const [before, after] = aroundShock(series, s);
         return after - before;
       };
       const a = rise(none), b = rise(prepared);

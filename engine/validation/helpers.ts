@@ -95,3 +95,10 @@ export function shockWeek(input: SimInput): number {
   if (shock === undefined) throw new Error('the scenario has no urgency shock');
   return shock.week;
 }
+
+/** Return a series' values the week before a shock and six weeks after it; throws when the run is shorter. */
+export function aroundShock(series: Float64Array, shock: number): readonly [before: number, after: number] {
+  const before = series[shock - 1], after = series[shock + 6];
+  if (before === undefined || after === undefined) throw new Error(`the run does not cover weeks ${shock - 1} and ${shock + 6}`);
+  return [before, after];
+}

@@ -4,7 +4,7 @@ import { LEVERS, leverValue } from '../levers';
 import { createRng, nextFloat } from '../random';
 import { simulate } from '../simulate';
 import type { SimInput } from '../types';
-import { figure, fmt, fteLeverIds, meanBand, meanKpi, ratio, scenarioInput, shockWeek, snapToStep } from './helpers';
+import { aroundShock, figure, fmt, fteLeverIds, meanBand, meanKpi, ratio, scenarioInput, shockWeek, snapToStep } from './helpers';
 import type { CaseOutcome, ValidationCase, ValidationContext } from './types';
 
 /** Boards drawn for the base rate. */
@@ -145,8 +145,7 @@ export const REPRODUCTION_CASES: readonly ValidationCase[] = [
       const covid = scenarioInput(ctx, 'covid-19');
       const s = shockWeek(covid);
       const remote = meanBand(ctx.run(covid).bands, 'remoteConsultations');
-      const before = remote[s - 1], after = remote[s + 6];
-      if (before === undefined || after === undefined) throw new Error(`the run does not cover weeks ${s - 1} and ${s + 6}`);
+      const [before, after] = aroundShock(remote, s);
       const r = ratio(after, before);
       return {
         figure: `${fmt(r)}×`,
