@@ -8,16 +8,16 @@ import type { MechanismDoc } from './types';
 export const MECHANISMS: readonly MechanismDoc[] = [
   {
     number: 1, rule: 'C1', title: 'Switching between priorities',
-    summary: 'Every extra priority the same people juggle takes time away from real work. With one priority the team spends all its time on it; with five, a quarter; beyond that it keeps falling towards a floor. The portfolio gets its share of what is left, and only as many initiatives run as there are priority slots.',
-    equation: 'real work = 100/80/60/40/25% at 1–5 priorities, then 15% + 10%·e^−(p−5)/6; portfolio capacity ∝ real work × min(1, active/p); active ≤ ⌊p⌋',
-    source: 'Weinberg, Quality Software Management (1992); Little\'s law; the floor beyond five is judgement.',
+    summary: 'What costs time is the work each person actually carries, not the number written in the plan. The build team splits into groups of about four, each carrying at most two initiatives; the rest of what has started waits for people, and every other priority of the organisation adds a little to what each person juggles. One initiative at a time leaves people idle whenever it waits for a decision, so a few at once keep them busy; many at once spread them thin.',
+    equation: 'juggled = initiatives worked ÷ sub-teams (4 build FTE, ≤ 2 each) + 0.04 × other priorities; real work = 100/80/60/40/25% at 1–5 juggled, then towards 15%; busy = 1 − friction^(initiatives in flight); active ≤ ⌊p⌋',
+    source: 'Weinberg, Quality Software Management (1992); Little\'s law; QSM (teams of 3–7). The sub-team size, the limit of two and the weight of other priorities are judgement.',
     lessons: ['L1', 'L5'], levers: ['priorities.concurrent'],
   },
   {
     number: 2, rule: 'C2', title: 'Team size and mix',
-    summary: 'Communication overhead grows with the square of team size; newcomers take weeks to become productive; a team that covers the role families (clinical, product, design, engineering, data, infrastructure, strategy) reworks less and gets its work used.',
-    equation: 'overhead = 0.0006·n(n−1)/2 per person; newcomer productivity 0.67 for ~6 weeks; rework = 0.4 − 0.3·coverage; adoption × (0.5 + 0.5·coverage)',
-    source: 'QSM study of 491 projects; Brooks 1975; Chernoguz 2011; GDS service teams; Wachter 2016. The coverage mappings are judgement.',
+    summary: 'Each kind of work needs its own mix of roles, and the scarcest role it needs limits it: designers for services to patients, clinicians for clinical systems, infrastructure staff for foundations. Strategy staff plan and clear the way but do not build. One piece of work can only be split so far, so doubling a team is well short of doubling its pace; communication takes a growing share of a large team\'s time, and new posts take months to fill.',
+    equation: 'effective people = harmonic mean of each role\'s FTE over its share of the work (others cover a missing role at 25%); pace ∝ 1 − e^(−people/6); overhead = 0.0006·n(n−1)/2; hiring ≤ 0.25 FTE a week; rework = 0.4 − 0.3·coverage',
+    source: 'QSM study of 491 projects; Brooks 1975; Putnam; Chernoguz 2011; GDS service teams; Wachter 2016. Role shares, substitution and the hiring limit are judgement.',
     lessons: ['L6'], levers: ['team.clinical', 'team.product', 'team.design', 'team.engineering', 'team.data', 'team.infrastructure', 'team.strategy'],
   },
   {
@@ -50,8 +50,8 @@ export const MECHANISMS: readonly MechanismDoc[] = [
   },
   {
     number: 7, rule: 'C7', title: 'Urgency',
-    summary: 'Urgency is a stock: shocks raise it and it fades over months. It speeds adoption, cuts approval delays and forces priorities down; part of what it changed persists, more so when the board locks in the new ways.',
-    equation: 'dU/dt = (standing − U)/17 weeks + shocks; priorities → cap while the shock lasts; remote = 16,000·(0.32% + 34.7%·level) a week',
+    summary: 'Urgency is a stock: shocks raise it and it fades over months. It speeds adoption, cuts approval delays and forces priorities down, but running in crisis mode wears staff out and cuts corners, so sustained urgency brings fatigue and failed work. Remote consultations rise only as far as a live service, a team to run it and engaged clinicians allow; without them, only the telephone. Part of what changed persists, more so when the board locks in the new ways.',
+    equation: 'dU/dt = (standing − U)/17 weeks + shocks; change load 3·U²; build risk × (1 + 0.5·U); remote reach = 0.1 + 0.9 × service live × team × engagement',
     source: 'Source guide (31,000 remote consultations in six weeks; 30 priorities cut to 2); Nuffield Trust QualityWatch 2020 (4% → 35% → 25%). Persistence and decay are judgement.',
     lessons: ['L5'], levers: ['urgency.standing', 'urgency.lockIn'],
   },
@@ -64,14 +64,14 @@ export const MECHANISMS: readonly MechanismDoc[] = [
   },
   {
     number: 9, rule: 'C9', title: 'Go-live dips and the benefit lag',
-    summary: 'A big-bang go-live of a business-critical system disrupts operations for months and risks failing outright; piloting in model teams first lowers both but takes longer. Benefits follow adoption only after two to three years.',
-    equation: 'dip 10–30% recovering over 13–39 weeks; go-live failure 12% (× 0.35 piloted); benefits = third-order delay of 104–156 weeks',
+    summary: 'A big-bang go-live of a business-critical system disrupts operations for months and risks failing outright; piloting in model teams first lowers both but takes longer. Running more than two business-critical changes at once builds a coordination debt that drains over months and raises risk, rework and dips; old systems add interface work to every new one until they are integrated. Benefits follow adoption only after two to three years.',
+    equation: 'dip 10–30% recovering over 13–39 weeks; go-live failure 12% (× 0.35 piloted); debt += 0.012 × (critical in flight − 2) × (0.5 + legacy), drains over 26 weeks; new work ÷ (1 + legacy); benefits = third-order delay of 104–156 weeks',
     source: 'Cambridge 2014 EPR go-live (≈20% fall in A&E performance); source guide (CNTW, three years to appreciate EPR benefits); Dranove et al. 2014.',
     lessons: ['L2', 'L4'], levers: ['start.legacy'],
   },
   {
     number: 10, rule: 'C10', title: 'Change fatigue',
-    summary: 'Frontline staff absorb two or three changes at a time. Above that, fatigue builds, slows adoption and raises failure risk, and it takes six to twelve months to recover.',
+    summary: 'Frontline staff absorb two or three changes at a time: work being built with them, systems that went live in the last six months, the organisation\'s other priorities and the pressure of urgency. Above that, fatigue builds, slows adoption and raises failure risk, and it takes six to twelve months to recover.',
     equation: 'dF/dt = 0.04·overload·(1 − F) − F/39 weeks; overload = (load − capacity)/capacity',
     source: 'Judgement, informed by the change-management literature.',
     lessons: ['L2'], levers: ['start.staffReadiness'],
