@@ -2,7 +2,7 @@
  * Explanations and insights: which constraint bound progress in each period, and plain-language lines tied
  * to the lessons L1–L8. Computed only for single runs (never per Monte Carlo replication).
  */
-import type { Detail } from './simulate';
+import type { Detail } from './workspace';
 import type { Settings } from './levers';
 import { roleCoverage, reworkShare } from './team';
 import type { Constraint, InitiativeOutcome, Insight, PeriodExplanation, SimInput } from './types';

@@ -7,7 +7,8 @@ import { buildPath, type Path } from './exogenous';
 import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
-import { createWorkspace, PATH_SERIES, runCore, writePathSeries, type OutcomeSink, type Sink } from './simulate';
+import { PATH_SERIES, runCore, writePathSeries } from './simulate';
+import { createWorkspace, type OutcomeSink, type Sink } from './workspace';
 import { copyRuns, createBandScratch, createRuns, percentileRank, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
 import {
   OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE,

@@ -13,7 +13,8 @@ import { resolveSettings } from '../../engine/levers';
 import { compileInput } from '../../engine/portfolio';
 import { createRng, reseed } from '../../engine/random';
 import { KPI_COUNT, SERIES_COUNT } from '../../engine/series';
-import { createWorkspace, PATH_SERIES, runCore } from '../../engine/simulate';
+import { PATH_SERIES, runCore } from '../../engine/simulate';
+import { createWorkspace } from '../../engine/workspace';
 import { digestInputs, digestOf, type DigestEngine } from './engine-digest';
 
 const FILE = new URL('./engine-digests.json', import.meta.url);

@@ -9,7 +9,7 @@ import type { Path } from '../../engine/exogenous';
 import type { Settings } from '../../engine/levers';
 import type { CompiledInput } from '../../engine/portfolio';
 import type { Rng } from '../../engine/random';
-import type { Sink, Workspace } from '../../engine/simulate';
+import type { Sink, Workspace } from '../../engine/workspace';
 import { inputArb } from './arbitraries';
 import { concurrency, confidenceLoop, covid, goal, miltonKeynesPhases, modelTeams, ownership, scas, team } from './fixtures';
 
