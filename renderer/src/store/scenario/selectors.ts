@@ -32,6 +32,12 @@ export function leverDef(id: string): LeverDef | undefined {
   return LEVERS.find((l) => l.id === id);
 }
 
+/** Return whether two sets of lever values set the same levers to the same values. */
+export function sameLevers(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /** Return the scenario's own value of a lever (the baseline value). */
 export const selectBaselineValue = (s: ScenarioSlice, id: string): number => s.scenario.levers[id] ?? leverDefault(id);
 
