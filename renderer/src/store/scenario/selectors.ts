@@ -71,8 +71,3 @@ export const selectCurrentInput = (s: ScenarioSlice): SimInput => currentInput(s
 
 /** Return the engine input for the scenario as loaded (the baseline). */
 export const selectBaselineInput = (s: ScenarioSlice): SimInput => baselineInput(s.scenario, null);
-
-/** Return the engine input of a set of overrides on the loaded scenario (e.g. a pinned what-if). */
-export function inputWithOverrides(s: ScenarioSlice, overrides: LeverValues): SimInput {
-  return scenarioToInput(s.scenario, overrides);
-}
