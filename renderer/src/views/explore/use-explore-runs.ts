@@ -3,7 +3,7 @@ import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResul
 import { useRunner } from '../../sim/runner-context';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES, useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
 import { sameLevers, selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
-import { bandsUntilWeek, runUntilWeek } from '../../trainer/reveal-run';
+import { bandsUntilWeek, runUntilWeek } from '../../model/reveal-run';
 
 /** A pinned what-if with its expected run and its Monte Carlo (each null while it computes). */
 export interface PinnedRun {
