@@ -17,6 +17,13 @@ const engineImports = {
   ],
 };
 
+const rendererPatterns = [
+  { group: NODE_BUILTINS, message: 'renderer/ runs in a browser: no Node modules; go through Platform.' },
+  { regex: '^electron(/.*)?$', message: 'renderer/ never imports electron; use the preload API through Platform.' },
+  { group: ['**/electron/main/**', '**/electron/preload/**', '**/cli/**'], message: 'renderer/ may import only the IPC contract types from electron/.' },
+  { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'renderer/ imports only types from the IPC contract.' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.tsbuild/**', 'node_modules/**', 'tests/lint/fixtures/**', 'bench/results.json'] },
   js.configs.recommended,
@@ -64,14 +71,38 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: NODE_BUILTINS, message: 'renderer/ runs in a browser: no Node modules; go through Platform.' },
-          { regex: '^electron(/.*)?$', message: 'renderer/ never imports electron; use the preload API through Platform.' },
-          { group: ['**/electron/main/**', '**/electron/preload/**', '**/cli/**'], message: 'renderer/ may import only the IPC contract types from electron/.' },
-          { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'renderer/ imports only types from the IPC contract.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
+    },
+  },
+  // Inside renderer/src the layers run one way: views/ (screens) and components/ (shared widgets)
+  // over store/ over model/ (pure logic) over engine/. Each block repeats rendererPatterns, since a
+  // later block's no-restricted-imports replaces the one above for the same files.
+  {
+    files: ['renderer/src/model/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...rendererPatterns,
+        { regex: '^[^.]', message: 'model/ is pure logic: no packages (React, zustand, immer, chart.js).' },
+        { regex: '^\\.\\./(?!\\.\\./\\.\\./engine$)', message: 'model/ imports only engine/ (through engine/index.ts) and other model/ files.' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/src/store/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...rendererPatterns,
+        { group: ['**/views', '**/views/**', '**/components', '**/components/**'], message: 'store/ imports model/ and engine/, never views/ or components/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        ...rendererPatterns,
+        { group: ['**/views', '**/views/**'], message: 'components/ are shared widgets: they never import views/.' },
+      ] }],
     },
   },
   {

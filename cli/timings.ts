@@ -30,11 +30,6 @@ export function mark(name: Mark, overwrite = false): void {
   live?.(`timings: ${name} at ${t.toFixed(1)} ms\n`);
 }
 
-/** Return the moment recorded under a name, if any. */
-export function markOf(name: Mark): number | undefined {
-  return marks.get(name);
-}
-
 /**
  * Return the length of the compute phase: from the moment every worker is ready (or the work starts, if
  * later; on the main thread alone, when the work starts) to the last result. Undefined when nothing was

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEVERS, type Attribution } from '../../engine';
-import { buildBoardPack } from '../../renderer/src/analyst/board-pack';
-import { attributionTable, boardPackData, kpiTable, mergeInsights, PACK_TORNADO_ROWS, sensitivityTable, settingsTable } from '../../renderer/src/analyst/board-pack-data';
+import { buildBoardPack } from '../../renderer/src/model/board-pack';
+import { attributionTable, boardPackData, kpiTable, mergeInsights, PACK_TORNADO_ROWS, sensitivityTable, settingsTable } from '../../renderer/src/model/board-pack-data';
 import { fileStem } from '../../renderer/src/analyst/chart-image';
 import type { OpenRun } from '../../renderer/src/store/runs/runs-slice';
 import { loadScenario, makeRun, PRIORITIES } from './run-fixtures';

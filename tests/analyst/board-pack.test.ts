@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBoardPack, escapeHtml, isPngDataUrl, type BoardPackData } from '../../renderer/src/analyst/board-pack';
+import { buildBoardPack, escapeHtml, isPngDataUrl, type BoardPackData } from '../../renderer/src/model/board-pack';
 
 // A real (1×1 transparent) PNG, base64-encoded.
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEVERS, pointOf } from '../../engine';
-import { kpiDeltaRows, overlayCsvRows, settingsDiffRows } from '../../renderer/src/views/compare/compare-model';
+import { kpiDeltaRows, overlayCsvRows, settingsDiffRows } from '../../renderer/src/model/compare-model';
 import { leverAt, loadScenario, PRIORITIES } from './run-fixtures';
 
 const scenario = loadScenario('blank-trust');

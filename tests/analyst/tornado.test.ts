@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankInput, createInProcessRunner, LEVERS, type SensitivityResult } from '../../engine';
 import { sensitivityCsv } from '../../renderer/src/analyst/sensitivity-csv';
-import { tornadoDatasets, tornadoRows } from '../../renderer/src/views/sensitivity/tornado-data';
+import { tornadoDatasets, tornadoRows } from '../../renderer/src/model/tornado-data';
 
 const [l1, l2, l3] = LEVERS;
 const result: SensitivityResult = {

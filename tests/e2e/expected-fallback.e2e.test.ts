@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_HORIZON_WEEKS, SCENARIO_LIMITS, parseScenario, scenarioToInput, simulateExpected, type RunResult, type Scenario } from '../../engine';
 import { EVENT_LIST_SHOWN } from '../../renderer/src/components/event-list';
-import { formatNumber } from '../../renderer/src/components/format';
+import { formatNumber } from '../../renderer/src/model/format';
 import { formatKpi, KPI_TABLE, kpiValue } from '../../renderer/src/components/kpi-meta';
 import { INLINE_SLOW_IN_A_ROW, INLINE_WARMUP_RUNS } from '../../renderer/src/sim/inline-expected';
 import { launchChromium, openApp, pageErrors } from './browser';

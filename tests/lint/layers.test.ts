@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const fixture = readFileSync(join(import.meta.dirname, 'fixtures/engine-forbidden.ts'), 'utf8');
+const modelFixture = readFileSync(join(import.meta.dirname, 'fixtures/model-forbidden.ts'), 'utf8');
 
 async function lintAs(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
@@ -44,6 +45,36 @@ describe('layer rules (ARCHITECTURE.md, Layers)', () => {
     expect(inMain.join()).toContain('ipcRenderer belongs to electron/preload');
     const inPreload = await lintAs('electron/preload/x.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n");
     expect(inPreload.join()).toContain('ipcMain belongs to electron/main');
+  });
+
+  it('keeps renderer/src/model pure: only engine/ (through its index) and other model/ files', async () => {
+    const bad = await lintAs('renderer/src/model/forbidden.ts', modelFixture);
+    expect(bad.filter((m) => m.startsWith('no-restricted-imports') && m.includes('model/'))).toHaveLength(5);
+    const ok = await lintAs('renderer/src/model/ok.ts', "import { LEVERS } from '../../../engine';\nimport { formatNumber } from './format';\nexport const x = [LEVERS, formatNumber];\n");
+    expect(ok).toEqual([]);
+  });
+
+  it('keeps renderer/src/store off views/ and components/', async () => {
+    const bad = await lintAs('renderer/src/store/trainer/bad.ts', "import { kpiDeltaRows } from '../../views/compare/compare-tables';\nimport { formatKpi } from '../../components/kpi-meta';\nexport const x = [kpiDeltaRows, formatKpi];\n");
+    expect(bad.filter((m) => m.includes('store/ imports model/ and engine/'))).toHaveLength(2);
+    const ok = await lintAs('renderer/src/store/trainer/ok.ts', "import { castDraft } from 'immer';\nimport { LEVERS } from '../../../../engine';\nimport { orderReveals } from '../../model/reveal';\nexport const x = [castDraft, LEVERS, orderReveals];\n");
+    expect(ok).toEqual([]);
+  });
+
+  it('keeps renderer/src/components off views/', async () => {
+    const bad = await lintAs('renderer/src/components/bad.tsx', "import { VIEWS } from '../views/registry';\nexport const x = VIEWS;\n");
+    expect(bad.join()).toContain('components/ are shared widgets');
+    const ok = await lintAs('renderer/src/components/ok.tsx', "import { useAppStore } from '../store';\nimport { formatNumber } from '../model/format';\nexport const x = [useAppStore, formatNumber];\n");
+    expect(ok).toEqual([]);
+  });
+
+  it('still rejects Node and electron in model/, store/ and components/', async () => {
+    const code = "import { readFileSync } from 'node:fs';\nimport { shell } from 'electron';\nexport const x = [readFileSync, shell];\n";
+    for (const file of ['renderer/src/model/bad.ts', 'renderer/src/store/bad.ts', 'renderer/src/components/bad.tsx']) {
+      const messages = await lintAs(file, code);
+      expect(messages.some((m) => m.includes('no Node modules'))).toBe(true);
+      expect(messages.some((m) => m.includes('never imports electron'))).toBe(true);
+    }
   });
 
   it('fails to compile a DOM reference with the engine compiler settings (lib ES2022, no types)', () => {

@@ -5,7 +5,7 @@ import { BAND_SERIES } from '../../renderer/src/sim/use-live-run';
 import { SERIES_IDS } from '../../renderer/src/views/explore/outputs';
 import { comparisonLines, isTypical, kpiRun, lineBasis, pickBand, shownSeries } from '../../renderer/src/views/explore/line-sets';
 import type { ExploreRuns, ShownLine } from '../../renderer/src/views/explore/use-explore-runs';
-import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/trainer/reveal-run';
+import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/model/reveal-run';
 
 const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
 if (!parsed.ok) throw new Error('milton-keynes.json does not parse');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEVERS, type RunResult } from '../../engine';
-import { formatLeverValue, formatWeeks } from '../../renderer/src/components/format';
+import { formatLeverValue, formatWeeks } from '../../renderer/src/model/format';
 import { formatKpi, formatKpiDelta, isBetter, KPI_TABLE, kpiValue } from '../../renderer/src/components/kpi-meta';
 
 const meta = (id: string) => KPI_TABLE.find((k) => k.id === id)!;

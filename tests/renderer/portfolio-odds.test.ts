@@ -8,7 +8,7 @@ import {
   blankInput, monteCarlo, REFERENCE_PORTFOLIO, simulateExpected, type InitiativeOdds, type MonteCarloResult,
 } from '../../engine';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
-import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/trainer/reveal-run';
+import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/model/reveal-run';
 import {
   AT_RISK_BELOW, atRiskSentence, formatShare, goLiveRange, oddsLines, PortfolioChart, portfolioOdds, portfolioRows, rowLabel,
 } from '../../renderer/src/views/explore/portfolio-chart';

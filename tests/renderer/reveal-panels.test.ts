@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, scenarioToInput, simulateExpected } from '../../engine';
-import { yearChoice } from '../../renderer/src/trainer/reveal';
-import { runUntilWeek } from '../../renderer/src/trainer/reveal-run';
+import { yearChoice } from '../../renderer/src/model/reveal';
+import { runUntilWeek } from '../../renderer/src/model/reveal-run';
 import { PortfolioChart, portfolioRows } from '../../renderer/src/views/explore/portfolio-chart';
 import { wgllScoresAt } from '../../renderer/src/views/explore/wgll-overlay';
 

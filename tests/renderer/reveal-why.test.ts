@@ -4,8 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CONSTRAINTS, EXPLAIN_PERIOD_WEEKS, parseScenario, scenarioToInput, simulateExpected, type Constraint, type PeriodExplanation, type RunResult } from '../../engine';
 import { CONSTRAINT_WORDS, WhyPanel } from '../../renderer/src/components/why-panel';
-import { runUntilWeek } from '../../renderer/src/trainer/reveal-run';
-import { explanationsUntilWeek, revealExplained, revealWhyNote } from '../../renderer/src/trainer/reveal-why';
+import { runUntilWeek } from '../../renderer/src/model/reveal-run';
+import { explanationsUntilWeek, revealExplained, revealWhyNote } from '../../renderer/src/model/reveal-why';
 
 // At reveal week R the "why" panel may use only what is knowable at R: the engine's quarters that end by R.
 const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.json', 'utf8'));

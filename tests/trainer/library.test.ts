@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankScenario, serializeScenario } from '../../engine';
 import { FileOpenError } from '../../renderer/src/platform/platform';
 import { checkOpenedScenario, outcomeOfError } from '../../renderer/src/views/library/open-scenario';
-import { describeLength } from '../../renderer/src/views/library/prepared-scenarios';
+import { describeLength } from '../../renderer/src/library/prepared';
 
 describe('library: opening scenario files', () => {
   it('opens a valid scenario file', () => {
@@ -47,7 +47,7 @@ describe('library: opening scenario files', () => {
 
 describe('library order', () => {
   it('keeps each case next to its variants, the case first, ignoring leading quotes', async () => {
-    const { libraryOrderKey } = await import('../../renderer/src/views/library/prepared-scenarios');
+    const { libraryOrderKey } = await import('../../renderer/src/library/prepared');
     const titles = ['SCAS variant: everything at once', "'Collecting rocks': no single clear goal", 'SCAS: a staged journey', 'CNTW variant: big bang', 'CNTW: model teams'];
     const sorted = [...titles].sort((a, b) => libraryOrderKey(a).localeCompare(libraryOrderKey(b)));
     expect(sorted).toEqual(['CNTW: model teams', 'CNTW variant: big bang', "'Collecting rocks': no single clear goal", 'SCAS: a staged journey', 'SCAS variant: everything at once']);

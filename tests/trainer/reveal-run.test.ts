@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { monteCarlo, parseScenario, scenarioToInput, simulate, type InitiativeOutcome, type RunResult } from '../../engine';
-import { bandsUntilWeek, outcomeUntilWeek, runUntilWeek } from '../../renderer/src/trainer/reveal-run';
+import { bandsUntilWeek, outcomeUntilWeek, runUntilWeek } from '../../renderer/src/model/reveal-run';
 
 const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
 if (!parsed.ok) throw new Error('milton-keynes.json does not parse');

@@ -5,8 +5,8 @@ import {
   orderReveals,
   previousRevealPosition,
   revealVisibleUntilWeek,
-} from '../../renderer/src/trainer/reveal';
-import { elapsedMs, formatDuration, pauseTimer, speakDuration, startTimer, STOPPED_TIMER } from '../../renderer/src/trainer/timer';
+} from '../../renderer/src/model/reveal';
+import { elapsedMs, formatDuration, pauseTimer, speakDuration, startTimer, STOPPED_TIMER } from '../../renderer/src/model/timer';
 
 const REVEALS = [
   { week: 104, title: 'Pandemic declared', note: 'n2' },
@@ -78,7 +78,7 @@ describe('session timer', () => {
 
 describe('hiding the future of a run during reveals', () => {
   it('blanks series after the reveal week, keeps their length and forgets later outcomes', async () => {
-    const { runUntilWeek } = await import('../../renderer/src/trainer/reveal-run');
+    const { runUntilWeek } = await import('../../renderer/src/model/reveal-run');
     const { simulateExpected, blankInput, REFERENCE_PORTFOLIO } = await import('../../engine');
     const run = simulateExpected({ ...blankInput(), initiatives: REFERENCE_PORTFOLIO });
     const seen = runUntilWeek(run, 52);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankScenario, type Scenario } from '../../engine';
 import { createAppStore } from '../../renderer/src/store';
 import { selectCurrentReveal, selectLeverLocked, selectVisibleUntilWeek } from '../../renderer/src/store/trainer/selectors';
-import { elapsedMs } from '../../renderer/src/trainer/timer';
+import { elapsedMs } from '../../renderer/src/model/timer';
 
 function scenario(over: Partial<Scenario> = {}): Scenario {
   const base = blankScenario();

@@ -1,12 +1,22 @@
 // The app registers chart.js's pieces once (and turns animation off) in components/chart-setup;
 // importing it here makes sure that has happened before an analyst chart is drawn.
 import { Chart } from '../components/chart-setup';
+import { OKABE_ITO } from '../components/palette';
 
 /**
- * Colour-blind-safe palette (Okabe & Ito 2008), in the order runs take them. Yellow comes last:
+ * The Okabe–Ito colours (components/palette) in the order runs take them. Yellow comes last:
  * it is the hardest to see on white, so only an eighth run gets it (and its own dash pattern).
  */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'] as const;
+export const PALETTE = [
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.black,
+  OKABE_ITO.yellow,
+] as const;
 
 /** Return the palette colour for the i-th run, cycling when there are more runs than colours. */
 export function runColour(i: number): string {

@@ -1,4 +1,4 @@
-import { formatSignificant } from '../components/format';
+import { formatSignificant } from '../model/format';
 
 /** Format a signed difference with a true minus sign and an explicit plus ("+0.3", "−12"). */
 export function formatDelta(d: number): string {

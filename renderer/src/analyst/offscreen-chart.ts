@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartType } from 'chart.js';
-import { tornadoDatasets, type TornadoRow } from '../views/sensitivity/tornado-data';
+import { tornadoDatasets, type TornadoRow } from '../model/tornado-data';
 import { Chart, PALETTE, runColour, runDash } from './chart-setup';
 import { chartPngDataUrl } from './chart-image';
 

@@ -1,5 +1,5 @@
 import type { RunResult } from '../../../engine';
-import { formatNumber, formatWeeks } from './format';
+import { formatNumber, formatWeeks } from '../model/format';
 
 // How the app shows the engine's KPIs. Each row lists the names the engine may use for it, first
 // match wins, so a renamed KPI shows up as a dash in the table rather than a crash.

@@ -1,7 +1,7 @@
 import { memo, useId, useRef } from 'react';
 import type { LeverDef } from '../../../engine';
 import { selectBaselineValue, selectIsLocked, selectLeverValue, useAppStore } from '../store';
-import { formatLeverValue } from './format';
+import { formatLeverValue } from '../model/format';
 import { InfoPopover } from './info-popover';
 
 let gestureCounter = 0;

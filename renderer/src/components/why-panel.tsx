@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CONSTRAINTS, explainChange, type Constraint, type LeverValues, type RunResult } from '../../../engine';
-import { explanationsUntilWeek, revealExplained, revealWhyNote } from '../trainer/reveal-why';
+import { explanationsUntilWeek, revealExplained, revealWhyNote } from '../model/reveal-why';
 
 /** The guide's lessons by id, in words a board uses. */
 export const LESSONS: Readonly<Record<string, string>> = {

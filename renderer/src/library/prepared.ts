@@ -1,38 +1,69 @@
-import { parseScenario, type Scenario } from '../../../engine';
+import { parseScenario, type Problem, type Scenario } from '../../../engine';
 
-/** A prepared scenario shipped with the app (a file in scenarios/). */
-export interface PreparedScenario {
-  /** The file name, e.g. "milton-keynes.json". */
-  readonly file: string;
-  readonly scenario: Scenario;
+/** A prepared scenario shipped with the app (a file in scenarios/): parsed, or with the problems that stop it loading. */
+export type PreparedScenario =
+  | { readonly file: string; readonly ok: true; readonly scenario: Scenario }
+  | { readonly file: string; readonly ok: false; readonly problems: readonly Problem[] };
+
+// The prepared files are bundled as text at build time, so the library works offline and the
+// same validator that checks a file from disk checks them. The folder also holds the JSON
+// Schemas and the lesson checks, which are not scenarios.
+const FILES = import.meta.glob(['../../../scenarios/*.json', '!../../../scenarios/*.schema.json', '!../../../scenarios/checks.json'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+let cache: readonly PreparedScenario[] | null = null;
+
+/** Return every prepared scenario (scenarios/*.json), parsed, in library order (see libraryOrderKey). */
+export function preparedScenarios(): readonly PreparedScenario[] {
+  cache ??= Object.entries(FILES)
+    .map(([path, text]): PreparedScenario => {
+      const file = path.slice(path.lastIndexOf('/') + 1);
+      const parsed = parseScenario(text);
+      return parsed.ok ? { file, ok: true, scenario: parsed.scenario } : { file, ok: false, problems: parsed.problems };
+    })
+    .sort((a, b) => {
+      const ka = libraryOrderKey(a.ok ? a.scenario.title : a.file);
+      const kb = libraryOrderKey(b.ok ? b.scenario.title : b.file);
+      return ka.localeCompare(kb);
+    });
+  return cache;
 }
 
-// Bundled at build time: the prepared scenarios are part of the app, not fetched.
-const FILES = import.meta.glob<unknown>('../../../scenarios/*.json', { eager: true, import: 'default' });
+/**
+ * Return the key the library sorts a title by: by case (the words before the colon), the case
+ * itself before its variants, ignoring leading quotes ("'Collecting rocks'" sorts under C).
+ */
+export function libraryOrderKey(title: string): string {
+  const plain = title.replace(/^[^A-Za-z0-9]+/, '').toLowerCase();
+  const colon = plain.indexOf(':');
+  const head = colon < 0 ? plain : plain.slice(0, colon);
+  const isVariant = /\bvariant\b/.test(head);
+  const family = head.replace(/\bvariant\b/, '').trim();
+  return `${family}\u0000${isVariant ? 1 : 0}\u0000${plain}`;
+}
 
-function load(): PreparedScenario[] {
-  const out: PreparedScenario[] = [];
-  for (const [path, json] of Object.entries(FILES)) {
-    const file = path.slice(path.lastIndexOf('/') + 1);
-    if (file === 'scenario.schema.json') continue;
-    const parsed = parseScenario(json);
-    // A prepared file that does not parse is caught by the scenario checks in CI; the app skips it.
-    if (parsed.ok) out.push({ file, scenario: parsed.scenario });
+/** Return a scenario's length in words ("5 years", "18 months", "2.5 years"). */
+export function describeLength(weeks: number): string {
+  if (weeks % 52 === 0) return `${weeks / 52} year${weeks === 52 ? '' : 's'}`;
+  if (weeks < 104) {
+    const months = Math.max(1, Math.round(weeks / 4.345));
+    return `${months} month${months === 1 ? '' : 's'}`;
   }
-  return out.sort((a, b) => a.scenario.title.localeCompare(b.scenario.title));
+  return `${(weeks / 52).toFixed(1)} years`;
 }
-
-/** Every prepared scenario that parses, sorted by title. */
-export const PREPARED_SCENARIOS: readonly PreparedScenario[] = load();
 
 /** Ids of the scenarios the app opens with, in order of preference. */
 const STARTUP_IDS = ['milton-keynes', 'blank-trust'];
 
-/** Return the scenario the app opens with: Milton Keynes if it is prepared, else the blank trust. */
-export function startupScenario(): PreparedScenario | undefined {
+/** Return the scenario the app opens with: Milton Keynes if it is prepared, else the blank trust, else the first that parses. */
+export function startupScenario(): Extract<PreparedScenario, { ok: true }> | undefined {
+  const usable = preparedScenarios().filter((p): p is Extract<PreparedScenario, { ok: true }> => p.ok);
   for (const id of STARTUP_IDS) {
-    const found = PREPARED_SCENARIOS.find((p) => p.scenario.id === id);
+    const found = usable.find((p) => p.scenario.id === id);
     if (found) return found;
   }
-  return PREPARED_SCENARIOS[0];
+  return usable[0];
 }

@@ -43,6 +43,5 @@ export const useAppStore = createAppStore();
 export type { ScenarioSlice, PinnedWhatIf } from './scenario/scenario-slice';
 export type { UiSlice } from './ui/ui-slice';
 export * from './scenario/selectors';
-export * from './ui/selectors';
 export type { TrainerSlice } from './trainer/trainer-slice';
 export * from './trainer/selectors';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { LEVERS, type LeverValues } from '../../../engine';
-import { formatLeverValue } from '../components/format';
+import { formatLeverValue } from '../model/format';
 import { useAppStore } from '../store';
 
 function describeWhatIf(levers: LeverValues): string {

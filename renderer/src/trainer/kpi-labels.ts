@@ -1,6 +1,6 @@
 import { isWeeksUntilKpi, KPIS, type ChallengeCheck, type ChallengeResult, type LeverDef } from '../../../engine';
-import { kpiLabel } from '../analyst/metadata';
-import { formatLeverValue, formatNumber, formatWeeks } from '../components/format';
+import { kpiLabel } from '../model/metadata';
+import { formatLeverValue, formatNumber, formatWeeks } from '../model/format';
 
 /** A KPI's name as the engine labels it, or one spelled out from its id (shared with the analyst views). */
 export { kpiLabel };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LEVER_GROUPS, LEVERS } from '../../../engine';
 import { GROUP_TITLES } from '../components/levers-panel';
-import { formatLeverValue } from '../components/format';
+import { formatLeverValue } from '../model/format';
 import { useAppStore } from '../store';
 import { saveScenarioAs } from './save-scenario';
 

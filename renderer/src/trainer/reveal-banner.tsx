@@ -1,5 +1,5 @@
 import './trainer.css';
-import { formatWeeks } from '../components/format';
+import { formatWeeks } from '../model/format';
 import { selectCurrentReveal, selectRevealPosition, useAppStore } from '../store';
 
 /**

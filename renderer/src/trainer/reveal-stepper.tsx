@@ -1,6 +1,6 @@
-import { formatWeeks } from '../components/format';
+import { formatWeeks } from '../model/format';
 import { selectCurrentReveal, selectRevealPosition, useAppStore } from '../store';
-import { orderReveals } from './reveal';
+import { orderReveals } from '../model/reveal';
 
 /**
  * Render the reveal stepper: the simulation clock moves from one scripted moment of the

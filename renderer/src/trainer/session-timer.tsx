@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../store';
-import { elapsedMs, formatDuration, speakDuration } from './timer';
+import { elapsedMs, formatDuration, speakDuration } from '../model/timer';
 
 /**
  * Render the session timer: elapsed time with Start/Pause and Reset buttons. The time itself

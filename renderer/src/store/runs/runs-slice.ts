@@ -1,55 +1,15 @@
 import { castDraft } from 'immer';
-import type { Attribution, ReproductionReport, RunFile, SensitivityResult } from '../../../../engine';
+import type { RunFile } from '../../../../engine';
+import type { OpenRun, RunCheck, RunOrigin, RunsAttribution, RunsSensitivity } from '../../model/open-run';
 import type { SliceCreator } from '../index';
+
+export type { OpenRun, RunCheck, RunOrigin, RunsAttribution, RunsSensitivity } from '../../model/open-run';
 
 /**
  * Most runs the Compare view holds at once: ten, each told apart by colour and dash (runColour, runDash);
  * more lines would not read on one chart.
  */
 export const MAX_OPEN_RUNS = 10;
-
-/** Where an open run came from. */
-export type RunOrigin = 'file' | 'current' | 'pinned';
-
-/**
- * What re-simulating an open run showed. `checked` carries the engine's reproduction report
- * (reproduced, engine-changed with both summaries, or not-reproduced); `fresh` means the run was
- * simulated just now (a current or pinned what-if), so there is nothing stored to check.
- */
-export type RunCheck =
-  | { readonly status: 'checking' }
-  | { readonly status: 'fresh' }
-  | { readonly status: 'checked'; readonly report: ReproductionReport }
-  | { readonly status: 'failed'; readonly message: string };
-
-/** One run open for comparison: its inputs and stored summary (never simulation arrays). */
-export interface OpenRun {
-  readonly id: string;
-  readonly origin: RunOrigin;
-  /** The file it was opened from (display only), if any. */
-  readonly fileName: string | null;
-  /** The run as a run file holds it: scenario, overrides, seed, replications, label, notes, summary. */
-  readonly run: RunFile;
-  readonly check: RunCheck;
-}
-
-/** The newest attribution of a gap between two open runs (plain numbers; goes into the board pack). */
-export interface RunsAttribution {
-  readonly referenceId: string;
-  readonly otherId: string;
-  readonly attribution: Attribution;
-}
-
-/** The newest sensitivity analysis and what it was run on (plain numbers; goes into the board pack). */
-export interface RunsSensitivity {
-  /** Which source it analysed (an AnalysisSource id) and a fingerprint of that source's input then. */
-  readonly sourceId?: string;
-  readonly inputKey?: string;
-  readonly sourceLabel: string;
-  readonly seed: number;
-  readonly replications: number;
-  readonly result: SensitivityResult;
-}
 
 /** The runs slice: the runs open in the Compare view, the reference run and the series shown. */
 export interface RunsSlice {

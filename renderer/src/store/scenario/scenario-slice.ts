@@ -2,7 +2,7 @@ import { castDraft } from 'immer';
 import type { LeverValues } from '../../../../engine';
 import type { SliceCreator } from '../index';
 import { blankScenario, type Scenario } from './scenario-type';
-import { leverDefault } from './selectors';
+import { leverDefault, sameLevers } from './selectors';
 
 /** Most what-ifs a board can pin next to the baseline (more lines would not read on a projector). */
 export const MAX_PINS = 4;
@@ -73,12 +73,6 @@ export interface ScenarioSlice {
 
 let pinCounter = 0;
 
-function sameOverrides(a: Record<string, number>, b: Record<string, number>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => b[k] === a[k]);
-}
-
 /** Create the scenario slice. */
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
   // Push the current overrides onto the undo stack, then apply `change` to a draft.
@@ -87,7 +81,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     set((s) => {
       const merging = gesture !== null && s.lastGesture === gesture;
       mutate(s.overrides, s);
-      if (sameOverrides(before, s.overrides)) return;
+      if (sameLevers(before, s.overrides)) return;
       if (!merging) {
         s.past.push({ ...before });
         if (s.past.length > MAX_HISTORY) s.past.shift();

@@ -32,6 +32,12 @@ export function leverDef(id: string): LeverDef | undefined {
   return LEVERS.find((l) => l.id === id);
 }
 
+/** Return whether two sets of lever values set the same levers to the same values. */
+export function sameLevers(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /** Return the scenario's own value of a lever (the baseline value). */
 export const selectBaselineValue = (s: ScenarioSlice, id: string): number => s.scenario.levers[id] ?? leverDefault(id);
 
@@ -65,8 +71,3 @@ export const selectCurrentInput = (s: ScenarioSlice): SimInput => currentInput(s
 
 /** Return the engine input for the scenario as loaded (the baseline). */
 export const selectBaselineInput = (s: ScenarioSlice): SimInput => baselineInput(s.scenario, null);
-
-/** Return the engine input of a set of overrides on the loaded scenario (e.g. a pinned what-if). */
-export function inputWithOverrides(s: ScenarioSlice, overrides: LeverValues): SimInput {
-  return scenarioToInput(s.scenario, overrides);
-}

@@ -1,5 +1,5 @@
 import type { AppState } from '../index';
-import { clampRevealPosition, orderReveals, revealVisibleUntilWeek, type RevealStep } from '../../trainer/reveal';
+import { clampRevealPosition, orderReveals, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
 
 /** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */
 export function selectRevealPosition(s: AppState): number | null {

@@ -1,7 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import type { AppState, SliceCreator } from '../index';
-import { nextRevealPosition, orderReveals, previousRevealPosition, type RevealPosition } from '../../trainer/reveal';
-import { pauseTimer, startTimer, STOPPED_TIMER, type SessionTimer } from '../../trainer/timer';
+import { nextRevealPosition, orderReveals, previousRevealPosition, type RevealPosition } from '../../model/reveal';
+import { pauseTimer, startTimer, STOPPED_TIMER, type SessionTimer } from '../../model/timer';
 
 /** The scenario document the trainer works on (the same type the scenario slice holds). */
 export type TrainerScenario = AppState['scenario'];

@@ -1,12 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import type { KpiSummary } from '../../../../engine';
 import { attributeGap } from '../../analyst/attribute';
-import { defaultKpi, formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
+import { defaultKpi, formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from '../../model/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { useRunner } from '../../sim/runner-context';
 import { leverDef, useAppStore } from '../../store';
 import type { OpenRun } from '../../store/runs/runs-slice';
-import { formatLeverValue } from '../sensitivity/tornado-data';
+import { formatLeverValue } from '../../model/tornado-data';
 
 type Job =
   | { readonly state: 'idle' }

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { ENGINE_VERSION, LEVERS } from '../../../../engine';
-import { buildBoardPack, type BoardPackChart } from '../../analyst/board-pack';
-import { boardPackData, mergeInsights, PACK_TORNADO_ROWS } from '../../analyst/board-pack-data';
+import { buildBoardPack, type BoardPackChart } from '../../model/board-pack';
+import { boardPackData, mergeInsights, PACK_TORNADO_ROWS } from '../../model/board-pack-data';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { defaultKpi, kpiLabel, seriesLabel } from '../../analyst/metadata';
+import { defaultKpi, kpiLabel, seriesLabel } from '../../model/metadata';
 import { lineChartPng, tornadoChartPng } from '../../analyst/offscreen-chart';
-import { tornadoRows } from '../sensitivity/tornado-data';
+import { tornadoRows } from '../../model/tornado-data';
 import { printHtml } from '../../analyst/print';
 import { getRunResult } from '../../analyst/run-results';
 import { runSeries, seriesIds } from '../../analyst/run-series';

@@ -1,7 +1,7 @@
 import { formatDelta } from '../../analyst/format-delta';
-import { formatKpiDelta, formatKpiValue, kpiBetter, kpiLabel, kpiUnit } from '../../analyst/metadata';
+import { formatKpiDelta, formatKpiValue, kpiBetter, kpiLabel, kpiUnit } from '../../model/metadata';
 import type { OpenRun } from '../../store/runs/runs-slice';
-import type { KpiDeltaRow, SettingsDiffRow } from './compare-model';
+import type { KpiDeltaRow, SettingsDiffRow } from '../../model/compare-model';
 
 /** Return the CSS class of a KPI difference: better or worse for the trust when the KPI's direction is known. */
 function deltaClass(kpi: string, delta: number): string {

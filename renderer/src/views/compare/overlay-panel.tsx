@@ -3,13 +3,13 @@ import { toCsv } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { runColour, runDash } from '../../analyst/chart-setup';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { orderSeries, seriesLabel, seriesUnit } from '../../analyst/metadata';
+import { orderSeries, seriesLabel, seriesUnit } from '../../model/metadata';
 import { getRunResult } from '../../analyst/run-results';
 import { resultHorizon, runSeries, seriesIds } from '../../analyst/run-series';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
 import { useAppStore } from '../../store';
 import type { OpenRun } from '../../store/runs/runs-slice';
-import { overlayCsvRows } from './compare-model';
+import { overlayCsvRows } from '../../model/compare-model';
 import { fileStem } from '../../analyst/chart-image';
 
 /** Format a share (0–1) as a whole percentage for the axis and tooltips. */

@@ -1,20 +1,5 @@
-import { formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
+import { formatKpiValue, kpiLabel, orderKpis } from '../../model/metadata';
 import type { OpenRun } from '../../store/runs/runs-slice';
-
-/** Return a short status for the runs table ("Reproduced", "Engine changed", …). */
-export function checkSummary(run: Pick<OpenRun, 'origin' | 'check'>): string {
-  const check = run.check;
-  switch (check.status) {
-    case 'checking':
-      return 'Checking…';
-    case 'fresh':
-      return run.origin === 'file' ? 'Saved; simulated just now' : 'New, not saved';
-    case 'failed':
-      return 'Could not re-simulate';
-    case 'checked':
-      return check.report.status === 'reproduced' ? 'Reproduced' : check.report.status === 'engine-changed' ? 'Engine changed the numbers' : 'Does not reproduce';
-  }
-}
 
 /**
  * Render what re-simulating an opened run found, in plain words; when the numbers differ, show the

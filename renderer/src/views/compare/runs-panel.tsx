@@ -10,7 +10,8 @@ import { runColour } from '../../analyst/chart-setup';
 import { useRunner } from '../../sim/runner-context';
 import { useAppStore } from '../../store';
 import { MAX_OPEN_RUNS, type OpenRun } from '../../store/runs/runs-slice';
-import { ReproductionDetails, checkSummary } from './reproduction';
+import { checkSummary } from '../../model/open-run';
+import { ReproductionDetails } from './reproduction';
 
 /** Render the toolbar that opens run files and adds what-ifs, and the list of open runs. */
 export function RunsPanel() {

@@ -1,5 +1,5 @@
 import { LEVERS } from '../../../../engine';
-import { formatLeverValue } from '../../components/format';
+import { formatLeverValue } from '../../model/format';
 import { leverDefault, useAppStore } from '../../store';
 
 /** Render, in one line, which levers differ from the scenario as loaded and how, so the room knows what the lines compare. */

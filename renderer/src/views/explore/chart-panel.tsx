@@ -4,7 +4,7 @@ import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
 import { selectVisibleUntilWeek, useAppStore } from '../../store';
 import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../../components/palette';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../model/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
 import { comparisonLines, isTypical, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type SimRunner } from '../../../../engine';
 import { useRunner } from '../../sim/runner-context';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES, useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
-import { selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
-import { bandsUntilWeek, runUntilWeek } from '../../trainer/reveal-run';
+import { sameLevers, selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
+import { bandsUntilWeek, runUntilWeek } from '../../model/reveal-run';
 
 /** A pinned what-if with its expected run and its Monte Carlo (each null while it computes). */
 export interface PinnedRun {
@@ -94,11 +94,6 @@ function useFixedBands(inputs: readonly SimInput[], known: ReadonlyMap<SimInput,
     };
   }, [inputs, known, wanted, runner]);
   return inputs.map((i) => results.get(i) ?? null);
-}
-
-function sameLevers(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /**

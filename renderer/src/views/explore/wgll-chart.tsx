@@ -1,10 +1,10 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { useId, useMemo, useState } from 'react';
 import { ChartCanvas } from '../../components/chart-canvas';
-import { formatNumber } from '../../components/format';
+import { formatNumber } from '../../model/format';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { selectVisibleUntilWeek, useAppStore } from '../../store';
-import { yearChoice } from '../../trainer/reveal';
+import { yearChoice } from '../../model/reveal';
 import { WGLL_NOTE, WGLL_ROWS, wgllScoresAt } from './wgll-overlay';
 import type { ChartPanelProps } from './chart-panel';
 

@@ -4,7 +4,7 @@ import { blankScenario, type Scenario } from '../../../../engine';
 import { getPlatform, type RecentFile } from '../../platform';
 import { useAppStore } from '../../store';
 import { checkOpenedScenario, outcomeOfError, type OpenOutcome } from './open-scenario';
-import { describeLength, preparedScenarios } from './prepared-scenarios';
+import { describeLength, preparedScenarios } from '../../library/prepared';
 
 function ProblemReport({ outcome, onDismiss }: { outcome: Extract<OpenOutcome, { ok: false }>; onDismiss: () => void }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 import { CONSTRAINT_LABELS, CONSTRAINTS, ENGINE_VERSION, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
 import { CATEGORY_TITLES, VALIDATION_CATEGORIES, type ValidationReport } from '../../../../engine/validation/types';
 import validationResults from '../../../../engine/validation/results.json';
-import { formatLeverValue } from '../../components/format';
+import { formatLeverValue } from '../../model/format';
 import { GROUP_TITLES } from '../../components/levers-panel';
 import { LESSONS } from '../../components/why-panel';
 import { WGLL_BASIS, WGLL_ROWS } from '../explore/wgll-overlay';

@@ -4,13 +4,13 @@ import { LEVERS } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { fileStem } from '../../analyst/chart-image';
-import { defaultKpi, formatKpiValue, kpiLabel, orderKpis } from '../../analyst/metadata';
+import { defaultKpi, formatKpiValue, kpiLabel, orderKpis } from '../../model/metadata';
 import { sensitivityCsv } from '../../analyst/sensitivity-csv';
 import { useAnalysisSources } from '../../analyst/sources';
 import { useRunner } from '../../sim/runner-context';
 import { useAppStore } from '../../store';
 import { TornadoChart } from './tornado-chart';
-import { tornadoRows } from './tornado-data';
+import { tornadoRows } from '../../model/tornado-data';
 
 type Job =
   | { readonly state: 'idle' }

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import '../../analyst/chart-setup';
 import { PALETTE } from '../../analyst/chart-setup';
-import { formatSignificant } from '../../components/format';
-import { tornadoDatasets, type TornadoRow } from './tornado-data';
+import { formatSignificant } from '../../model/format';
+import { tornadoDatasets, type TornadoRow } from '../../model/tornado-data';
 
 /** Props of the tornado chart. */
 export interface TornadoChartProps {

@@ -1,9 +1,8 @@
 import { effectiveLevers, pointOf, type Attribution, type KpiSummary, type LeverDef } from '../../../engine';
-import { formatLeverValue } from '../components/format';
-import type { OpenRun, RunsSensitivity } from '../store/runs/runs-slice';
-import { tornadoRows } from '../views/sensitivity/tornado-data';
-import { checkSummary } from '../views/compare/reproduction';
-import { kpiDeltaRows, settingsDiffRows } from '../views/compare/compare-model';
+import { formatLeverValue } from './format';
+import { checkSummary, type OpenRun, type RunsSensitivity } from './open-run';
+import { tornadoRows } from './tornado-data';
+import { kpiDeltaRows, settingsDiffRows } from './compare-model';
 import type { BoardPackChart, BoardPackData, BoardPackInsight, BoardPackTable } from './board-pack';
 import { formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from './metadata';
 

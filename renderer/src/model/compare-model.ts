@@ -1,4 +1,4 @@
-import { diffSettings, effectiveLevers, kpiDeltas, type Kpis, type LeverDef, type RunPoint } from '../../../../engine';
+import { diffSettings, effectiveLevers, kpiDeltas, type Kpis, type LeverDef, type RunPoint } from '../../../engine';
 
 /** One row of the multi-run settings diff: a setting that differs somewhere, its value in every run. */
 export interface SettingsDiffRow {

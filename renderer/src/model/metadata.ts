@@ -1,5 +1,5 @@
 import { KPIS, SERIES } from '../../../engine';
-import { formatSignificant } from '../components/format';
+import { formatSignificant } from './format';
 
 /**
  * Labels, units and formats for KPI and series ids, from the engine's metadata. Ids the engine

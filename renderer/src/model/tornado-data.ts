@@ -1,5 +1,5 @@
-import type { LeverDef, SensitivityResult } from '../../../../engine';
-import { formatLeverValue as formatLever, formatSignificant } from '../../components/format';
+import type { LeverDef, SensitivityResult } from '../../../engine';
+import { formatLeverValue as formatLever, formatSignificant } from './format';
 
 /** One bar of the tornado: a lever, the KPI at each end of its range, and the swing between them. */
 export interface TornadoRow {
