@@ -11,9 +11,9 @@ export const OWNERSHIP_FRICTION: readonly number[] = [0.45, 0.33, 0.22, 0.12];
 export const PRIORITY_CREEP_PER_YEAR: readonly number[] = [3, 2, 1, 0.25];
 /** Largest relief from governance friction at full urgency (bureaucratic pragmatism). Default 0.4; range 0.2–0.6; unit share; source guide (Covid), judgement on size. */
 export const URGENCY_FRICTION_RELIEF = 0.4;
-/** Friction bounds. Default 0.02–0.8; unit share; judgement. */
+/** Lower bound of governance friction. Default 0.02; range 0.01–0.05; unit share; judgement. */
 export const FRICTION_MIN = 0.02;
-/** Upper bound of governance friction. */
+/** Upper bound of governance friction. Default 0.8; range 0.6–0.9; unit share; judgement. */
 export const FRICTION_MAX = 0.8;
 
 /** Friction removed at full board engagement. Default 0.25; range 0.1–0.4; unit share; judgement. */

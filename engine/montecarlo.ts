@@ -2,6 +2,7 @@
  * Monte Carlo: N replications of the same input, each with its own random stream (seed, replication),
  * summarised as P10/P50/P90/mean bands per series and the distribution of every KPI.
  */
+import { assumptionShifts, assumptionsAt, type Uncertainty } from './assumptions';
 import { resolveSettings, type Settings } from './levers';
 import { buildPath, type Path } from './exogenous';
 import { compileInput, type CompiledInput } from './portfolio';
@@ -32,6 +33,18 @@ export interface MonteCarloRunOptions {
    * series. Bands of other series are left out of the result; KPIs are always complete. Unknown ids throw.
    */
   readonly series?: readonly string[];
+  /**
+   * 'noise' (the default): every parameter at its default, so the bands show luck alone. 'all': each replication
+   * also draws the model's uncertain parameters from their plausible ranges (assumptions.ts).
+   */
+  readonly uncertainty?: Uncertainty;
+}
+
+/** Return the uncertainty asked for, or throw an error that names the modes. */
+function uncertaintyOf(u: Uncertainty | undefined): Uncertainty {
+  if (u === undefined) return 'noise';
+  if (u !== 'noise' && u !== 'all') throw new Error(`Unknown uncertainty '${String(u)}': use 'all' (luck and the model's assumptions) or 'noise' (luck alone).`);
+  return u;
 }
 
 /** Return, per series index, whether its bands are wanted. */
@@ -119,7 +132,7 @@ function createOutcomes(n: number, N: number): OutcomeSink {
  * of replicationStore (counting replications from `from`), each KPI into kpis[k][i], and how each initiative
  * ended into `outcomes` (replication from + i's initiative j at i·n + j).
  */
-function runRange(p: Prepared, seed: number, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
+function runRange(p: Prepared, seed: number, uncertainty: Uncertainty, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
   kpis: Float64Array[], outcomes: OutcomeSink, onProgress: ((done: number, total: number) => void) | undefined): void {
   const { ci, settings, path } = p;
   const ws = createWorkspace(ci);
@@ -131,6 +144,7 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
   const views: Float32Array[] = junk.slice();
   const sink: Sink = { series: views, offset: 0, stride: BLOCK, kpis, kpiIndex: 0, detail: null, outcomes };
   const rng = createRng(seed, 0);
+  const shifts = uncertainty === 'all' ? assumptionShifts(seed) : null;
   const every = Math.max(1, Math.floor(N / 20));
   const span = BLOCK * W;
   for (let i0 = 0; i0 < N; i0 += BLOCK) {
@@ -141,6 +155,7 @@ function runRange(p: Prepared, seed: number, from: number, to: number, want: rea
     for (let b = 0; b < B; b++) {
       const i = i0 + b;
       reseed(rng, seed, from + i);
+      if (shifts) assumptionsAt(shifts, from + i, ws.assume);
       sink.offset = b;
       sink.kpiIndex = i;
       runCore(ci, settings, path, ws, rng, sink);
@@ -197,7 +212,7 @@ function initiativeOdds(ids: readonly string[], R: number, H: number, oc: Outcom
  * Turn R replications (the weeks of stochastic series s read through loaders[s], null for series not wanted
  * or exogenous), the KPI values (R each, kept as the result's `values`) and how each initiative ended into a result.
  */
-function summariseRuns(p: Prepared, seed: number, R: number, want: readonly boolean[], loaders: readonly (WeekLoader | null)[], kpis: readonly Float64Array[],
+function summariseRuns(p: Prepared, seed: number, uncertainty: Uncertainty, R: number, want: readonly boolean[], loaders: readonly (WeekLoader | null)[], kpis: readonly Float64Array[],
   outcomes: OutcomeSink): MonteCarloResult {
   const H = p.ci.horizon;
   const W = H + 1;
@@ -226,7 +241,7 @@ function summariseRuns(p: Prepared, seed: number, R: number, want: readonly bool
     kpiOut[KPIS[k]!.id] = { p10: tmp[0]!, p50: tmp[1]!, p90: tmp[2]!, mean: tmp[3]!, values: kpis[k]! };
   }
   const initiatives = initiativeOdds(p.ci.initiatives.map((it) => it.id), R, H, outcomes);
-  return { engineVersion: ENGINE_VERSION, seed, replications: R, horizonWeeks: H, bands, kpis: kpiOut, initiatives };
+  return { engineVersion: ENGINE_VERSION, seed, uncertainty, replications: R, horizonWeeks: H, bands, kpis: kpiOut, initiatives };
 }
 
 function clampReplications(replications: number): number {
@@ -244,6 +259,7 @@ function normaliseSeed(seed: number): number {
 export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCarloResult {
   const R = clampReplications(opts.replications);
   const seed = normaliseSeed(opts.seed);
+  const uncertainty = uncertaintyOf(opts.uncertainty);
   const want = wantedSeries(opts.series);
   const p = prepare(input);
   const W = p.ci.horizon + 1;
@@ -253,8 +269,8 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
   const outcomes = createOutcomes(p.ci.n, R);
-  runRange(p, seed, 0, R, want, st, kpis, outcomes, opts.onProgress);
-  return summariseRuns(p, seed, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader([a], [0], W, R) : null)), kpis, outcomes);
+  runRange(p, seed, uncertainty, 0, R, want, st, kpis, outcomes, opts.onProgress);
+  return summariseRuns(p, seed, uncertainty, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader([a], [0], W, R) : null)), kpis, outcomes);
 }
 
 /** Options of one part of a Monte Carlo: replications [from, to) of the run with this seed. */
@@ -268,6 +284,8 @@ export interface MonteCarloPartOptions {
   readonly series?: readonly string[];
   /** Called with (done, total) counted within the part (total = to − from); must not throw. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** As in MonteCarloRunOptions; every part of one Monte Carlo must ask for the same. */
+  readonly uncertainty?: Uncertainty;
 }
 
 /** Return the length of a part's array of one series: whole blocks of BLOCK replications × W weeks. */
@@ -291,6 +309,7 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
     throw new Error(`A Monte Carlo part needs whole numbers 0 ≤ from < to ≤ ${MAX_REPLICATIONS}; got from ${from}, to ${to}.`);
   }
   const seed = normaliseSeed(opts.seed);
+  const uncertainty = uncertaintyOf(opts.uncertainty);
   const want = wantedSeries(opts.series);
   const p = prepare(input);
   const W = p.ci.horizon + 1;
@@ -300,7 +319,7 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   const kpiBufs: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpiBufs.push(new Float64Array(N));
   const outcomes = createOutcomes(p.ci.n, N);
-  runRange(p, seed, from, to, want, columns, kpiBufs, outcomes, opts.onProgress);
+  runRange(p, seed, uncertainty, from, to, want, columns, kpiBufs, outcomes, opts.onProgress);
   const series: string[] = [];
   const values: Record<string, Float32Array> = {};
   for (let s = 0; s < SERIES_COUNT; s++) {
@@ -312,7 +331,7 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   const kpis: Record<string, Float64Array> = {};
   for (let k = 0; k < KPI_COUNT; k++) kpis[KPIS[k]!.id] = kpiBufs[k]!;
   const initiatives = p.ci.initiatives.map((it) => it.id);
-  return { engineVersion: ENGINE_VERSION, seed, from, to, horizonWeeks: p.ci.horizon, series, values, kpis, initiatives, ...outcomes };
+  return { engineVersion: ENGINE_VERSION, seed, uncertainty, from, to, horizonWeeks: p.ci.horizon, series, values, kpis, initiatives, ...outcomes };
 }
 
 /** Return the parts sorted by their first replication after checking that they make one whole Monte Carlo. */
@@ -330,6 +349,9 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number, ids: read
     }
     if (part.seed !== first.seed) {
       throw new Error(`The ${name} has seed ${part.seed} but the ${rangeName(first)} has seed ${first.seed}: the parts of one Monte Carlo share a seed.`);
+    }
+    if ((part.uncertainty ?? 'noise') !== (first.uncertainty ?? 'noise')) {
+      throw new Error(`The ${name} was run with uncertainty '${part.uncertainty ?? 'noise'}' but the ${rangeName(first)} with '${first.uncertainty ?? 'noise'}': the parts of one Monte Carlo share it.`);
     }
     if (part.horizonWeeks !== horizon) {
       throw new Error(`The ${name} covers ${part.horizonWeeks} weeks but the input's horizon is ${horizon} weeks.`);
@@ -403,7 +425,7 @@ export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[
     outcomes.goLiveWeeks.set(part.goLiveWeeks, part.from * ids.length);
     outcomes.outcomes.set(part.outcomes, part.from * ids.length);
   }
-  return summariseRuns(p, sorted[0]!.seed, R, want, loaders, kpis, outcomes);
+  return summariseRuns(p, sorted[0]!.seed, sorted[0]!.uncertainty ?? 'noise', R, want, loaders, kpis, outcomes);
 }
 
 /**

@@ -3,6 +3,7 @@
  * scheduling and pausing, the team's split over the work, retries, focus, a go-live or failure settling, and
  * what is live.
  */
+import { A_DIP, A_GO_LIVE_RISK } from './assumptions';
 import { CRITICAL_START_APPETITE } from './confidence';
 import { BIG_BANG_FIT, goLiveDip, goLiveFailure, legacyAfterIntegration, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE } from './golive';
 import { infrastructureGoLive } from './infrastructure';
@@ -219,10 +220,11 @@ export function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, s
     // Go-live: a one-off failure risk, and an operational dip whether or not it sticks.
     atGoLive = true;
     const criticalRisk = x[X_CRITICAL_RISK]!;
-    const pFail = goLiveFailure(crit, piloted, x[X_INFRA_GAP]!, x[X_FATIGUE]!, x[X_COVERAGE]!) * (crit ? criticalRisk : 1);
+    const pFail = goLiveFailure(crit, piloted, x[X_INFRA_GAP]!, x[X_FATIGUE]!, x[X_COVERAGE]!) * (crit ? criticalRisk : 1) * ws.assume[A_GO_LIVE_RISK]!;
     h -= Math.log(1 - (pFail > 0.9 ? 0.9 : pFail));
     ws.hazard[i] = h;
-    x[X_DIP] = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!, x[X_DEBT]!);
+    const dip = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!, x[X_DEBT]!) * ws.assume[A_DIP]!;
+    x[X_DIP] = dip > 1 ? 1 : dip;
   }
   x[X_ACTIVE] = x[X_ACTIVE]! - 1;
   if (crit) x[X_ACTIVE_CRITICAL] = x[X_ACTIVE_CRITICAL]! - 1;

@@ -5,6 +5,7 @@
  * the loop.
  */
 import { fatigueDrag, stepAdoption } from './adoption';
+import { A_ADOPTION, A_BUILD_RISK, assumptionShifts, assumptionsAt, type Uncertainty } from './assumptions';
 import { CRITICAL_START_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
 import { buildPath, lossOf, type Path } from './exogenous';
 import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS } from './explain';
@@ -71,6 +72,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const scopeWeek = x[X_SCOPE_WEEK]!;
   const delayStage = x[X_DELAY_STAGE]!;
   const clinAdopt = x[X_CLIN_ADOPT]!;
+  const adoptionAssumed = ws.assume[A_ADOPTION]!, buildRiskAssumed = ws.assume[A_BUILD_RISK]!;
   const focus = x[X_FOCUS]!;
   const unfocused = 1 - focus;
   const absorb = x[X_ABSORB]!;
@@ -188,7 +190,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const capacity = pathCapacity[w]! * realWork * portfolio * unblocked * fundingFromAppetite(appetite) * noiseMult[w]! / (1 + DEBT_REWORK * debt);
     const activeBefore = active;
     let wins = 0, failures = 0;
-    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazardFactor(juggled)) * hazardCulture * (1 + URGENCY_SHORTCUT_RISK * pathUrgency[w]!);
+    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazardFactor(juggled)) * hazardCulture * (1 + URGENCY_SHORTCUT_RISK * pathUrgency[w]!) * buildRiskAssumed;
     // Delivery: progress with scope growth, build hazards, and the change load each initiative puts on the
     // front line; an initiative whose work is done or whose hazard passed its threshold is settled by settle().
     // Both shares are computed every week, whichever applies (unfocused is 1 - focus, computed once), so that
@@ -352,7 +354,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     // Update the stocks to next week: fatigue, adoption, infrastructure, dip, confidence, appetite, benefits.
     const appetiteBefore = appetite;
     fatigue = stepFatigue(fatigue, load, absorb);
-    const speedAll = pathSpeed[w]! * fatigueDrag(fatigue);
+    const speedAll = pathSpeed[w]! * fatigueDrag(fatigue) * adoptionAssumed;
     // One call site in a loop rather than three: V8 inlines it once (its inlining budget per function is small).
     for (let p = 0; p < 3; p++) adoption[p] = stepAdoption(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!);
     infra = stepInfrastructureAt(infra, pathInfraBuild[w]!, infraDecay);
@@ -396,11 +398,12 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
 }
 
 /** Run once into fresh buffers with full detail (timeline, events, explanations, insights). */
-function runDetailed(input: SimInput, seed: number, rng: Rng | null): RunResult {
+function runDetailed(input: SimInput, seed: number, rng: Rng | null, uncertainty: Uncertainty = 'noise'): RunResult {
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
   const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
+  if (uncertainty === 'all') assumptionsAt(assumptionShifts(seed), 0, ws.assume);
   const H = ci.horizon;
   const periods = Math.ceil((H + 1) / EXPLAIN_PERIOD_WEEKS);
   const detail: Detail = { events: [], losses: new Float64Array(periods * CONSTRAINT_COUNT), scopeAdded: 0, peakCritical: 0 };
@@ -436,7 +439,11 @@ export function simulateExpected(input: SimInput): RunResult {
   return runDetailed(input, 0, null);
 }
 
-/** Return one stochastic replication for a seed; the same input and seed give the same numbers, bit for bit. */
-export function simulate(input: SimInput, seed: number): RunResult {
-  return runDetailed(input, seed, createRng(seed, 0));
+/**
+ * Return one stochastic replication for a seed; the same input and seed give the same numbers, bit for bit. With
+ * uncertainty 'all' it also takes the assumptions of replication 0, so it is replication 0 of a Monte Carlo
+ * with the same seed and uncertainty (SPEC R3).
+ */
+export function simulate(input: SimInput, seed: number, opts: { readonly uncertainty?: Uncertainty } = {}): RunResult {
+  return runDetailed(input, seed, createRng(seed, 0), opts.uncertainty ?? 'noise');
 }

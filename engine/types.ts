@@ -295,6 +295,8 @@ export interface InitiativeOdds {
 export interface MonteCarloResult {
   readonly engineVersion: string;
   readonly seed: number;
+  /** Which uncertainty the bands show: 'noise' (luck alone) or 'all' (luck and the model's assumptions). */
+  readonly uncertainty: 'noise' | 'all';
   readonly replications: number;
   readonly horizonWeeks: Weeks;
   readonly bands: Readonly<Record<string, SeriesBands>>;
@@ -314,6 +316,8 @@ export interface MonteCarloResult {
 export interface MonteCarloPart {
   readonly engineVersion: string;
   readonly seed: number;
+  /** As in MonteCarloResult; absent in parts made before uncertainty was an option (then 'noise'). */
+  readonly uncertainty?: 'noise' | 'all';
   /** First replication of the part (inclusive). */
   readonly from: number;
   /** End of the part (exclusive): it holds to − from replications. */
@@ -417,4 +421,26 @@ export interface MechanismDoc {
   readonly lessons: readonly string[];
   /** Lever ids it reads. */
   readonly levers: readonly string[];
+}
+
+/** How a parameter's value is known: from a published source, partly, or by judgement alone. */
+export type EvidenceClass = 'evidence' | 'mixed' | 'judgement';
+
+/** A model parameter that is not a lever, as the parameter registry lists it (engine/parameter-registry.ts). */
+export interface ParameterDef {
+  /** The constant's name in the engine, e.g. "REFERENCE_TEAM_OUTPUT". */
+  readonly id: string;
+  readonly label: string;
+  readonly default: number;
+  /** Plausible range; a parameter drawn in "all" uncertainty is drawn from a triangular distribution over it with its mode at the default. */
+  readonly min: number;
+  readonly max: number;
+  /** False where the source states no range and the registry uses the default ±50% (judgement). */
+  readonly rangeStated: boolean;
+  readonly unit: string;
+  readonly evidence: EvidenceClass;
+  readonly source: string;
+  readonly mechanism: string;
+  /** The engine file that defines it. */
+  readonly file: string;
 }

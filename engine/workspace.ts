@@ -10,6 +10,7 @@ import { BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, CULTURE_BUILD_RISK_CUT, dipR
 import type { Settings } from './levers';
 import { WAITING, type CompiledInput } from './portfolio';
 import { fillFloats, nextExponential, nextFloat, nextNormal, type Rng } from './random';
+import { A_BENEFIT_DELAY, A_EFFORT_SIGMA, A_PACE, A_PRODUCTIVITY_SIGMA, ASSUMPTION_COUNT } from './assumptions';
 import { buildFte, clinicalAdoption, ROLE_COUNT } from './team';
 import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, type RunEvent } from './types';
 import { remotePersistence } from './urgency';
@@ -57,6 +58,11 @@ export interface Workspace {
   readonly pilotGain: Float64Array;
   /** Numbers runCore shares with its helpers, by the X_* indices (an array, so that no double is boxed). */
   readonly x: Float64Array;
+  /**
+   * The replication's assumptions (assumptions.ts): each drawn parameter as a multiplier of its default, all 1
+   * unless a Monte Carlo with uncertainty 'all' sets them before the run. The run reads them and never writes.
+   */
+  readonly assume: Float64Array;
   /** Adoption per pillar. */
   readonly adoption: Float64Array;
   /** Capacity multiplier of the productivity noise, week by week (drawn up front by startRun). */
@@ -108,6 +114,7 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     pillarPilot: new Float64Array(3),
     pilotGain: new Float64Array(3),
     x: new Float64Array(X_SIZE),
+    assume: new Float64Array(ASSUMPTION_COUNT).fill(1),
     adoption: new Float64Array(3),
     noiseMult: new Float64Array(ci.horizon + 1),
     teamRate: new Float64Array(n),
@@ -180,9 +187,11 @@ export function recordOutcomes(ws: Workspace, n: number, sink: OutcomeSink, r: n
  * order give the same numbers, and the loop is left without the generator).
  */
 export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null): void {
+  const a = ws.assume;
+  const effortSigma = EFFORT_SIGMA * a[A_EFFORT_SIGMA]!;
   for (let i = 0; i < ci.n; i++) {
     if (rng) {
-      ws.baseEffort[i] = ci.effort[i]! * Math.exp(EFFORT_SIGMA * nextNormal(rng));
+      ws.baseEffort[i] = ci.effort[i]! * Math.exp(effortSigma * nextNormal(rng));
       ws.threshold[i] = nextExponential(rng);
       ws.threshold2[i] = nextExponential(rng);
       ws.dipNoise[i] = nextFloat(rng);
@@ -218,7 +227,7 @@ export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspa
   }
   const x = ws.x;
   for (let k = 0; k < X_SIZE; k++) x[k] = 0;
-  const benefitDelay = rng ? BENEFIT_DELAY_WEEKS + BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : BENEFIT_DELAY_WEEKS;
+  const benefitDelay = rng ? BENEFIT_DELAY_WEEKS * a[A_BENEFIT_DELAY]! + BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : BENEFIT_DELAY_WEEKS;
   x[X_DELAY_STAGE] = benefitDelay / 3;
   // Constants of the replication, here rather than in runCore so that V8's inlining budget for runCore goes to
   // the weekly loop.
@@ -240,14 +249,15 @@ export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspa
     mult.fill(1);
     return;
   }
-  const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * PRODUCTIVITY_SIGMA * 3.4641016151377544;
+  const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * (PRODUCTIVITY_SIGMA * a[A_PRODUCTIVITY_SIGMA]!) * 3.4641016151377544;
+  const pace = a[A_PACE]!;
   // One uniform a week (drawn in one go into the array, then turned into multipliers in place), scaled to unit
   // variance: the AR(1) filter makes the sum close to normal anyway.
   fillFloats(rng, mult, ci.horizon + 1);
   let noise = 0;
   for (let w = 0; w <= ci.horizon; w++) {
     const u = mult[w]!;
-    mult[w] = 1 + noise < 0.2 ? 0.2 : 1 + noise;
+    mult[w] = (1 + noise < 0.2 ? 0.2 : 1 + noise) * pace;
     noise = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (u - 0.5);
   }
 }

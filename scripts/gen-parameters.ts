@@ -1,0 +1,154 @@
+/**
+ * Write engine/parameter-registry.ts: every model parameter that is not a lever, read from the doc comment of
+ * its constant in the mechanism files ("Default 0.6; range 0.4–0.8; unit share; judgement.").
+ * `npm run parameters` regenerates it; `npm run parameters -- --check` exits 1 when the committed file is out
+ * of date (tests/engine/parameter-registry.test.ts makes the same check in `npm test`).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/** Where the generated registry lives. */
+export const REGISTRY_FILE = fileURLToPath(new URL('../engine/parameter-registry.ts', import.meta.url));
+
+/** The mechanism files whose documented constants are parameters, with the mechanism each belongs to. */
+export const MECHANISM_FILES: readonly (readonly [file: string, mechanism: string])[] = [
+  ['switching.ts', 'Switching between priorities'],
+  ['team.ts', 'Team size and mix'],
+  ['consultants.ts', 'Consultants and contractors'],
+  ['capability.ts', 'The capability trap'],
+  ['governance.ts', 'Ownership and governance'],
+  ['goal.ts', 'Goal clarity and scope'],
+  ['urgency.ts', 'Urgency and shocks'],
+  ['adoption.ts', 'Adoption'],
+  ['golive.ts', 'Go-live, failure and benefits'],
+  ['fatigue.ts', 'Change fatigue'],
+  ['confidence.ts', 'Board confidence and risk appetite'],
+  ['infrastructure.ts', 'Infrastructure'],
+  ['maturity.ts', 'Maturity'],
+  ['exogenous.ts', 'Team, capability and priorities over time'],
+  ['portfolio.ts', 'Portfolio'],
+  ['portfolio-steps.ts', 'Portfolio'],
+  ['workspace.ts', 'Noise'],
+];
+
+/** Share of the default either side used as the plausible range where the source states none (judgement). */
+export const UNSTATED_RANGE_SHARE = 0.5;
+
+/** One parameter as the generator reads it. */
+export interface ParsedParameter {
+  readonly id: string;
+  readonly label: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly rangeStated: boolean;
+  readonly unit: string;
+  readonly evidence: 'evidence' | 'mixed' | 'judgement';
+  readonly source: string;
+  readonly mechanism: string;
+  readonly file: string;
+}
+
+const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`;
+
+/** Return v to six significant digits (so that 0.1 × 1.5 reads 0.15, not 0.15000000000000002). */
+function round6(v: number): number {
+  return Number(v.toPrecision(6));
+}
+
+/** Return a documented constant's parameter, or null when its comment has no "Default …". */
+export function parseParameter(id: string, value: number, doc: string, file: string, mechanism: string): ParsedParameter | null {
+  const text = doc.replace(/\s+/g, ' ').trim();
+  const def = new RegExp(`Default (${NUMBER})`).exec(text);
+  if (!def) return null;
+  const label = text.slice(0, def.index).replace(/[.;:,\s]+$/, '').trim();
+  const after = text.slice(def.index);
+  const range = new RegExp(`range (${NUMBER})\\s*[–-]\\s*(${NUMBER})`).exec(after);
+  const unit = /unit ([^;.]*(?:\.\d[^;.]*)?)/.exec(after)?.[1]?.trim() ?? '';
+  const judgement = /judgement/i.test(after);
+  const hasSource = /\bsource\b/i.test(after);
+  const evidence = hasSource && judgement ? 'mixed' : hasSource ? 'evidence' : 'judgement';
+  let min: number, max: number;
+  if (range) {
+    min = Math.min(Number(range[1]), Number(range[2]), value);
+    max = Math.max(Number(range[1]), Number(range[2]), value);
+  } else {
+    min = value * (1 - UNSTATED_RANGE_SHARE);
+    max = value * (1 + UNSTATED_RANGE_SHARE);
+    if (min > max) [min, max] = [max, min];
+    // A share, a probability or a coefficient below one stays below one.
+    if (/^(share|probability|—)/.test(unit) && value >= 0 && value <= 1) max = Math.min(1, max);
+  }
+  // The source is the part of the comment that names it: "source …", "calibrated …" or the judgement.
+  const segments = after.split(';').map((t) => t.trim().replace(/\.$/, ''));
+  const source = segments.find((t) => /^(source|calibrated)/i.test(t)) ?? segments.find((t) => /judgement/i.test(t)) ?? '';
+  return { id, label, default: value, min: round6(min), max: round6(max), rangeStated: range !== null, unit, evidence, source, mechanism, file };
+}
+
+/** Return every documented numeric constant of a file as a parameter. */
+export function parametersOf(path: string, file: string, mechanism: string): ParsedParameter[] {
+  const text = readFileSync(path, 'utf8');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const out: ParsedParameter[] = [];
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st) || !st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+      const init = d.initializer;
+      let value: number | null = null;
+      if (ts.isNumericLiteral(init)) value = Number(init.text);
+      else if (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand)) value = -Number(init.operand.text);
+      if (value === null) continue;
+      const docs = ts.getJSDocCommentsAndTags(d).filter(ts.isJSDoc);
+      const doc = docs.map((j) => (typeof j.comment === 'string' ? j.comment : '')).join(' ');
+      const p = parseParameter(d.name.text, value, doc, file, mechanism);
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Return every parameter of the mechanism files, in file order. */
+export function allParameters(): ParsedParameter[] {
+  return MECHANISM_FILES.flatMap(([file, mechanism]) => parametersOf(fileURLToPath(new URL(`../engine/${file}`, import.meta.url)), file, mechanism));
+}
+
+/** Return the text the registry file should hold. */
+export function registryText(): string {
+  const rows = allParameters().map((p) => `  ${JSON.stringify(p)},`);
+  return `// Generated by \`npm run parameters\` from the doc comments of the mechanism files: do not edit by hand.
+import type { ParameterDef } from './types';
+
+/**
+ * Every model parameter that is not a lever: its default, plausible range, unit, evidence class, source and
+ * mechanism, as the constant's doc comment states them. Where a comment states no range, the range is the
+ * default ±${UNSTATED_RANGE_SHARE * 100}% (judgement) and \`rangeStated\` is false.
+ */
+export const PARAMETERS: readonly ParameterDef[] = [
+${rows.join('\n')}
+];
+`;
+}
+
+function main(): void {
+  const want = registryText();
+  if (process.argv.includes('--check')) {
+    let have = '';
+    try {
+      have = readFileSync(REGISTRY_FILE, 'utf8');
+    } catch {
+      have = '';
+    }
+    if (have !== want) {
+      console.error('engine/parameter-registry.ts is out of date: run `npm run parameters`.');
+      process.exit(1);
+    }
+    console.log('engine/parameter-registry.ts is up to date.');
+    return;
+  }
+  writeFileSync(REGISTRY_FILE, want);
+  console.log(`Wrote engine/parameter-registry.ts (${allParameters().length} parameters).`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
