@@ -37,7 +37,7 @@ import { allocateTeam, buildFte, clinicalAdoption, REFERENCE_TEAM_FTE, ROLE_COUN
 import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, type InitiativeOutcome, type RunEvent, type RunResult, type SimInput } from './types';
 import { remoteConsultations, remotePersistence, remoteReach, remoteTarget, stepRemote } from './urgency';
 import { ENGINE_VERSION } from './version';
-import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS } from './explain';
+import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS, type Detail } from './explain';
 
 /** Spread of initiative effort estimates (lognormal sigma). Default 0.3; range 0.2–0.5; unit log-effort; judgement (estimation error of IT projects). */
 export const EFFORT_SIGMA = 0.3;
@@ -150,17 +150,6 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     roleScratch: new Float64Array(2 * ROLE_COUNT),
     present: new Float64Array(ROLE_COUNT),
   };
-}
-
-/** Detail recorded only for single runs (not per Monte Carlo replication): events and constraint losses. */
-export interface Detail {
-  readonly events: RunEvent[];
-  /** Loss per constraint per period: CONSTRAINT_COUNT values per period. */
-  readonly losses: Float64Array;
-  /** Scope growth added over the run, in reference-team weeks. */
-  scopeAdded: number;
-  /** Peak number of business-critical initiatives in flight at once. */
-  peakCritical: number;
 }
 
 /**

@@ -2,9 +2,10 @@
  * Reading and writing run files: JSON text in, a validated run (with its embedded scenario
  * parsed and migrated like any scenario file) or a list of problems out; and back to stable text.
  */
-import { LEVERS } from '../index';
-import { parseScenario, serializeScenario } from '../scenario';
-import type { Scenario } from '../scenario';
+import { LEVERS } from '../levers';
+import { parseScenario } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
+import { serializeScenario } from '../scenario/serialize';
 import { readJson } from '../scenario/json-text';
 import { FILE_PATH, closest, describeValue, formatPath, problemsFromIssues } from '../scenario/problems';
 import type { Problem } from '../scenario/problems';
