@@ -12,12 +12,12 @@ import {
   methodFor,
   parseRunFile,
   parseScenario,
+  readJson,
   type LeverDef,
   type RunFile,
   type RunSpec,
   type Scenario,
 } from '../engine';
-import { readJson } from '../engine/scenario/json-text';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { readText, resolvePath } from './files';
 import type { CliIo } from './io';

@@ -3,6 +3,7 @@ export { SCHEMA_VERSION, SCHEMA_REF, ScenarioSchema, InitiativeSchema, StageSche
 export type { Scenario, ScenarioInput, Target, TrainerMaterial } from './schema';
 export { parseScenario } from './parse';
 export { SCENARIO_LIMITS } from './limits';
+export { readJson } from './json-text';
 export type { ParseResult } from './parse';
 export { formatProblems, FILE_PATH } from './problems';
 export type { Problem } from './problems';
