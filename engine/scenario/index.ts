@@ -5,7 +5,7 @@ export { parseScenario } from './parse';
 export { SCENARIO_LIMITS } from './limits';
 export { readJson } from './json-text';
 export type { ParseResult } from './parse';
-export { formatProblems, FILE_PATH } from './problems';
+export { editDistance, formatProblems, FILE_PATH } from './problems';
 export type { Problem } from './problems';
 export { serializeScenario, blankScenario, scenarioToInput } from './serialize';
 export { buildScenarioJsonSchema } from './json-schema';
