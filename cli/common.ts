@@ -9,6 +9,8 @@ import {
   LEVERS,
   formatProblems,
   isRunFileData,
+  leverChoices,
+  leverValueFault,
   methodFor,
   parseRunFile,
   parseScenario,
@@ -82,14 +84,10 @@ export function rangeText(def: LeverDef): string {
 
 /** Throw InputError when a value is not allowed for a lever (outside its range, or not one of its options). */
 export function checkLeverValue(def: LeverDef, value: number, where: string): void {
-  if (!Number.isFinite(value)) throw new InputError(`${where}: ${def.id} needs a number.`);
-  if (value < def.min || value > def.max) {
-    throw new InputError(`${where}: ${def.id} = ${value} is out of range; ${def.label} takes ${rangeText(def)}.`);
-  }
-  if (def.options && def.options.length > 0 && !def.options.some((o) => o.value === value)) {
-    const choices = def.options.map((o) => `${o.value} (${o.label})`).join(', ');
-    throw new InputError(`${where}: ${def.id} = ${value} is not one of its values: ${choices}.`);
-  }
+  const fault = leverValueFault(def, value);
+  if (fault === 'not-a-number') throw new InputError(`${where}: ${def.id} needs a number.`);
+  if (fault === 'out-of-range') throw new InputError(`${where}: ${def.id} = ${value} is out of range; ${def.label} takes ${rangeText(def)}.`);
+  if (fault === 'not-an-option') throw new InputError(`${where}: ${def.id} = ${value} is not one of its values: ${leverChoices(def)}.`);
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

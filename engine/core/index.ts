@@ -5,7 +5,8 @@
  */
 export * from '../types';
 export { ENGINE_VERSION } from '../version';
-export { LEVERS, ROLE_FAMILIES, defaultLevers, leverDef, leverValue } from '../levers';
+export { LEVERS, ROLE_FAMILIES, defaultLevers, leverChoices, leverDef, leverValue, leverValueFault } from '../levers';
+export type { LeverValueFault } from '../levers';
 export { simulate, simulateExpected } from '../simulate';
 export { monteCarlo, MAX_REPLICATIONS, mergeMonteCarlo, monteCarloPart, partBuffers, splitReplications } from '../montecarlo';
 export type { MonteCarloPartOptions, MonteCarloRunOptions } from '../montecarlo';
