@@ -5,7 +5,6 @@
 import { dirname } from 'node:path';
 import { statSync } from 'node:fs';
 import {
-  ENGINE_VERSION,
   LEVERS,
   formatProblems,
   isRunFileData,
@@ -204,6 +203,3 @@ export function table(header: readonly string[], rows: readonly (readonly string
     cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
-
-/** The engine version shown by `--version` and recorded in outputs. */
-export const VERSION = ENGINE_VERSION;

@@ -223,8 +223,6 @@ export interface Settings {
 
 /** The role families of the team, in the order of Settings.fte. */
 export const ROLE_FAMILIES = ['clinical', 'product', 'design', 'engineering', 'data', 'infrastructure', 'strategy'] as const;
-/** Index of the clinical family in Settings.fte. */
-export const ROLE_CLINICAL = 0;
 /** Index of the infrastructure family in Settings.fte. */
 export const ROLE_INFRASTRUCTURE = 5;
 
