@@ -1,11 +1,28 @@
 // Lint rules, including the layer rules of docs/ARCHITECTURE (engine pure, renderer browser-only,
 // IPC only where it belongs). A crossing fails `npm test`; tests/lint proves that it does.
+import { existsSync, readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'events', 'process', 'buffer'];
+
+// The engine's doors (ARCHITECTURE.md, Layers): engine/index.ts and the index.ts of each engine folder.
+// tests/architecture checks the same rules over the whole import graph.
+const ENGINE_DOORS = readdirSync(new URL('./engine', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(new URL(`./engine/${entry.name}/index.ts`, import.meta.url)))
+  .map((entry) => entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|');
+const THROUGH_DOORS = {
+  regex: `(^|/)engine/(?!(index|(${ENGINE_DOORS})(/index)?|.*\\.json)$)`,
+  message: 'Outside engine/, import the engine through a door: engine/index.ts or an engine folder\'s index.ts (engine/core loads no zod).',
+};
+const NO_ENCLOSING_INDEX = [
+  { regex: '^\\.{1,2}(/\\.\\.)*(/index)?$', message: 'engine/: import the module you need, not the index of your own or an enclosing folder (an import cycle).' },
+  { regex: `^(\\.\\./)+(${ENGINE_DOORS})(/index)?$`, message: 'engine/: import the module you need, not another engine folder\'s index.' },
+];
+const NO_SUB_INDEX = { regex: `^\\./(${ENGINE_DOORS})(/index)?$`, message: 'engine/: only an index.ts gathers the doors of its folders; import the module you need.' };
 
 const engineImports = {
   patterns: [
@@ -14,6 +31,7 @@ const engineImports = {
     { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-chartjs-2'], message: 'engine/ is pure: no React.' },
     { group: ['zustand', 'zustand/*', 'immer', 'chart.js', 'chart.js/*'], message: 'engine/ is pure: no UI state or charts.' },
     { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'engine/ imports only engine/.' },
+    ...NO_ENCLOSING_INDEX,
   ],
 };
 
@@ -22,6 +40,7 @@ const rendererPatterns = [
   { regex: '^electron(/.*)?$', message: 'renderer/ never imports electron; use the preload API through Platform.' },
   { group: ['**/electron/main/**', '**/electron/preload/**', '**/cli/**'], message: 'renderer/ may import only the IPC contract types from electron/.' },
   { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'renderer/ imports only types from the IPC contract.' },
+  THROUGH_DOORS,
 ];
 
 export default tseslint.config(
@@ -36,6 +55,7 @@ export default tseslint.config(
       // Only the preload may touch ipcRenderer, only the main process ipcMain (overridden below).
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'ipcRenderer belongs to electron/preload, ipcMain to electron/main.' }],
+        patterns: [THROUGH_DOORS],
       }],
     },
   },
@@ -63,6 +83,11 @@ export default tseslint.config(
         { selector: "CallExpression[callee.name='Date']", message: 'engine/ has no clock.' },
       ],
     },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/**/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...engineImports.patterns, NO_SUB_INDEX] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -107,24 +132,28 @@ export default tseslint.config(
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain belongs to electron/main.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain belongs to electron/main.' }], patterns: [THROUGH_DOORS] }] },
   },
   {
     files: ['electron/main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-imports': ['error', {
       paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'ipcRenderer belongs to electron/preload.' }],
-      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ must not import renderer/ or cli/.' }],
+      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ must not import renderer/ or cli/.' }, THROUGH_DOORS],
     }] },
   },
   {
     files: ['cli/**/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'cli/ imports only engine/ and Node.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'cli/ imports only engine/ and Node.' }, THROUGH_DOORS] }] },
   },
   {
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}', '.ci/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs,js}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [THROUGH_DOORS] }] },
   },
 );

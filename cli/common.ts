@@ -5,19 +5,20 @@
 import { dirname } from 'node:path';
 import { statSync } from 'node:fs';
 import {
-  ENGINE_VERSION,
   LEVERS,
   formatProblems,
   isRunFileData,
+  leverChoices,
+  leverValueFault,
   methodFor,
   parseRunFile,
   parseScenario,
+  readJson,
   type LeverDef,
   type RunFile,
   type RunSpec,
   type Scenario,
 } from '../engine';
-import { readJson } from '../engine/scenario/json-text';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { readText, resolvePath } from './files';
 import type { CliIo } from './io';
@@ -82,14 +83,10 @@ export function rangeText(def: LeverDef): string {
 
 /** Throw InputError when a value is not allowed for a lever (outside its range, or not one of its options). */
 export function checkLeverValue(def: LeverDef, value: number, where: string): void {
-  if (!Number.isFinite(value)) throw new InputError(`${where}: ${def.id} needs a number.`);
-  if (value < def.min || value > def.max) {
-    throw new InputError(`${where}: ${def.id} = ${value} is out of range; ${def.label} takes ${rangeText(def)}.`);
-  }
-  if (def.options && def.options.length > 0 && !def.options.some((o) => o.value === value)) {
-    const choices = def.options.map((o) => `${o.value} (${o.label})`).join(', ');
-    throw new InputError(`${where}: ${def.id} = ${value} is not one of its values: ${choices}.`);
-  }
+  const fault = leverValueFault(def, value);
+  if (fault === 'not-a-number') throw new InputError(`${where}: ${def.id} needs a number.`);
+  if (fault === 'out-of-range') throw new InputError(`${where}: ${def.id} = ${value} is out of range; ${def.label} takes ${rangeText(def)}.`);
+  if (fault === 'not-an-option') throw new InputError(`${where}: ${def.id} = ${value} is not one of its values: ${leverChoices(def)}.`);
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -206,6 +203,3 @@ export function table(header: readonly string[], rows: readonly (readonly string
     cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
-
-/** The engine version shown by `--version` and recorded in outputs. */
-export const VERSION = ENGINE_VERSION;

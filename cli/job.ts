@@ -6,13 +6,12 @@
  * A job is sent to each worker once; after that a batch is only a range [from, to) of its units, and
  * its results come back packed in typed arrays that are transferred, not copied.
  */
-// Narrow imports (not ../engine): a worker needs only the model, so it starts without loading zod
+// The core door (not ../engine): a worker needs only the model, so it starts without loading zod
 // and the file formats.
-import { csvCell, type CsvCell } from '../engine/export/csv';
-import { monteCarlo, monteCarloPart, partBuffers } from '../engine/montecarlo';
-import { summarizeMonteCarlo, summarizeRun, type KpiStats, type KpiSummary, type SimTask } from '../engine/run-file/summary';
-import { simulateExpected } from '../engine/simulate';
-import type { MonteCarloPart, SimInput } from '../engine/types';
+import {
+  csvCell, monteCarlo, monteCarloPart, partBuffers, simulateExpected, summarizeMonteCarlo, summarizeRun,
+  type CsvCell, type KpiStats, type KpiSummary, type MonteCarloPart, type SimInput, type SimTask,
+} from '../engine/core';
 
 /** One axis of a grid: a lever and the values it takes. */
 export interface GridAxis {

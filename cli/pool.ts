@@ -8,9 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { mergeMonteCarlo } from '../engine/montecarlo';
-import type { KpiSummary, SimTask } from '../engine/run-file/summary';
-import type { MonteCarloPart, MonteCarloResult, SimInput } from '../engine/types';
+import { mergeMonteCarlo, type KpiSummary, type MonteCarloPart, type MonteCarloResult, type SimInput, type SimTask } from '../engine/core';
 import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload } from './job';
 import { mark } from './timings';
 

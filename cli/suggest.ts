@@ -1,18 +1,5 @@
 /** "Did you mean" suggestions for mistyped lever ids, KPI names and options. */
-
-/** Return the edit distance between two strings (insertions, deletions, substitutions). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+import { editDistance } from '../engine';
 
 /**
  * Return up to `limit` candidates close to `wanted`: those containing it (or contained in it)

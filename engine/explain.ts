@@ -2,11 +2,21 @@
  * Explanations and insights: which constraint bound progress in each period, and plain-language lines tied
  * to the lessons L1–L8. Computed only for single runs (never per Monte Carlo replication).
  */
-import type { Detail } from './workspace';
 import type { Settings } from './levers';
 import { roleCoverage, reworkShare } from './team';
-import type { Constraint, InitiativeOutcome, Insight, PeriodExplanation, SimInput } from './types';
+import type { Constraint, InitiativeOutcome, Insight, PeriodExplanation, RunEvent, SimInput } from './types';
 import { CONSTRAINTS } from './types';
+
+/** Detail recorded only for single runs (not per Monte Carlo replication): events and constraint losses. */
+export interface Detail {
+  readonly events: RunEvent[];
+  /** Loss per constraint per period: CONSTRAINT_COUNT values per period. */
+  readonly losses: Float64Array;
+  /** Scope growth added over the run, in reference-team weeks. */
+  scopeAdded: number;
+  /** Peak number of business-critical initiatives in flight at once. */
+  peakCritical: number;
+}
 
 /** Weeks per explanation period (a quarter). */
 export const EXPLAIN_PERIOD_WEEKS = 13;

@@ -162,11 +162,6 @@ export function buildHazardFactor(critical: boolean, infraGap: number): number {
   return (critical ? CRITICAL_BUILD_RISK : 1) * (1 + INFRA_GAP_BUILD_RISK * infraGap);
 }
 
-/** Return an initiative's weekly build hazard given the infrastructure gap, fatigue, coverage, priorities and culture (no-blame surfaces problems early). */
-export function buildHazard(critical: boolean, infraGap: number, fatigue: number, coverage: number, priorities: number, culture: number): number {
-  return buildHazardWeek(fatigue, coverage, priorities) * buildHazardFactor(critical, infraGap) * (1 - CULTURE_BUILD_RISK_CUT * culture);
-}
-
 /** Return the share of adopted value turned into benefit given in-house capability (0–1). */
 export function benefitCapture(capability: number): number {
   return BENEFIT_WITHOUT_CAPABILITY + (1 - BENEFIT_WITHOUT_CAPABILITY) * capability;

@@ -1,19 +1,8 @@
-/** The engine's public API: import from here, not from internal files. */
-export * from './types';
-export { ENGINE_VERSION } from './version';
-export { LEVERS, ROLE_FAMILIES, defaultLevers, leverDef, leverValue } from './levers';
-export { simulate, simulateExpected } from './simulate';
-export { monteCarlo, MAX_REPLICATIONS, mergeMonteCarlo, monteCarloPart, partBuffers, splitReplications } from './montecarlo';
-export type { MonteCarloPartOptions, MonteCarloRunOptions } from './montecarlo';
-export { sensitivity } from './sensitivity';
-export { robustness } from './robustness';
-export type { Robustness } from './robustness';
-export { ASSUMPTION_COUNT, DRAWN_PARAMETERS, drawnValues, UNCERTAINTY_MODES } from './assumptions';
-export type { Uncertainty } from './assumptions';
-export { PARAMETERS } from './parameter-registry';
-export type { SensitivityRunOptions } from './sensitivity';
-export { SERIES, KPIS } from './series';
-export type { SeriesDef, KpiDef } from './series';
+/**
+ * The engine's public API: import from here, not from internal files. engine/core is the zod-free part
+ * of it, for workers; engine/validation is the model validation suite, for scripts and the Model view.
+ */
+export * from './core';
 export { REFERENCE_PORTFOLIO } from './portfolio';
 export { realWorkShare, WEINBERG_TABLE } from './switching';
 export { CONSTRAINT_LABELS, EXPLAIN_PERIOD_WEEKS } from './explain';
@@ -21,8 +10,6 @@ export { CONSTRAINT_LOSS_WORDS, explainChange, runLosses, shareLost } from './ex
 export type { ChangeExplanation, ConstraintChange, ConstraintLossWords, ConstraintMove, LeverChange, LossKind, RunLosses } from './explain-change';
 export { maturityOverlay, OVERLAY_NOTE, WGLL_LABELS } from './maturity';
 export { MECHANISMS } from './mechanisms';
-export { createInProcessRunner } from './runner';
-export type { SimRunner, MonteCarloOptions, SensitivityOptions } from './runner';
 export { blankInput, DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from './defaults';
 export * from './challenge';
 export * from './scenario';

@@ -183,6 +183,22 @@ export function leverValue(levers: LeverValues, id: string): number {
   return Math.min(def.max, Math.max(def.min, v));
 }
 
+/** What is wrong with a value for a lever: not a finite number, outside its range, or not one of its options. */
+export type LeverValueFault = 'not-a-number' | 'out-of-range' | 'not-an-option';
+
+/** Check a value against a lever's range and options: what is wrong with it, or undefined when the lever takes it. */
+export function leverValueFault(def: LeverDef, value: number): LeverValueFault | undefined {
+  if (!Number.isFinite(value)) return 'not-a-number';
+  if (value < def.min || value > def.max) return 'out-of-range';
+  if (def.options !== undefined && def.options.length > 0 && !def.options.some((o) => o.value === value)) return 'not-an-option';
+  return undefined;
+}
+
+/** A lever's options as text, e.g. `0 (Pilot), 1 (Big bang)`. */
+export function leverChoices(def: LeverDef): string {
+  return (def.options ?? []).map((o) => `${o.value} (${o.label})`).join(', ');
+}
+
 /** The board settings resolved to numbers, read once per run. */
 export interface Settings {
   ownership: number;
@@ -207,8 +223,6 @@ export interface Settings {
 
 /** The role families of the team, in the order of Settings.fte. */
 export const ROLE_FAMILIES = ['clinical', 'product', 'design', 'engineering', 'data', 'infrastructure', 'strategy'] as const;
-/** Index of the clinical family in Settings.fte. */
-export const ROLE_CLINICAL = 0;
 /** Index of the infrastructure family in Settings.fte. */
 export const ROLE_INFRASTRUCTURE = 5;
 

@@ -6,11 +6,12 @@
 import { A_DIP, A_GO_LIVE_RISK } from './assumptions';
 import { CRITICAL_START_APPETITE } from './confidence';
 import { BIG_BANG_FIT, goLiveDip, goLiveFailure, legacyAfterIntegration, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE } from './golive';
+import type { Detail } from './explain';
 import { infrastructureGoLive } from './infrastructure';
 import { BUILDING, FAILED, GATE_CONFIDENCE, GATE_INFRA, GATE_LIVE, GATE_MATURITY, GATE_WEEK, LIVE, PILOTING, WAITING, type CompiledInput } from './portfolio';
 import { workedCapacity } from './switching';
 import { allocateTeam, buildFte, ROLE_COUNT } from './team';
-import { type Detail, type Workspace, X_ACTIVE, X_ACTIVE_CRITICAL, X_APPETITE, X_CAN_BUILD, X_CHANGED, X_CONFIDENCE, X_COVERAGE, X_CRITICAL_RISK, X_DEBT, X_DIP, X_FAILED, X_FAILURES, X_FATIGUE, X_FIRST_WIN, X_INFRA, X_INFRA_GAP, X_LEGACY, X_LIVE, X_LIVE_DIRTY, X_NEXT_RETRY, X_STAFFED, X_WINS } from './workspace';
+import { type Workspace, X_ACTIVE, X_ACTIVE_CRITICAL, X_APPETITE, X_CAN_BUILD, X_CHANGED, X_CONFIDENCE, X_COVERAGE, X_CRITICAL_RISK, X_DEBT, X_DIP, X_FAILED, X_FAILURES, X_FATIGUE, X_FIRST_WIN, X_INFRA, X_INFRA_GAP, X_LEGACY, X_LIVE, X_LIVE_DIRTY, X_NEXT_RETRY, X_STAFFED, X_WINS } from './workspace';
 
 /** Times a failed initiative is re-planned and tried again. Default 1; range 0–2; unit tries; judgement (boards re-plan a failed rollout once before abandoning it). */
 export const MAX_RETRIES = 1;

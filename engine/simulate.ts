@@ -8,7 +8,7 @@ import { fatigueDrag, stepAdoption } from './adoption';
 import { A_ADOPTION, A_BUILD_RISK, assumptionShifts, assumptionsAt, type Uncertainty } from './assumptions';
 import { CRITICAL_START_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
 import { buildPath, lossOf, type Path } from './exogenous';
-import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS } from './explain';
+import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS, type Detail } from './explain';
 import { BUILD_CHANGE_LOAD, CHANGE_WINDOW_WEEKS, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, OTHER_PRIORITY_CHANGE_LOAD, PILOT_CHANGE_LOAD, stepFatigue, urgencyLoad } from './fatigue';
 import { SCOPE_GROWTH_CAP } from './goal';
 import { buildExposure, buildHazardFactor, buildHazardWeekAt, coverageHazardFactor, DEBT_REWORK, DEBT_RISK, legacyWork, PILOT_HAZARD_FACTOR, priorityHazardFactor, stepDebt, URGENCY_SHORTCUT_RISK } from './golive';
@@ -24,7 +24,7 @@ import { REFERENCE_TEAM_FTE } from './team';
 import { type InitiativeOutcome, type RunEvent, type RunResult, type SimInput } from './types';
 import { remoteConsultations, remoteReach, remoteTarget, stepRemote } from './urgency';
 import { ENGINE_VERSION } from './version';
-import { type Detail, type Sink, type Workspace, X_ABSORB, X_ACTIVE, X_ACTIVE_CRITICAL, X_APPETITE, X_APPETITE0, X_CHANGED, X_CLIN_ADOPT, X_CONFIDENCE, X_CRITICAL_RISK, X_DEBT, X_DELAY_STAGE, X_DIP, X_DIP_TAU, X_FAILED, X_FAILURES, X_FATIGUE, X_FIRST_WIN, X_FOCUS, X_HAZARD_CULTURE, X_INFRA, X_INFRA_GAP, X_LEGACY, X_LIVE, X_LIVE_DIRTY, X_NEXT_RETRY, X_PERSISTENCE, X_REMOTE_SUPPORT, X_SCOPE_WEEK, X_STAFFED, X_WINS, createWorkspace, recordOutcomes, startRun } from './workspace';
+import { type Sink, type Workspace, X_ABSORB, X_ACTIVE, X_ACTIVE_CRITICAL, X_APPETITE, X_APPETITE0, X_CHANGED, X_CLIN_ADOPT, X_CONFIDENCE, X_CRITICAL_RISK, X_DEBT, X_DELAY_STAGE, X_DIP, X_DIP_TAU, X_FAILED, X_FAILURES, X_FATIGUE, X_FIRST_WIN, X_FOCUS, X_HAZARD_CULTURE, X_INFRA, X_INFRA_GAP, X_LEGACY, X_LIVE, X_LIVE_DIRTY, X_NEXT_RETRY, X_PERSISTENCE, X_REMOTE_SUPPORT, X_SCOPE_WEEK, X_STAFFED, X_WINS, createWorkspace, recordOutcomes, startRun } from './workspace';
 
 /** Remote consultations a week at remote-working level zero. */
 const REMOTE_AT_ZERO = remoteConsultations(0);

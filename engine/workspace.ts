@@ -4,6 +4,7 @@
  */
 import { APPETITE_PER_CONFIDENCE, CULTURE_APPETITE } from './confidence';
 import type { Path } from './exogenous';
+import type { Detail } from './explain';
 import { changeCapacity } from './fatigue';
 import { focusShare, scopeGrowthPerWeek } from './goal';
 import { BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, CULTURE_BUILD_RISK_CUT, dipRecoveryWeeks } from './golive';
@@ -12,7 +13,7 @@ import { WAITING, type CompiledInput } from './portfolio';
 import { fillFloats, nextExponential, nextFloat, nextNormal, type Rng } from './random';
 import { A_BENEFIT_DELAY, A_EFFORT_SIGMA, A_PACE, A_PRODUCTIVITY_SIGMA, ASSUMPTION_COUNT } from './assumptions';
 import { buildFte, clinicalAdoption, ROLE_COUNT } from './team';
-import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, type RunEvent } from './types';
+import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, } from './types';
 import { remotePersistence } from './urgency';
 
 /** Spread of initiative effort estimates (lognormal sigma). Default 0.3; range 0.2–0.5; unit log-effort; judgement (estimation error of IT projects). */
@@ -123,17 +124,6 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     roleScratch: new Float64Array(2 * ROLE_COUNT),
     present: new Float64Array(ROLE_COUNT),
   };
-}
-
-/** Detail recorded only for single runs (not per Monte Carlo replication): events and constraint losses. */
-export interface Detail {
-  readonly events: RunEvent[];
-  /** Loss per constraint per period: CONSTRAINT_COUNT values per period. */
-  readonly losses: Float64Array;
-  /** Scope growth added over the run, in reference-team weeks. */
-  scopeAdded: number;
-  /** Peak number of business-critical initiatives in flight at once. */
-  peakCritical: number;
 }
 
 /**

@@ -2,7 +2,7 @@
 // menus. Every decision with logic in it lives in a plain module next to this file.
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { ENGINE_VERSION } from '../../engine/version';
+import { ENGINE_VERSION } from '../../engine/core';
 import type { MenuCommand } from '../contract/ipc';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { decideClose } from './close-guard';

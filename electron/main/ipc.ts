@@ -1,7 +1,7 @@
 // Electron glue: every IPC channel of the contract, each behind validateCall (sender frame and
 // zod-checked arguments). The work itself is done by the plain modules passed in.
 import { app, BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
-import { ENGINE_VERSION } from '../../engine/version';
+import { ENGINE_VERSION } from '../../engine/core';
 import type { FileResult, IpcChannel, IpcChannels } from '../contract/ipc';
 import type { AutosaveStore } from './files/autosave-store';
 import type { FileService } from './files/file-service';

@@ -2,11 +2,13 @@
  * Reading and writing run files: JSON text in, a validated run (with its embedded scenario
  * parsed and migrated like any scenario file) or a list of problems out; and back to stable text.
  */
-import { LEVERS } from '../index';
-import { parseScenario, serializeScenario } from '../scenario';
-import type { Scenario } from '../scenario';
+import { LEVERS } from '../levers';
+import { parseScenario } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
+import { checkLeverValues } from '../scenario/semantic';
+import { serializeScenario } from '../scenario/serialize';
 import { readJson } from '../scenario/json-text';
-import { FILE_PATH, closest, describeValue, formatPath, problemsFromIssues } from '../scenario/problems';
+import { FILE_PATH, describeValue, problemsFromIssues } from '../scenario/problems';
 import type { Problem } from '../scenario/problems';
 import type { LeverDef, LeverValues } from '../types';
 import { RUN_FORMAT, RUN_SCHEMA_REF, RUN_SCHEMA_VERSION, RunFileSchema } from './schema';
@@ -45,23 +47,7 @@ export function isRunFileData(value: unknown): boolean {
 
 const TOP_KEYS = Object.keys(RunFileSchema.shape ?? {});
 
-function leverProblems(values: LeverValues, levers: readonly LeverDef[]): Problem[] {
-  const out: Problem[] = [];
-  const ids = levers.map((l) => l.id);
-  for (const [id, value] of Object.entries(values)) {
-    const path = formatPath(['overrides', id]);
-    const def = levers.find((l) => l.id === id);
-    if (!def) {
-      const hint = closest(id, ids);
-      out.push({ path, message: `names no lever: "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
-    } else if (value < def.min || value > def.max) {
-      out.push({ path, message: `must be between ${def.min} and ${def.max}${def.unit ? ` ${def.unit}` : ''} (${def.label}), got ${value}` });
-    } else if (def.options && def.options.length > 0 && !def.options.some((o) => o.value === value)) {
-      out.push({ path, message: `must be one of ${def.options.map((o) => `${o.value} (${o.label})`).join(', ')}, got ${value}` });
-    }
-  }
-  return out;
-}
+const LEVER_MAP: ReadonlyMap<string, LeverDef> = new Map(LEVERS.map((l) => [l.id, l]));
 
 function parseUnsafe(input: unknown): RunParseResult {
   let data = input;
@@ -100,7 +86,7 @@ function parseUnsafe(input: unknown): RunParseResult {
   if (!scenario.ok) {
     for (const p of scenario.problems) problems.push({ path: p.path === FILE_PATH ? 'scenario' : `scenario.${p.path}`, message: p.message });
   }
-  problems.push(...leverProblems(data1.overrides, LEVERS));
+  checkLeverValues(data1.overrides, ['overrides'], LEVER_MAP, problems);
   if (!scenario.ok || problems.length > 0) return { ok: false, problems };
   const run: RunFile = {
     label: data1.label,

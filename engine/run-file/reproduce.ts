@@ -1,8 +1,8 @@
 /**
  * Saving a run and checking, on reopening, that it still produces the numbers it stored.
  */
-import { scenarioToInput } from '../scenario';
-import type { Scenario } from '../scenario';
+import type { Scenario } from '../scenario/schema';
+import { scenarioToInput } from '../scenario/serialize';
 import type { SimRunner } from '../runner';
 import type { LeverValues } from '../types';
 import type { RunPoint } from './attribution';

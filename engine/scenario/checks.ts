@@ -10,7 +10,8 @@
  * - for a pair: `"b"` (the second scenario's value), `"0.5x b"`, `"b - 2"`.
  */
 import { z } from 'zod';
-import { monteCarlo, simulateExpected } from '../index';
+import { monteCarlo } from '../montecarlo';
+import { simulateExpected } from '../simulate';
 import type { LeverValues } from '../types';
 import { LeverValuesSchema } from './schema';
 import type { Scenario } from './schema';

@@ -3,8 +3,9 @@ export { SCHEMA_VERSION, SCHEMA_REF, ScenarioSchema, InitiativeSchema, StageSche
 export type { Scenario, ScenarioInput, Target, TrainerMaterial } from './schema';
 export { parseScenario } from './parse';
 export { SCENARIO_LIMITS } from './limits';
+export { readJson } from './json-text';
 export type { ParseResult } from './parse';
-export { formatProblems, FILE_PATH } from './problems';
+export { editDistance, formatProblems, FILE_PATH } from './problems';
 export type { Problem } from './problems';
 export { serializeScenario, blankScenario, scenarioToInput } from './serialize';
 export { buildScenarioJsonSchema } from './json-schema';

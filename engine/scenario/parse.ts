@@ -1,5 +1,5 @@
 /** Reading a scenario file: JSON text or a value in, a validated Scenario or a list of problems out. */
-import { LEVERS } from '../index';
+import { LEVERS } from '../levers';
 import { findDuplicateKeys, readJson } from './json-text';
 import { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 import { FILE_PATH, describeValue, formatPath, problemsFromIssues } from './problems';

@@ -58,8 +58,8 @@ function listChoices(values: readonly unknown[]): string {
   return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
-/** Return the edit distance between two short strings, for "did you mean" hints. */
-function distance(a: string, b: string): number {
+/** Return the edit distance between two short strings (insertions, deletions, substitutions), for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
@@ -81,7 +81,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
     const a = name.toLowerCase();
     const b = c.toLowerCase();
     // A shortened name ("effort" for "effortWeeks") counts as close as a one-letter typo.
-    const d = Math.min(distance(a, b), a.length >= 3 ? Math.min(distance(a, b.slice(0, a.length)), distance(a, b.slice(0, a.length + 1))) + 1 : Infinity);
+    const d = Math.min(editDistance(a, b), a.length >= 3 ? Math.min(editDistance(a, b.slice(0, a.length)), editDistance(a, b.slice(0, a.length + 1))) + 1 : Infinity);
     if (d < bestScore) {
       bestScore = d;
       best = c;

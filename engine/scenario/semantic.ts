@@ -2,6 +2,7 @@
  * Checks that need the whole scenario (or the engine's levers) rather than one field:
  * references, cycles, gates that can never open, lever ids and ranges, duplicates.
  */
+import { leverChoices, leverValueFault } from '../levers';
 import type { LeverDef, LeverValues } from '../types';
 import { closest, describeValue, formatPath } from './problems';
 import type { Problem } from './problems';
@@ -30,8 +31,8 @@ function leverRange(def: LeverDef): string {
   return `${def.min} and ${def.max}${def.unit ? ` ${def.unit}` : ''}`;
 }
 
-/** Check lever values against the engine's lever definitions. */
-function checkLeverValues(values: LeverValues, base: Key[], levers: ReadonlyMap<string, LeverDef>, out: Problem[]): void {
+/** Check lever values (at `base`, e.g. `levers` or `overrides`) against the engine's lever definitions. */
+export function checkLeverValues(values: LeverValues, base: Key[], levers: ReadonlyMap<string, LeverDef>, out: Problem[]): void {
   for (const [key, value] of Object.entries(values)) {
     const path = [...base, key];
     const def = levers.get(key);
@@ -39,13 +40,10 @@ function checkLeverValues(values: LeverValues, base: Key[], levers: ReadonlyMap<
       out.push(unknownRef(path, key, [...levers.keys()], 'lever'));
       continue;
     }
-    if (!Number.isFinite(value)) out.push({ path: formatPath(path), message: `must be a number, got ${describeValue(value)}` });
-    else if (value < def.min || value > def.max) {
-      out.push({ path: formatPath(path), message: `must be between ${leverRange(def)} (${def.label}), got ${value}` });
-    } else if (def.options !== undefined && def.options.length > 0 && !def.options.some((o) => o.value === value)) {
-      const choices = def.options.map((o) => `${o.value} (${o.label})`).join(', ');
-      out.push({ path: formatPath(path), message: `must be one of ${choices}, got ${value}` });
-    }
+    const fault = leverValueFault(def, value);
+    if (fault === 'not-a-number') out.push({ path: formatPath(path), message: `must be a number, got ${describeValue(value)}` });
+    else if (fault === 'out-of-range') out.push({ path: formatPath(path), message: `must be between ${leverRange(def)} (${def.label}), got ${value}` });
+    else if (fault === 'not-an-option') out.push({ path: formatPath(path), message: `must be one of ${leverChoices(def)}, got ${value}` });
   }
 }
 

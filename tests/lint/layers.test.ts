@@ -77,6 +77,40 @@ describe('layer rules (ARCHITECTURE.md, Layers)', () => {
     }
   });
 
+  it('rejects an engine file importing the index of its own, an enclosing or another engine folder', async () => {
+    for (const specifier of ['../index', '..', './index', '.', '../scenario']) {
+      const messages = await lintAs('engine/scenario/x.ts', `import { LEVERS } from '${specifier}';\nexport const x = LEVERS;\n`);
+      expect(messages.join(), specifier).toContain('engine/: import the module you need');
+    }
+    const subDoor = await lintAs('engine/x.ts', "import { parseScenario } from './scenario';\nexport const x = parseScenario;\n");
+    expect(subDoor.join()).toContain('only an index.ts gathers the doors');
+    const direct = await lintAs('engine/scenario/x.ts', "import { LEVERS } from '../levers';\nimport { readJson } from './json-text';\nexport const x = [LEVERS, readJson];\n");
+    expect(direct).toEqual([]);
+    const gathering = await lintAs('engine/index.ts', "export * from './core';\nexport * from './scenario';\n");
+    expect(gathering).toEqual([]);
+  });
+
+  it('lets code outside engine/ import the engine only through its doors, types too', async () => {
+    const cases: [string, string][] = [
+      ['cli/x.ts', "import { monteCarlo } from '../engine/montecarlo';\nexport const x = monteCarlo;\n"],
+      ['cli/x.ts', "import type { SimInput } from '../engine/types';\nexport type X = SimInput;\n"],
+      ['renderer/src/x.ts', "import { ENGINE_VERSION } from '../../engine/version';\nexport const x = ENGINE_VERSION;\n"],
+      ['electron/main/x.ts', "import { readJson } from '../../engine/scenario/json-text';\nexport const x = readJson;\n"],
+      ['electron/preload/x.ts', "import { ENGINE_VERSION } from '../../engine/version';\nexport const x = ENGINE_VERSION;\n"],
+      ['bench/x.ts', "import { BIG_BANG_FIT } from '../engine/golive';\nexport const x = BIG_BANG_FIT;\n"],
+      ['scripts/x.ts', "import { runValidation } from '../engine/validation/suite';\nexport const x = runValidation;\n"],
+    ];
+    for (const [file, code] of cases) {
+      const messages = await lintAs(file, code);
+      expect(messages.join(), `${file}: ${code}`).toContain('import the engine through a door');
+    }
+    const doors = await lintAs(
+      'cli/x.ts',
+      "import { LEVERS } from '../engine';\nimport { monteCarlo } from '../engine/core';\nimport { parseScenario } from '../engine/scenario/index';\nimport { runValidation } from '../engine/validation';\nexport const x = [LEVERS, monteCarlo, parseScenario, runValidation];\n",
+    );
+    expect(doors).toEqual([]);
+  });
+
   it('fails to compile a DOM reference with the engine compiler settings (lib ES2022, no types)', () => {
     const config = ts.readConfigFile(join(root, 'engine/tsconfig.json'), ts.sys.readFile).config as { compilerOptions: object };
     const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, join(root, 'engine'));

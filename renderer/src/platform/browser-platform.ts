@@ -3,7 +3,7 @@ import { KeyValueDb } from './idb';
 import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
 import { shortcutCommand } from './shortcuts';
 import { UnsavedTracker } from './unsaved-tracker';
-import { ENGINE_VERSION } from '../../../engine/version';
+import { ENGINE_VERSION } from '../../../engine/core';
 
 /** How many recent files the browser keeps. */
 export const MAX_RECENT = 10;

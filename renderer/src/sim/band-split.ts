@@ -1,7 +1,7 @@
 import {
   mergeMonteCarlo, monteCarlo, monteCarloPart, partBuffers, splitReplications,
   type MonteCarloPart, type MonteCarloPartOptions, type MonteCarloResult, type SeriesBands, type SimInput,
-} from '../../../engine';
+} from '../../../engine/core';
 import type { PartReply, PartRequest } from './protocol';
 import { collectTransferables } from './transfer';
 

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { sensitivity, simulate, simulateExpected } from '../../../engine';
+import { sensitivity, simulate, simulateExpected } from '../../../engine/core';
 import { createPortHelper, servePartsOn, splitMonteCarlo, type PortHelper } from './band-split';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
 import { collectTransferables } from './transfer';

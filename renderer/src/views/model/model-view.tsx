@@ -1,5 +1,5 @@
 import { CONSTRAINT_LABELS, CONSTRAINTS, ENGINE_VERSION, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
-import { CATEGORY_TITLES, VALIDATION_CATEGORIES, type ValidationReport } from '../../../../engine/validation/types';
+import { CATEGORY_TITLES, VALIDATION_CATEGORIES, type ValidationReport } from '../../../../engine/validation';
 import validationResults from '../../../../engine/validation/results.json';
 import { formatLeverValue } from '../../model/format';
 import { GROUP_TITLES } from '../../components/levers-panel';

@@ -1,0 +1,27 @@
+/**
+ * The model without the file formats: running it, its inputs and outputs, summaries and CSV cells.
+ * Nothing here loads zod, so worker threads and Web Workers start quickly; tests/architecture
+ * checks that. engine/index.ts is the full door and re-exports this one.
+ */
+export * from '../types';
+export { ENGINE_VERSION } from '../version';
+export { LEVERS, ROLE_FAMILIES, defaultLevers, leverChoices, leverDef, leverValue, leverValueFault } from '../levers';
+export type { LeverValueFault } from '../levers';
+export { simulate, simulateExpected } from '../simulate';
+export { monteCarlo, MAX_REPLICATIONS, mergeMonteCarlo, monteCarloPart, partBuffers, splitReplications } from '../montecarlo';
+export type { MonteCarloPartOptions, MonteCarloRunOptions } from '../montecarlo';
+export { sensitivity } from '../sensitivity';
+export type { SensitivityRunOptions } from '../sensitivity';
+export { robustness } from '../robustness';
+export type { Robustness } from '../robustness';
+export { ASSUMPTION_COUNT, DRAWN_PARAMETERS, drawnValues, UNCERTAINTY_MODES } from '../assumptions';
+export type { Uncertainty } from '../assumptions';
+export { PARAMETERS } from '../parameter-registry';
+export { SERIES, KPIS } from '../series';
+export type { SeriesDef, KpiDef } from '../series';
+export { createInProcessRunner } from '../runner';
+export type { SimRunner, MonteCarloOptions, SensitivityOptions } from '../runner';
+export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, evaluateTask } from '../run-file/summary';
+export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from '../run-file/summary';
+export { csvCell } from '../export/csv';
+export type { CsvCell } from '../export/csv';
