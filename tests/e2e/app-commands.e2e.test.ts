@@ -11,8 +11,13 @@ describe('app-wide File commands, autosave and recovery', () => {
     const first = await chromium.openApp();
     await first.moveLever(CONCURRENT_PRIORITIES, 'Home');
     await expect.poll(() => first.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe('1 priority');
-    // The autosave ticks every few seconds; the first tab is then abandoned without closing (as in a crash).
-    await first.page.waitForTimeout(4_000);
+    // The autosave ticks every few seconds and puts the changed settings aside; the first tab is then
+    // abandoned without closing (as in a crash).
+    const leversKept = async () => {
+      const text = await first.autosaved();
+      return text ? (JSON.parse(text) as { levers?: Record<string, number> }).levers?.['priorities.concurrent'] : undefined;
+    };
+    await expect.poll(leversKept, WAIT).toBe(1);
 
     const second = await first.nextSession();
     const recover = second.page.getByRole('button', { name: /^Recover/ });
