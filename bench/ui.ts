@@ -18,7 +18,7 @@ import {
 import { entryOf, type Entry, type Suite } from './measure';
 
 const CHROMIUM = process.env.MOMENTUM_CHROMIUM ?? '/usr/bin/chromium';
-// The flags of tests/e2e/browser.ts (this machine's closed network, no GPU).
+// The flags of tests/e2e/helpers/browser.ts (this machine's closed network, no GPU).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const VIEWPORT = { width: 1440, height: 900 };
 

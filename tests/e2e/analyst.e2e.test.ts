@@ -1,29 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessRunner, ENGINE_VERSION, LEVERS, parseRunFile, reproduceRun } from '../../engine';
 import { fiveRuns, PRIORITIES } from '../analyst/run-fixtures';
-import { launchChromium, openApp } from './browser';
+import { CONCURRENT_PRIORITIES, useChromium, type App } from './helpers/ui';
 
-let browser: Browser;
+const chromium = useChromium();
+// One session through the Compare and Sensitivity views: each test goes on from where the one before left it.
+let app: App;
 let page: Page;
-const errors: string[] = [];
 let files: { name: string; path: string; label: string; horizonWeeks: number }[] = [];
-
-/** Open the app with the File System Access pickers removed, so files go through <input type=file> and downloads (what Playwright can drive). */
-async function openWithoutPickers(): Promise<Page> {
-  const p = await openApp(browser, '', { width: 1440, height: 900 }, { withoutPickers: true });
-  p.on('pageerror', (e) => errors.push(e.message));
-  return p;
-}
-
-async function seriousViolations(p: Page, selector: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).include(selector).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'momentum-runs-'));
@@ -32,22 +20,24 @@ beforeAll(async () => {
     writeFileSync(path, f.text);
     return { name: f.name, path, label: f.run.label, horizonWeeks: f.run.scenario.horizonWeeks };
   });
-  browser = await launchChromium();
-  page = await openWithoutPickers();
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
-  await page.getByRole('heading', { name: 'Compare runs', level: 1 }).waitFor();
+  // Without the File System Access pickers, files go through <input type=file> and downloads (what Playwright can drive).
+  app = await chromium.openApp({ withoutPickers: true });
+  page = app.page;
+  await app.goTo('Compare');
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
+/** Open a run file in the Compare view through the file chooser. */
+const openRunFile = (path: string) => app.chooseFile(() => page.getByRole('button', { name: 'Open run file…' }).click(), path);
+/** Click a button that saves a file, and return the file downloaded: its suggested name and where it is. */
+async function save(button: Locator): Promise<{ name: string; path: string }> {
+  const download = await app.download(() => button.click());
+  return { name: download.suggestedFilename(), path: (await download.path())! };
+}
 
 describe('Compare view (issue 7)', () => {
   it('opens five run files through the file chooser and checks each one reproduces', async () => {
     for (const f of files) {
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Open run file…' }).click();
-      await (await chooser).setFiles(f.path);
+      await openRunFile(f.path);
       await page.getByRole('status').filter({ hasText: `Opened ${f.name}` }).waitFor();
     }
     const rows = page.getByRole('table', { name: 'Open runs' }).locator(':scope > tbody > tr');
@@ -68,9 +58,7 @@ describe('Compare view (issue 7)', () => {
     doc.overrides = { 'no.such.lever': 3 };
     const bad = join(dirname(files[0]!.path), 'damaged.run.json');
     writeFileSync(bad, JSON.stringify(doc));
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open run file…' }).click();
-    await (await chooser).setFiles(bad);
+    await openRunFile(bad);
     const alert = page.getByRole('alert').filter({ hasText: 'damaged.run.json has these problems' });
     await alert.waitFor();
     const lines = await alert.locator('li').allTextContents();
@@ -128,11 +116,9 @@ describe('Compare view (issue 7)', () => {
   });
 
   it('exports the KPIs as CSV with the documented header', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export KPIs CSV' }).click();
-    const d = await download;
-    expect(d.suggestedFilename()).toBe('kpis-by-run.csv');
-    const text = readFileSync((await d.path())!, 'utf8');
+    const d = await save(page.getByRole('button', { name: 'Export KPIs CSV' }));
+    expect(d.name).toBe('kpis-by-run.csv');
+    const text = readFileSync(d.path, 'utf8');
     const [header, ...lines] = text.trim().split('\n');
     expect(header).toBe('run,reference,kpi,value,p10,p50,p90,delta');
     expect(lines.length).toBeGreaterThanOrEqual(5);
@@ -145,11 +131,9 @@ describe('Compare view (issue 7)', () => {
     await form.getByLabel('Label').fill('Board option B');
     await form.getByLabel('Notes for the board pack').fill('Preferred by the finance director.');
     await form.getByLabel('Replications').fill('30');
-    const download = page.waitForEvent('download');
-    await form.getByRole('button', { name: 'Save run…' }).click();
-    const d = await download;
-    expect(d.suggestedFilename()).toBe('board-option-b.run.json');
-    const parsed = parseRunFile(readFileSync((await d.path())!, 'utf8'));
+    const d = await save(form.getByRole('button', { name: 'Save run…' }));
+    expect(d.name).toBe('board-option-b.run.json');
+    const parsed = parseRunFile(readFileSync(d.path, 'utf8'));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.run.label).toBe('Board option B');
@@ -163,9 +147,7 @@ describe('Compare view (issue 7)', () => {
     await page.getByRole('button', { name: 'Close "Board option B"' }).click();
     await expect.poll(() => rows.count()).toBe(5);
     // Reopened in the app, the saved file re-simulates to the same numbers.
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Open run file…' }).click();
-    await (await chooser).setFiles((await d.path())!);
+    await openRunFile(d.path);
     const reopened = rows.filter({ has: page.getByRole('rowheader', { name: 'Board option B', exact: true }) });
     await reopened.getByText('Reproduced', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Close "Board option B"' }).click();
@@ -173,11 +155,9 @@ describe('Compare view (issue 7)', () => {
   });
 
   it('exports every series of one run as CSV', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export every series of "Baseline" as CSV' }).click();
-    const d = await download;
-    expect(d.suggestedFilename()).toBe('baseline-series.csv');
-    const [header, ...lines] = readFileSync((await d.path())!, 'utf8').trim().split('\n');
+    const d = await save(page.getByRole('button', { name: 'Export every series of "Baseline" as CSV' }));
+    expect(d.name).toBe('baseline-series.csv');
+    const [header, ...lines] = readFileSync(d.path, 'utf8').trim().split('\n');
     expect(header!.startsWith('week,')).toBe(true);
     expect(header).toContain('maturity.p50');
     // Week 0 to the horizon, one line each.
@@ -185,11 +165,9 @@ describe('Compare view (issue 7)', () => {
   });
 
   it('exports a chart as PNG', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /^Save the chart ".*" as PNG$/ }).first().click();
-    const d = await download;
-    expect(d.suggestedFilename()).toMatch(/\.png$/);
-    const bytes = readFileSync((await d.path())!);
+    const d = await save(page.getByRole('button', { name: /^Save the chart ".*" as PNG$/ }).first());
+    expect(d.name).toMatch(/\.png$/);
+    const bytes = readFileSync(d.path);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(5000);
   });
@@ -197,11 +175,9 @@ describe('Compare view (issue 7)', () => {
   it('exports a self-contained board pack with settings, KPIs, charts, insights and notes', async () => {
     await page.getByLabel('Title', { exact: true }).fill('Digital priorities: options for the board');
     await page.getByLabel("Analyst's notes").fill('We recommend option B.\n\nRisks are listed in annex 2.');
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export board pack (HTML)' }).click();
-    const d = await download;
-    expect(d.suggestedFilename()).toBe('digital-priorities-options-for-the-board.html');
-    const html = readFileSync((await d.path())!, 'utf8');
+    const d = await save(page.getByRole('button', { name: 'Export board pack (HTML)' }));
+    expect(d.name).toBe('digital-priorities-options-for-the-board.html');
+    const html = readFileSync(d.path, 'utf8');
     expect(html).toContain('<h1>Digital priorities: options for the board</h1>');
     for (const f of files) expect(html).toContain(f.label);
     expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}"/);
@@ -238,9 +214,8 @@ describe('Compare view (issue 7)', () => {
     await expect.poll(() => page.getByTestId('overlay-chart').getAttribute('data-lines')).toBe('6');
     // Saving it from its row writes a run file and marks it saved.
     const label = (await rows.last().getByRole('rowheader').textContent())!.trim();
-    const download = page.waitForEvent('download');
-    await rows.last().getByRole('button', { name: `Save "${label}" as a run file` }).click();
-    const saved = parseRunFile(readFileSync((await (await download).path())!, 'utf8'));
+    const d = await save(rows.last().getByRole('button', { name: `Save "${label}" as a run file` }));
+    const saved = parseRunFile(readFileSync(d.path, 'utf8'));
     expect(saved.ok && saved.run.label).toBe(label);
     await rows.last().getByText('Saved; simulated just now').waitFor();
   });
@@ -258,14 +233,13 @@ describe('Compare view (issue 7)', () => {
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     await page.screenshot({ path: '/tmp/analyst-compare.png', fullPage: true });
-    expect(await seriousViolations(page, 'main')).toEqual([]);
+    expect(await app.seriousViolations('main')).toEqual([]);
   });
 });
 
 describe('Sensitivity view (issue 7)', () => {
   it('runs a sensitivity of a chosen KPI over every lever and shows the tornado rows', async () => {
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Sensitivity' }).click();
-    await page.getByRole('heading', { name: 'Sensitivity', level: 1 }).waitFor();
+    await app.goTo('Sensitivity');
     await page.getByLabel('What to analyse').selectOption({ label: 'Run: Baseline' });
     await page.getByLabel('Replications per setting').fill('20');
     await page.getByRole('button', { name: 'Run sensitivity' }).click();
@@ -278,22 +252,20 @@ describe('Sensitivity view (issue 7)', () => {
     expect([...values].sort((a, b) => b - a)).toEqual(values);
     expect(await page.locator('.sensitivity-view canvas').count()).toBe(1);
     await page.screenshot({ path: '/tmp/analyst-sensitivity.png', fullPage: true });
-    expect(await seriousViolations(page, 'main')).toEqual([]);
+    expect(await app.seriousViolations('main')).toEqual([]);
   });
 
   it('works from the keyboard alone: choose a KPI and run again', async () => {
     const kpi = page.getByLabel('KPI', { exact: true });
     const before = await kpi.inputValue();
     await kpi.focus();
-    await page.keyboard.press('ArrowDown');
+    await app.press('ArrowDown');
     const after = await kpi.inputValue();
     expect(after).not.toBe(before);
     // From the KPI select: replications, seed, then the Run button.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await app.press('Tab', 'Tab', 'Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run sensitivity');
-    await page.keyboard.press('Enter');
+    await app.press('Enter');
     const label = await kpi.locator('option:checked').textContent();
     await page.getByRole('heading', { name: `What moves ${label} most` }).waitFor();
     await expect.poll(() => page.getByTestId('tornado-table').locator('tbody tr').count()).toBe(LEVERS.length);
@@ -322,30 +294,26 @@ describe('Sensitivity view (issue 7)', () => {
   });
 
   it('exports the sensitivity table as CSV', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    const text = readFileSync((await (await download).path())!, 'utf8');
+    const d = await save(page.getByRole('button', { name: 'Export CSV' }));
+    const text = readFileSync(d.path, 'utf8');
     expect(text.split('\n')[0]).toBe('kpi,baseline,lever,label,low,kpiAtLow,high,kpiAtHigh,swing');
     expect(text.trim().split('\n')).toHaveLength(LEVERS.length + 1);
   });
 
   it('keeps the tornado across views and puts it in the board pack', async () => {
-    const views = page.getByRole('navigation', { name: 'Views' });
-    await views.getByRole('button', { name: 'Compare' }).click();
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export board pack (HTML)' }).click();
-    const html = readFileSync((await (await download).path())!, 'utf8');
+    await app.goTo('Compare');
+    const d = await save(page.getByRole('button', { name: 'Export board pack (HTML)' }));
+    const html = readFileSync(d.path, 'utf8');
     expect(html).toMatch(/<h2 id="extra-\d-h">What moves .+ most<\/h2>/);
     expect(html.match(/<img src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(2);
-    await views.getByRole('button', { name: 'Sensitivity' }).click();
+    await app.goTo('Sensitivity');
     await expect.poll(() => page.getByTestId('tornado-table').locator('tbody tr').count()).toBe(LEVERS.length);
     expect(await page.getByRole('note').filter({ hasText: 'have changed since this analysis' }).count()).toBe(0);
     // Moving a lever in Explore makes the analysis of the current what-if out of date, and the view says so.
-    await views.getByRole('button', { name: 'Explore' }).click();
-    await page.getByRole('slider', { name: 'Concurrent priorities' }).focus();
-    await page.keyboard.press('ArrowRight');
-    await views.getByRole('button', { name: 'Sensitivity' }).click();
+    await app.goTo('Explore');
+    await app.moveLever(CONCURRENT_PRIORITIES, 'ArrowRight');
+    await app.goTo('Sensitivity');
     await page.getByRole('note').filter({ hasText: 'The settings of Current what-if have changed since this analysis' }).waitFor();
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

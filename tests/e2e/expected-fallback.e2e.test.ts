@@ -2,27 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MAX_HORIZON_WEEKS, SCENARIO_LIMITS, parseScenario, scenarioToInput, simulateExpected, type RunResult, type Scenario } from '../../engine';
 import { EVENT_LIST_SHOWN } from '../../renderer/src/components/event-list';
 import { formatNumber } from '../../renderer/src/model/format';
 import { formatKpi, KPI_TABLE, kpiValue } from '../../renderer/src/components/kpi-meta';
 import { INLINE_SLOW_IN_A_ROW, INLINE_WARMUP_RUNS } from '../../renderer/src/sim/inline-expected';
-import { launchChromium, openApp, pageErrors } from './browser';
+import { FIGURE, useChromium, type App } from './helpers/ui';
 
 // The Explore view computes the expected run of the current settings on the main thread, and sends a
 // scenario's runs back to the simulation worker once they prove slow (renderer/src/sim/inline-expected.ts).
 // These tests drive that switch in Chromium with a clock the test controls, and open a scenario at the
 // format's limits the way a user would.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 const WAIT = { timeout: 30_000, interval: 50 };
 const LEVER = 'priorities.concurrent';
@@ -81,14 +75,12 @@ const INIT_SCRIPT = `(() => {
   };
 })();`;
 
-/** Open the app with the probe installed (openApp records page errors; the reload applies the init script). */
-async function openProbed(withoutPickers = false): Promise<Page> {
-  const page = await openApp(browser, '', { width: 1440, height: 900 }, { withoutPickers });
-  await page.context().addInitScript({ content: INIT_SCRIPT });
-  await page.reload();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  expect(await page.evaluate(() => typeof window.__workerLog)).toBe('object');
-  return page;
+/** Open the app with the probe installed before any of its scripts. */
+async function openProbed(withoutPickers = false): Promise<App> {
+  const app = await chromium.openApp({ withoutPickers, initScript: INIT_SCRIPT });
+  await app.heading.waitFor();
+  expect(await app.page.evaluate(() => typeof window.__workerLog)).toBe('object');
+  return app;
 }
 
 const probeOf = (page: Page): Promise<Probe> => page.evaluate(() => window.__workerLog);
@@ -156,14 +148,15 @@ function openedScenario(heading: string): Scenario {
 
 describe('Explore: the expected run on the main thread, and its fallback to the worker', () => {
   it('runs lever steps inline, sends them to the worker once the runs prove slow, and the chart and headline keep following the slider', { timeout: 180_000 }, async () => {
-    const page = await openProbed();
-    const scenario = openedScenario((await page.getByRole('heading', { level: 1 }).textContent())!);
+    const app = await openProbed();
+    const { page } = app;
+    const scenario = openedScenario(await app.title());
     const start = Number(await slider(page).inputValue());
     await waitUntilShowing(page, scenario, start);
     // The scenario as loaded has its expected run computed by the worker once: the probe sees the
     // requests of that kind (so the absence of any below means something).
     await expect.poll(async () => (await probeOf(page)).sent.filter((s) => s.op === 'expected').length, WAIT).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="baseline"] .kpi-value').textContent(), WAIT).toMatch(/^\d\.\d\d$/);
+    await expect.poll(() => app.kpiCell('maturity', 'baseline').textContent(), WAIT).toMatch(FIGURE);
 
     // With the real clock, lever steps are computed in the page: no expected run goes to a worker.
     await slider(page).focus();
@@ -212,8 +205,8 @@ describe('Explore: the expected run on the main thread, and its fallback to the 
     }
     // The steps changed what the view shows (the figures above were not the same throughout).
     expect(seen.size).toBeGreaterThan(1);
-    expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 });
 
@@ -228,11 +221,10 @@ describe('Explore with a scenario at the limits of the format', () => {
     await writeFile(file, text);
 
     // The way a user opens a file: the Library's button, the system's file dialog.
-    const page = await openProbed(true);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
-    await chooser.setFiles(file);
-    await expect.poll(async () => (await page.getByRole('heading', { level: 1 }).textContent())?.endsWith(scenario.title), WAIT).toBe(true);
+    const app = await openProbed(true);
+    const { page } = app;
+    await app.openScenarioFile(file);
+    await expect.poll(async () => (await app.title()).endsWith(scenario.title), WAIT).toBe(true);
     let value = Number(await slider(page).inputValue());
     expect(value).toBe(scenario.levers[LEVER]);
     await waitUntilShowing(page, scenario, value);
@@ -257,12 +249,12 @@ describe('Explore with a scenario at the limits of the format', () => {
     const total = Number(/\d+/.exec((await showAll.textContent())!)![0]);
     expect(total).toBeGreaterThanOrEqual(events);
     await showAll.focus();
-    await page.keyboard.press('Enter');
+    await app.press('Enter');
     await expect.poll(() => list.locator('li').count(), WAIT).toBe(total);
     expect(await page.getByRole('button', { name: `Show the first ${EVENT_LIST_SHOWN} events only` }).first().getAttribute('aria-expanded')).toBe('true');
 
     // The Editor will not add an event past the limit, and says why.
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Edit journey' }).click();
+    await app.goTo('Edit journey');
     const addEvent = page.getByRole('button', { name: '+ Add event' });
     await expect.poll(() => addEvent.isDisabled(), WAIT).toBe(true);
     expect(await page.locator(`#${await addEvent.getAttribute('aria-describedby')}`).textContent()).toBe(`A scenario holds at most ${events} events: remove one to add another.`);
@@ -271,18 +263,16 @@ describe('Explore with a scenario at the limits of the format', () => {
     // scenario open before, with the lever where the user left it, is still there.
     const over = join(await mkdtemp(join(tmpdir(), 'momentum-over-')), 'one-too-many.json');
     await writeFile(over, JSON.stringify({ ...largeScenario(initiatives + 1, stages, events), id: 'one-too-many', title: 'One initiative too many' }));
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
-    const [refused] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
-    await refused.setFiles(over);
+    await app.openScenarioFile(over);
     const report = page.getByRole('alert');
     await report.getByText('Could not open one-too-many.json').waitFor();
     expect(await report.locator('li').allTextContents()).toEqual([`initiatives: must have at most ${initiatives} initiatives, got ${initiatives + 1}`]);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Explore' }).click();
-    expect((await page.getByRole('heading', { level: 1 }).textContent())?.endsWith(scenario.title)).toBe(true);
+    await app.goTo('Explore');
+    expect((await app.title()).endsWith(scenario.title)).toBe(true);
     expect(Number(await slider(page).inputValue())).toBe(value);
     await waitUntilShowing(page, scenario, value);
-    expect(pageErrors(page)).toEqual([]);
-    await page.context().close();
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 });
 

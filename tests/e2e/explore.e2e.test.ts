@@ -1,51 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
 import { explainChange, monteCarlo, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
-import { launchChromium, openApp, pageErrors } from './browser';
+import { CONCURRENT_PRIORITIES, FIGURE, GOAL_CLARITY, TYPICAL_BASIS, useChromium, WAIT } from './helpers/ui';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-// How long to wait for something to appear on screen: the bands take a few seconds of 500 runs.
-const WAIT = { timeout: 20_000, interval: 50 };
-
-const priorities = (page: Page) => page.getByRole('slider', { name: 'Concurrent priorities' });
-const leverValue = (page: Page, id: string) => page.locator(`[data-lever="${id}"] .lever-value`);
-const maturityCaption = (page: Page) => page.getByTestId('caption-maturity');
-const kpiCell = (page: Page, kpi: string, column: string) =>
-  page.locator(`[data-testid="kpi-table"] tr[data-kpi="${kpi}"] td[data-column="${column}"] .kpi-value`);
-
-/** Open the app and wait until the live run, its bands (the line is then their median) and the baseline are all on screen. */
-async function openExplore(viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openApp(browser, '', viewport);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\): with your settings, maturity reaches \d\.\d of 5/);
-  await expect.poll(() => kpiCell(page, 'maturity', 'baseline').textContent(), WAIT).toMatch(/^\d\.\d\d$/);
-  return page;
-}
-
-/** Return the violations axe rates serious or critical. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const chromium = useChromium();
 
 describe('Explore view', () => {
   it('moves a lever with the keyboard and the chart caption, KPI table and "why" text follow; the info control explains it', async () => {
-    const page = await openExplore();
+    const app = await chromium.openExplore();
+    const { page } = app;
     // The P10–P90 band of 500 runs arrives once the worker has computed it, and the line becomes their median.
-    await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\): .*likely range \d\.\d–\d\.\d/);
-    const captionBefore = await maturityCaption(page).textContent();
+    await expect.poll(() => app.caption('maturity').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\): .*likely range \d\.\d–\d\.\d/);
+    const captionBefore = await app.caption('maturity').textContent();
     // Record every wording the headline's basis line takes from here on.
     await page.evaluate(() => {
       const el = document.querySelector('[data-testid="headline-basis"]')!;
@@ -53,34 +20,33 @@ describe('Explore view', () => {
       (window as unknown as { basisSeen: string[] }).basisSeen = seen;
       new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
     });
-    const kpiBefore = await kpiCell(page, 'maturity', 'current').textContent();
+    const kpiBefore = await app.kpiCell('maturity', 'current').textContent();
     const whyBefore = await page.getByTestId('why-panel').textContent();
-    const valueBefore = await leverValue(page, 'priorities.concurrent').textContent();
+    const valueBefore = await app.leverValue(CONCURRENT_PRIORITIES);
 
-    await priorities(page).focus();
-    await page.keyboard.press('Home'); // one priority at a time
+    await app.moveLever(CONCURRENT_PRIORITIES, 'Home'); // one priority at a time
 
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priority');
+    await expect.poll(() => app.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe('1 priority');
     expect(valueBefore).not.toBe('1 priority');
     // The what-if is spelled out above the charts.
     expect(await page.getByTestId('changes').textContent()).toBe(`Your what-if: Concurrent priorities 1 priority (was ${valueBefore})`);
-    await expect.poll(() => maturityCaption(page).textContent(), WAIT).not.toBe(captionBefore);
-    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
+    await expect.poll(() => app.caption('maturity').textContent(), WAIT).not.toBe(captionBefore);
+    await expect.poll(() => app.kpiCell('maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
     await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);
     // Once the change settles, screen readers hear the headline against the scenario, and what it is.
     await expect.poll(() => page.getByTestId('announcer').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)\. Digital maturity at the end \(1–5\): \d\.\d\d/);
     // While the lever moved, the numbers were the quick estimate and said so; once the runs are in, the median.
     const basisSeen = await page.evaluate(() => (window as unknown as { basisSeen: string[] }).basisSeen);
-    expect(basisSeen[0]).toMatch(/^Typical outcome: the median of 500 runs/);
+    expect(basisSeen[0]).toMatch(TYPICAL_BASIS);
     expect(basisSeen.some((t) => /^Quick estimate \(noise off\)/.test(t))).toBe(true);
-    expect(basisSeen.at(-1)).toMatch(/^Typical outcome: the median of 500 runs/);
+    expect(basisSeen.at(-1)).toMatch(TYPICAL_BASIS);
     // The baseline column keeps the scenario as loaded, and the current column shows its difference.
-    expect(await kpiCell(page, 'maturity', 'baseline').textContent()).toBe(kpiBefore);
+    expect(await app.kpiCell('maturity', 'baseline').textContent()).toBe(kpiBefore);
     await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/[+−]\d\.\d\d/);
 
     // The line drawn is the median of the runs, so it lies inside its own likely range; the caption, the
     // chart's accessible name, the headline and the table say so and agree on the number.
-    const caption = (await maturityCaption(page).textContent())!;
+    const caption = (await app.caption('maturity').textContent())!;
     const m = /^Typical outcome \(median of 500 runs\): with your settings, maturity reaches (\d\.\d) of 5 by year 5 \(likely range (\d\.\d)–(\d\.\d)\); the scenario as loaded reaches \d\.\d\.$/.exec(caption);
     expect(m, caption).not.toBeNull();
     const [median, lo, hi] = [Number(m![1]), Number(m![2]), Number(m![3])];
@@ -89,7 +55,7 @@ describe('Explore view', () => {
     expect(await page.getByTestId('chart-maturity').getAttribute('aria-label')).toBe(caption);
     const headlineMaturity = Number(await page.locator('[data-testid="headline"] [data-kpi="maturity"] .headline-value').textContent());
     expect(Math.abs(headlineMaturity - median)).toBeLessThanOrEqual(0.055);
-    expect(await kpiCell(page, 'maturity', 'current').textContent()).toBe(headlineMaturity.toFixed(2));
+    expect(await app.kpiCell('maturity', 'current').textContent()).toBe(headlineMaturity.toFixed(2));
     expect(await page.locator('[data-testid="kpi-table"] caption').textContent()).toMatch(/typical outcome \(median of 500 runs\)$/);
     expect(await page.getByTestId('lines-status').textContent()).toMatch(/^Lines: the typical outcome \(median of 500 runs\)/);
 
@@ -98,25 +64,24 @@ describe('Explore view', () => {
     await info.click();
     const region = page.getByRole('region', { name: 'About Concurrent priorities' });
     await expect.poll(() => region.textContent(), WAIT).toMatch(/Source:.*Weinberg/);
-    await page.keyboard.press('Escape');
+    await app.press('Escape');
     expect(await info.getAttribute('aria-expanded')).toBe('false');
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('[X3] at two priorities the "why" says what changed against the scenario as loaded, and names priorities only as "still" the largest loss', async () => {
     const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
     if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
     const scenario = parsed.scenario;
-    const page = await openExplore();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Explore: ${scenario.title}`);
+    const app = await chromium.openExplore();
+    const { page } = app;
+    expect(await app.title()).toBe(`Explore: ${scenario.title}`);
     // The scenario as loaded: what binds most, and no list of changes.
     const loaded = await page.getByTestId('why-headline').textContent();
     expect(await page.getByTestId('why-changes').count()).toBe(0);
 
-    await priorities(page).focus();
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('2 priorities');
+    await app.moveLever(CONCURRENT_PRIORITIES, 'Home', 'ArrowRight');
+    await expect.poll(() => app.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe('2 priorities');
     // The panel reads the quick estimate (noise off) of both settings: the same engine function here.
     const whatIfLevers = { ...scenario.levers, 'priorities.concurrent': 2 };
     const expected = explainChange(simulateExpected(scenarioToInput(scenario)), simulateExpected(scenarioToInput(scenario, { 'priorities.concurrent': 2 })), scenario.levers, whatIfLevers)!;
@@ -136,83 +101,78 @@ describe('Explore view', () => {
     await page.getByRole('button', { name: 'Reset all' }).click();
     await expect.poll(() => changes.count(), WAIT).toBe(0);
     expect(await page.getByTestId('why-headline').textContent()).toBe(loaded);
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('drags a slider with the mouse as one undo step; undo and redo by buttons and keys', async () => {
-    const page = await openExplore();
-    const before = await leverValue(page, 'priorities.concurrent').textContent();
-    const kpiBefore = await kpiCell(page, 'maturity', 'current').textContent();
-    await priorities(page).scrollIntoViewIfNeeded();
-    const box = (await priorities(page).boundingBox())!;
+    const app = await chromium.openExplore();
+    const { page } = app;
+    const lever = () => app.leverValue(CONCURRENT_PRIORITIES);
+    const maturity = () => app.kpiCell('maturity', 'current').textContent();
+    const before = await lever();
+    const kpiBefore = await maturity();
+    const slider = app.slider(CONCURRENT_PRIORITIES);
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width * 0.9, y);
     await page.mouse.down();
     for (let i = 9; i >= 0; i--) await page.mouse.move(box.x + box.width * (i / 10), y);
     await page.mouse.up();
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe(before);
-    const dragged = await leverValue(page, 'priorities.concurrent').textContent();
-    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
+    await expect.poll(lever, WAIT).not.toBe(before);
+    const dragged = await lever();
+    await expect.poll(maturity, WAIT).not.toBe(kpiBefore);
 
     // The whole drag undoes in one step.
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(before);
+    await expect.poll(lever, WAIT).toBe(before);
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
-    await expect.poll(() => kpiCell(page, 'maturity', 'current').textContent(), WAIT).toBe(kpiBefore);
+    await expect.poll(maturity, WAIT).toBe(kpiBefore);
 
     await page.getByRole('button', { name: 'Redo' }).click();
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(dragged);
+    await expect.poll(lever, WAIT).toBe(dragged);
 
     // Keyboard: Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (focus on the page, not a text field).
-    await page.getByRole('heading', { level: 1 }).click();
-    await page.keyboard.press('Control+z');
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(before);
-    await page.keyboard.press('Control+Shift+Z');
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(dragged);
-    await page.keyboard.press('Control+z');
-    await page.keyboard.press('Control+y');
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(dragged);
+    await app.heading.click();
+    await app.press('Control+z');
+    await expect.poll(lever, WAIT).toBe(before);
+    await app.press('Control+Shift+Z');
+    await expect.poll(lever, WAIT).toBe(dragged);
+    await app.press('Control+z', 'Control+y');
+    await expect.poll(lever, WAIT).toBe(dragged);
 
     // Reset returns the lever to the scenario's value.
     await page.getByRole('button', { name: /^Reset Concurrent priorities/ }).click();
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe(before);
-    expect(pageErrors(page)).toEqual([]);
+    await expect.poll(lever, WAIT).toBe(before);
+    expect(app.errors).toEqual([]);
   });
 
   it('pins a named what-if, shows it as a column of the KPI table, renames and removes it', async () => {
-    const page = await openExplore();
-    await priorities(page).focus();
-    await page.keyboard.press('Home');
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).toBe('1 priority');
+    const app = await chromium.openExplore();
+    const { page } = app;
+    await app.moveLever(CONCURRENT_PRIORITIES, 'Home');
+    await expect.poll(() => app.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe('1 priority');
     await expect.poll(() => page.getByTestId('headline').textContent(), WAIT).toMatch(/▲|▼/);
-    await page.getByLabel('Name for this what-if').fill('One priority');
-    await page.getByRole('button', { name: 'Pin what-if' }).click();
+    await app.pinWhatIf('One priority');
 
-    const header = page.locator('[data-testid="kpi-table"] thead th', { hasText: 'One priority' });
+    const header = app.kpiColumn('One priority');
     await header.waitFor();
-    // The table renders deferred and switches between the quick estimate and the medians of the replications,
-    // so read its caption and cells in one snapshot: figures are compared only while it shows typical outcomes.
-    const table = () =>
-      page.evaluate(() => {
-        const el = document.querySelector('[data-testid="kpi-table"]');
-        const cell = (column: number) => el?.querySelectorAll('tr[data-kpi="maturity"] td')[column]?.querySelector('.kpi-value')?.textContent ?? '';
-        return { typical: /typical outcome/.test(el?.querySelector('caption')?.textContent ?? ''), baseline: cell(0), current: cell(1), pinned: cell(2) };
-      });
+    // Figures are compared only while the table shows typical outcomes (caption and cells read in one snapshot).
     const typicalPin = async () => {
-      const t = await table();
-      return t.typical && /^\d\.\d\d$/.test(t.pinned) ? t.pinned : 'not yet';
+      const pinned = (await app.typicalKpiRow())?.pinned[0] ?? '';
+      return FIGURE.test(pinned) ? pinned : 'not yet';
     };
     // Wait for the typical outcome and the pin's own figure, not a placeholder ('…') left while its runs finish.
-    await expect.poll(typicalPin, WAIT).toMatch(/^\d\.\d\d$/);
+    await expect.poll(typicalPin, WAIT).toMatch(FIGURE);
     const pinnedValue = await typicalPin();
     // Moving on does not move the pin: it keeps the settings it was pinned with. Once the reset settings' own
     // medians are in (the current column equals the baseline), the pin still shows the figure it had.
     await page.getByRole('button', { name: 'Reset all' }).click();
-    await expect.poll(() => leverValue(page, 'priorities.concurrent').textContent(), WAIT).not.toBe('1 priority');
+    await expect.poll(() => app.leverValue(CONCURRENT_PRIORITIES), WAIT).not.toBe('1 priority');
     await expect
       .poll(async () => {
-        const t = await table();
-        return t.typical && t.current !== '' && t.current === t.baseline ? t.pinned : 'not yet';
+        const row = await app.typicalKpiRow();
+        return row && row.current !== '' && row.current === row.baseline ? (row.pinned[0] ?? '') : 'not yet';
       }, WAIT)
       .toBe(pinnedValue);
 
@@ -220,30 +180,29 @@ describe('Explore view', () => {
     const nameField = page.getByRole('textbox', { name: 'Name of pinned what-if 1' });
     await nameField.fill('Just one thing');
     await nameField.press('Enter');
-    await page.locator('[data-testid="kpi-table"] thead th', { hasText: 'Just one thing' }).waitFor();
+    await app.kpiColumn('Just one thing').waitFor();
     expect(await header.count()).toBe(0);
 
     await page.getByRole('button', { name: 'Remove Just one thing' }).click();
-    const renamed = page.locator('[data-testid="kpi-table"] thead th', { hasText: 'Just one thing' });
-    await expect.poll(() => renamed.count(), WAIT).toBe(0);
-    expect(pageErrors(page)).toEqual([]);
+    await expect.poll(() => app.kpiColumn('Just one thing').count(), WAIT).toBe(0);
+    expect(app.errors).toEqual([]);
   });
 
   it('keeps the page the same height while a lever steps: the "why" text re-wrapping does not move the panels below', async () => {
-    const page = await openExplore();
-    const clarity = page.getByRole('slider', { name: 'Clarity of the goal' });
+    const app = await chromium.openExplore();
+    const { page } = app;
     // Right once, left five times, right four times: a walk over values whose "why" insights swap and re-wrap.
     const walk = ['ArrowRight', ...Array<string>(5).fill('ArrowLeft'), ...Array<string>(4).fill('ArrowRight')];
     const stepThrough = async () => {
       for (const key of walk) {
-        const before = await leverValue(page, 'goal.clarity').textContent();
-        await page.keyboard.press(key);
-        await expect.poll(() => leverValue(page, 'goal.clarity').textContent(), WAIT).not.toBe(before);
+        const before = await app.leverValue(GOAL_CLARITY);
+        await app.press(key);
+        await expect.poll(() => app.leverValue(GOAL_CLARITY), WAIT).not.toBe(before);
         // The new settings have been rendered with the quick estimate; wait for their 500 runs too.
-        await expect.poll(() => page.getByTestId('headline-basis').textContent(), WAIT).toMatch(/^Typical outcome: the median of 500 runs/);
+        await app.waitForTypicalHeadline();
       }
     };
-    await clarity.focus();
+    await app.slider(GOAL_CLARITY).focus();
     // The first walk shows every wording once (the space held for the panel may grow to the longest).
     await stepThrough();
     // The second walk over the same values records the page's height in every frame, quick estimates included.
@@ -256,21 +215,22 @@ describe('Explore view', () => {
     await stepThrough();
     const heights = await page.evaluate('[...window.momentumHeights]');
     expect(heights).toHaveLength(1);
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('switches charts with the keyboard and each chart says what it shows', async () => {
-    const page = await openExplore();
+    const app = await chromium.openExplore();
+    const { page } = app;
     await page.getByRole('tab', { name: 'Maturity' }).focus();
-    await page.keyboard.press('ArrowRight');
+    await app.press('ArrowRight');
     expect(await page.getByRole('tab', { name: 'Pillars' }).getAttribute('aria-selected')).toBe('true');
-    await expect.poll(() => page.getByTestId('caption-pillars').textContent(), WAIT).toMatch(/patients \d\.\d.*clinicians \d\.\d.*support staff \d\.\d/);
-    await page.keyboard.press('ArrowRight');
-    await page.getByTestId('caption-wgll').waitFor();
-    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => app.caption('pillars').textContent(), WAIT).toMatch(/patients \d\.\d.*clinicians \d\.\d.*support staff \d\.\d/);
+    await app.press('ArrowRight');
+    await app.caption('wgll').waitFor();
+    await app.press('ArrowRight');
     // The timeline is the quick estimate's; once the runs are in, the caption says how they typically fare.
     await expect
-      .poll(() => page.getByTestId('caption-portfolio').textContent(), WAIT)
+      .poll(() => app.caption('portfolio').textContent(), WAIT)
       .toMatch(/^In the quick estimate \(noise off\), \d+ of \d+ initiatives are live by the end, \d+ failed, \d+ not finished\. Across 500 runs, typically \d+ are live and \d+ failed/);
     // [R11] Each row's chance of being live at the end is the share of the view's Monte Carlo, computed here
     // from the same input (the scenario the app opens with, Milton Keynes, as loaded), seed and replications.
@@ -288,7 +248,7 @@ describe('Explore view', () => {
     expect((await row.textContent())!.startsWith(shown)).toBe(true);
     // The caption names the least likely initiative (among those live in fewer than half of the runs, if any).
     const least = [...mc.initiatives].sort((a, b) => a.live - b.live)[0]!;
-    expect(await page.getByTestId('caption-portfolio').textContent()).toMatch(
+    expect(await app.caption('portfolio').textContent()).toMatch(
       least.live < 0.5 ? `Most at risk, live at the end in fewer than half of the runs: ${nameOf(least.id)} (` : `the least likely is ${nameOf(least.id)} (${Math.round(least.live * 100)}%)`,
     );
     await page.screenshot({ path: '/tmp/momentum-portfolio-odds.png' });
@@ -300,50 +260,51 @@ describe('Explore view', () => {
       const sample = () => seen.push([document.querySelector('[data-testid="portfolio-odds"]') !== null, /Across 500 runs/.test(document.querySelector('[data-testid="caption-portfolio"]')?.textContent ?? '')]);
       new MutationObserver(sample).observe(document.body, { childList: true, characterData: true, subtree: true });
     });
-    await priorities(page).focus();
-    await page.keyboard.press('End');
+    await app.moveLever(CONCURRENT_PRIORITIES, 'End');
     await expect.poll(() => page.evaluate(() => (window as unknown as { oddsSeen: [boolean, boolean][] }).oddsSeen.some(([odds]) => !odds)), WAIT).toBe(true);
     await expect.poll(() => page.getByTestId('portfolio-odds').count(), WAIT).toBe(1);
     const oddsSeen = await page.evaluate(() => (window as unknown as { oddsSeen: [boolean, boolean][] }).oddsSeen);
     expect(oddsSeen.filter(([odds, across]) => odds !== across)).toEqual([]);
     for (const [tab, id] of [['Adoption', 'adoption'], ['Confidence', 'confidence'], ['Benefits', 'benefits']] as const) {
       await page.getByRole('tab', { name: tab }).click();
-      await expect.poll(() => page.getByTestId(`caption-${id}`).textContent(), WAIT).not.toMatch(/Simulating/);
+      await expect.poll(() => app.caption(id).textContent(), WAIT).not.toMatch(/Simulating/);
     }
     // Each line chart says which line it draws.
-    expect(await page.getByTestId('caption-benefits').textContent()).toMatch(/^Typical outcome \(median of 500 runs\): benefits realised by the end, \d+ benefit-weeks/);
+    expect(await app.caption('benefits').textContent()).toMatch(/^Typical outcome \(median of 500 runs\): benefits realised by the end, \d+ benefit-weeks/);
     await page.getByRole('tab', { name: 'Confidence' }).click();
-    expect(await page.getByTestId('caption-confidence').textContent()).toMatch(/^Typical outcome \(median of 500 runs\): at the end, board confidence is \d+%/);
-    expect(pageErrors(page)).toEqual([]);
+    expect(await app.caption('confidence').textContent()).toMatch(/^Typical outcome \(median of 500 runs\): at the end, board confidence is \d+%/);
+    expect(app.errors).toEqual([]);
   });
 
   it('enters presentation mode with F5, hides the editing chrome, and leaves with Escape', async () => {
-    const page = await openExplore({ width: 1920, height: 1080 });
-    await page.keyboard.press('F5');
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presentation')), WAIT).toBe(true);
-    expect(await page.getByRole('navigation', { name: 'Views' }).count()).toBe(0);
+    const app = await chromium.openExplore({ viewport: { width: 1920, height: 1080 } });
+    const { page } = app;
+    const presenting = () => page.evaluate(() => document.documentElement.classList.contains('presentation'));
+    await app.press('F5');
+    await expect.poll(presenting, WAIT).toBe(true);
+    expect(await app.views.count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Pin what-if' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^About / }).count()).toBe(0);
     // The levers still work, and the type is larger.
-    expect(await priorities(page).isEnabled()).toBe(true);
+    expect(await app.slider(CONCURRENT_PRIORITIES).isEnabled()).toBe(true);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(16);
     // The room still reads what the numbers are.
-    await expect.poll(() => page.getByTestId('headline-basis').textContent(), WAIT).toMatch(/^Typical outcome: the median of 500 runs/);
+    await app.waitForTypicalHeadline();
     expect(await page.getByTestId('headline-basis').isVisible()).toBe(true);
     await page.screenshot({ path: '/tmp/momentum-explore-presentation.png' });
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await app.seriousViolations()).toEqual([]);
 
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('navigation', { name: 'Views' }).count(), WAIT).toBe(1);
-    await page.keyboard.press('Control+Shift+P');
+    await app.press('Escape');
+    await expect.poll(() => app.views.count(), WAIT).toBe(1);
+    await app.press('Control+Shift+P');
     await expect.poll(() => page.getByRole('button', { name: /Leave presentation/ }).count(), WAIT).toBe(1);
     await page.getByRole('button', { name: /Leave presentation/ }).click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('presentation')), WAIT).toBe(false);
-    expect(pageErrors(page)).toEqual([]);
+    await expect.poll(presenting, WAIT).toBe(false);
+    expect(app.errors).toEqual([]);
   });
 
   it('starts with a clean console: the app icon is served and no request fails', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await chromium.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
@@ -357,7 +318,7 @@ describe('Explore view', () => {
       if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
     });
     await page.goto(inject('baseUrl'));
-    await expect.poll(() => maturityCaption(page).textContent(), WAIT).toMatch(/^Typical outcome/);
+    await expect.poll(() => page.getByTestId('caption-maturity').textContent(), WAIT).toMatch(/^Typical outcome/);
     const icon = await page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
       if (!link) return null;
@@ -370,14 +331,13 @@ describe('Explore view', () => {
   });
 
   it('has no serious or critical accessibility violations on Explore (with a pin) and How it works', async () => {
-    const page = await openExplore();
-    await page.screenshot({ path: '/tmp/momentum-explore.png' });
-    await page.getByRole('button', { name: 'Pin what-if' }).click();
-    await page.locator('[data-testid="kpi-table"] thead th', { hasText: 'What-if 1' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'How it works' }).click();
-    await page.getByRole('heading', { name: 'How it works', level: 1 }).waitFor();
-    await page.screenshot({ path: '/tmp/momentum-model.png' });
-    expect(await seriousViolations(page)).toEqual([]);
+    const app = await chromium.openExplore();
+    await app.page.screenshot({ path: '/tmp/momentum-explore.png' });
+    await app.pinWhatIf();
+    await app.kpiColumn('What-if 1').waitFor();
+    expect(await app.seriousViolations()).toEqual([]);
+    await app.goTo('How it works');
+    await app.page.screenshot({ path: '/tmp/momentum-model.png' });
+    expect(await app.seriousViolations()).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { checkRecovery, startAutosave } from '../../renderer/src/platform/autosave';
 import type { BrowserPlatform } from '../../renderer/src/platform/browser-platform';
-import { launchChromium } from './browser';
+import { useChromium } from './helpers/ui';
 
 interface Harness {
   platform: BrowserPlatform;
@@ -20,22 +20,20 @@ declare global {
 }
 
 const ORIGIN = 'http://localhost:4987';
-let browser: Browser;
+const chromium = useChromium();
 let outDir: string;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'momentum-harness-'));
   await build({ configFile: false, root: new URL('./platform-harness/', import.meta.url).pathname, base: './', logLevel: 'silent', build: { outDir, emptyOutDir: true, target: 'es2022' } });
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   await rm(outDir, { recursive: true, force: true });
 });
 
 /** Serve the harness build on a localhost origin (a secure context, like the real app). */
 async function newContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await chromium.browser.newContext({ acceptDownloads: true });
   await context.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname.replace(/^\/+/, '') || 'index.html';
     return route.fulfill({ path: join(outDir, path) });

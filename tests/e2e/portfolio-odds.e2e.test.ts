@@ -1,20 +1,11 @@
 // [R11] During a trainer's reveal the Portfolio chart shows no initiative's odds (they are whole-run figures
 // of the 500 runs, which would give the ending away) until the reveal reaches the end of the run.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine';
-import { launchChromium, openApp, pageErrors } from './browser';
+import { useChromium, WAIT } from './helpers/ui';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const WAIT = { timeout: 20_000, interval: 50 };
+const chromium = useChromium();
 
 describe('Portfolio odds during a reveal', () => {
   it('[R11] hides each initiative\'s chance of being live until the reveal reaches the end, then shows it again', { timeout: 120_000 }, async () => {
@@ -26,19 +17,17 @@ describe('Portfolio odds during a reveal', () => {
     expect(reveals.at(-1)!.week).toBeGreaterThanOrEqual(scenario.horizonWeeks);
     expect(reveals.some((r) => r.week < scenario.horizonWeeks)).toBe(true);
 
-    const page = await openApp(browser, '', { width: 1440, height: 1000 });
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    const { page } = app;
     await page.getByRole('heading', { level: 1, name: scenario.title }).waitFor();
     await page.getByRole('tab', { name: 'Portfolio' }).click();
     const odds = page.getByTestId('portfolio-odds');
-    const caption = page.getByTestId('caption-portfolio');
+    const caption = app.caption('portfolio');
     await expect.poll(() => odds.count(), WAIT).toBe(1);
     expect(await caption.textContent()).toMatch(/Most at risk|the least likely is/);
 
-    const panel = page.locator('.trainer-panel');
-    await panel.getByRole('button', { name: /Start reveals/ }).click();
     for (let i = 0; i < reveals.length; i++) {
-      if (i > 0) await panel.getByRole('button', { name: /Next reveal/ }).click();
-      await panel.getByText(`Step ${i + 1} of ${reveals.length}`, { exact: false }).waitFor();
+      await app.reveal(i + 1, reveals.length);
       if (reveals[i]!.week < scenario.horizonWeeks) {
         await expect.poll(() => caption.textContent(), WAIT).toMatch(new RegExp(`at week ${reveals[i]!.week}:`));
         expect(await odds.count()).toBe(0);
@@ -51,6 +40,6 @@ describe('Portfolio odds during a reveal', () => {
         expect(await caption.textContent()).toMatch(/Most at risk|the least likely is/);
       }
     }
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

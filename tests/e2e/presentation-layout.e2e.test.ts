@@ -1,19 +1,11 @@
 // Explore in presentation mode on the screens boards present from: the common projector resolutions and a
 // 1920×1080 display. At each, the headline cards hold their figures, the chart keeps most of the width and
 // nothing runs off to the side.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, pageErrors } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium, WAIT, type App } from './helpers/ui';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const WAIT = { timeout: 20_000, interval: 50 };
+const chromium = useChromium();
 
 const VIEWPORTS = [
   { width: 1024, height: 768 },
@@ -86,18 +78,16 @@ function chartWidth(page: Page): Promise<{ chart: number; viewport: number }> {
 }
 
 /** Open the app, wait for the typical outcome to be on screen, and start presenting. */
-async function present(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openApp(browser, '', viewport);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await expect.poll(() => page.getByTestId('caption-maturity').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)/);
-  await page.getByRole('button', { name: 'Present' }).click();
-  await page.getByRole('button', { name: /Leave presentation/ }).waitFor();
-  return page;
+async function present(viewport: { width: number; height: number }): Promise<App> {
+  const app = await chromium.openExplore({ viewport });
+  await app.present();
+  return app;
 }
 
 describe('Explore in presentation mode', () => {
   it('keeps every headline figure in its card, the chart wide and nothing scrolling sideways at 1024×768 to 1920×1080', { timeout: 120_000 }, async () => {
-    const page = await present(VIEWPORTS[0]);
+    const app = await present(VIEWPORTS[0]);
+    const { page } = app;
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       const at = `${viewport.width}×${viewport.height}`;
@@ -116,13 +106,12 @@ describe('Explore in presentation mode', () => {
       }
       await page.screenshot({ path: `/tmp/momentum-presentation-${viewport.width}x${viewport.height}.png` });
     }
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('lays out the normal (editing) view as well on a 1024×768 or 1280×720 screen', { timeout: 120_000 }, async () => {
-    const page = await openApp(browser, '', { width: 1024, height: 768 });
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await expect.poll(() => page.getByTestId('caption-maturity').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)/);
+    const app = await chromium.openExplore({ viewport: { width: 1024, height: 768 } });
+    const { page } = app;
     for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }]) {
       await page.setViewportSize(viewport);
       const at = `${viewport.width}×${viewport.height}`;
@@ -139,19 +128,16 @@ describe('Explore in presentation mode', () => {
       expect(Math.max(...heights), at).toBeLessThan(1.5 * Math.min(...heights));
       await page.screenshot({ path: `/tmp/momentum-explore-${viewport.width}x${viewport.height}.png` });
     }
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('shows every chart tab and the trainer panel of a prepared scenario without sideways scrolling on a 1024×768 projector', { timeout: 120_000 }, async () => {
-    const page = await openApp(browser, '', { width: 1024, height: 768 });
-    await page.getByRole('button', { name: 'Library' }).click();
-    await page.getByRole('button', { name: 'Open SCAS: a staged journey' }).click();
-    await page.getByRole('heading', { level: 1, name: 'SCAS: a staged journey' }).waitFor();
-    await page.getByRole('button', { name: 'Present' }).click();
-    await page.getByRole('button', { name: /Leave presentation/ }).waitFor();
-    const panel = page.locator('.trainer-panel');
-    await panel.getByRole('button', { name: /Start reveals/ }).click();
-    await panel.getByText(/Step 1 of/).waitFor();
+    const app = await chromium.openApp({ viewport: { width: 1024, height: 768 } });
+    const { page } = app;
+    await app.openPrepared('SCAS: a staged journey');
+    await app.present();
+    const panel = app.trainerPanel;
+    await app.reveal(1);
     for (const tab of TABS) {
       await page.getByRole('tab', { name: tab }).click();
       await expect.poll(async () => {
@@ -166,6 +152,6 @@ describe('Explore in presentation mode', () => {
     const [box, side] = await Promise.all([panel.boundingBox(), page.locator('.explore-side').boundingBox()]);
     expect(box!.x + box!.width).toBeLessThanOrEqual(side!.x + side!.width + 0.5);
     await page.screenshot({ path: '/tmp/momentum-presentation-trainer-1024x768.png' });
-    expect(pageErrors(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   evaluateChallenge,
   LEVERS,
@@ -20,28 +19,21 @@ import {
 import { constraintTotals, CONSTRAINT_WORDS } from '../../renderer/src/components/why-panel';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
 import { challengeVerdict, describeCheck } from '../../renderer/src/trainer/kpi-labels';
-import { launchChromium, openApp, pageErrors } from './browser';
+import { useChromium, WAIT, type App } from './helpers/ui';
 
 // The trainer's journey of issue 6, in Chromium, the way a person drives it.
 const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas-staged-journey.json';
 const SHOTS = process.env.MOMENTUM_SHOTS ?? '';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** Open the app with the browser's download/upload fallback instead of native file pickers. */
-async function openWithFallbackFiles(): Promise<{ page: Page; errors: string[] }> {
-  const page = await openApp(browser, '', { width: 1440, height: 1000 }, { withoutPickers: true });
-  return { page, errors: pageErrors(page) };
+function openWithFallbackFiles(): Promise<App> {
+  return chromium.openApp({ viewport: { width: 1440, height: 1000 }, withoutPickers: true });
 }
 
 /**
@@ -65,7 +57,7 @@ function expectedVerdict(scenario: Scenario, overrides: LeverValues, targetId: s
 }
 
 /** Wait until a challenge is judged on the typical outcome, and return what it shows. */
-async function shownVerdict(challenge: ReturnType<Page['locator']>) {
+async function shownVerdict(challenge: Locator) {
   await expect.poll(() => challenge.getAttribute('data-basis'), { timeout: 60_000 }).toBe('typical');
   return {
     badge: (await challenge.locator('.badge').textContent())?.trim(),
@@ -94,11 +86,6 @@ function gist(headline: string): string {
   return m ? `${m[1]}: ${m[2]}%` : headline;
 }
 
-async function seriousViolations(page: Page, include: string) {
-  const result = await new AxeBuilder({ page }).include(include).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
 describe('trainer mode', () => {
   it('opens a scenario, locks levers, steps through reveals, checks a challenge, edits, saves and reopens it unchanged', { timeout: 180_000 }, async () => {
     const prepared = readFileSync(join('scenarios', SCENARIO_FILE), 'utf8');
@@ -106,16 +93,16 @@ describe('trainer mode', () => {
     if (!original.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
     const scenario = original.scenario;
 
-    const { page, errors } = await openWithFallbackFiles();
-    await page.getByRole('button', { name: 'Library' }).click();
+    const app = await openWithFallbackFiles();
+    const { page } = app;
+    await app.goTo('Library');
     await page.getByRole('heading', { name: 'Prepared scenarios' }).waitFor();
     await shot(page, 'trainer-1-library');
-    expect(await seriousViolations(page, 'main')).toEqual([]);
+    expect(await app.seriousViolations('main')).toEqual([]);
 
     // Open the prepared scenario: Explore shows it with the trainer panel.
-    await page.getByRole('button', { name: `Open ${scenario.title}` }).click();
-    await page.getByRole('heading', { level: 1, name: scenario.title }).waitFor();
-    const panel = page.locator('.trainer-panel');
+    await app.openPrepared(scenario.title);
+    const panel = app.trainerPanel;
     await panel.waitFor();
     // The card was scrolled into view in the library; Explore must not open scrolled away.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -130,22 +117,20 @@ describe('trainer mode', () => {
       const sw = panel.locator(`#lock-${id.replace(/\./g, '-')}`);
       await sw.check();
       expect(await sw.isChecked()).toBe(true);
-      expect(await page.locator(`.explore-levers [data-lever="${id}"] :is(input, select)`).first().isDisabled()).toBe(true);
+      expect(await app.leverControl(id).isDisabled()).toBe(true);
     }
     await shot(page, 'trainer-2-locked');
 
     // Step through every reveal; the note of each moment appears.
     const reveals = [...scenario.trainer.reveals].sort((a, b) => a.week - b.week);
     expect(reveals.length).toBeGreaterThan(1);
-    await panel.getByRole('button', { name: /Start reveals/ }).click();
     for (let i = 0; i < reveals.length; i++) {
-      if (i > 0) await panel.getByRole('button', { name: /Next reveal/ }).click();
-      await panel.getByText(`Step ${i + 1} of ${reveals.length}`, { exact: false }).waitFor();
+      await app.reveal(i + 1, reveals.length);
       expect(await panel.locator('.reveal-title').textContent()).toBe(reveals[i]!.title);
       // The charts stop at the reveal week, and the caption describes that week, not the end of the run.
       const week = Math.min(reveals[i]!.week, scenario.horizonWeeks);
       if (week < scenario.horizonWeeks) {
-        await expect.poll(() => page.getByTestId('caption-maturity').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`maturity is \\d\\.\\d of 5 at week ${week}\\b`));
+        await expect.poll(() => app.caption('maturity').textContent(), WAIT).toMatch(new RegExp(`maturity is \\d\\.\\d of 5 at week ${week}\\b`));
       }
       if (i === 1) await shot(page, 'trainer-3-reveal');
     }
@@ -166,11 +151,10 @@ describe('trainer mode', () => {
     expect(first.checks.join(' ')).toMatch(/to spare|short by|over the limit by|too late by|exactly on the mark|never reached|not reached/);
 
     await shot(page, 'trainer-4-challenge');
-    expect(await seriousViolations(page, '.trainer-panel')).toEqual([]);
+    expect(await app.seriousViolations('.trainer-panel')).toEqual([]);
 
     // Edit an initiative in the staged-journey editor; a bad value is flagged in the validator's words.
-    await page.getByRole('button', { name: 'Edit journey' }).click();
-    await page.getByRole('heading', { name: 'Edit the journey' }).waitFor();
+    await app.goTo('Edit journey');
     const effort = page.locator('#field-initiatives-0-effortWeeks');
     await effort.fill('0');
     await page.locator('#field-initiatives-0-effortWeeks-problems').getByText('must be a positive number, got 0').waitFor();
@@ -180,13 +164,13 @@ describe('trainer mode', () => {
     const name = page.locator('#field-initiatives-0-name');
     await name.fill('Integrated dispatch, phase one');
     await page.getByText('No problems: the scenario is ready to save.').waitFor();
-    expect(await seriousViolations(page, 'main')).toEqual([]);
+    expect(await app.seriousViolations('main')).toEqual([]);
     await shot(page, 'trainer-6-editor', true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'trainer-6a-editor-top');
 
     // Save: in the browser this is a download.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as scenario file…' }).click()]);
+    const download = await app.download(() => page.getByRole('button', { name: 'Save as scenario file…' }).click());
     const folder = mkdtempSync(join(tmpdir(), 'momentum-trainer-'));
     const savedPath = join(folder, download.suggestedFilename());
     await download.saveAs(savedPath);
@@ -203,23 +187,22 @@ describe('trainer mode', () => {
     expect(savedText).toBe(serializeScenario(expected));
 
     // Reopen the saved file from disk (upload) and see the same scenario.
-    await page.getByRole('button', { name: 'Library' }).click();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
-    await chooser.setFiles(savedPath);
+    await app.openScenarioFile(savedPath);
     await page.getByRole('heading', { level: 1, name: scenario.title }).waitFor();
     for (const id of toLock) {
-      expect(await page.locator(`.explore-levers [data-lever="${id}"] :is(input, select)`).first().isDisabled()).toBe(true);
+      expect(await app.leverControl(id).isDisabled()).toBe(true);
     }
-    await page.getByRole('button', { name: 'Edit journey' }).click();
+    await app.goTo('Edit journey');
     expect(await page.locator('#field-initiatives-0-effortWeeks').inputValue()).toBe('41');
     expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe('Integrated dispatch, phase one');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('runs the facilitator kit and the editor from the keyboard alone: what-ifs, reveals, timer, collapsing, moving an initiative', { timeout: 120_000 }, async () => {
     const parsed = parseScenario(readFileSync(join('scenarios', SCENARIO_FILE), 'utf8'));
     if (!parsed.ok) throw new Error(`${SCENARIO_FILE} does not parse`);
-    const { page, errors } = await openWithFallbackFiles();
+    const app = await openWithFallbackFiles();
+    const { page } = app;
     const press = async (name: string | RegExp, key = 'Enter', within = page.locator('body')) => {
       const button = within.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
       await button.focus();
@@ -227,7 +210,7 @@ describe('trainer mode', () => {
     };
     await press('Library');
     await press(`Open ${parsed.scenario.title}`);
-    const panel = page.locator('.trainer-panel');
+    const panel = app.trainerPanel;
     await panel.waitFor();
     // Each suggested what-if moves its levers in one step; a locked lever stays put and the panel says so.
     for (const w of parsed.scenario.trainer.whatIfs) {
@@ -235,7 +218,7 @@ describe('trainer mode', () => {
       const status = await panel.locator('.briefing [role="status"]').textContent();
       expect(status).toContain(`Applied "${w.label}"`);
       for (const [id, value] of Object.entries(w.levers)) {
-        const control = page.locator(`.explore-levers [data-lever="${id}"] :is(input, select)`).first();
+        const control = app.leverControl(id);
         if (parsed.scenario.lockedLevers.includes(id)) expect(status).toContain('except the locked');
         else expect(Number(await control.inputValue())).toBe(value);
       }
@@ -280,7 +263,7 @@ describe('trainer mode', () => {
     expect(await page.locator('#field-initiatives-0-name').inputValue()).toBe(second!.name);
     expect(await page.locator('#field-initiatives-1-name').inputValue()).toBe(first!.name);
     await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, `Move ${first!.name} down`);
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('[R8] keeps the "why" panel to the quarters that have ended at each reveal week, and explains the next once the reveals reach its end', { timeout: 120_000 }, async () => {
@@ -289,22 +272,20 @@ describe('trainer mode', () => {
     const scenario = parsed.scenario;
     // The panel reads the quick estimate (noise off) of the settings as loaded: the same engine function here.
     const { explanations } = simulateExpected(scenarioToInput(scenario));
-    const { page, errors } = await openWithFallbackFiles();
-    await page.getByRole('button', { name: 'Library' }).click();
-    await page.getByRole('button', { name: `Open ${scenario.title}` }).click();
-    const panel = page.locator('.trainer-panel');
+    const app = await openWithFallbackFiles();
+    const { page } = app;
+    await app.openPrepared(scenario.title);
+    const panel = app.trainerPanel;
     await panel.waitFor();
     const why = page.getByTestId('why-panel');
     await why.waitFor();
     const reveals = [...scenario.trainer.reveals].sort((a, b) => a.week - b.week).filter((r) => r.week < scenario.horizonWeeks);
     expect(reveals.length).toBeGreaterThan(1);
-    await panel.getByRole('button', { name: /Start reveals/ }).click();
     // The quarter under way at the previous step, which the panel must explain once the reveals reach its end.
     let waiting: PeriodExplanation | undefined;
     let telling = 0;
     for (let i = 0; i < reveals.length; i++) {
-      if (i > 0) await panel.getByRole('button', { name: /Next reveal/ }).click();
-      await panel.getByText(`Step ${i + 1} of`, { exact: false }).waitFor();
+      await app.reveal(i + 1);
       const week = reveals[i]!.week;
       const ended = explanations.filter((p) => p.toWeek <= week);
       const underWay = explanations.find((p) => p.fromWeek <= week && p.toWeek > week);
@@ -312,7 +293,7 @@ describe('trainer mode', () => {
       // What the panel names and by how much (the panel follows the charts in a deferred render): nothing while
       // no quarter has ended, not even the constraint of the quarter under way; else the ended quarters' figures.
       const named = async () => ((await page.getByTestId('why-headline').count()) === 0 ? 'nothing' : gist((await page.getByTestId('why-headline').textContent()) ?? ''));
-      await expect.poll(named, { timeout: 20_000 }).toBe(ended.length === 0 ? 'nothing' : gist(whyHeadline(ended, true)));
+      await expect.poll(named, WAIT).toBe(ended.length === 0 ? 'nothing' : gist(whyHeadline(ended, true)));
       // Counting the quarter under way (weeks after the reveal) would name another figure: the check can tell.
       if (underWay && gist(whyHeadline([...ended, underWay], true)) !== (ended.length === 0 ? 'nothing' : gist(whyHeadline(ended, true)))) telling++;
       if (ended.length > 0) expect(await page.getByTestId('why-headline').textContent()).toBe(whyHeadline(ended, true));
@@ -338,13 +319,13 @@ describe('trainer mode', () => {
         // The other panels too speak of the reveal week, in their captions and in the charts' accessible names.
         for (const [tab, id] of [['Pillars', 'pillars'], ['What Good Looks Like', 'wgll'], ['Portfolio', 'portfolio'], ['Confidence', 'confidence'], ['Benefits', 'benefits']] as const) {
           await page.getByRole('tab', { name: tab }).click();
-          const caption = (await page.getByTestId(`caption-${id}`).textContent()) ?? '';
+          const caption = (await app.caption(id).textContent()) ?? '';
           expect(caption, tab).toMatch(new RegExp(`\\b(at|by) week ${week}\\b|^Week ${week} scores`));
           expect(caption, tab).not.toMatch(/the end|NaN|Year \d scores/);
           // The replications may land between two reads and move both from the quick estimate to the typical
           // outcome: wait until the chart's name and the caption, read together, agree.
-          const agree = async () => (await page.getByTestId(`chart-${id}`).getAttribute('aria-label')) === (await page.getByTestId(`caption-${id}`).textContent());
-          await expect.poll(agree, { timeout: 20_000 }).toBe(true);
+          const agree = async () => (await page.getByTestId(`chart-${id}`).getAttribute('aria-label')) === (await app.caption(id).textContent());
+          await expect.poll(agree, WAIT).toBe(true);
           if (id === 'portfolio') await page.screenshot({ path: '/tmp/trainer-portfolio-reveal.png' });
         }
         await page.getByRole('tab', { name: 'Maturity' }).click();
@@ -355,24 +336,23 @@ describe('trainer mode', () => {
     expect(telling).toBeGreaterThan(0);
     // The whole run: every quarter, with no "so far" and no note.
     await panel.getByRole('button', { name: 'Show whole run' }).click();
-    await expect.poll(() => why.getAttribute('data-explained-through'), { timeout: 20_000 }).toBe(null);
+    await expect.poll(() => why.getAttribute('data-explained-through'), WAIT).toBe(null);
     expect(await page.getByTestId('why-headline').textContent()).toBe(whyHeadline(explanations, false));
     expect(await page.getByTestId('why-reveal').count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 
   it('reports every problem of a broken scenario file with its path and message instead of a blank screen', async () => {
-    const { page, errors } = await openWithFallbackFiles();
-    await page.getByRole('button', { name: 'Library' }).click();
+    const app = await openWithFallbackFiles();
+    const { page } = app;
     const folder = mkdtempSync(join(tmpdir(), 'momentum-broken-'));
     const broken = join(folder, 'broken.json');
     writeFileSync(broken, JSON.stringify({ schemaVersion: 2, id: 'broken', title: 'Broken', initiatives: [{ id: 'a', name: 'A', pillar: 'patients', effortWeeks: -3 }] }));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open a scenario file…' }).click()]);
-    await chooser.setFiles(broken);
+    await app.openScenarioFile(broken);
     const report = page.getByRole('alert');
     await report.getByText('Could not open broken.json').waitFor();
     expect(await report.textContent()).toContain('initiatives[0].effortWeeks');
     await shot(page, 'trainer-7-broken');
-    expect(errors).toEqual([]);
+    expect(app.errors).toEqual([]);
   });
 });
