@@ -18,6 +18,7 @@ import {
   type RunFile,
   type RunSpec,
   type Scenario,
+  type Uncertainty,
 } from '../engine';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
 import { readText, resolvePath } from './files';
@@ -113,12 +114,33 @@ export function parseSets(sets: readonly string[]): Record<string, number> {
   return out;
 }
 
+/**
+ * The uncertainty option: which uncertainty the replications draw. 'all' (the default) includes the model's own
+ * assumptions, the honest choice; 'noise' gives luck-only bands.
+ */
+export const UNCERTAINTY_OPTION: OptionSpec = {
+  name: 'uncertainty', kind: 'string', value: 'all|noise',
+  help: "'all' (default, or the run file's): luck and the model's assumptions; 'noise': luck alone",
+};
+
+/** Return the --uncertainty value, or undefined when not given; throw UsageError on anything but all or noise. */
+export function uncertaintyArg(args: ParsedArgs): Uncertainty | undefined {
+  const u = args.strings.get('uncertainty');
+  if (u === undefined) return undefined;
+  if (u !== 'all' && u !== 'noise') throw new UsageError(`--uncertainty must be 'all' (luck and the model's assumptions) or 'noise' (luck alone), not '${u}'.`);
+  return u;
+}
+
+/** Default uncertainty of a run from a scenario file: the model's assumptions as well as luck. */
+export const DEFAULT_UNCERTAINTY: Uncertainty = 'all';
+
 /** Options every simulating command takes. */
 export const SAMPLING_OPTIONS: readonly OptionSpec[] = [
   { name: 'seed', kind: 'int', value: 'N', help: 'seed of the random generator (default 1, or the run file\'s)', min: 0, max: 0xffffffff },
   { name: 'replications', kind: 'int', value: 'N', help: 'Monte Carlo replications; 1 = one seeded run (default 1, or the run file\'s)', min: 1, max: 100_000 },
   { name: 'expected', kind: 'flag', help: 'noise off: the expected-value run (ignores --seed and --replications)' },
   { name: 'set', kind: 'list', value: 'LEVER_ID=VALUE', help: 'set a lever (repeatable); see `momentum levers`' },
+  UNCERTAINTY_OPTION,
 ];
 
 /** The worker-count option of commands that fan out. */
@@ -136,8 +158,8 @@ export function specFrom(loaded: LoadedFile, args: ParsedArgs, defaults: { repli
   const label = args.strings.get('label');
   const base =
     loaded.kind === 'run'
-      ? { label: loaded.run.label, scenario: loaded.run.scenario, overrides: loaded.run.overrides, seed: loaded.run.seed, replications: loaded.run.replications, method: loaded.run.method }
-      : { label: loaded.scenario.title, scenario: loaded.scenario, overrides: {}, seed: DEFAULT_SEED, replications: defaults.replications ?? 1, method: methodFor(defaults.replications ?? 1) };
+      ? { label: loaded.run.label, scenario: loaded.run.scenario, overrides: loaded.run.overrides, seed: loaded.run.seed, replications: loaded.run.replications, method: loaded.run.method, uncertainty: loaded.run.uncertainty }
+      : { label: loaded.scenario.title, scenario: loaded.scenario, overrides: {}, seed: DEFAULT_SEED, replications: defaults.replications ?? 1, method: methodFor(defaults.replications ?? 1), uncertainty: DEFAULT_UNCERTAINTY };
   const replications = args.ints.get('replications') ?? base.replications;
   const expected = args.flags.has('expected');
   const method = expected ? 'expected' : args.ints.has('replications') ? methodFor(replications) : base.method;
@@ -148,12 +170,13 @@ export function specFrom(loaded: LoadedFile, args: ParsedArgs, defaults: { repli
     method,
     seed: args.ints.get('seed') ?? base.seed,
     replications: method === 'monte-carlo' ? replications : 1,
+    uncertainty: method === 'expected' ? 'noise' : uncertaintyArg(args) ?? base.uncertainty,
   };
 }
 
 /** Return true when the options change what a run file would simulate. */
 export function changesRun(args: ParsedArgs): boolean {
-  return args.ints.has('seed') || args.ints.has('replications') || args.flags.has('expected') || (args.lists.get('set') ?? []).length > 0;
+  return args.ints.has('seed') || args.ints.has('replications') || args.flags.has('expected') || args.strings.has('uncertainty') || (args.lists.get('set') ?? []).length > 0;
 }
 
 /** Throw InputError before any work when an output file could not be written (missing folder, a folder in the way). */

@@ -34,7 +34,7 @@ export type Job =
       /** Return each combination as its CSV line (`gridCsvLine`) instead of its summary, so that lanes do the formatting too. */
       readonly csv?: boolean;
     }
-  | { readonly kind: 'replications'; readonly input: SimInput; readonly seed: number; readonly replications: number };
+  | { readonly kind: 'replications'; readonly input: SimInput; readonly seed: number; readonly replications: number; readonly uncertainty: 'noise' | 'all' };
 
 /**
  * The results of a range of units. KPI summaries travel packed: `names` once, then per unit one
@@ -109,13 +109,13 @@ export function gridTask(base: SimTask, axes: readonly GridAxis[], independentSe
  */
 export function summaryOf(task: SimTask): KpiSummary {
   if (task.method === 'monte-carlo') {
-    return summarizeMonteCarlo(monteCarlo(task.input, { replications: task.replications, seed: task.seed, series: [] }));
+    return summarizeMonteCarlo(monteCarlo(task.input, { replications: task.replications, seed: task.seed, series: [], uncertainty: task.uncertainty ?? 'noise' }));
   }
   if (task.method === 'expected') return summarizeRun(simulateExpected(task.input));
   // A seeded run is replication 0 of the Monte Carlo with its seed (both draw from the stream (seed, 0));
   // as a one-replication part it skips the weekly series, explanations and insights a summary never shows.
   // tests/cli/job.test.ts checks that the KPIs are those of simulate(), bit for bit.
-  const part = monteCarloPart(task.input, { seed: task.seed, from: 0, to: 1, series: [] });
+  const part = monteCarloPart(task.input, { seed: task.seed, from: 0, to: 1, series: [], uncertainty: task.uncertainty ?? 'noise' });
   const kpis: Record<string, number> = {};
   for (const name of Object.keys(part.kpis).sort()) kpis[name] = part.kpis[name]![0]!;
   return { kpis };
@@ -134,7 +134,7 @@ export function runUnits(job: Job, from: number, to: number): Payload {
   if (job.kind === 'replications') {
     try {
       // No series: the command line reports KPIs only, and the parts stay small to send.
-      return { kind: 'part', part: monteCarloPart(job.input, { seed: job.seed, from, to, series: [] }) };
+      return { kind: 'part', part: monteCarloPart(job.input, { seed: job.seed, from, to, series: [], uncertainty: job.uncertainty }) };
     } catch (err) {
       throw new UnitError(from, err instanceof Error ? (err.stack ?? err.message) : String(err));
     }

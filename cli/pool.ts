@@ -301,11 +301,11 @@ export async function evaluateAll(tasks: readonly SimTask[], opts: PoolOptions):
  */
 export async function monteCarloInParts(
   input: SimInput,
-  opts: { readonly replications: number; readonly seed: number },
+  opts: { readonly replications: number; readonly seed: number; readonly uncertainty: 'noise' | 'all' },
   pool: WorkerPool | undefined,
   onProgress?: (done: number, total: number) => void,
 ): Promise<MonteCarloResult> {
-  const payloads = await runJob({ kind: 'replications', input, seed: opts.seed, replications: opts.replications }, pool, onProgress);
+  const payloads = await runJob({ kind: 'replications', input, seed: opts.seed, replications: opts.replications, uncertainty: opts.uncertainty }, pool, onProgress);
   const parts: MonteCarloPart[] = payloads.map((p) => {
     if (p.kind !== 'part') throw new Error('A Monte Carlo batch came back without its replications.');
     return p.part;

@@ -462,7 +462,7 @@ export function partBuffers(part: MonteCarloPart): ArrayBuffer[] {
  * Return the mean of every KPI over N replications with streams (seed, 0..N−1), keeping no series.
  * Sensitivity uses it so that each lever setting sees the same random numbers (common random numbers).
  */
-export function kpiMeans(input: SimInput, replications: number, seed: number): Float64Array {
+export function kpiMeans(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise'): Float64Array {
   const R = Math.max(1, Math.floor(replications));
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
@@ -477,8 +477,10 @@ export function kpiMeans(input: SimInput, replications: number, seed: number): F
   // No outcomes (sensitivity reads only KPI means); the field is listed so that runCore sees one shape of sink.
   const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null, outcomes: null };
   const rng = createRng(seed, 0);
+  const shifts = uncertaintyOf(uncertainty) === 'all' ? assumptionShifts(seed) : null;
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);
+    if (shifts) assumptionsAt(shifts, r, ws.assume);
     sink.kpiIndex = r;
     runCore(ci, settings, path, ws, rng, sink);
   }

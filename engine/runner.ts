@@ -1,6 +1,7 @@
 import { monteCarlo } from './montecarlo';
 import { sensitivity } from './sensitivity';
 import { simulate, simulateExpected } from './simulate';
+import type { Uncertainty } from './assumptions';
 import type { MonteCarloResult, RunResult, SensitivityResult, SimInput } from './types';
 
 /** Options for a Monte Carlo request. */
@@ -11,6 +12,8 @@ export interface MonteCarloOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Ids of the series whose bands are wanted; default every series (see MonteCarloRunOptions.series). */
   readonly series?: readonly string[];
+  /** 'noise' (default) or 'all' (see MonteCarloRunOptions.uncertainty). */
+  readonly uncertainty?: Uncertainty;
 }
 
 /** Options for a sensitivity request. */
@@ -20,6 +23,8 @@ export interface SensitivityOptions {
   readonly replications: number;
   /** Called with (levers done, levers in all) as each lever finishes; the worker runner relays it from its worker. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** 'noise' (default) or 'all', as for a Monte Carlo. */
+  readonly uncertainty?: Uncertainty;
 }
 
 /**
@@ -28,7 +33,8 @@ export interface SensitivityOptions {
  */
 export interface SimRunner {
   expected(input: SimInput): Promise<RunResult>;
-  simulate(input: SimInput, seed: number): Promise<RunResult>;
+  /** One seeded replication; with uncertainty 'all', replication 0's assumptions too (simulate's option). */
+  simulate(input: SimInput, seed: number, opts?: { readonly uncertainty?: Uncertainty }): Promise<RunResult>;
   monteCarlo(input: SimInput, opts: MonteCarloOptions): Promise<MonteCarloResult>;
   sensitivity(input: SimInput, opts: SensitivityOptions): Promise<SensitivityResult>;
   dispose(): void;
@@ -38,7 +44,7 @@ export interface SimRunner {
 export function createInProcessRunner(): SimRunner {
   return {
     expected: async (input) => simulateExpected(input),
-    simulate: async (input, seed) => simulate(input, seed),
+    simulate: async (input, seed, opts) => simulate(input, seed, opts),
     monteCarlo: async (input, opts) => monteCarlo(input, opts),
     sensitivity: async (input, opts) => sensitivity(input, opts),
     dispose: () => undefined,

@@ -7,6 +7,7 @@ import {
   completeComparison,
   planComparison,
   type ReproductionReport,
+  uncertaintyOf,
 } from '../../engine';
 import { InputError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, fmt, loadFile, pct, specFrom, table } from '../common';
@@ -79,6 +80,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
       method: spec.method,
       seed: spec.seed,
       replications: spec.replications,
+      uncertainty: uncertaintyOf(spec),
       kpis: summary.kpis,
       ...(reproduction ? { reproduction } : {}),
     };

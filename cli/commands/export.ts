@@ -10,6 +10,7 @@ import {
   runTask,
   seriesCsv,
   taskOf,
+  uncertaintyOf,
 } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, checkWritable, loadFile, specFrom } from '../common';
@@ -61,6 +62,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
       method: spec.method,
       seed: spec.seed,
       replications: task.replications,
+      uncertainty: uncertaintyOf(spec),
       levers: effectiveLevers(task.input.levers, LEVERS),
     };
     text = runJson(meta, result.summary, result.method === 'monte-carlo' ? { monteCarlo: result.monteCarlo } : { run: result.run });

@@ -13,6 +13,7 @@ import {
   type KpiSummary,
   type ReproductionReport,
   type RunSpec,
+  uncertaintyOf,
 } from '../../engine';
 import { parseArgs, type CommandSpec, type ParsedArgs } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, checkWritable, fmt, loadFile, savedAtNow, specFrom, table } from '../common';
@@ -37,7 +38,7 @@ export const RUN_COMMAND: CommandSpec = {
     '1 invalid file or value, or a run that does not reproduce on the same engine, 2 usage, 3 internal.',
     '',
     'With --json, stdout holds one JSON object: engineVersion, scenario, label, method, seed,',
-    'replications, levers (every lever\'s value), kpis, distribution (Monte Carlo only) and',
+    'replications, uncertainty, levers (every lever\'s value), kpis, distribution (Monte Carlo only) and',
     'reproduction (run files only). The same arguments give the same bytes.',
     '',
     'A Monte Carlo run splits its replications across --workers threads; the numbers are the',
@@ -63,6 +64,7 @@ export function runJsonObject(spec: RunSpec, summary: KpiSummary, reproduction?:
     method: spec.method,
     seed: spec.seed,
     replications: spec.method === 'monte-carlo' ? spec.replications : 1,
+    uncertainty: uncertaintyOf(spec),
     levers,
     kpis: summary.kpis,
     ...(summary.distribution ? { distribution: summary.distribution } : {}),
@@ -133,7 +135,7 @@ async function runWith(args: ParsedArgs, io: CliIo, workers: { pool?: WorkerPool
     workers.pool ??= startPool(Math.min(task.replications, workersForReplications(task.replications, args.ints.get('workers'))));
     const progress = createProgress(io, 'replications');
     try {
-      summary = summarizeMonteCarlo(await monteCarloInParts(task.input, { replications: task.replications, seed: task.seed }, workers.pool, (d, t) => progress.update(d, t)));
+      summary = summarizeMonteCarlo(await monteCarloInParts(task.input, { replications: task.replications, seed: task.seed, uncertainty: task.uncertainty ?? 'noise' }, workers.pool, (d, t) => progress.update(d, t)));
     } finally {
       progress.end();
       workers.pool?.close();

@@ -1,5 +1,5 @@
 /** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
-import { ENGINE_VERSION, LEVERS, taskOf, type KpiSummary, type SensitivityResult, type SensitivityRow, type SimTask } from '../../engine';
+import { ENGINE_VERSION, LEVERS, taskOf, type KpiSummary, type SensitivityResult, type SensitivityRow, type SimTask, uncertaintyOf } from '../../engine';
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
@@ -84,7 +84,7 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   const result: SensitivityResult = { kpi, baseline: baseSummary.kpis[kpi]!, rows };
 
   if (args.flags.has('json')) {
-    const doc = { engineVersion: ENGINE_VERSION, scenario: spec.scenario.id, label: spec.label, method: spec.method, seed: spec.seed, replications: spec.replications, ...result };
+    const doc = { engineVersion: ENGINE_VERSION, scenario: spec.scenario.id, label: spec.label, method: spec.method, seed: spec.seed, replications: spec.replications, uncertainty: uncertaintyOf(spec), ...result };
     io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;
   }

@@ -27,6 +27,7 @@ export interface RunPoint {
   readonly method: SimTask['method'];
   readonly seed: number;
   readonly replications: number;
+  readonly uncertainty?: SimTask['uncertainty'];
 }
 
 /** One factor the gap is attributed to. */
@@ -139,7 +140,7 @@ export function planAttribution(
       if (p.kind === 'scenario') base = b.input;
       else levers[p.id] = leversB[p.id]!;
     });
-    return { input: { ...base, levers }, method: a.method, seed: a.seed, replications: a.replications };
+    return { input: { ...base, levers }, method: a.method, seed: a.seed, replications: a.replications, uncertainty: a.uncertainty };
   });
   const coalitions = members.map((inB) => players.filter((_, i) => inB[i]).map((p) => p.id));
   return { method: exact ? 'shapley' : 'both-orders', players, coalitions, tasks };

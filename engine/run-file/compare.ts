@@ -95,6 +95,9 @@ export function diffSettings(baseline: RunPoint, other: RunPoint, defs: readonly
     if (baseline.seed !== other.seed) {
       out.push({ key: 'seed', label: 'Seed', kind: 'sampling', baseline: String(baseline.seed), other: String(other.seed) });
     }
+    if ((baseline.uncertainty ?? 'noise') !== (other.uncertainty ?? 'noise')) {
+      out.push({ key: 'uncertainty', label: 'Uncertainty', kind: 'sampling', baseline: baseline.uncertainty ?? 'noise', other: other.uncertainty ?? 'noise' });
+    }
     if (baseline.replications !== other.replications) {
       out.push({
         key: 'replications',

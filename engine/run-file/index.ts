@@ -4,7 +4,7 @@ export { parseRunFile, serializeRunFile, isRunFileData, RUN_MIGRATIONS } from '.
 export type { RunFile, RunParseResult } from './parse';
 export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, evaluateTask } from './summary';
 export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from './summary';
-export { taskOf, pointOf, makeRunFile, diffSummaries, checkReproduction, reproduceRun } from './reproduce';
+export { taskOf, pointOf, makeRunFile, diffSummaries, checkReproduction, reproduceRun, uncertaintyOf } from './reproduce';
 export type { RunSpec, SummaryDifference, ReproductionReport } from './reproduce';
 export { diffSettings, kpiDeltas, planComparison, completeComparison, compareRuns } from './compare';
 export type { SettingDifference, KpiDelta, Comparison, ComparisonPlan, ComparisonResult } from './compare';

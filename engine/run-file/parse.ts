@@ -25,6 +25,8 @@ export interface RunFile {
   readonly method: RunMethod;
   readonly seed: number;
   readonly replications: number;
+  /** 'noise' (luck alone) or 'all' (luck and the model's assumptions); 'noise' for an expected run. */
+  readonly uncertainty: 'noise' | 'all';
   readonly scenario: Scenario;
   readonly overrides: LeverValues;
   readonly summary: KpiSummary;
@@ -35,8 +37,13 @@ export type RunParseResult =
   | { ok: true; run: RunFile; migratedFrom?: number; scenarioMigratedFrom?: number }
   | { ok: false; problems: Problem[] };
 
-/** Migrations by the version they read: RUN_MIGRATIONS[n] turns version n into n + 1. None yet. */
-export const RUN_MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+/**
+ * Migrations by the version they read: RUN_MIGRATIONS[n] turns version n into n + 1. Version 2 records the run's
+ * uncertainty; every run saved before it drew luck alone.
+ */
+export const RUN_MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {
+  1: (doc) => ({ ...doc, schemaVersion: 2, uncertainty: 'noise' }),
+};
 
 /** Return true when a parsed JSON value looks like a run file rather than a scenario. */
 export function isRunFileData(value: unknown): boolean {
@@ -96,6 +103,7 @@ function parseUnsafe(input: unknown): RunParseResult {
     method: data1.method,
     seed: data1.seed,
     replications: data1.replications,
+    uncertainty: data1.uncertainty,
     scenario: scenario.scenario,
     overrides: data1.overrides,
     summary: data1.summary.distribution ? { kpis: data1.summary.kpis, distribution: data1.summary.distribution } : { kpis: data1.summary.kpis },
@@ -149,6 +157,7 @@ export function serializeRunFile(run: RunFile): string {
     method: run.method,
     seed: run.seed,
     replications: run.replications,
+    uncertainty: run.uncertainty,
     overrides: sorted(run.overrides),
     summary,
     scenario: JSON.parse(serializeScenario(run.scenario)) as unknown,

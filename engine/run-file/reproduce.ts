@@ -1,6 +1,7 @@
 /**
  * Saving a run and checking, on reopening, that it still produces the numbers it stored.
  */
+import type { Uncertainty } from '../assumptions';
 import type { Scenario } from '../scenario/schema';
 import { scenarioToInput } from '../scenario/serialize';
 import type { SimRunner } from '../runner';
@@ -18,6 +19,13 @@ export interface RunSpec {
   readonly method: RunMethod;
   readonly seed: number;
   readonly replications: number;
+  /** Which uncertainty a Monte Carlo or single run draws: 'noise' when absent (runs saved before it was an option). */
+  readonly uncertainty?: Uncertainty;
+}
+
+/** Return the uncertainty a run samples with: 'noise' for an expected run (no draws), else the spec's. */
+export function uncertaintyOf(spec: { readonly method: RunMethod; readonly uncertainty?: Uncertainty }): Uncertainty {
+  return spec.method === 'expected' ? 'noise' : spec.uncertainty ?? 'noise';
 }
 
 /** Return the simulation task of a run (or a run file, which is a RunSpec too). */
@@ -27,13 +35,14 @@ export function taskOf(spec: RunSpec): SimTask {
     method: spec.method,
     seed: spec.seed,
     replications: spec.method === 'monte-carlo' ? spec.replications : 1,
+    uncertainty: uncertaintyOf(spec),
   };
 }
 
 /** Return the comparison point of a run: its label, resolved input and sampling. */
 export function pointOf(spec: RunSpec): RunPoint {
   const task = taskOf(spec);
-  return { label: spec.label, input: task.input, method: task.method, seed: task.seed, replications: task.replications };
+  return { label: spec.label, input: task.input, method: task.method, seed: task.seed, replications: task.replications, uncertainty: task.uncertainty };
 }
 
 /** Return a run file for a run and its summary; `savedAt` comes from the caller's clock. */
@@ -46,6 +55,7 @@ export function makeRunFile(spec: RunSpec, summary: KpiSummary, meta: { engineVe
     method: spec.method,
     seed: spec.seed,
     replications: spec.method === 'monte-carlo' ? spec.replications : 1,
+    uncertainty: uncertaintyOf(spec),
     scenario: spec.scenario,
     overrides: spec.overrides,
     summary,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { RUN_METHODS } from './summary';
 
 /** The run file version this build writes; older files are migrated, newer ones refused. */
-export const RUN_SCHEMA_VERSION = 1;
+export const RUN_SCHEMA_VERSION = 2;
 
 /** The `$schema` value a run file starts with (run.schema.json sits beside scenario.schema.json). */
 export const RUN_SCHEMA_REF = './run.schema.json';
@@ -49,6 +49,9 @@ export const RunFileSchema = z
     method: z.enum(RUN_METHODS).meta({ description: 'expected (noise off), single (one seeded replication) or monte-carlo.' }),
     seed: z.number().int().min(0).max(0xffffffff).meta({ description: 'Seed of the random generator (unused by an expected run).' }),
     replications: z.number().int().min(1).max(100_000).meta({ description: '1 for expected and single runs.' }),
+    uncertainty: z
+      .enum(['noise', 'all'])
+      .meta({ description: "Which uncertainty the run drew: 'noise' (luck alone) or 'all' (luck and the model's assumptions). Always 'noise' for an expected run." }),
     overrides: z
       .record(z.string(), finite)
       .default({})
@@ -65,6 +68,7 @@ export const RunFileSchema = z
     } else {
       if (run.replications !== 1) ctx.addIssue({ code: 'custom', path: ['replications'], message: `must be 1 for ${run.method === 'expected' ? 'an expected' : 'a single'} run` });
       if (run.summary.distribution) ctx.addIssue({ code: 'custom', path: ['summary', 'distribution'], message: 'belongs only to a monte-carlo run' });
+      if (run.method === 'expected' && run.uncertainty !== 'noise') ctx.addIssue({ code: 'custom', path: ['uncertainty'], message: "must be 'noise' for an expected run (it draws nothing)" });
     }
   });
 

@@ -2,6 +2,7 @@
  * Simulation tasks and KPI summaries: the unit of work the CLI fans out to worker threads and
  * the figures a run file stores so that reopening it can check the numbers still come out.
  */
+import type { Uncertainty } from '../assumptions';
 import type { SimRunner } from '../runner';
 import type { Kpis, MonteCarloResult, RunResult, SimInput } from '../types';
 
@@ -35,6 +36,8 @@ export interface SimTask {
   readonly seed: number;
   /** 1 for expected and single runs. */
   readonly replications: number;
+  /** 'noise' when absent; an expected run has no draws and ignores it. */
+  readonly uncertainty?: Uncertainty;
 }
 
 /** Return the method implied by a replication count: one replication is a single seeded run. */
@@ -68,10 +71,10 @@ export type TaskResult =
 /** Simulate a task with a runner (in-process, Web Worker, or a CLI worker thread) and summarise it. */
 export async function runTask(task: SimTask, runner: SimRunner): Promise<TaskResult> {
   if (task.method === 'monte-carlo') {
-    const monteCarlo = await runner.monteCarlo(task.input, { replications: task.replications, seed: task.seed });
+    const monteCarlo = await runner.monteCarlo(task.input, { replications: task.replications, seed: task.seed, uncertainty: task.uncertainty ?? 'noise' });
     return { method: 'monte-carlo', monteCarlo, summary: summarizeMonteCarlo(monteCarlo) };
   }
-  const run = task.method === 'expected' ? await runner.expected(task.input) : await runner.simulate(task.input, task.seed);
+  const run = task.method === 'expected' ? await runner.expected(task.input) : await runner.simulate(task.input, task.seed, { uncertainty: task.uncertainty ?? 'noise' });
   return { method: task.method, run, summary: summarizeRun(run) };
 }
 

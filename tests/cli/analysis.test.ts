@@ -115,7 +115,7 @@ describe('momentum sensitivity', () => {
     const out = JSON.parse(r.stdout) as { kpi: string; baseline: number; rows: unknown[]; replications: number };
     const parsed = parseScenario(readFileSync(file, 'utf8'));
     if (!parsed.ok) throw new Error('prepared scenario is invalid');
-    const want = sensitivity(scenarioToInput(parsed.scenario), { kpi: 'maturityAtHorizon', seed: 3, replications: 8 });
+    const want = sensitivity(scenarioToInput(parsed.scenario), { kpi: 'maturityAtHorizon', seed: 3, replications: 8, uncertainty: 'all' });
     expect(out.rows).toEqual(want.rows);
     expect(out.baseline).toBe(want.baseline);
     expect(out.rows).toHaveLength(LEVERS.length);

@@ -146,8 +146,8 @@ describe('runUnits', () => {
 
   it('splits a Monte Carlo by replications into parts that merge to the one-call result, bit for bit', () => {
     const input = scenarioToInput(inputsOf(scenarioFiles()[0]!));
-    const job: Job = { kind: 'replications', input, seed: 21, replications: 37 };
-    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 37, seed: 21 }));
+    const job: Job = { kind: 'replications', input, seed: 21, replications: 37, uncertainty: 'all' };
+    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 37, seed: 21, uncertainty: 'all' }));
     for (const lanes of [1, 2, 5]) {
       const ranges = planBatches(37, 1, lanes);
       const parts = partsOf(ranges.map((r) => runUnits(job, r.from, r.to)));

@@ -23,7 +23,7 @@ describe('momentum run --replications across workers', () => {
 
     const parsed = parseScenario(readFileSync(file, 'utf8'));
     if (!parsed.ok) throw new Error('prepared scenario is invalid');
-    const want = summarizeMonteCarlo(monteCarlo(scenarioToInput(parsed.scenario), { replications: 301, seed: 13 }));
+    const want = summarizeMonteCarlo(monteCarlo(scenarioToInput(parsed.scenario), { replications: 301, seed: 13, uncertainty: 'all' }));
     const out = JSON.parse(runs[1]!.stdout) as { kpis: unknown; distribution: unknown };
     expect(out.kpis).toEqual(want.kpis);
     expect(out.distribution).toEqual(want.distribution);

@@ -82,20 +82,20 @@ describe('WorkerPool', () => {
 
   it('splits a Monte Carlo across workers and merges it bit for bit into the one-call result', async () => {
     const input = { ...blankInput(), horizonWeeks: 80 };
-    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 250, seed: 17 }));
+    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 250, seed: 17, uncertainty: 'all' }));
     for (const pool of [new WorkerPool(3), new WorkerPool(2)]) {
       try {
-        expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, pool))).toEqual(want);
+        expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17, uncertainty: 'all' }, pool))).toEqual(want);
       } finally {
         pool.close();
       }
     }
-    expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17 }, undefined))).toEqual(want);
+    expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17, uncertainty: 'all' }, undefined))).toEqual(want);
   }, 60_000);
 
   it('stops on Ctrl+C (SIGINT): the run rejects with Interrupted and the workers are stopped', async () => {
     const pool = new WorkerPool(2);
-    const running = pool.run({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000 });
+    const running = pool.run({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000, uncertainty: 'noise' });
     setTimeout(() => process.emit('SIGINT', 'SIGINT'), 50);
     await expect(running).rejects.toBeInstanceOf(Interrupted);
     await expect(pool.run(grid)).rejects.toThrow(/closed/);
@@ -103,7 +103,7 @@ describe('WorkerPool', () => {
   }, 60_000);
 
   it('stops on Ctrl+C on the main thread too, between batches', async () => {
-    const running = runInProcess({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000 });
+    const running = runInProcess({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000, uncertainty: 'noise' });
     setTimeout(() => process.emit('SIGINT', 'SIGINT'), 20);
     await expect(running).rejects.toBeInstanceOf(Interrupted);
     expect(process.listenerCount('SIGINT')).toBe(0);

@@ -56,7 +56,7 @@ describe('momentum run --json', () => {
     const parsed = parseScenario(readFileSync(file, 'utf8'));
     if (!parsed.ok) throw new Error('prepared scenario is invalid');
     const want = await evaluateTask(
-      taskOf({ label: '', scenario: parsed.scenario, overrides: { [def.id]: value }, method: 'single', seed: 42, replications: 1 }),
+      taskOf({ label: '', scenario: parsed.scenario, overrides: { [def.id]: value }, method: 'single', seed: 42, replications: 1, uncertainty: 'all' }),
       createInProcessRunner(),
     );
     const out = JSON.parse(r.stdout) as RunJson;
@@ -85,11 +85,34 @@ describe('momentum run --json', () => {
     const parsed = parseScenario(readFileSync(scenario('covid-19.json'), 'utf8'));
     if (!parsed.ok) throw new Error('prepared scenario is invalid');
     const want = await evaluateTask(
-      taskOf({ label: '', scenario: parsed.scenario, overrides: {}, method: 'monte-carlo', seed: 3, replications: 30 }),
+      taskOf({ label: '', scenario: parsed.scenario, overrides: {}, method: 'monte-carlo', seed: 3, replications: 30, uncertainty: 'all' }),
       createInProcessRunner(),
     );
     expect(out.kpis).toEqual(want.kpis);
     expect(out.distribution).toEqual(want.distribution);
+  });
+
+  it("draws the model's assumptions by default and says so; --uncertainty noise gives luck-only bands", async () => {
+    const file = scenario('covid-19.json');
+    const [all, noise, bad] = await Promise.all([
+      momentum(['run', file, '--json', '--replications', '40', '--seed', '3']),
+      momentum(['run', file, '--json', '--replications', '40', '--seed', '3', '--uncertainty', 'noise']),
+      momentum(['run', file, '--json', '--uncertainty', 'some']),
+    ]);
+    const a = JSON.parse(all.stdout) as RunJson & { uncertainty: string };
+    const n = JSON.parse(noise.stdout) as RunJson & { uncertainty: string };
+    expect(a.uncertainty).toBe('all');
+    expect(n.uncertainty).toBe('noise');
+    const parsed = parseScenario(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error('prepared scenario is invalid');
+    const luck = await evaluateTask(
+      taskOf({ label: '', scenario: parsed.scenario, overrides: {}, method: 'monte-carlo', seed: 3, replications: 40, uncertainty: 'noise' }),
+      createInProcessRunner(),
+    );
+    expect(n.kpis).toEqual(luck.kpis);
+    expect(a.kpis).not.toEqual(n.kpis);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--uncertainty must be 'all'.*or 'noise'/);
   });
 
   it('--expected runs with the noise off and ignores the seed', async () => {

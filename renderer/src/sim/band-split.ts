@@ -11,6 +11,7 @@ export interface SplitOptions {
   readonly seed: number;
   readonly series?: readonly string[];
   readonly onProgress?: (done: number, total: number) => void;
+  readonly uncertainty?: 'noise' | 'all';
 }
 
 /** Where a share of the work can run: another worker, reached through a message port. */
@@ -62,13 +63,13 @@ export async function splitMonteCarlo(input: SimInput, opts: SplitOptions, helpe
   // monteCarlo clamps odd replication counts (fractions, huge numbers); leave those to it unchanged.
   if (helpers.length === 0 || !Number.isInteger(R) || R < MIN_SPLIT_REPLICATIONS) return monteCarlo(input, opts);
   const [mine, ...theirs] = splitReplications(R, helpers.length + 1);
-  const remote = theirs.map((range, i) => helpers[i]!.run(input, { seed: opts.seed, series: opts.series, ...range }));
+  const remote = theirs.map((range, i) => helpers[i]!.run(input, { seed: opts.seed, series: opts.series, uncertainty: opts.uncertainty, ...range }));
   const { onProgress } = opts;
   // Progress of this thread's share stands for the whole: the shares are near-equal and run side by side.
   const progress = onProgress && ((done: number, total: number) => onProgress(Math.min(R, Math.round((done * R) / total)), R));
   let local: MonteCarloPart;
   try {
-    local = monteCarloPart(input, { seed: opts.seed, series: opts.series, ...mine!, onProgress: progress });
+    local = monteCarloPart(input, { seed: opts.seed, series: opts.series, uncertainty: opts.uncertainty, ...mine!, onProgress: progress });
   } finally {
     // Settle every remote share even when this one threw, so that no rejection goes unhandled.
     void Promise.allSettled(remote);

@@ -5,7 +5,7 @@ import type {
 /** A request from the UI thread to a simulation worker. */
 export type WorkerRequest =
   | { readonly id: number; readonly op: 'expected'; readonly input: SimInput }
-  | { readonly id: number; readonly op: 'simulate'; readonly input: SimInput; readonly seed: number }
+  | { readonly id: number; readonly op: 'simulate'; readonly input: SimInput; readonly seed: number; readonly uncertainty: 'noise' | 'all' }
   | { readonly id: number; readonly op: 'monteCarlo'; readonly input: SimInput; readonly opts: Omit<MonteCarloOptions, 'onProgress'>; readonly progress?: boolean }
   | { readonly id: number; readonly op: 'sensitivity'; readonly input: SimInput; readonly opts: Omit<SensitivityOptions, 'onProgress'>; readonly progress?: boolean }
   /** Share Monte Carlo replications with the helper worker at the other end of `port` (sent once, at start). */

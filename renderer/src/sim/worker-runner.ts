@@ -116,7 +116,7 @@ export function createWorkerRunner(): SimRunner {
   const batch = bands.lane;
   return {
     expected: (input) => interactive.call<RunResult>({ op: 'expected', input }),
-    simulate: (input, seed) => interactive.call<RunResult>({ op: 'simulate', input, seed }),
+    simulate: (input, seed, opts) => interactive.call<RunResult>({ op: 'simulate', input, seed, uncertainty: opts?.uncertainty ?? 'noise' }),
     monteCarlo: (input, { onProgress, ...opts }) => batch.call<MonteCarloResult>({ op: 'monteCarlo', input, opts, progress: Boolean(onProgress) }, onProgress),
     sensitivity: (input, { onProgress, ...opts }) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts, progress: Boolean(onProgress) }, onProgress),
     dispose: () => {

@@ -22,7 +22,7 @@ function handle(req: WorkerRequest): Result | Promise<Result> {
     case 'expected':
       return simulateExpected(req.input);
     case 'simulate':
-      return simulate(req.input, req.seed);
+      return simulate(req.input, req.seed, { uncertainty: req.uncertainty });
     case 'monteCarlo':
       return splitMonteCarlo(req.input, { ...req.opts, onProgress }, helpers);
     case 'sensitivity':
