@@ -5,10 +5,11 @@
  * `npm run api-report` regenerates it; `npm run api-report -- --check` exits 1 when the committed file
  * is out of date (tests/architecture/api-report.test.ts makes the same check in `npm test`).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { writeOrCheck } from './generated-file';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -176,23 +177,7 @@ ${sections.join('\n')}`;
 }
 
 function main(): void {
-  const want = reportText();
-  if (process.argv.includes('--check')) {
-    let have = '';
-    try {
-      have = readFileSync(REPORT_FILE, 'utf8');
-    } catch {
-      have = '';
-    }
-    if (have !== want) {
-      console.error('engine/api-report.md is out of date: run `npm run api-report` and commit it.');
-      process.exit(1);
-    }
-    console.log('engine/api-report.md is up to date.');
-    return;
-  }
-  writeFileSync(REPORT_FILE, want);
-  console.log(`Wrote engine/api-report.md (${engineDoors().length} doors).`);
+  writeOrCheck([{ path: REPORT_FILE, name: 'engine/api-report.md', text: reportText() }], 'npm run api-report');
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
