@@ -4,9 +4,10 @@
  * `npm run parameters` regenerates it; `npm run parameters -- --check` exits 1 when the committed file is out
  * of date (tests/engine/parameter-registry.test.ts makes the same check in `npm test`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { writeOrCheck } from './generated-file';
 
 /** Where the generated registry lives. */
 export const REGISTRY_FILE = fileURLToPath(new URL('../engine/parameter-registry.ts', import.meta.url));
@@ -132,23 +133,7 @@ ${rows.join('\n')}
 }
 
 function main(): void {
-  const want = registryText();
-  if (process.argv.includes('--check')) {
-    let have = '';
-    try {
-      have = readFileSync(REGISTRY_FILE, 'utf8');
-    } catch {
-      have = '';
-    }
-    if (have !== want) {
-      console.error('engine/parameter-registry.ts is out of date: run `npm run parameters`.');
-      process.exit(1);
-    }
-    console.log('engine/parameter-registry.ts is up to date.');
-    return;
-  }
-  writeFileSync(REGISTRY_FILE, want);
-  console.log(`Wrote engine/parameter-registry.ts (${allParameters().length} parameters).`);
+  writeOrCheck([{ path: REGISTRY_FILE, name: 'engine/parameter-registry.ts', text: registryText() }], 'npm run parameters');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

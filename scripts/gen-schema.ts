@@ -4,9 +4,9 @@
  * `npm run schema` regenerates it; `npm run schema -- --check` exits 1 when the committed file
  * is out of date (tests/scenarios/schema-file.test.ts makes the same check in `npm test`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEVERS, buildRunJsonSchema, buildScenarioJsonSchema } from '../engine/index';
+import { writeOrCheck } from './generated-file';
 
 /** Where the generated schema lives. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
@@ -25,28 +25,10 @@ export function schemaText(): string {
 }
 
 function main(): void {
-  const files: [string, string, string][] = [
-    [SCHEMA_FILE, schemaText(), 'scenarios/scenario.schema.json'],
-    [RUN_SCHEMA_FILE, runSchemaText(), 'scenarios/run.schema.json'],
-  ];
-  for (const [file, want, name] of files) {
-    if (process.argv.includes('--check')) {
-      let have = '';
-      try {
-        have = readFileSync(file, 'utf8');
-      } catch {
-        have = '';
-      }
-      if (have !== want) {
-        console.error(`${name} is out of date: run \`npm run schema\` and commit it.`);
-        process.exit(1);
-      }
-      console.log(`${name} is up to date.`);
-      continue;
-    }
-    writeFileSync(file, want);
-    console.log(`wrote ${file}`);
-  }
+  writeOrCheck([
+    { path: SCHEMA_FILE, name: 'scenarios/scenario.schema.json', text: schemaText() },
+    { path: RUN_SCHEMA_FILE, name: 'scenarios/run.schema.json', text: runSchemaText() },
+  ], 'npm run schema');
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();
