@@ -7,6 +7,8 @@ import { InputError, UsageError, helpText, type CommandSpec } from './args';
 import { COMPARE_COMMAND, compareCommand } from './commands/compare';
 import { EXPORT_COMMAND, exportCommand } from './commands/export';
 import { LEVERS_COMMAND, leversCommand } from './commands/levers';
+import { PARAMETERS_COMMAND, parametersCommand } from './commands/parameters';
+import { ROBUSTNESS_COMMAND, robustnessCommand } from './commands/robustness';
 import { RUN_COMMAND, runCommand } from './commands/run';
 import { SENSITIVITY_COMMAND, sensitivityCommand } from './commands/sensitivity';
 import { SWEEP_COMMAND, sweepCommand } from './commands/sweep';
@@ -28,6 +30,8 @@ const COMMANDS: readonly Command[] = [
   { spec: SWEEP_COMMAND, run: sweepCommand },
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: SENSITIVITY_COMMAND, run: sensitivityCommand },
+  { spec: ROBUSTNESS_COMMAND, run: robustnessCommand },
+  { spec: PARAMETERS_COMMAND, run: parametersCommand },
   { spec: EXPORT_COMMAND, run: exportCommand },
 ];
 
