@@ -1,7 +1,7 @@
 /** File access for the command line: reading inputs and writing outputs atomically. */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { checkWriteTarget, writeFailureReason, writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError } from './args';
 
 /** Return a path resolved against the command's working directory. */
@@ -21,26 +21,31 @@ export function readText(cwd: string, file: string): string {
 }
 
 /**
- * Write a file atomically: write a temporary file in the same folder, flush it to disk and
- * rename it over the target, so readers see the old file or the new one, never half of one.
- * On any failure the temporary file is removed and nothing is left behind.
+ * Write a file atomically through the writer the app uses (node-shared/atomic-write.ts): every byte
+ * count checked, the file and its folder flushed, symbolic links followed to their target, and
+ * folders, devices and read-only files refused. On any failure the old file stays as it was, nothing
+ * temporary is left behind, and the InputError names the reason ("disk full", "read-only file", …).
  */
-export function writeAtomic(cwd: string, file: string, text: string): void {
-  const target = resolvePath(cwd, file);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+export async function writeAtomic(cwd: string, file: string, text: string): Promise<void> {
   try {
-    fd = openSync(temp, 'wx');
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, target);
+    await writeFileAtomic(resolvePath(cwd, file), text, { keepBackup: false });
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String((err as Error).message);
-    throw new InputError(`${file}: (file): cannot write: ${why}`);
+    throw cannotWrite(file, err);
   }
+}
+
+/** Throw InputError, as {@link writeAtomic} would, when `file` could not be written; nothing is written. */
+export async function checkOutput(cwd: string, file: string): Promise<void> {
+  try {
+    await checkWriteTarget(resolvePath(cwd, file));
+  } catch (err) {
+    throw cannotWrite(file, err);
+  }
+}
+
+/** Return the InputError for a file that could not be written, naming the reason. */
+function cannotWrite(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? `the folder ${dirname(file) || '.'} does not exist` : writeFailureReason(err);
+  return new InputError(`${file}: (file): cannot write: ${why}; nothing was changed.`);
 }

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../electron/contract/ipc';
@@ -176,6 +176,20 @@ describe('FileService: open and save through dialogs and grants', () => {
     const r = await files.save({ kind: 'scenario', name: 'plan.json', text: '{"half": ', id: opened.value.id });
     expect(r).toMatchObject({ ok: false, cancelled: false, error: { code: 'invalid' } });
     expect(await readFile(file, 'utf8')).toBe(GOOD);
+  });
+
+  it('refuses to save over a read-only file, naming the reason, and leaves it as it was', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'plan.json');
+    await writeFile(file, GOOD);
+    await chmod(file, 0o444);
+    const files = await service(dir, scriptedDialogs({ open: [file] }));
+    const opened = await files.open('scenario');
+    if (!opened.ok) throw new Error('open failed');
+    const r = await files.save({ kind: 'scenario', name: 'plan.json', text: '{"v":2}', id: opened.value.id });
+    expect(r).toMatchObject({ ok: false, cancelled: false, error: { code: 'write-failed', message: 'plan.json could not be saved: read-only file. The previous version is untouched.' } });
+    expect(await readFile(file, 'utf8')).toBe(GOOD);
+    expect((await readdir(dir)).sort()).toEqual(['plan.json', 'user']);
   });
 
   it('a corrupt file is reported, gets no grant and stays byte-for-byte as it was', async () => {
