@@ -45,7 +45,7 @@ function mainHelp(): string {
     '  --help, -h    show help (also after a command: momentum run --help)',
     '  --version     print the engine version',
     '',
-    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error, 130 interrupted (Ctrl+C).',
+    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written, 130 interrupted (Ctrl+C).',
     '',
   ].join('\n');
 }
