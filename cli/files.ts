@@ -1,6 +1,7 @@
 /** File access for the command line: reading inputs and writing outputs atomically. */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../engine/scenario/limits';
 import { checkWriteTarget, writeFailureReason, writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError } from './args';
 
@@ -9,14 +10,40 @@ export function resolvePath(cwd: string, file: string): string {
   return resolve(cwd, file);
 }
 
-/** Read a text file; throw InputError saying which file and why when it cannot be read. */
+/** How much is read at a time. */
+const CHUNK = 1 << 16;
+
+/**
+ * Read a text file of at most MAX_FILE_BYTES (20 MB); throw InputError saying which file and why
+ * when it cannot be read. A regular file over the limit is refused from its size before a byte is
+ * read; a pipe or device (`/dev/zero`) is read only up to the limit and then refused.
+ */
 export function readText(cwd: string, file: string): string {
+  const tooLarge = `${file}: (file): cannot read: it is larger than ${MAX_FILE_BYTES / 1048576} MB, the most a scenario or run file may be`;
+  let fd: number | undefined;
   try {
-    return readFileSync(resolvePath(cwd, file), 'utf8');
+    fd = openSync(resolvePath(cwd, file), 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (st.isFile() && st.size > MAX_FILE_BYTES) throw new InputError(tooLarge);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) throw new InputError(tooLarge);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
     throw new InputError(`${file}: (file): cannot read: ${why}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

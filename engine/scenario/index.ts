@@ -2,7 +2,7 @@
 export { SCHEMA_VERSION, SCHEMA_REF, ScenarioSchema, InitiativeSchema, StageSchema, StageGateSchema, ScenarioEventSchema, GoalSchema, TargetSchema, TrainerSchema, LeverValuesSchema } from './schema';
 export type { Scenario, ScenarioInput, Target, TrainerMaterial } from './schema';
 export { parseScenario } from './parse';
-export { SCENARIO_LIMITS } from './limits';
+export { MAX_FILE_BYTES, SCENARIO_LIMITS } from './limits';
 export type { ParseResult } from './parse';
 export { formatProblems, FILE_PATH } from './problems';
 export type { Problem } from './problems';

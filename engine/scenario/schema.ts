@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PILLARS } from '../types';
 import type { Goal, Initiative, ScenarioEvent, Stage, StageGate } from '../types';
 import { DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from '../defaults';
-import { SCENARIO_LIMITS as L, limitMessage } from './limits';
+import { LIST_NOUNS, SCENARIO_LIMITS as L, limitMessage } from './limits';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
 export const SCHEMA_VERSION = 2;
@@ -176,11 +176,11 @@ export const ScenarioSchema = z
     levers: LeverValuesSchema.default({}),
     horizonWeeks: z.number().int().min(1).max(MAX_HORIZON_WEEKS).default(DEFAULT_HORIZON_WEEKS).meta({ description: 'Weeks to simulate (1–520).' }),
     goal: GoalSchema.default({ kind: 'maturity', atLeast: 3 }),
-    initiatives: list(InitiativeSchema, L.initiatives, 'initiatives').default([]),
-    stages: list(StageSchema, L.stages, 'stages').default([]),
-    events: list(ScenarioEventSchema, L.events, 'events').default([]),
-    targets: list(TargetSchema, L.targets, 'challenges (targets)').default([]),
-    lockedLevers: list(LeverIdSchema, L.lockedLevers, 'locked levers').default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
+    initiatives: list(InitiativeSchema, L.initiatives, LIST_NOUNS.initiatives).default([]),
+    stages: list(StageSchema, L.stages, LIST_NOUNS.stages).default([]),
+    events: list(ScenarioEventSchema, L.events, LIST_NOUNS.events).default([]),
+    targets: list(TargetSchema, L.targets, LIST_NOUNS.targets).default([]),
+    lockedLevers: list(LeverIdSchema, L.lockedLevers, LIST_NOUNS.lockedLevers).default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
     trainer: TrainerSchema.default({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] }),
   })
   .meta({ title: 'Momentum scenario', description: 'A Momentum scenario file: board settings, portfolio, stages, events, targets and trainer material.' });

@@ -62,6 +62,12 @@ describe('loadDocument: a damaged file gives a clear error and is never written'
     expect(!huge.ok && !huge.cancelled && huge.error.code).toBe('too-large');
   });
 
+  it('refuses a device (/dev/zero) from its type, without reading it', async (ctx) => {
+    if (process.platform === 'win32') return ctx.skip('no /dev/zero on Windows');
+    const r = await loadDocument('/dev/zero', 'scenario');
+    expect(!r.ok && !r.cancelled && r.error).toEqual({ code: 'unreadable', message: 'zero is a device, pipe or socket, not a scenario file.' });
+  });
+
   it('passes the kind validator\'s problems through, with the first one in the message', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'bad.json'), GOOD);
