@@ -11,3 +11,4 @@ export { buildScenarioJsonSchema } from './json-schema';
 export { migrateV1toV2, MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 export { runCheck, CheckSchema, ChecksFileSchema } from './checks';
 export type { ScenarioCheck, CheckOutcome } from './checks';
+export { SAFE_TEXT, UNSAFE_TEXT_MESSAGE, escapeUnsafeText } from './text';
