@@ -166,10 +166,23 @@ describe('FileService: open and save through dialogs and grants', () => {
     const dialogs = scriptedDialogs({ save: [target] });
     const files = await service(dir, dialogs);
     const r = await files.save({ kind: 'scenario', name: 'New plan', text: GOOD, id: '/etc/passwd' });
-    expect(r).toMatchObject({ ok: true, value: { name: 'new-plan.json' } });
+    expect(r).toMatchObject({ ok: true, value: { name: 'new-plan' } });
     expect(dialogs.asked).toEqual(['save scenario New plan.json']);
-    expect(await readFile(`${target}.json`, 'utf8')).toBe(GOOD);
+    expect(await readFile(target, 'utf8')).toBe(GOOD);
     expect(await files.openRecent('made-up')).toMatchObject({ ok: false, cancelled: false, error: { code: 'not-allowed' } });
+  });
+
+  it('Save As writes exactly the name the dialog confirmed: an existing report.json is never replaced unasked', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'report.json'), 'the existing report');
+    const dialogs = scriptedDialogs({ save: [join(dir, 'report')] });
+    const files = await service(dir, dialogs);
+    const r = await files.saveAs({ kind: 'run', name: 'report', text: GOOD });
+    expect(r).toMatchObject({ ok: true, value: { name: 'report' } });
+    // The dialog was offered the name with its extension, so the OS asks before replacing report.json.
+    expect(dialogs.asked).toEqual(['save run report.json']);
+    expect(await readFile(join(dir, 'report.json'), 'utf8')).toBe('the existing report');
+    expect(await readFile(join(dir, 'report'), 'utf8')).toBe(GOOD);
   });
 
   it('refuses to write text that is not a well-formed document, leaving the file as it was', async () => {

@@ -111,10 +111,12 @@ export class FileService {
   async saveAs(request: SaveRequest): Promise<FileResult<FileRef>> {
     const bad = this.checkText(request.name, request);
     if (bad) return bad;
+    // The extension is settled inside the dialog (a default name ending in .json, and filters), so
+    // the OS asks before replacing the very file written. Appending one afterwards would write to a
+    // name nobody was asked about: "report" chosen, an existing "report.json" replaced unasked.
     const chosen = await this.deps.dialogs.chooseSave(request.kind, withJsonExtension(request.name));
     if (!chosen) return { ok: false, cancelled: true };
-    const path = extname(chosen) ? chosen : `${chosen}.json`;
-    return this.writeGranted(this.deps.grants.grant(path, request.kind), request.text);
+    return this.writeGranted(this.deps.grants.grant(chosen, request.kind), request.text);
   }
 
   /** Ask where to export, then write the bytes atomically. */
