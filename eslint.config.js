@@ -139,13 +139,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-imports': ['error', {
       paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'ipcRenderer belongs to electron/preload.' }],
-      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ must not import renderer/ or cli/.' }, THROUGH_DOORS],
+      patterns: [{ group: ['**/renderer/**', '**/cli/**'], message: 'electron/ must not import renderer/ or cli/ (shared Node code lives in node-shared/).' }, THROUGH_DOORS],
     }] },
+  },
+  {
+    // Node code shared by the command line and the main process (the file writer): Node only, so both may import it.
+    files: ['node-shared/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/engine/**', 'electron'], message: 'node-shared/ imports only Node: the command line and the main process both use it.' }] }] },
   },
   {
     files: ['cli/**/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'cli/ imports only engine/ and Node.' }, THROUGH_DOORS] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**', 'electron'], message: 'cli/ imports only engine/, node-shared/ and Node.' }, THROUGH_DOORS] }] },
   },
   {
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}', '.ci/**'],

@@ -2,8 +2,6 @@
  * What several commands share: loading scenario and run files, lever settings from `--set`,
  * sampling options, and number formatting.
  */
-import { dirname } from 'node:path';
-import { statSync } from 'node:fs';
 import {
   LEVERS,
   formatProblems,
@@ -21,7 +19,7 @@ import {
   type Uncertainty,
 } from '../engine';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
-import { readText, resolvePath } from './files';
+import { checkOutput, readText } from './files';
 import type { CliIo } from './io';
 import { closeMatches } from './suggest';
 
@@ -179,21 +177,12 @@ export function changesRun(args: ParsedArgs): boolean {
   return args.ints.has('seed') || args.ints.has('replications') || args.flags.has('expected') || args.strings.has('uncertainty') || (args.lists.get('set') ?? []).length > 0;
 }
 
-/** Throw InputError before any work when an output file could not be written (missing folder, a folder in the way). */
-export function checkWritable(cwd: string, file: string): void {
-  const target = resolvePath(cwd, file);
-  let folder: ReturnType<typeof statSync> | undefined;
-  try {
-    folder = statSync(dirname(target));
-  } catch {
-    folder = undefined;
-  }
-  if (!folder?.isDirectory()) throw new InputError(`${file}: (file): cannot write: the folder ${dirname(file) || '.'} does not exist`);
-  try {
-    if (statSync(target).isDirectory()) throw new InputError(`${file}: (file): cannot write: it is a folder`);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-  }
+/**
+ * Throw InputError before any work when an output file could not be written: a missing folder, a
+ * folder, device or read-only file in the way (the checks of the writer itself, cli/files.ts).
+ */
+export async function checkWritable(cwd: string, file: string): Promise<void> {
+  await checkOutput(cwd, file);
 }
 
 /** Return the time a run is saved: SOURCE_DATE_EPOCH (seconds) when set, for reproducible files, else now. */

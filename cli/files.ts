@@ -1,7 +1,8 @@
 /** File access for the command line: reading inputs and writing outputs atomically. */
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MAX_FILE_BYTES } from '../engine/core';
+import { checkWriteTarget, writeFailureReason, writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError } from './args';
 
 /** Return a path resolved against the command's working directory. */
@@ -9,38 +10,69 @@ export function resolvePath(cwd: string, file: string): string {
   return resolve(cwd, file);
 }
 
-/** Read a text file; throw InputError saying which file and why when it cannot be read. */
+/** How much is read at a time. */
+const CHUNK = 1 << 16;
+
+/**
+ * Read a text file of at most MAX_FILE_BYTES (20 MB); throw InputError saying which file and why
+ * when it cannot be read. A regular file over the limit is refused from its size before a byte is
+ * read; a pipe or device (`/dev/zero`) is read only up to the limit and then refused.
+ */
 export function readText(cwd: string, file: string): string {
+  const tooLarge = `${file}: (file): cannot read: it is larger than ${MAX_FILE_BYTES / 1048576} MB, the most a scenario or run file may be`;
+  let fd: number | undefined;
   try {
-    return readFileSync(resolvePath(cwd, file), 'utf8');
+    fd = openSync(resolvePath(cwd, file), 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (st.isFile() && st.size > MAX_FILE_BYTES) throw new InputError(tooLarge);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) throw new InputError(tooLarge);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
     throw new InputError(`${file}: (file): cannot read: ${why}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /**
- * Write a file atomically: write a temporary file in the same folder, flush it to disk and
- * rename it over the target, so readers see the old file or the new one, never half of one.
- * On any failure the temporary file is removed and nothing is left behind.
+ * Write a file atomically through the writer the app uses (node-shared/atomic-write.ts): every byte
+ * count checked, the file and its folder flushed, symbolic links followed to their target, and
+ * folders, devices and read-only files refused. On any failure the old file stays as it was, nothing
+ * temporary is left behind, and the InputError names the reason ("disk full", "read-only file", …).
  */
-export function writeAtomic(cwd: string, file: string, text: string): void {
-  const target = resolvePath(cwd, file);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+export async function writeAtomic(cwd: string, file: string, text: string): Promise<void> {
   try {
-    fd = openSync(temp, 'wx');
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, target);
+    await writeFileAtomic(resolvePath(cwd, file), text, { keepBackup: false });
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : String((err as Error).message);
-    throw new InputError(`${file}: (file): cannot write: ${why}`);
+    throw cannotWrite(file, err);
   }
+}
+
+/** Throw InputError, as {@link writeAtomic} would, when `file` could not be written; nothing is written. */
+export async function checkOutput(cwd: string, file: string): Promise<void> {
+  try {
+    await checkWriteTarget(resolvePath(cwd, file));
+  } catch (err) {
+    throw cannotWrite(file, err);
+  }
+}
+
+/** Return the InputError for a file that could not be written, naming the reason. */
+function cannotWrite(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? `the folder ${dirname(file) || '.'} does not exist` : writeFailureReason(err);
+  return new InputError(`${file}: (file): cannot write: ${why}; nothing was changed.`);
 }

@@ -7,5 +7,5 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** Exit codes scripts can rely on. */
+/** Exit codes scripts can rely on (3 also when standard output cannot be written: cli/bin/momentum.mjs). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, interrupted: 130 } as const;

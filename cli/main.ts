@@ -2,7 +2,7 @@
  * The `momentum` command line: dispatch to a command, and turn errors into the exit codes
  * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted.
  */
-import { ENGINE_VERSION } from '../engine';
+import { ENGINE_VERSION, escapeUnsafeText } from '../engine';
 import { InputError, UsageError, helpText, type CommandSpec } from './args';
 import { COMPARE_COMMAND, compareCommand } from './commands/compare';
 import { EXPORT_COMMAND, exportCommand } from './commands/export';
@@ -49,13 +49,23 @@ function mainHelp(): string {
     '  --help, -h    show help (also after a command: momentum run --help)',
     '  --version     print the engine version',
     '',
-    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error, 130 interrupted (Ctrl+C).',
+    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written, 130 interrupted (Ctrl+C).',
     '',
   ].join('\n');
 }
 
+/**
+ * Return io whose output never carries raw control bytes or direction overrides: text from a file
+ * (a title with ESC sequences, a label with U+202E) is printed as visible `\uXXXX` escapes, so it
+ * cannot retitle the terminal or rewrite lines. stderr keeps carriage returns for the progress bar.
+ */
+export function safeOutput(io: CliIo): CliIo {
+  return { isTTY: io.isTTY, cwd: io.cwd, stdout: (text) => io.stdout(escapeUnsafeText(text)), stderr: (text) => io.stderr(escapeUnsafeText(text, true)) };
+}
+
 /** Run the command line with the given arguments; return the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = safeOutput(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainHelp());

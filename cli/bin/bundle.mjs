@@ -19,7 +19,7 @@ export const CACHE = join(ROOT, 'node_modules', '.cache', 'momentum-cli');
 /** What is bundled: output name → entry point (relative to the root). */
 const ENTRIES = { main: 'cli/main.ts', worker: 'cli/worker.ts' };
 /** Files esbuild consults without importing them; a change to them changes the key too. */
-const CONFIG_FILES = ['tsconfig.base.json', 'cli/tsconfig.json', 'engine/tsconfig.json'];
+const CONFIG_FILES = ['tsconfig.base.json', 'cli/tsconfig.json', 'engine/tsconfig.json', 'node-shared/tsconfig.json'];
 /** Bundles older than this that are not the current one are removed after a build. */
 const PRUNE_AFTER_MS = 60 * 60 * 1000;
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.tsx': 'tsx', '.json': 'json', '.js': 'js', '.mjs': 'js', '.cjs': 'js' };

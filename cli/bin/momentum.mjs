@@ -4,11 +4,21 @@
 // compiling the TypeScript sources through tsx when no bundle can be had (or MOMENTUM_CLI_LOADER=tsx).
 import { pathToFileURL } from 'node:url';
 
-// A closed pipe (e.g. `momentum levers | head -1`) is not an error: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
+// A closed pipe (e.g. `momentum levers | head -1`) is not an error: stop quietly. Any other failure to
+// write the output (a full disk, `> /dev/full`, an I/O error) is exit code 3 with one line on stderr
+// and no stack trace: the output is incomplete, so a script must not take it as a success.
+const OUTPUT_FAILURES = { ENOSPC: 'disk full', EDQUOT: 'disk full', EIO: 'input/output error', EBADF: 'the output is closed', EAGAIN: 'the output is not ready' };
+for (const [name, stream] of [['standard output', process.stdout], ['standard error', process.stderr]]) {
   stream.on('error', (err) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    if (stream !== process.stderr) {
+      try {
+        process.stderr.write(`momentum: cannot write to ${name}: ${OUTPUT_FAILURES[err.code] ?? err.code ?? err.message}; the output is incomplete.\n`);
+      } catch {
+        // stderr is gone too: the exit code still says it.
+      }
+    }
+    process.exit(3);
   });
 }
 

@@ -49,7 +49,7 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
-  if (out !== undefined) checkWritable(io.cwd, out);
+  if (out !== undefined) await checkWritable(io.cwd, out);
 
   const task = taskOf(spec);
   const result = await runTask(task, createInProcessRunner());
@@ -72,6 +72,6 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
     text = result.method === 'monte-carlo' ? bandsCsv(result.monteCarlo) : seriesCsv(result.run);
   }
   if (out === undefined) io.stdout(text);
-  else writeAtomic(io.cwd, out, text);
+  else await writeAtomic(io.cwd, out, text);
   return EXIT.ok;
 }

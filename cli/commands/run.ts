@@ -125,7 +125,7 @@ async function runWith(args: ParsedArgs, io: CliIo, workers: { pool?: WorkerPool
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
-  if (out !== undefined) checkWritable(io.cwd, out);
+  if (out !== undefined) await checkWritable(io.cwd, out);
 
   const task = taskOf(spec);
   let summary: KpiSummary;
@@ -149,7 +149,7 @@ async function runWith(args: ParsedArgs, io: CliIo, workers: { pool?: WorkerPool
   if (out !== undefined) {
     const notes = args.strings.get('notes') ?? (loaded.kind === 'run' ? loaded.run.notes : '');
     const file = makeRunFile(spec, summary, { engineVersion: ENGINE_VERSION, savedAt: savedAtNow(), notes });
-    writeAtomic(io.cwd, out, serializeRunFile(file));
+    await writeAtomic(io.cwd, out, serializeRunFile(file));
   }
 
   if (args.flags.has('json')) {

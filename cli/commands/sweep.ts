@@ -96,7 +96,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   try {
     const loaded = loadFile(io, args.positional[0]!);
     const spec = specFrom(loaded, args);
-    checkWritable(io.cwd, out);
+    await checkWritable(io.cwd, out);
     const base = taskOf(spec);
     if (pool === undefined && requested === undefined) {
       pool = startPool(Math.min(workersForReplications(count * unitCost({ kind: 'grid', base, axes: [], independentSeeds: false }), undefined), count));
@@ -119,7 +119,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
     const names = lines[0]?.names ?? [];
     if (lines.some((b) => b.names.length !== names.length || b.names.some((n, i) => n !== names[i]))) throw new Error('the sweep\'s batches disagree on the KPIs');
     const text = `${gridCsvHeader(grid, names, base.method === 'monte-carlo')}\n${lines.map((b) => b.text).join('')}`;
-    writeAtomic(io.cwd, out, text);
+    await writeAtomic(io.cwd, out, text);
     mark('output written');
     io.stderr(`Wrote ${count} row${count === 1 ? '' : 's'} to ${out}\n`);
     return EXIT.ok;

@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from './files/atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
 import type { FileSystem } from './files/fs-types';
 import { readStoredJson } from './files/json-store';
 

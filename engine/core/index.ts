@@ -24,4 +24,5 @@ export type { SimRunner, MonteCarloOptions, SensitivityOptions } from '../runner
 export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, evaluateTask } from '../run-file/summary';
 export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from '../run-file/summary';
 export { csvCell } from '../export/csv';
+export { MAX_FILE_BYTES } from '../scenario/limits';
 export type { CsvCell } from '../export/csv';

@@ -5,6 +5,7 @@
  * and the KPI summary it produced, so reopening it can check the numbers still come out.
  */
 import { z } from 'zod';
+import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from '../scenario/text';
 import { RUN_METHODS } from './summary';
 
 /** The run file version this build writes; older files are migrated, newer ones refused. */
@@ -42,8 +43,8 @@ export const RunFileSchema = z
     $schema: z.string().optional().meta({ description: 'Path or URL of run.schema.json, for editors.' }),
     format: z.literal(RUN_FORMAT).meta({ description: `Always "${RUN_FORMAT}": marks the file as a saved run.` }),
     schemaVersion: z.literal(RUN_SCHEMA_VERSION).meta({ description: 'Version of this format; older versions are migrated on opening.' }),
-    label: z.string().max(200).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).meta({ description: 'Short name of the run, shown in comparisons.' }),
-    notes: z.string().max(20_000).default('').meta({ description: 'The analyst\'s notes; they go into the board pack.' }),
+    label: z.string().max(200).regex(SAFE_TEXT, { message: UNSAFE_TEXT_MESSAGE }).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).meta({ description: 'Short name of the run, shown in comparisons.' }),
+    notes: z.string().max(20_000).regex(SAFE_TEXT, { message: UNSAFE_TEXT_MESSAGE }).default('').meta({ description: 'The analyst\'s notes; they go into the board pack.' }),
     savedAt: z.iso.datetime({ offset: true }).meta({ description: 'When the run was saved (ISO 8601), supplied by whoever saved it.' }),
     engineVersion: z.string().min(1).max(64).meta({ description: 'Version of the engine that produced the summary.' }),
     method: z.enum(RUN_METHODS).meta({ description: 'expected (noise off), single (one seeded replication) or monte-carlo.' }),

@@ -2,7 +2,7 @@
 export { SCHEMA_VERSION, SCHEMA_REF, ScenarioSchema, InitiativeSchema, StageSchema, StageGateSchema, ScenarioEventSchema, GoalSchema, TargetSchema, TrainerSchema, LeverValuesSchema } from './schema';
 export type { Scenario, ScenarioInput, Target, TrainerMaterial } from './schema';
 export { parseScenario } from './parse';
-export { SCENARIO_LIMITS } from './limits';
+export { MAX_FILE_BYTES, SCENARIO_LIMITS } from './limits';
 export { readJson } from './json-text';
 export type { ParseResult } from './parse';
 export { editDistance, formatProblems, FILE_PATH } from './problems';
@@ -12,3 +12,4 @@ export { buildScenarioJsonSchema } from './json-schema';
 export { migrateV1toV2, MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 export { runCheck, CheckSchema, ChecksFileSchema } from './checks';
 export type { ScenarioCheck, CheckOutcome } from './checks';
+export { SAFE_TEXT, UNSAFE_TEXT_MESSAGE, escapeUnsafeText } from './text';

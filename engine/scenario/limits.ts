@@ -1,4 +1,11 @@
 /**
+ * The largest scenario or run file the app and the command line read: 20 MB. Real files are a few
+ * hundred kilobytes; a larger file is refused before it is parsed, so a huge or endless input
+ * (`/dev/zero`) cannot take the memory or the time of the process.
+ */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
  * How many of each list a scenario file may hold. The 20 MB cap on an opened file allows tens of
  * thousands of initiatives or events, far past what the app can draw and re-run within a frame
  * while a lever moves; these caps keep every accepted file usable. Real trust portfolios hold
@@ -30,6 +37,15 @@ export const SCENARIO_LIMITS = {
   whatIfs: 30,
   /** Trainer reveal steps. */
   reveals: 100,
+} as const;
+
+/** What the scenario's top-level lists hold, as their limit messages name it. */
+export const LIST_NOUNS = {
+  initiatives: 'initiatives',
+  stages: 'stages',
+  events: 'events',
+  targets: 'challenges (targets)',
+  lockedLevers: 'locked levers',
 } as const;
 
 /** Return the message for a list over its limit, e.g. "must have at most 200 initiatives" (the parser adds ", got N"). */

@@ -1,6 +1,7 @@
 /** Reading a scenario file: JSON text or a value in, a validated Scenario or a list of problems out. */
 import { LEVERS } from '../levers';
 import { findDuplicateKeys, readJson } from './json-text';
+import { LIST_NOUNS, SCENARIO_LIMITS, limitMessage } from './limits';
 import { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 import { FILE_PATH, describeValue, formatPath, problemsFromIssues } from './problems';
 import type { Problem } from './problems';
@@ -91,6 +92,22 @@ function protoKeys(doc: unknown): Problem[] {
   return out;
 }
 
+/**
+ * Return problems for top-level lists over their limits, found from their lengths alone: a file of
+ * 100,000 events is refused at once, before the key walk, the schema and the problem-building
+ * visit every item.
+ */
+function oversizedLists(doc: Record<string, unknown>): Problem[] {
+  const out: Problem[] = [];
+  for (const key of Object.keys(LIST_NOUNS) as (keyof typeof LIST_NOUNS)[]) {
+    const value = Object.prototype.hasOwnProperty.call(doc, key) ? doc[key] : undefined;
+    if (Array.isArray(value) && value.length > SCENARIO_LIMITS[key]) {
+      out.push({ path: key, message: `${limitMessage(SCENARIO_LIMITS[key], LIST_NOUNS[key])}, got ${value.length}` });
+    }
+  }
+  return out;
+}
+
 function parseUnsafe(input: unknown): ParseResult {
   let data = input;
   if (typeof input === 'string') {
@@ -115,6 +132,8 @@ function parseUnsafe(input: unknown): ParseResult {
   const version = Object.prototype.hasOwnProperty.call(doc, 'schemaVersion') ? doc.schemaVersion : undefined;
   const bad = versionProblem(version);
   if (bad !== undefined) return { ok: false, problems: [bad] };
+  const oversized = oversizedLists(doc);
+  if (oversized.length > 0) return { ok: false, problems: oversized };
   const from = version as number;
   for (let v = from; v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { PILLARS } from '../types';
 import type { Goal, Initiative, ScenarioEvent, Stage, StageGate } from '../types';
 import { DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS } from '../defaults';
-import { SCENARIO_LIMITS as L, limitMessage } from './limits';
+import { LIST_NOUNS, SCENARIO_LIMITS as L, limitMessage } from './limits';
+import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from './text';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
 export const SCHEMA_VERSION = 2;
@@ -21,9 +22,10 @@ const id = z
   .regex(ID_PATTERN, { message: 'must be a short id of lower-case letters, digits and hyphens (e.g. "epr-phase-2")' })
   .max(64)
   .meta({ description: 'Lower-case letters, digits and hyphens, e.g. "epr-phase-2".' });
-const text = (max: number) => z.string().min(1).max(max);
-const oneLine = (max: number) =>
-  z.string().min(1).max(max).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' });
+/** Text free of control characters and direction overrides (./text.ts), up to `max` characters. */
+const clean = (max: number) => z.string().max(max).regex(SAFE_TEXT, { message: UNSAFE_TEXT_MESSAGE });
+const text = (max: number) => clean(max).min(1);
+const oneLine = (max: number) => text(max).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' });
 const share = z.number().min(0).max(1);
 const week = z.number().int().min(0).max(MAX_HORIZON_WEEKS);
 /** A list of at most `max` items, whose message names what they are ("must have at most 200 initiatives"). */
@@ -155,7 +157,7 @@ export const RevealSchema = z.strictObject({
 
 /** Material for running a workshop with the scenario. */
 export const TrainerSchema = z.strictObject({
-  briefing: z.string().max(4000).default('').meta({ description: 'Read out at the start: the situation the room is in.' }),
+  briefing: clean(4000).default('').meta({ description: 'Read out at the start: the situation the room is in.' }),
   objectives: list(text(400), L.objectives, 'objectives').default([]).meta({ description: 'What participants should take away.' }),
   questions: list(text(400), L.questions, 'questions').default([]).meta({ description: 'Discussion questions.' }),
   whatIfs: list(WhatIfSchema, L.whatIfs, 'what-ifs').default([]).meta({ description: 'Suggested lever changes to try.' }),
@@ -169,18 +171,18 @@ export const ScenarioSchema = z
     schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'Format version of this file.' }),
     id: id.meta({ description: 'Unique id of the scenario; prepared files are named <id>.json.' }),
     title: oneLine(120),
-    summary: z.string().max(4000).default(''),
-    lesson: z.string().max(240).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).default('').meta({ description: 'The lesson in one line.' }),
-    source: z.string().max(2000).default('').meta({ description: 'Where the facts come from.' }),
-    judgement: z.string().max(4000).default('').meta({ description: 'What in this scenario is judgement rather than fact.' }),
+    summary: clean(4000).default(''),
+    lesson: clean(240).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).default('').meta({ description: 'The lesson in one line.' }),
+    source: clean(2000).default('').meta({ description: 'Where the facts come from.' }),
+    judgement: clean(4000).default('').meta({ description: 'What in this scenario is judgement rather than fact.' }),
     levers: LeverValuesSchema.default({}),
     horizonWeeks: z.number().int().min(1).max(MAX_HORIZON_WEEKS).default(DEFAULT_HORIZON_WEEKS).meta({ description: 'Weeks to simulate (1–520).' }),
     goal: GoalSchema.default({ kind: 'maturity', atLeast: 3 }),
-    initiatives: list(InitiativeSchema, L.initiatives, 'initiatives').default([]),
-    stages: list(StageSchema, L.stages, 'stages').default([]),
-    events: list(ScenarioEventSchema, L.events, 'events').default([]),
-    targets: list(TargetSchema, L.targets, 'challenges (targets)').default([]),
-    lockedLevers: list(LeverIdSchema, L.lockedLevers, 'locked levers').default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
+    initiatives: list(InitiativeSchema, L.initiatives, LIST_NOUNS.initiatives).default([]),
+    stages: list(StageSchema, L.stages, LIST_NOUNS.stages).default([]),
+    events: list(ScenarioEventSchema, L.events, LIST_NOUNS.events).default([]),
+    targets: list(TargetSchema, L.targets, LIST_NOUNS.targets).default([]),
+    lockedLevers: list(LeverIdSchema, L.lockedLevers, LIST_NOUNS.lockedLevers).default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
     trainer: TrainerSchema.default({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] }),
   })
   .meta({ title: 'Momentum scenario', description: 'A Momentum scenario file: board settings, portfolio, stages, events, targets and trainer material.' });

@@ -80,12 +80,29 @@ function recover(recovered: RecoveredDoc, say: (m: CommandMessage | null) => voi
 }
 
 /**
+ * The warning shown while autosave fails (a full disk, a read-only profile): crash recovery has
+ * stopped, so it stays, with no Dismiss, until an autosave or a save succeeds.
+ */
+export function AutosaveWarning({ failure }: { readonly failure: string | null }) {
+  if (failure === null) return null;
+  return (
+    <div className="command-message command-message-error autosave-warning" role="alert">
+      <p>
+        <strong>Your changes are not being autosaved</strong> ({failure}), so they could not be recovered after a crash. Save your work (File › Save As, to another
+        disk if this one is full); this warning goes once work can be put aside again.
+      </p>
+    </div>
+  );
+}
+
+/**
  * Wire the File, Edit, View and Help commands (native menus in the desktop app, their shortcuts
  * in a browser), autosave of unsaved lever changes, and the offer to recover work left unsaved.
  * Renders the recovery offer and the status strip for command messages.
  */
 export function AppCommands() {
   const [message, say] = useState<CommandMessage | null>(null);
+  const [autosaveFailure, setAutosaveFailure] = useState<string | null>(null);
   // The recovery offer's Discard must also drop a draft carried over from the earlier session.
   const [recoveryPlatform] = useState(() => forgettingCarriedDraft(getPlatform()));
   const store = useAppStore;
@@ -127,13 +144,14 @@ export function AppCommands() {
         levers = { kind: 'scenario', name: s.scenarioSource ?? doc.title, text: serializeScenario(doc) };
       }
       return scenarioSlotDoc(levers, draftToKeep(s.trainer));
-    });
+    }, { onFailure: setAutosaveFailure });
     return autosave.stop;
   }, [store]);
 
   return (
     <>
       <RecoveryNotice kind="scenario" platform={recoveryPlatform} onRecover={(doc) => recover(doc, say)} />
+      <AutosaveWarning failure={autosaveFailure} />
       {message && (
         <div className={`command-message command-message-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
           <p>{message.text}</p>

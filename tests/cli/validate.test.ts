@@ -1,8 +1,8 @@
 // `momentum validate`: exit 0 when every file is valid; else one `FILE: PATH: MESSAGE` line per problem, exit 1.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCENARIO_LIMITS } from '../../engine';
+import { MAX_FILE_BYTES, SCENARIO_LIMITS } from '../../engine';
 import { ROOT, momentum, scenarioFiles, tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -11,6 +11,21 @@ const fixture = (name: string) => join(ROOT, 'tests/fixtures/runs', name);
 const LINE = /^(.+?): (\S+): (.+)$/;
 
 describe('momentum validate', () => {
+  it(`refuses a file over ${MAX_FILE_BYTES / 1048576} MB from its size, before parsing it`, async () => {
+    const big = join(tmp.dir, 'big.json');
+    writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
+    const r = await momentum(['validate', big]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${big}: (file): cannot read: it is larger than 20 MB, the most a scenario or run file may be\n`);
+  });
+
+  it('reads an endless device (/dev/zero) only up to the limit, then refuses it', async (ctx) => {
+    if (!existsSync('/dev/zero')) return ctx.skip('no /dev/zero on this platform');
+    const r = await momentum(['validate', '/dev/zero']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('/dev/zero: (file): cannot read: it is larger than 20 MB, the most a scenario or run file may be\n');
+  });
+
   it('accepts every prepared scenario and a valid run file: exit 0, nothing on stdout', async () => {
     const r = await momentum(['validate', ...scenarioFiles(), fixture('older-engine.json')]);
     expect(r.stdout).toBe('');

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../electron/contract/ipc';
@@ -60,6 +60,12 @@ describe('loadDocument: a damaged file gives a clear error and is never written'
     await writeFile(join(dir, 'huge.json'), Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x20));
     const huge = await loadDocument(join(dir, 'huge.json'), 'run');
     expect(!huge.ok && !huge.cancelled && huge.error.code).toBe('too-large');
+  });
+
+  it('refuses a device (/dev/zero) from its type, without reading it', async (ctx) => {
+    if (process.platform === 'win32') return ctx.skip('no /dev/zero on Windows');
+    const r = await loadDocument('/dev/zero', 'scenario');
+    expect(!r.ok && !r.cancelled && r.error).toEqual({ code: 'unreadable', message: 'zero is a device, pipe or socket, not a scenario file.' });
   });
 
   it('passes the kind validator\'s problems through, with the first one in the message', async () => {
@@ -160,10 +166,23 @@ describe('FileService: open and save through dialogs and grants', () => {
     const dialogs = scriptedDialogs({ save: [target] });
     const files = await service(dir, dialogs);
     const r = await files.save({ kind: 'scenario', name: 'New plan', text: GOOD, id: '/etc/passwd' });
-    expect(r).toMatchObject({ ok: true, value: { name: 'new-plan.json' } });
+    expect(r).toMatchObject({ ok: true, value: { name: 'new-plan' } });
     expect(dialogs.asked).toEqual(['save scenario New plan.json']);
-    expect(await readFile(`${target}.json`, 'utf8')).toBe(GOOD);
+    expect(await readFile(target, 'utf8')).toBe(GOOD);
     expect(await files.openRecent('made-up')).toMatchObject({ ok: false, cancelled: false, error: { code: 'not-allowed' } });
+  });
+
+  it('Save As writes exactly the name the dialog confirmed: an existing report.json is never replaced unasked', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'report.json'), 'the existing report');
+    const dialogs = scriptedDialogs({ save: [join(dir, 'report')] });
+    const files = await service(dir, dialogs);
+    const r = await files.saveAs({ kind: 'run', name: 'report', text: GOOD });
+    expect(r).toMatchObject({ ok: true, value: { name: 'report' } });
+    // The dialog was offered the name with its extension, so the OS asks before replacing report.json.
+    expect(dialogs.asked).toEqual(['save run report.json']);
+    expect(await readFile(join(dir, 'report.json'), 'utf8')).toBe('the existing report');
+    expect(await readFile(join(dir, 'report'), 'utf8')).toBe(GOOD);
   });
 
   it('refuses to write text that is not a well-formed document, leaving the file as it was', async () => {
@@ -176,6 +195,20 @@ describe('FileService: open and save through dialogs and grants', () => {
     const r = await files.save({ kind: 'scenario', name: 'plan.json', text: '{"half": ', id: opened.value.id });
     expect(r).toMatchObject({ ok: false, cancelled: false, error: { code: 'invalid' } });
     expect(await readFile(file, 'utf8')).toBe(GOOD);
+  });
+
+  it('refuses to save over a read-only file, naming the reason, and leaves it as it was', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'plan.json');
+    await writeFile(file, GOOD);
+    await chmod(file, 0o444);
+    const files = await service(dir, scriptedDialogs({ open: [file] }));
+    const opened = await files.open('scenario');
+    if (!opened.ok) throw new Error('open failed');
+    const r = await files.save({ kind: 'scenario', name: 'plan.json', text: '{"v":2}', id: opened.value.id });
+    expect(r).toMatchObject({ ok: false, cancelled: false, error: { code: 'write-failed', message: 'plan.json could not be saved: read-only file. The previous version is untouched.' } });
+    expect(await readFile(file, 'utf8')).toBe(GOOD);
+    expect((await readdir(dir)).sort()).toEqual(['plan.json', 'user']);
   });
 
   it('a corrupt file is reported, gets no grant and stays byte-for-byte as it was', async () => {

@@ -15,6 +15,18 @@ describe('docs/SECURITY.md stays true to the code', () => {
     }
   });
 
+  it('every test it names exists, and each claim resting on a fake-Electron test says so', () => {
+    const named = [...new Set([...doc.matchAll(/`(tests\/[\w./-]+\.test\.tsx?)`/g)].map((m) => m[1]!))];
+    expect(named.length).toBeGreaterThan(8);
+    for (const path of named) expect(existsSync(new URL(path, root)), path).toBe(true);
+    for (const glue of ['tests/electron/main-glue.test.ts', 'tests/electron/ipc-glue.test.ts']) {
+      const mentions = doc.split(`\`${glue}\``).slice(1);
+      expect(mentions.length, glue).toBeGreaterThan(0);
+      // Right after the name: "(fake Electron)", "(both fake Electron)" or the paragraph that explains it.
+      for (const after of mentions) expect(after.slice(0, 200), glue).toContain('fake Electron');
+    }
+  });
+
   // The settings the checklist rests on, at the lines the document names.
   const anchors: [string, number, string][] = [
     ['electron/main/index.ts', 25, 'registerSchemesAsPrivileged'],

@@ -28,6 +28,14 @@ describe('layer rules (ARCHITECTURE.md, Layers)', () => {
     expect(messages).toEqual([]);
   });
 
+  it('lets the command line and the main process share node-shared/, which imports only Node', async () => {
+    const use = "import { writeFileAtomic } from '../node-shared/atomic-write';\nexport const w = writeFileAtomic;\n";
+    expect(await lintAs('cli/uses-shared.ts', use)).toEqual([]);
+    expect(await lintAs('electron/main/uses-shared.ts', use.replace('../', '../../'))).toEqual([]);
+    expect(await lintAs('node-shared/ok.ts', "import { open } from 'node:fs/promises';\nexport const o = open;\n")).toEqual([]);
+    expect((await lintAs('node-shared/bad.ts', "import { InputError } from '../cli/args';\nexport const e = InputError;\n")).join()).toContain('node-shared/ imports only Node');
+  });
+
   it('rejects node: and electron imports in renderer/', async () => {
     const messages = await lintAs('renderer/src/bad.ts', "import { readFileSync } from 'node:fs';\nimport { shell } from 'electron';\nexport const x = [readFileSync, shell];\n");
     expect(messages).toHaveLength(2);

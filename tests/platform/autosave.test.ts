@@ -1,4 +1,7 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { AutosaveWarning } from '../../renderer/src/app-commands';
 import { checkRecovery, startAutosave, type RecoverableDoc } from '../../renderer/src/platform/autosave';
 import { fakePlatform } from './fake-platform';
 
@@ -58,6 +61,40 @@ describe('startAutosave', () => {
     }
     expect(errors).toHaveLength(1);
     expect(platform.slots.get('run')?.name).toBe('R');
+  });
+});
+
+describe('startAutosave: a failing autosave is reported until one succeeds', () => {
+  it('tells onFailure why each failed autosave failed, and null once work is put aside again', async () => {
+    const platform = fakePlatform();
+    const put = platform.autosavePut;
+    let full = true;
+    platform.autosavePut = async (d) => {
+      if (full) throw new Error('disk full');
+      return put(d);
+    };
+    const told: (string | null)[] = [];
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      const autosave = startAutosave(() => ({ kind: 'scenario', name: 'Plan', text: '{}' }), { platform, intervalMs: 86_400_000, onFailure: (why) => told.push(why) });
+      await autosave.flush();
+      await autosave.flush();
+      full = false;
+      await autosave.flush();
+      autosave.stop();
+    } finally {
+      console.error = original;
+    }
+    expect(told).toEqual(['disk full', 'disk full', null]);
+  });
+
+  it('the warning is shown while autosave fails, with no way to dismiss it, and is gone once it works', () => {
+    const html = renderToStaticMarkup(createElement(AutosaveWarning, { failure: 'disk full' }));
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Your changes are not being autosaved</strong> (disk full)');
+    expect(html).not.toContain('<button');
+    expect(renderToStaticMarkup(createElement(AutosaveWarning, { failure: null }))).toBe('');
   });
 });
 

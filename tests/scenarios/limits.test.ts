@@ -127,6 +127,13 @@ describe('scenario limits: every list the format holds has a limit, and its mess
     expect(lines).toEqual([`initiatives: must have at most ${SCENARIO_LIMITS.initiatives} initiatives, got 40000`]);
   });
 
+  it('checks list lengths before walking the items: an oversized list is the one problem, even with a "__proto__" key inside', () => {
+    const doc = withInitiatives(1);
+    const events = range(SCENARIO_LIMITS.events + 1, (e) => ({ kind: 'people-leave', week: 1, label: `E${e}`, share: 0.01 }));
+    events[5] = JSON.parse('{"__proto__": {"polluted": true}, "kind": "people-leave", "week": 1, "label": "x", "share": 0.01}') as (typeof events)[number];
+    expect(problems({ ...doc, events })).toEqual([`events: must have at most ${SCENARIO_LIMITS.events} events, got ${SCENARIO_LIMITS.events + 1}`]);
+  });
+
   it('covers every list of the format: no list in the JSON Schema is left without a limit', () => {
     const unbounded: string[] = [];
     const walk = (node: unknown, where: string) => {

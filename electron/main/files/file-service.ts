@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import type { DocumentKind, ExportRequest, FileRef, FileResult, OpenedFile, RecentFile, SaveRequest } from '../../contract/ipc';
-import { writeFileAtomic } from './atomic-write';
+import { writeFailureReason, writeFileAtomic } from '../../../node-shared/atomic-write';
 import { digestOf, type FileGrants, type Grant } from './file-grants';
 import type { FileSystem } from './fs-types';
 import { checkDocument, fileError, loadDocument, type DocumentValidator } from './load-document';
@@ -111,10 +111,12 @@ export class FileService {
   async saveAs(request: SaveRequest): Promise<FileResult<FileRef>> {
     const bad = this.checkText(request.name, request);
     if (bad) return bad;
+    // The extension is settled inside the dialog (a default name ending in .json, and filters), so
+    // the OS asks before replacing the very file written. Appending one afterwards would write to a
+    // name nobody was asked about: "report" chosen, an existing "report.json" replaced unasked.
     const chosen = await this.deps.dialogs.chooseSave(request.kind, withJsonExtension(request.name));
     if (!chosen) return { ok: false, cancelled: true };
-    const path = extname(chosen) ? chosen : `${chosen}.json`;
-    return this.writeGranted(this.deps.grants.grant(path, request.kind), request.text);
+    return this.writeGranted(this.deps.grants.grant(chosen, request.kind), request.text);
   }
 
   /** Ask where to export, then write the bytes atomically. */
@@ -125,7 +127,7 @@ export class FileService {
     try {
       await writeFileAtomic(path, request.data, { fs: this.fs });
     } catch (e) {
-      return fileError('write-failed', `${basename(path)} could not be written: ${(e as Error).message}`);
+      return fileError('write-failed', `${basename(path)} could not be written: ${writeFailureReason(e)}. Nothing was changed.`);
     }
     return { ok: true, value: { id: '', name: basename(path), location: dirname(path) } };
   }
@@ -154,9 +156,7 @@ export class FileService {
     try {
       await writeFileAtomic(g.path, text, { fs: this.fs });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'EACCES' || code === 'EPERM' ? 'you do not have permission to write there' : code === 'ENOSPC' ? 'the disk is full' : (e as Error).message;
-      return fileError('write-failed', `${basename(g.path)} could not be saved: ${why}. The previous version is untouched.`);
+      return fileError('write-failed', `${basename(g.path)} could not be saved: ${writeFailureReason(e)}. The previous version is untouched.`);
     }
     g.digest = digestOf(text);
     await this.rememberRecent(g.path, g.kind);

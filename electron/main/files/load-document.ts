@@ -1,10 +1,11 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentKind, FileProblem, FileProblemDetail, FileResult } from '../../contract/ipc';
+import { MAX_FILE_BYTES } from '../../../engine/core';
 import type { FileSystem } from './fs-types';
 
-/** The largest document the app opens; real scenario and run files are a few hundred kilobytes. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** The largest document the app opens (the engine's MAX_FILE_BYTES, which the command line uses too). */
+export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
 
 /**
  * Check a parsed JSON value against its kind; return the problems (path and message) or an
@@ -74,7 +75,7 @@ export async function loadDocument(path: string, kind: DocumentKind, options: { 
   let bytes: Uint8Array;
   try {
     const st = await fs.stat(path);
-    if (!st.isFile()) return fileError('unreadable', `${name} is a folder, not a ${kind} file.`);
+    if (!st.isFile()) return fileError('unreadable', `${name} is ${st.isDirectory() ? 'a folder' : 'a device, pipe or socket'}, not a ${kind} file.`);
     if (st.size > MAX_DOCUMENT_BYTES) return fileError('too-large', `${name} is ${(st.size / 1048576).toFixed(1)} MB; a ${kind} file is at most ${MAX_DOCUMENT_BYTES / 1048576} MB, so this is not one.`);
     bytes = await fs.readFile(path);
   } catch (e) {

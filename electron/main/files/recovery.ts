@@ -2,7 +2,7 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecoveryInfo } from '../../contract/ipc';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../../../node-shared/atomic-write';
 import type { AutosaveStore } from './autosave-store';
 import type { FileSystem } from './fs-types';
 import { readStoredJson } from './json-store';

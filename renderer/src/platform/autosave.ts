@@ -29,6 +29,17 @@ export interface AutosaveOptions {
   readonly platform?: Platform;
   /** The unsaved-work key reported to the host; defaults to the document kind. */
   readonly key?: string;
+  /**
+   * Told after each autosave whether work is being put aside: null when it was (or there was
+   * nothing to put aside), else why not. A view shows the failure until this says null again.
+   */
+  readonly onFailure?: (why: string | null) => void;
+}
+
+/** Return why an autosave failed, in words for the warning (the host's message, e.g. "disk full"). */
+function failureText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.trim() === '' ? 'the autosave could not be written' : text;
 }
 
 /**
@@ -61,7 +72,13 @@ export function startAutosave(getDoc: () => RecoverableDoc | null, options: Auto
   };
   // Serialise ticks so a slow write never races the next one.
   const flush = (): Promise<void> => {
-    chain = chain.then(tick).catch((e: unknown) => console.error('Momentum: autosave failed', e));
+    chain = chain.then(tick).then(
+      () => options.onFailure?.(null),
+      (e: unknown) => {
+        console.error('Momentum: autosave failed', e);
+        options.onFailure?.(failureText(e));
+      },
+    );
     return chain;
   };
   const timer = setInterval(() => void flush(), options.intervalMs ?? AUTOSAVE_INTERVAL_MS);

@@ -1,7 +1,8 @@
+import { MAX_FILE_BYTES } from '../../../engine/core';
 import type { DocumentKind, FileProblem } from './platform';
 
-/** The largest document the app opens; a scenario or run file is far smaller. */
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** The largest document the app opens (the engine's MAX_FILE_BYTES, which the command line uses too). */
+export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
 
 /**
  * Check that raw file bytes are a well-formed document: small enough, UTF-8 text, JSON,

@@ -1,10 +1,12 @@
 import * as fsp from 'node:fs/promises';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { backupPath, isTempName, writeFileAtomic } from '../../electron/main/files/atomic-write';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backupPath, checkWriteTarget, isTempName, writeFailureReason, writeFileAtomic } from '../../node-shared/atomic-write';
 import type { FileSystem } from '../../electron/main/files/fs-types';
-import { tempDir } from './temp-dir';
+import { tempDir } from '../electron/temp-dir';
+import { fillDisk, mountSmallDisk } from './small-disk';
 
 /** A real file system that "loses power" at one step: that call and every later one fail, and nothing is cleaned up. */
 function crashingAt(step: 'write' | 'sync' | 'copyFile' | 'rename-target'): { fs: FileSystem; state: { crashed: boolean } } {
@@ -27,10 +29,9 @@ function crashingAt(step: 'write' | 'sync' | 'copyFile' | 'rename-target'): { fs
       // Write half of the data for real, then die: the temp file is left half-written on disk.
       return new Proxy(h, {
         get(target, prop) {
-          if (prop === 'writeFile' && step === 'write') {
-            return async (data: string | Uint8Array) => {
-              const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-              await target.write(bytes.subarray(0, bytes.length >> 1));
+          if (prop === 'write' && step === 'write') {
+            return async (bytes: Uint8Array, offset: number, length: number, position: number) => {
+              await target.write(bytes, offset, length >> 1, position);
               die();
             };
           }
@@ -135,5 +136,110 @@ describe('writeFileAtomic', () => {
     const dir = await tempDir();
     await fsp.mkdir(join(dir, 'folder.json'));
     await expect(writeFileAtomic(join(dir, 'folder.json'), 'x')).rejects.toThrow(/not a file/);
+  });
+});
+
+/** A real file system whose disk holds only `room` more bytes: each write takes at most `chunk` bytes, then what fits, then fails with ENOSPC. */
+function fillingUpAfter(room: number, chunk = 8192): FileSystem {
+  let left = room;
+  return {
+    ...fsp,
+    open: (async (path: string, flags?: string, mode?: number) => {
+      const h = await fsp.open(path, flags, mode);
+      if (flags !== 'wx') return h;
+      return new Proxy(h, {
+        get(target, prop) {
+          if (prop === 'write') {
+            return async (bytes: Uint8Array, offset: number, length: number, position: number) => {
+              if (left <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+              const n = Math.min(length, chunk, left);
+              left -= n;
+              return target.write(bytes, offset, n, position);
+            };
+          }
+          const v = Reflect.get(target, prop) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    }) as FileSystem['open'],
+  };
+}
+
+describe('writeFileAtomic on a full disk, a read-only file, a link or a device', () => {
+  const disk = mountSmallDisk();
+  afterAll(() => {
+    if ('dir' in disk) disk.unmount();
+  });
+
+  it('checks every byte count: short writes are continued until the whole file is on disk', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'run.json');
+    const text = 'x'.repeat(100_000);
+    await writeFileAtomic(file, text, { fs: fillingUpAfter(Infinity, 1000) });
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('a disk that fills up after 8,192 bytes keeps the old file, removes the temp file and says "disk full"', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'run.json');
+    await writeFile(file, 'the old, good run');
+    const err = await writeFileAtomic(file, 'x'.repeat(100_000), { fs: fillingUpAfter(8192) }).catch((e: unknown) => e);
+    expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    expect(writeFailureReason(err)).toBe('disk full');
+    expect(await readFile(file, 'utf8')).toBe('the old, good run');
+    expect((await readdir(dir)).sort()).toEqual(['run.json']);
+  });
+
+  it('a real 64 KB tmpfs filled up keeps the old file and leaves no temp file', async (ctx) => {
+    if (!('dir' in disk)) return ctx.skip(disk.skip);
+    const file = join(disk.dir, 'run.json');
+    await writeFile(file, 'the old, good run');
+    fillDisk(disk.dir);
+    const err = await writeFileAtomic(file, 'x'.repeat(100_000)).catch((e: unknown) => e);
+    expect(writeFailureReason(err)).toBe('disk full');
+    expect(await readFile(file, 'utf8')).toBe('the old, good run');
+    expect((await readdir(disk.dir)).sort()).toEqual(['filler', 'run.json']);
+  });
+
+  it('refuses a read-only (0444) file and leaves it as it was, even for root', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'plan.json');
+    await writeFile(file, 'keep me');
+    await fsp.chmod(file, 0o444);
+    const err = await writeFileAtomic(file, 'new').catch((e: unknown) => e);
+    expect(writeFailureReason(err)).toBe('read-only file');
+    await expect(checkWriteTarget(file)).rejects.toThrow(/read-only/);
+    expect(await readFile(file, 'utf8')).toBe('keep me');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(await readdir(dir)).toEqual(['plan.json']);
+  });
+
+  it('writes through a symbolic link to its target and keeps the link', async () => {
+    const dir = await tempDir();
+    await fsp.mkdir(join(dir, 'real'));
+    const target = join(dir, 'real', 'plan.json');
+    await writeFile(target, 'old');
+    await fsp.symlink(join('real', 'plan.json'), join(dir, 'link.json'));
+    await writeFileAtomic(join(dir, 'link.json'), 'new');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await readFile(backupPath(target), 'utf8')).toBe('old');
+    expect((await readdir(dir)).sort()).toEqual(['link.json', 'real']);
+  });
+
+  it('creates the file a dangling link points at', async () => {
+    const dir = await tempDir();
+    await fsp.symlink('later.json', join(dir, 'link.json'));
+    await writeFileAtomic(join(dir, 'link.json'), 'new');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, 'later.json'), 'utf8')).toBe('new');
+  });
+
+  it('refuses a device (/dev/full) and leaves it a device', async (ctx) => {
+    if (!statSync('/dev/full', { throwIfNoEntry: false })?.isCharacterDevice()) return ctx.skip('no /dev/full on this platform');
+    const err = await writeFileAtomic('/dev/full', 'x', { keepBackup: false }).catch((e: unknown) => e);
+    expect((err as NodeJS.ErrnoException).code).toBe('ENOTREG');
+    expect(writeFailureReason(err)).toMatch(/not a regular file/);
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });
