@@ -33,6 +33,12 @@ export interface SensitivityOptions {
  */
 export interface SimRunner {
   expected(input: SimInput): Promise<RunResult>;
+  /**
+   * The expected-value run computed on the calling thread and returned at once, for a runner that can
+   * offer it (throws the engine's error). The live views use it to draw a lever's run in the same task
+   * as the lever's move; `expected` is the way that never blocks the caller.
+   */
+  expectedSync?(input: SimInput): RunResult;
   /** One seeded replication; with uncertainty 'all', replication 0's assumptions too (simulate's option). */
   simulate(input: SimInput, seed: number, opts?: { readonly uncertainty?: Uncertainty }): Promise<RunResult>;
   monteCarlo(input: SimInput, opts: MonteCarloOptions): Promise<MonteCarloResult>;
@@ -44,6 +50,7 @@ export interface SimRunner {
 export function createInProcessRunner(): SimRunner {
   return {
     expected: async (input) => simulateExpected(input),
+    expectedSync: (input) => simulateExpected(input),
     simulate: async (input, seed, opts) => simulate(input, seed, opts),
     monteCarlo: async (input, opts) => monteCarlo(input, opts),
     sensitivity: async (input, opts) => sensitivity(input, opts),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { explainChange, monteCarlo, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
-import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
+import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
 import { CONCURRENT_PRIORITIES, FIGURE, GOAL_CLARITY, TYPICAL_BASIS, useChromium, WAIT } from './helpers/ui';
 
 const chromium = useChromium();

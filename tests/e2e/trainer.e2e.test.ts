@@ -17,7 +17,7 @@ import {
   type Scenario,
 } from '../../engine';
 import { constraintTotals, CONSTRAINT_WORDS } from '../../renderer/src/components/why-panel';
-import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
+import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
 import { challengeVerdict, describeCheck } from '../../renderer/src/trainer/kpi-labels';
 import { useChromium, WAIT, type App } from './helpers/ui';
 

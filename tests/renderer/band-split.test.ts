@@ -5,7 +5,7 @@ import {
   type MonteCarloResult, type SimInput,
 } from '../../engine';
 import { createPortHelper, MIN_SPLIT_REPLICATIONS, servePartsOn, splitMonteCarlo, type PartHelper, type PortLike } from '../../renderer/src/sim/band-split';
-import { BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
+import { BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
 import { helperCount } from '../../renderer/src/sim/worker-runner';
 
 /** Every number of a Monte Carlo result as bytes, in a fixed order, so results compare bit for bit. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { monteCarlo, parseScenario, PILLARS, scenarioToInput, simulateExpected } from '../../engine';
-import { BAND_SERIES } from '../../renderer/src/sim/use-live-run';
+import { BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
 import { SERIES_IDS } from '../../renderer/src/views/explore/outputs';
 import { comparisonLines, isTypical, kpiRun, lineBasis, pickBand, shownSeries } from '../../renderer/src/views/explore/line-sets';
 import type { ExploreRuns, ShownLine } from '../../renderer/src/views/explore/use-explore-runs';

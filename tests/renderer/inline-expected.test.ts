@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { blankInput, parseScenario, scenarioToInput, simulateExpected, type RunResult, type SimInput } from '../../engine';
 import {
-  createInlineRuns, emptyExpectedMemory, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, INLINE_WARMUP_RUNS, scenarioKey, showExpected,
-  type InlineOutcome,
+  createInlineRuns, INLINE_HUGE_MS, INLINE_SLOW_IN_A_ROW, INLINE_SLOW_MS, INLINE_WARMUP_RUNS, scenarioKey, type InlineOutcome,
 } from '../../renderer/src/sim/inline-expected';
+import { emptyExpectedMemory, showExpected } from '../../renderer/src/sim/live-scheduler';
 
 function scenarioInput(file: string, overrides: Record<string, number> = {}): SimInput {
   const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
@@ -34,7 +34,7 @@ const other: SimInput = { ...big, horizonWeeks: big.horizonWeeks + 52 };
 
 describe('expected runs on the main thread', () => {
   it('gives the result of the engine function the worker runs for an expected request, bit for bit', () => {
-    const runs = createInlineRuns();
+    const runs = createInlineRuns({ run: simulateExpected });
     for (const input of [scenarioInput('milton-keynes.json'), scenarioInput('milton-keynes.json', { 'goal.clarity': 0.9, 'priorities.concurrent': 9 })]) {
       const outcome = runs.run(input);
       expect(outcome.error).toBeUndefined();
@@ -44,7 +44,7 @@ describe('expected runs on the main thread', () => {
   });
 
   it('reports an engine failure as the message the worker would reply with, and keeps running afterwards', () => {
-    const runs = createInlineRuns();
+    const runs = createInlineRuns({ run: simulateExpected });
     const bad = { ...blankInput(), goal: undefined } as unknown as SimInput;
     let thrown = '';
     try {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blankInput, monteCarlo, REFERENCE_PORTFOLIO, simulateExpected, type InitiativeOdds, type MonteCarloResult,
 } from '../../engine';
-import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/use-live-run';
+import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
 import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/model/reveal-run';
 import {
   AT_RISK_BELOW, atRiskSentence, formatShare, goLiveRange, oddsLines, PortfolioChart, portfolioOdds, portfolioRows, rowLabel,

@@ -1,5 +1,4 @@
-import { simulateExpected, type RunResult, type SimInput } from '../../../engine';
-import type { Live } from './use-live-run';
+import type { RunResult, SimInput } from '../../../engine';
 
 // The expected-value run of the current settings is computed on the main thread, in the task of the lever
 // change, so the lever, the run and the redrawn chart all reach the same frame. A run costs a fraction of a
@@ -22,10 +21,10 @@ export type InlineOutcome =
   | { readonly input: SimInput; readonly result: RunResult; readonly error?: undefined; readonly ms: number }
   | { readonly input: SimInput; readonly result?: undefined; readonly error: string; readonly ms: number };
 
-/** Options of createInlineRuns; the defaults are the app's (tests inject a clock and the limits). */
+/** Options of createInlineRuns: the run, and the app's defaults for the rest (tests inject a clock and the limits). */
 export interface InlineRunsOptions {
-  /** The run itself: the engine function the simulation worker runs for its 'expected' requests. */
-  readonly run?: (input: SimInput) => RunResult;
+  /** The run itself: the runner's `expectedSync`, the engine function its worker runs for 'expected' requests. */
+  readonly run: (input: SimInput) => RunResult;
   /** The clock in ms. */
   readonly now?: () => number;
   readonly slowMs?: number;
@@ -68,9 +67,9 @@ export function scenarioKey(input: SimInput): string {
  * would block the main thread as long again. It never moves back: a scenario wrongly sent to the worker only
  * loses a frame of latency, as before, while one wrongly kept here would freeze the view.
  */
-export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
+export function createInlineRuns(options: InlineRunsOptions): InlineRuns {
   const {
-    run = simulateExpected,
+    run,
     now = () => performance.now(),
     slowMs = INLINE_SLOW_MS,
     slowInARow = INLINE_SLOW_IN_A_ROW,
@@ -116,51 +115,5 @@ export function createInlineRuns(options: InlineRunsOptions = {}): InlineRuns {
       if (recent.length > remember) recent.length = remember;
       return outcome;
     },
-  };
-}
-
-/** A run a view shows, with the input it was computed from. */
-export interface ShownRun {
-  readonly result: RunResult;
-  readonly input: SimInput;
-}
-
-/** What a view's expected run carries from one render to the next (see showExpected). */
-export interface ExpectedMemory {
-  /** The run shown: the newest successful inline outcome or worker reply. */
-  shown: ShownRun | null;
-  /** The input of the worker's state last looked at, so that each reply is considered once, on arrival. */
-  workerSeen: SimInput | null;
-}
-
-/** Return an empty memory for a view's expected run. */
-export function emptyExpectedMemory(): ExpectedMemory {
-  return { shown: null, workerSeen: null };
-}
-
-/**
- * Return what a view shows of its expected run, given this render's inline outcome (null when its scenario's
- * runs go to the worker) and the worker path's state, and update `memory`. Inline, the outcome is the current
- * input's: nothing is pending, and a failure keeps the last good run on show beside its error, as a failed
- * worker reply did. In worker mode the last run shown stays, pending, until the worker's first reply. A worker
- * reply is taken once, when it arrives, and only in worker mode, so that a reply still in flight when the
- * scenario changed, or one from an earlier stay in worker mode, never replaces a newer inline run.
- */
-export function showExpected(
-  memory: ExpectedMemory,
-  outcome: InlineOutcome | null,
-  worker: Live<RunResult>,
-): Live<RunResult> {
-  if (outcome?.result && memory.shown?.input !== outcome.input) memory.shown = { result: outcome.result, input: outcome.input };
-  if (worker.input !== memory.workerSeen) {
-    memory.workerSeen = worker.input;
-    if (!outcome && worker.result && worker.input) memory.shown = { result: worker.result, input: worker.input };
-  }
-  const shown = memory.shown;
-  return {
-    result: shown?.result ?? null,
-    input: shown?.input ?? null,
-    pending: outcome ? false : worker.pending,
-    error: outcome ? (outcome.error ?? null) : worker.error,
   };
 }

@@ -1,4 +1,4 @@
-import type { MonteCarloResult, RunResult, SensitivityResult, SimRunner } from '../../../engine';
+import { simulateExpected, type MonteCarloResult, type RunResult, type SensitivityResult, type SimRunner } from '../../../engine';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
@@ -107,8 +107,9 @@ function createBandLane(helpers: number): { lane: Lane; dispose(): void } {
 /**
  * Create a runner that runs the engine in Web Workers. Expected-value runs get their own worker, so they
  * never wait behind a Monte Carlo or sensitivity batch: the baseline, pins, and the live run of a scenario
- * too slow to run on the main thread (Explore runs the live one inline, see inline-expected.ts). Monte
- * Carlo runs are shared between the band worker and its helpers (createBandLane).
+ * too slow to run on the main thread. Monte Carlo runs are shared between the band worker and its helpers
+ * (createBandLane). `expectedSync` runs the engine on the calling thread: the live scheduler uses it for
+ * the current settings while their runs stay quick (live-scheduler.ts, inline-expected.ts).
  */
 export function createWorkerRunner(): SimRunner {
   const interactive = createLane();
@@ -116,6 +117,7 @@ export function createWorkerRunner(): SimRunner {
   const batch = bands.lane;
   return {
     expected: (input) => interactive.call<RunResult>({ op: 'expected', input }),
+    expectedSync: (input) => simulateExpected(input),
     simulate: (input, seed, opts) => interactive.call<RunResult>({ op: 'simulate', input, seed, uncertainty: opts?.uncertainty ?? 'noise' }),
     monteCarlo: (input, { onProgress, ...opts }) => batch.call<MonteCarloResult>({ op: 'monteCarlo', input, opts, progress: Boolean(onProgress) }, onProgress),
     sensitivity: (input, { onProgress, ...opts }) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts, progress: Boolean(onProgress) }, onProgress),

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
-import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type SimRunner } from '../../../../engine';
-import { useRunner } from '../../sim/runner-context';
-import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES, useBands, useExpectedRun, useFixedRuns } from '../../sim/use-live-run';
+import { useMemo, useState } from 'react';
+import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput } from '../../../../engine';
+import { BAND_REPLICATIONS } from '../../sim/live-scheduler';
+import { useBands, useExpectedRun, useFixedBands, useFixedRuns } from '../../sim/use-live-run';
 import { sameLevers, selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
 import { bandsUntilWeek, runUntilWeek } from '../../model/reveal-run';
 
@@ -47,54 +47,6 @@ export interface ExploreRuns {
 // A pin's input is built once per pin object (immer keeps the object while the pin is unchanged),
 // so each pin is simulated once, not on every render.
 const pinInputs = new WeakMap<PinnedWhatIf, { scenario: unknown; input: SimInput }>();
-
-// The full Monte Carlo of fixed inputs (the scenario as loaded, the pins), once per runner and input
-// object; a failed one is forgotten so that it is tried again.
-const fixedBands = new WeakMap<SimRunner, WeakMap<SimInput, Promise<MonteCarloResult>>>();
-
-function fixedBandsOf(runner: SimRunner): WeakMap<SimInput, Promise<MonteCarloResult>> {
-  let byInput = fixedBands.get(runner);
-  if (!byInput) fixedBands.set(runner, (byInput = new WeakMap()));
-  return byInput;
-}
-
-function requestFixedBands(runner: SimRunner, input: SimInput): Promise<MonteCarloResult> {
-  const byInput = fixedBandsOf(runner);
-  let p = byInput.get(input);
-  if (!p) {
-    p = runner.monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
-    byInput.set(input, p);
-    p.catch(() => byInput.delete(input));
-  }
-  return p;
-}
-
-/**
- * Return the full Monte Carlo of each fixed input. `known` lends results already computed for an
- * input with the same content (the current settings before any lever moved are the scenario as
- * loaded), so the same 500 runs are not asked for twice; `wanted` says which inputs may be requested.
- */
-function useFixedBands(inputs: readonly SimInput[], known: ReadonlyMap<SimInput, MonteCarloResult>, wanted: (input: SimInput) => boolean): readonly (MonteCarloResult | null)[] {
-  const runner = useRunner();
-  const [results, setResults] = useState<ReadonlyMap<SimInput, MonteCarloResult>>(new Map());
-  useEffect(() => {
-    let alive = true;
-    const byInput = fixedBandsOf(runner);
-    for (const input of inputs) {
-      const lent = known.get(input);
-      if (lent && !byInput.has(input)) byInput.set(input, Promise.resolve(lent));
-      if (!byInput.has(input) && !wanted(input)) continue;
-      requestFixedBands(runner, input).then(
-        (r) => alive && setResults((m) => (m.get(input) === r ? m : new Map(m).set(input, r))),
-        () => undefined,
-      );
-    }
-    return () => {
-      alive = false;
-    };
-  }, [inputs, known, wanted, runner]);
-  return inputs.map((i) => results.get(i) ?? null);
-}
 
 /**
  * Return the Explore view's runs: expected (every frame), bands (when settled), baseline and pins
