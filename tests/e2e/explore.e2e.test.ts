@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { explainChange, monteCarlo, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
-import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
+import { bandOptions } from '../../renderer/src/sim/live-scheduler';
 import { CONCURRENT_PRIORITIES, FIGURE, GOAL_CLARITY, TYPICAL_BASIS, useChromium, WAIT } from './helpers/ui';
 
 const chromium = useChromium();
@@ -147,6 +147,27 @@ describe('Explore view', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it("shows bands that include the model's assumptions by default, switches to luck alone, and says how robust a pin is", async () => {
+    const app = await chromium.openExplore();
+    const { page } = app;
+    const basis = () => page.getByTestId('headline-basis').textContent();
+    await expect.poll(basis, WAIT).toMatch(/^Typical outcome: the median of 500 runs.*including uncertainty in the model's assumptions\.$/);
+    await expect.poll(() => page.getByTestId('lines-status').textContent(), WAIT).toMatch(/including uncertainty in the model's assumptions/);
+    await page.getByRole('radio', { name: 'Luck alone' }).check();
+    await expect.poll(basis, WAIT).toMatch(/^Typical outcome: the median of 500 runs, each with its own luck\. .*likely range from luck alone/);
+    await page.getByRole('radio', { name: "Luck and the model's assumptions" }).check();
+    await expect.poll(basis, WAIT).toMatch(/including uncertainty in the model's assumptions/);
+
+    // A pin of a clear goal (Milton Keynes sets 0.6) beats the scenario as loaded in most plausible futures.
+    await app.moveLever(GOAL_CLARITY, 'End');
+    await expect.poll(() => app.leverValue(GOAL_CLARITY), WAIT).toMatch(/^1(\.0+)?$|100/);
+    await app.pinWhatIf('A clear goal');
+    await expect.poll(() => page.getByTestId('pin-odds').textContent(), WAIT).toMatch(/^Higher maturity than the scenario as loaded in \d+% of plausible futures$/);
+    const share = Number(/(\d+)%/.exec((await page.getByTestId('pin-odds').textContent()) ?? '')?.[1]);
+    expect(share).toBeGreaterThanOrEqual(90);
+    expect(app.errors).toEqual([]);
+  });
+
   it('pins a named what-if, shows it as a column of the KPI table, renames and removes it', async () => {
     const app = await chromium.openExplore();
     const { page } = app;
@@ -237,7 +258,7 @@ describe('Explore view', () => {
     const parsed = parseScenario(readFileSync(new URL('../../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
     if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
     const scenario = parsed.scenario;
-    const mc = monteCarlo(scenarioToInput(scenario), { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
+    const mc = monteCarlo(scenarioToInput(scenario), bandOptions());
     const nameOf = (id: string) => scenario.initiatives.find((i) => i.id === id)!.name;
     const uncertain = mc.initiatives.find((o) => o.live > 0.01 && o.live < 0.99)!;
     const pct = `${Math.round(uncertain.live * 100)}%`;

@@ -17,7 +17,7 @@ import {
   type Scenario,
 } from '../../engine';
 import { constraintTotals, CONSTRAINT_WORDS } from '../../renderer/src/components/why-panel';
-import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
+import { BAND_REPLICATIONS, bandOptions } from '../../renderer/src/sim/live-scheduler';
 import { challengeVerdict, describeCheck } from '../../renderer/src/trainer/kpi-labels';
 import { useChromium, WAIT, type App } from './helpers/ui';
 
@@ -43,7 +43,7 @@ function openWithFallbackFiles(): Promise<App> {
  */
 function expectedVerdict(scenario: Scenario, overrides: LeverValues, targetId: string) {
   const input = scenarioToInput(scenario, overrides);
-  const typical = monteCarlo(input, { replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
+  const typical = monteCarlo(input, bandOptions());
   const kpis = Object.fromEntries(Object.entries(typical.kpis).map(([id, d]) => [id, d.p50]));
   const series = Object.fromEntries(Object.entries(typical.bands).map(([id, b]) => [id, b.p50]));
   const levers = { ...scenario.levers, ...overrides };

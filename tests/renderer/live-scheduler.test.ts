@@ -141,21 +141,28 @@ describe('the live scheduler', () => {
     expect(() => asyncOnly.expectedNow(a)).toThrow(/no synchronous/);
   });
 
-  it('asks for every band with the options of one place: quick, full and fixed', async () => {
+  it('asks for every band with the options of one place: quick, full and fixed, in the uncertainty asked for', async () => {
     vi.useFakeTimers();
-    expect(bandOptions()).toEqual({ replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES });
+    expect(bandOptions()).toEqual({ replications: BAND_REPLICATIONS, seed: BAND_SEED, series: BAND_SERIES, uncertainty: 'all' });
     const { runner, monteCarlo } = recordingRunner();
     const scheduler = createLiveScheduler(runner);
-    watch(scheduler.quickBands);
-    watch(scheduler.bands);
-    scheduler.quickBands.want(a);
-    scheduler.bands.want(a);
-    await scheduler.fixedBands.get(b);
+    const all = scheduler.bandsFor('all');
+    expect(scheduler.bandsFor('all')).toBe(all);
+    watch(all.quickBands);
+    watch(all.bands);
+    all.quickBands.want(a);
+    all.bands.want(a);
+    await all.fixedBands.get(b);
     expect(monteCarlo).toEqual([bandOptions()]);
     await vi.advanceTimersByTimeAsync(BAND_SETTLE_MS);
     expect(monteCarlo).toEqual([bandOptions(), bandOptions(QUICK_BAND_REPLICATIONS), bandOptions()]);
-    expect(scheduler.quickBands.state().result?.replications).toBe(QUICK_BAND_REPLICATIONS);
-    expect(scheduler.bands.state().result?.replications).toBe(BAND_REPLICATIONS);
+    expect(all.quickBands.state().result?.replications).toBe(QUICK_BAND_REPLICATIONS);
+    expect(all.bands.state().result?.replications).toBe(BAND_REPLICATIONS);
+    // Luck-only bands are runs of their own, cached apart: the same input is asked for again, with 'noise'.
+    const noise = scheduler.bandsFor('noise');
+    expect(noise).not.toBe(all);
+    await noise.fixedBands.get(b);
+    expect(monteCarlo.at(-1)).toEqual(bandOptions(BAND_REPLICATIONS, 'noise'));
   });
 
   it('computes each fixed input once, forgets a failure so that it is tried again, and takes a lent result', async () => {
@@ -175,12 +182,13 @@ describe('the live scheduler', () => {
     await expect(flaky.fixedRuns.get(a)).resolves.toBeTruthy();
 
     const lent = { replications: BAND_REPLICATIONS } as MonteCarloResult;
-    scheduler.fixedBands.lend(c, lent);
-    expect(scheduler.fixedBands.has(c)).toBe(true);
-    expect(await scheduler.fixedBands.get(c)).toBe(lent);
+    const fixedBands = scheduler.bandsFor('all').fixedBands;
+    fixedBands.lend(c, lent);
+    expect(fixedBands.has(c)).toBe(true);
+    expect(await fixedBands.get(c)).toBe(lent);
     // A lent result never replaces one already there.
-    scheduler.fixedBands.lend(c, { replications: 1 } as MonteCarloResult);
-    expect(await scheduler.fixedBands.get(c)).toBe(lent);
+    fixedBands.lend(c, { replications: 1 } as MonteCarloResult);
+    expect(await fixedBands.get(c)).toBe(lent);
     expect(monteCarlo).toEqual([]);
   });
 });

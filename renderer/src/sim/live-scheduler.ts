@@ -1,4 +1,4 @@
-import type { MonteCarloOptions, MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
+import type { MonteCarloOptions, MonteCarloResult, RunResult, SimInput, SimRunner, Uncertainty } from '../../../engine';
 import { createInlineRuns, type InlineOutcome, type InlineRuns } from './inline-expected';
 
 // The one scheduler of live runs: what the views show while levers move. It decides where the expected run of
@@ -30,8 +30,8 @@ export const BAND_SETTLE_MS = 150;
  * The Monte Carlo options of every band request the scheduler makes (quick, full, and those of fixed inputs):
  * the one place they are set, so that the draws of the bands are the same everywhere.
  */
-export function bandOptions(replications: number = BAND_REPLICATIONS): MonteCarloOptions {
-  return { replications, seed: BAND_SEED, series: BAND_SERIES };
+export function bandOptions(replications: number = BAND_REPLICATIONS, uncertainty: Uncertainty = 'all'): MonteCarloOptions {
+  return { replications, seed: BAND_SEED, series: BAND_SERIES, uncertainty };
 }
 
 /** The state of a live computation: the newest result accepted, whether a newer one is on its way, and any error. */
@@ -226,12 +226,18 @@ export interface LiveScheduler {
   expectedNow(input: SimInput): InlineOutcome;
   /** The expected run through the runner's worker, sent as soon as it is wanted; its outcomes are urgent. */
   readonly expected: LiveStream<RunResult>;
+  /** The expected runs of fixed inputs: the scenario as loaded, the pins. */
+  readonly fixedRuns: ResultCache<RunResult>;
+  /** The band streams and caches of one uncertainty mode ('all' draws the model's assumptions too). */
+  bandsFor(uncertainty: Uncertainty): BandRuns;
+}
+
+/** The Monte Carlo runs behind the bands, for one uncertainty mode. */
+export interface BandRuns {
   /** The quick first estimate of the bands (QUICK_BAND_REPLICATIONS), sent once the input has rested. */
   readonly quickBands: LiveStream<MonteCarloResult>;
   /** The full bands (BAND_REPLICATIONS), sent once the input has rested. */
   readonly bands: LiveStream<MonteCarloResult>;
-  /** The expected runs of fixed inputs: the scenario as loaded, the pins. */
-  readonly fixedRuns: ResultCache<RunResult>;
   /** The full Monte Carlo of fixed inputs. */
   readonly fixedBands: ResultCache<MonteCarloResult>;
 }
@@ -251,6 +257,9 @@ export interface LiveSchedulerOptions {
 export function createLiveScheduler(runner: SimRunner, options: LiveSchedulerOptions = {}): LiveScheduler {
   const sync = runner.expectedSync?.bind(runner);
   const inline = options.inline !== undefined ? options.inline : sync ? createInlineRuns({ run: sync }) : null;
+  // Each uncertainty mode has streams and caches of its own, made when first asked for: switching back to a
+  // mode finds its bands still there.
+  const byUncertainty = new Map<Uncertainty, BandRuns>();
   // An expected run that goes to the worker is sent as soon as the input changes: the stream already keeps
   // one request in flight and sends only the newest input when it returns, and browsers deliver pointer
   // moves at most once a frame, so waiting for the next animation frame would only add up to a frame of
@@ -262,9 +271,18 @@ export function createLiveScheduler(runner: SimRunner, options: LiveSchedulerOpt
       return inline.run(input);
     },
     expected: createLiveStream((input) => runner.expected(input), { notify: options.urgent }),
-    quickBands: createLiveStream((input) => runner.monteCarlo(input, bandOptions(QUICK_BAND_REPLICATIONS)), { settleMs: BAND_SETTLE_MS }),
-    bands: createLiveStream((input) => runner.monteCarlo(input, bandOptions()), { settleMs: BAND_SETTLE_MS }),
     fixedRuns: createResultCache((input) => runner.expected(input)),
-    fixedBands: createResultCache((input) => runner.monteCarlo(input, bandOptions())),
+    bandsFor(uncertainty) {
+      let runs = byUncertainty.get(uncertainty);
+      if (!runs) {
+        runs = {
+          quickBands: createLiveStream((input) => runner.monteCarlo(input, bandOptions(QUICK_BAND_REPLICATIONS, uncertainty)), { settleMs: BAND_SETTLE_MS }),
+          bands: createLiveStream((input) => runner.monteCarlo(input, bandOptions(BAND_REPLICATIONS, uncertainty)), { settleMs: BAND_SETTLE_MS }),
+          fixedBands: createResultCache((input) => runner.monteCarlo(input, bandOptions(BAND_REPLICATIONS, uncertainty))),
+        };
+        byUncertainty.set(uncertainty, runs);
+      }
+      return runs;
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
-import type { MonteCarloResult, RunResult, SimInput, SimRunner } from '../../../engine';
+import type { MonteCarloResult, RunResult, SimInput, SimRunner, Uncertainty } from '../../../engine';
 import { createLiveScheduler, emptyExpectedMemory, showExpected, type Live, type LiveScheduler, type LiveStream, type ResultCache } from './live-scheduler';
 import { useRunner } from './runner-context';
 
@@ -52,11 +52,11 @@ export function useExpectedRun(input: SimInput): Live<RunResult> {
  * first a quick estimate (QUICK_BAND_REPLICATIONS), then the full BAND_REPLICATIONS, which replace
  * it. `pending` stays true until the full bands of the current input are in.
  */
-export function useBands(input: SimInput): Live<MonteCarloResult> {
-  const scheduler = useLiveScheduler();
+export function useBands(input: SimInput, uncertainty: Uncertainty): Live<MonteCarloResult> {
+  const runs = useLiveScheduler().bandsFor(uncertainty);
   // The quick estimate is wanted first, so its request is sent first and the worker answers it first.
-  const quick = useLiveStream(scheduler.quickBands, input);
-  const full = useLiveStream(scheduler.bands, input);
+  const quick = useLiveStream(runs.quickBands, input);
+  const full = useLiveStream(runs.bands, input);
   const shown = full.input === input ? full : quick.input === input ? quick : full.result ? full : quick;
   return { ...shown, pending: full.input !== input, error: full.error ?? quick.error };
 }
@@ -93,8 +93,9 @@ export function useFixedBands(
   inputs: readonly SimInput[],
   known: ReadonlyMap<SimInput, MonteCarloResult>,
   wanted: (input: SimInput) => boolean,
+  uncertainty: Uncertainty,
 ): readonly (MonteCarloResult | null)[] {
-  const cache: ResultCache<MonteCarloResult> = useLiveScheduler().fixedBands;
+  const cache: ResultCache<MonteCarloResult> = useLiveScheduler().bandsFor(uncertainty).fixedBands;
   const request = useCallback(
     (input: SimInput) => {
       const lent = known.get(input);

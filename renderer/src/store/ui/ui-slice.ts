@@ -1,3 +1,4 @@
+import type { Uncertainty } from '../../../../engine';
 import type { SliceCreator } from '../index';
 
 /** The ui slice: which view is showing and whether the app is in presentation mode. */
@@ -6,6 +7,13 @@ export interface UiSlice {
   view: string;
   /** Presentation mode: large type, high contrast, editing chrome hidden. */
   presentation: boolean;
+  /**
+   * Which uncertainty the bands and typical outcomes show: 'all' (the default, the honest choice: luck and the
+   * model's own assumptions) or 'noise' (luck alone).
+   */
+  uncertainty: Uncertainty;
+  /** Choose the uncertainty the bands show. */
+  setUncertainty(u: Uncertainty): void;
   /** Show a view by id. */
   setView(id: string): void;
   /** Turn presentation mode on or off. */
@@ -18,6 +26,11 @@ export interface UiSlice {
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   view: 'explore',
   presentation: false,
+  uncertainty: 'all',
+  setUncertainty: (u) =>
+    set((s) => {
+      s.uncertainty = u;
+    }),
   setView: (id) =>
     set((s) => {
       s.view = id;

@@ -1,5 +1,6 @@
 import './explore.css';
 import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react';
+import { robustness, type MonteCarloResult, type Uncertainty } from '../../../../engine';
 import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
@@ -14,6 +15,7 @@ import { Headline } from './headline';
 import { kpiRun, lineBasis } from './line-sets';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
+import { UncertaintySwitch } from './uncertainty-switch';
 import { useExploreRuns, type ExploreRuns } from './use-explore-runs';
 
 // Panels that read the store themselves: a re-render of the view (every lever step) passes them nothing new.
@@ -99,11 +101,32 @@ const DeferredWhy = memo(DeferredWhyPanel);
 /** Return the line under the charts that says what the lines and the shading are. */
 function statusLine(runs: ExploreRuns): string {
   const { bands, shown } = runs;
-  if (shown.kind === 'typical') return `Lines: the typical outcome (median of ${shown.replications} runs); dashed: the scenario as loaded. Shaded: the likely range (P10–P90).`;
+  if (shown.kind === 'typical') return `Lines: the typical outcome (median of ${shown.replications} runs); dashed: the scenario as loaded. Shaded: ${rangeWords(shown.uncertainty ?? 'noise')}.`;
   const estimate = 'Lines: the quick estimate (noise off), a favourable path';
   if (!bands) return `${estimate}. Working out the typical outcome and the likely range…`;
   if (runs.bandsStale) return `${estimate}. Shaded, faded: the likely range of the earlier settings, until the runs for these finish…`;
   return `${estimate}. Shaded: a first likely range (P10–P90 of ${bands.replications} runs); the typical outcome follows…`;
+}
+
+/** The KPI a pin's robustness is judged on: maturity at the horizon, the goal's own scale. */
+const ROBUSTNESS_KPI = 'maturityAtHorizon';
+
+/** Return, per pin id, a sentence saying in what share of paired futures the pin beats the scenario as loaded. */
+function pinRobustness(pinned: ExploreRuns['pinned'], baseline: MonteCarloResult | null, revealing: boolean): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  if (!baseline || revealing) return out;
+  for (const { pin, bands } of pinned) {
+    if (!bands || bands.replications !== baseline.replications || bands.seed !== baseline.seed || bands.uncertainty !== baseline.uncertainty) continue;
+    const r = robustness(baseline, bands, ROBUSTNESS_KPI);
+    const futures = r.uncertainty === 'all' ? 'plausible futures' : 'runs (luck alone)';
+    out.set(pin.id, `Higher maturity than the scenario as loaded in ${Math.round(100 * r.share)}% of ${futures}`);
+  }
+  return out;
+}
+
+/** Return the likely range in words, saying what uncertainty it includes. */
+function rangeWords(uncertainty: Uncertainty): string {
+  return uncertainty === 'all' ? "the likely range (P10–P90), including uncertainty in the model's assumptions" : 'the likely range from luck alone (P10–P90)';
 }
 
 /** Render the Explore view: the board's levers, what the engine says will happen, why, and how it compares. */
@@ -131,6 +154,9 @@ export function ExploreView() {
   );
   // The charts see only what they draw, so a render that changes nothing of it (a key press, a pending flag) skips them.
   const { current, bands, bandsStale, baseline, baselineBands, pinned, revealing } = runs;
+  // How robust each pin is against the scenario as loaded: their runs are paired (same seed, replications and
+  // uncertainty), so replication r of both met the same luck and assumptions. Hidden while a reveal is under way.
+  const pinOdds = useMemo(() => pinRobustness(pinned, baselineBands, revealing), [pinned, baselineBands, revealing]);
   const chartRuns = useMemo(
     () => ({ current, bands, bandsStale, baseline, baselineBands, pinned, shown, revealing }),
     [current, bands, bandsStale, baseline, baselineBands, pinned, shown, revealing],
@@ -165,9 +191,12 @@ export function ExploreView() {
         <Headline current={currentKpis} baseline={baselineKpis} goal={goal} shown={shown} />
         <ChartPanel runs={chartRuns} fontSize={presentation ? 20 : 14} />
         <Announcer current={currentKpis} baseline={baselineKpis} basis={lineBasis(shown)} settling={runs.currentPending || (runs.bandsPending && !runs.error)} />
-        <p className="status muted" data-testid="lines-status">
-          {statusLine(runs)}
-        </p>
+        <div className="lines-status-row">
+          <p className="status muted" data-testid="lines-status">
+            {statusLine(runs)}
+          </p>
+          {!presentation && <UncertaintySwitch />}
+        </div>
         <DeferredKpis columns={columns} caption={`How your settings and pinned what-ifs compare with the scenario as loaded: ${lineBasis(shown).replace(/^./, (c) => c.toLowerCase())}`} />
       </div>
       <aside className="explore-side" aria-label="Explanation and comparison">
@@ -196,7 +225,7 @@ export function ExploreView() {
         {!presentation && (
           <section aria-labelledby="pins-heading">
             <h2 id="pins-heading">Compare what-ifs</h2>
-            <Pins />
+            <Pins odds={pinOdds} />
           </section>
         )}
       </aside>

@@ -18,8 +18,11 @@ export interface HeadlineProps {
 
 /** Return the line above the headline that says what its numbers are. */
 export function headlineBasis(shown: ShownLine): string {
+  if (shown.kind === 'typical' && shown.uncertainty === 'all') {
+    return `Typical outcome: the median of ${shown.replications} runs, each with its own luck and its own draw of the model's uncertain assumptions. The shading on the charts is the likely range (P10–P90), including uncertainty in the model's assumptions.`;
+  }
   return shown.kind === 'typical'
-    ? `Typical outcome: the median of ${shown.replications} runs, each with its own luck. The shading on the charts is the likely range (P10–P90).`
+    ? `Typical outcome: the median of ${shown.replications} runs, each with its own luck. The shading on the charts is the likely range from luck alone (P10–P90).`
     : 'Quick estimate (noise off) while the runs for these settings finish: it assumes every risk less likely than not stays away, so it leans favourable.';
 }
 

@@ -3,8 +3,14 @@ import { PIN_COLOURS } from '../../components/palette';
 import { MAX_PINS } from '../../store/scenario/scenario-slice';
 import { useAppStore } from '../../store';
 
+/** Props of PinsPanel. */
+export interface PinsPanelProps {
+  /** Per pin id, how robust the pin is against the scenario as loaded, in words (absent while its runs compute). */
+  readonly odds?: ReadonlyMap<string, string>;
+}
+
 /** Render the pinned what-ifs: pin the current settings under a name, rename, apply or remove a pin. */
-export function PinsPanel() {
+export function PinsPanel({ odds }: PinsPanelProps = {}) {
   const pins = useAppStore((s) => s.pins);
   const pin = useAppStore((s) => s.pin);
   const unpin = useAppStore((s) => s.unpin);
@@ -59,6 +65,11 @@ export function PinsPanel() {
               <button type="button" className="icon-button" onClick={() => unpin(p.id)} aria-label={`Remove ${p.name}`}>
                 ×
               </button>
+              {odds?.get(p.id) && (
+                <span className="pin-odds muted" data-testid="pin-odds">
+                  {odds.get(p.id)}
+                </span>
+              )}
             </li>
           ))}
         </ul>

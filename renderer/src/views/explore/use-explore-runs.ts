@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput } from '../../../../engine';
+import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type Uncertainty } from '../../../../engine';
 import { BAND_REPLICATIONS } from '../../sim/live-scheduler';
 import { useBands, useExpectedRun, useFixedBands, useFixedRuns } from '../../sim/use-live-run';
 import { sameLevers, selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
@@ -17,7 +17,9 @@ export interface PinnedRun {
  * full Monte Carlo of the current settings and of the scenario as loaded are in. `estimate`: the
  * expected-value run (noise off), instant while a lever moves but favourable (docs/MODEL.md §1).
  */
-export type ShownLine = { readonly kind: 'typical'; readonly replications: number } | { readonly kind: 'estimate' };
+export type ShownLine =
+  | { readonly kind: 'typical'; readonly replications: number; /** 'noise' when absent. */ readonly uncertainty?: Uncertainty }
+  | { readonly kind: 'estimate' };
 
 /** Everything the Explore view draws: the live run, its bands, the baseline and the pins. */
 export interface ExploreRuns {
@@ -70,7 +72,8 @@ export function useExploreRuns(): ExploreRuns {
   }, [baselineInput, pins, scenario]);
   const fixed = useFixedRuns(fixedInputs);
   const live = useExpectedRun(currentInput);
-  const bands = useBands(currentInput);
+  const uncertainty = useAppStore((s) => s.uncertainty);
+  const bands = useBands(currentInput, uncertainty);
   const fullBands = bands.result && bands.input === currentInput && !bands.pending && bands.result.replications === BAND_REPLICATIONS ? bands.result : null;
   // Before any lever moves, the current settings are the scenario as loaded, and a what-if is usually
   // pinned as it stands: the current bands then serve those inputs too, with no second 500 runs.
@@ -86,13 +89,13 @@ export function useExploreRuns(): ExploreRuns {
   }, [unchanged, fullBands, baselineInput, pins, overrides, fixedInputs]);
   // The scenario as loaded needs its own Monte Carlo only once a lever has moved before its bands were in.
   const wanted = useMemo(() => (input: SimInput) => input !== baselineInput || !unchanged, [baselineInput, unchanged]);
-  const fixedMc = useFixedBands(fixedInputs, known, wanted);
+  const fixedMc = useFixedBands(fixedInputs, known, wanted, uncertainty);
   // While a trainer reveals the scenario step by step, every run shows only the weeks so far.
   const until = useAppStore(selectVisibleUntilWeek);
   const baselineBands = fixedMc[0] ?? null;
   const typicalOf = fullBands && baselineBands ? fullBands.replications : 0;
   // One object per mode, so that charts memoising on it redraw only when the mode changes.
-  const shown = useMemo<ShownLine>(() => (typicalOf > 0 ? { kind: 'typical', replications: typicalOf } : { kind: 'estimate' }), [typicalOf]);
+  const shown = useMemo<ShownLine>(() => (typicalOf > 0 ? { kind: 'typical', replications: typicalOf, uncertainty } : { kind: 'estimate' }), [typicalOf, uncertainty]);
   // Every part keeps its identity while its inputs do (the runs are cached per object and week), so the
   // memoised panels and charts that read them skip a render in which only something else changed.
   const current = runUntilWeek(live.result, until);
