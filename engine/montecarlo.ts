@@ -462,7 +462,7 @@ export function partBuffers(part: MonteCarloPart): ArrayBuffer[] {
  * Return the mean of every KPI over N replications with streams (seed, 0..N−1), keeping no series.
  * Sensitivity uses it so that each lever setting sees the same random numbers (common random numbers).
  */
-export function kpiMeans(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise'): Float64Array {
+export function kpiMeans(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise', assumed?: Float64Array): Float64Array {
   const R = Math.max(1, Math.floor(replications));
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
@@ -478,6 +478,8 @@ export function kpiMeans(input: SimInput, replications: number, seed: number, un
   const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null, outcomes: null };
   const rng = createRng(seed, 0);
   const shifts = uncertaintyOf(uncertainty) === 'all' ? assumptionShifts(seed) : null;
+  // Fixed assumptions (each drawn parameter as a multiplier of its default) hold in every replication.
+  if (assumed && !shifts) ws.assume.set(assumed);
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);
     if (shifts) assumptionsAt(shifts, r, ws.assume);

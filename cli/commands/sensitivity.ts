@@ -1,5 +1,8 @@
 /** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
-import { ENGINE_VERSION, LEVERS, taskOf, type KpiSummary, type SensitivityResult, type SensitivityRow, type SimTask, uncertaintyOf } from '../../engine';
+import {
+  assumptionSensitivity, ENGINE_VERSION, KPIS, LEVERS, taskOf, uncertaintyOf,
+  type AssumptionSensitivity, type KpiSummary, type RunSpec, type SensitivityResult, type SensitivityRow, type SimTask,
+} from '../../engine';
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
@@ -24,10 +27,16 @@ export const SENSITIVITY_COMMAND: CommandSpec = {
     'Rows are sorted by swing, largest first. --json prints one object: engineVersion, kpi,',
     'method, seed, replications, baseline and rows (leverId, lowValue, highValue, kpiAtLow,',
     'kpiAtHigh, swing).',
+    '',
+    "With --over parameters it screens the model's uncertain assumptions instead (Morris",
+    'elementary effects over the parameters --uncertainty all draws, each across its plausible',
+    'range): --json then holds rows of {id, label, evidence, index}, largest first, where index',
+    "(mu*) is how far the KPI's mean moves, in its own unit, across that assumption's range.",
   ].join('\n'),
   options: [
     { name: 'kpi', kind: 'string', value: 'K', help: 'the KPI to analyse (required); see `momentum run FILE`' },
     { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
+    { name: 'over', kind: 'string', value: 'levers|parameters', help: "what to move: the board's levers (default) or the model's uncertain assumptions" },
     ...SAMPLING_OPTIONS,
     WORKERS_OPTION,
   ],
@@ -47,8 +56,11 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   const args = parseArgs(SENSITIVITY_COMMAND, argv);
   const kpi = args.strings.get('kpi');
   if (kpi === undefined) throw new UsageError(`'momentum sensitivity' needs --kpi K.`);
+  const over = args.strings.get('over') ?? 'levers';
+  if (over !== 'levers' && over !== 'parameters') throw new UsageError(`--over must be 'levers' or 'parameters', not '${over}'.`);
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args, { replications: DEFAULT_SENSITIVITY_REPLICATIONS });
+  if (over === 'parameters') return screenAssumptions(spec, kpi, args.flags.has('json'), io);
   const tasks = sensitivityTasks(taskOf(spec));
 
   // The workers load while the base run is simulated here.
@@ -95,5 +107,35 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
     ['lever', 'low', 'high', `${kpi} at low`, `${kpi} at high`, 'swing', ''],
     rows.map((r) => [r.leverId, fmt(r.lowValue), fmt(r.highValue), fmt(r.kpiAtLow), fmt(r.kpiAtHigh), fmt(r.swing), bar(r.swing).padEnd(20)]),
   ));
+  return EXIT.ok;
+}
+
+/** Run `momentum sensitivity --over parameters`: which of the model's assumptions move the KPI most. */
+function screenAssumptions(spec: RunSpec, kpi: string, json: boolean, io: CliIo): number {
+  if (!KPIS.some((k) => k.id === kpi)) {
+    const near = closeMatches(kpi, KPIS.map((k) => k.id));
+    throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${KPIS.map((k) => k.id).join(', ')}.`);
+  }
+  const task = taskOf(spec);
+  const progress = createProgress(io, 'runs');
+  let result: AssumptionSensitivity;
+  try {
+    result = assumptionSensitivity(task.input, { kpi, seed: task.seed, replications: task.replications, onProgress: (d, t) => progress.update(d, t) });
+  } finally {
+    progress.end();
+  }
+  if (json) {
+    const doc = {
+      engineVersion: ENGINE_VERSION, scenario: spec.scenario.id, label: spec.label, over: 'parameters', kpi, seed: task.seed,
+      replications: result.replications, trajectories: result.trajectories,
+      rows: result.rows.map((r) => ({ id: r.id, label: r.label, evidence: r.evidence, index: r.index, meanEffect: r.meanEffect })),
+    };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.stdout(`${spec.scenario.title} · which assumptions move ${kpi} most · engine ${ENGINE_VERSION}\n\n`);
+  io.stdout(table(['assumption', 'evidence', `${kpi} across its range`], result.rows.map((r) => [r.id, r.evidence, fmt(r.index)])));
+  const top = result.rows[0];
+  if (top && top.evidence === 'judgement') io.stdout(`\nThe assumption that moves ${kpi} most, ${top.id}, rests on judgement alone.\n`);
   return EXIT.ok;
 }

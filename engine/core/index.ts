@@ -13,6 +13,8 @@ export type { MonteCarloPartOptions, MonteCarloRunOptions } from '../montecarlo'
 export { sensitivity } from '../sensitivity';
 export type { SensitivityRunOptions } from '../sensitivity';
 export { robustness } from '../robustness';
+export { assumptionSensitivity } from '../assumption-sensitivity';
+export type { AssumptionRow, AssumptionSensitivity, AssumptionSensitivityOptions } from '../assumption-sensitivity';
 export type { Robustness } from '../robustness';
 export { ASSUMPTION_COUNT, DRAWN_PARAMETERS, drawnValues, UNCERTAINTY_MODES } from '../assumptions';
 export type { Uncertainty } from '../assumptions';

@@ -21,6 +21,21 @@ describe('momentum parameters', () => {
   });
 });
 
+describe('momentum sensitivity --over parameters', () => {
+  it("lists the model's uncertain assumptions with their evidence, largest effect first", async () => {
+    const r = await momentum(['sensitivity', scenario('blank-trust.json'), '--over', 'parameters', '--kpi', 'maturityAtHorizon', '--replications', '10', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { over: string; kpi: string; rows: { id: string; label: string; evidence: string; index: number }[] };
+    expect(out).toMatchObject({ over: 'parameters', kpi: 'maturityAtHorizon' });
+    expect(out.rows.map((x) => x.id).sort()).toEqual([...DRAWN_PARAMETERS].sort());
+    for (const row of out.rows) expect(['evidence', 'mixed', 'judgement']).toContain(row.evidence);
+    for (let i = 1; i < out.rows.length; i++) expect(out.rows[i - 1]!.index).toBeGreaterThanOrEqual(out.rows[i]!.index);
+    const bad = await momentum(['sensitivity', scenario('blank-trust.json'), '--over', 'things', '--kpi', 'maturityAtHorizon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--over must be 'levers' or 'parameters'/);
+  });
+});
+
 describe('momentum robustness', () => {
   it('finds whole-board ownership better than the blank trust in at least 90% of paired futures', async () => {
     const r = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json']);

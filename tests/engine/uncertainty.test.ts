@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
-  blankInput, DRAWN_PARAMETERS, drawnValues, mergeMonteCarlo, monteCarlo, monteCarloPart, PARAMETERS, robustness, SERIES, simulate,
+  assumptionSensitivity, blankInput, DRAWN_PARAMETERS, drawnValues, mergeMonteCarlo, monteCarlo, monteCarloPart, PARAMETERS, robustness, SERIES, simulate,
   type MonteCarloResult, type SimInput,
 } from '../../engine';
 import { triangularQuantile } from '../../engine/assumptions';
@@ -125,6 +125,24 @@ describe("uncertainty 'all'", () => {
 
   it("refuses an unknown uncertainty with the modes it knows", () => {
     expect(() => monteCarlo(blankInput(), { replications: 2, seed: 1, uncertainty: 'some' as 'all' })).toThrow(/use 'all'.*or 'noise'/);
+  });
+});
+
+describe('which assumptions matter', () => {
+  it('[U5] ranks the drawn assumptions by their effect across their ranges, deterministically, with zero where there is none', () => {
+    const opts = { kpi: 'maturityAtHorizon', seed: 4, replications: 20, trajectories: 4 };
+    const a = assumptionSensitivity(blankInput(), opts);
+    expect(assumptionSensitivity(blankInput(), opts)).toEqual(a);
+    expect(a.rows.map((r) => r.id).sort()).toEqual([...DRAWN_PARAMETERS].sort());
+    for (let i = 1; i < a.rows.length; i++) expect(a.rows[i - 1]!.index).toBeGreaterThanOrEqual(a.rows[i]!.index);
+    // The team's pace moves maturity more than anything else drawn, and faster work raises it.
+    expect(a.rows[0]!.id).toBe('REFERENCE_TEAM_OUTPUT');
+    expect(a.rows[0]!.meanEffect).toBeGreaterThan(0);
+    // The benefit lag delays benefits, never maturity.
+    expect(a.rows.find((r) => r.id === 'BENEFIT_DELAY_WEEKS')!.index).toBe(0);
+    const benefits = assumptionSensitivity(blankInput(), { ...opts, kpi: 'benefitsRealised' });
+    expect(benefits.rows.find((r) => r.id === 'BENEFIT_DELAY_WEEKS')!.index).toBeGreaterThan(0);
+    expect(() => assumptionSensitivity(blankInput(), { ...opts, kpi: 'nope' })).toThrow(/Unknown KPI 'nope'/);
   });
 });
 
