@@ -1,6 +1,13 @@
 import type { LeverDef, LeverValues } from './types';
 
 /**
+ * Most FTE of one role family a trust's board would plausibly put in its first team. The source guide's first
+ * team is small and multidisciplinary, a GDS service team has 8–15 people, and Wachter (2016) asks for at least
+ * five clinician-informaticians per trust: five a role gives teams of up to 35 FTE. Judgement; range 4–8.
+ */
+export const PLAUSIBLE_ROLE_FTE = 5;
+
+/**
  * Every board setting the engine reads. Ids are dotted and stable: scenario files, saved runs
  * and the command line refer to them. Ranges and defaults are documented in docs/MODEL.md.
  */
@@ -47,13 +54,13 @@ export const LEVERS: readonly LeverDef[] = [
     explanation: 'How far the board encourages trying things, learning from failure and protecting improvement time.',
     source: 'Source guide (Milton Keynes, CNTW); Repenning & Sterman 2001; judgement on the mapping',
   },
-  { id: 'team.clinical', label: 'Clinical staff and clinical informaticians', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 1, explanation: 'Clinicians working in the first team, including clinical informaticians.', source: 'Wachter 2016 (at least five clinician-informaticians per trust); GDS service-team roles' },
-  { id: 'team.product', label: 'Product and delivery', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 1, explanation: 'Product and delivery managers who decide what to build next and keep it moving.', source: 'GDS service-team roles' },
-  { id: 'team.design', label: 'Design and user research', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 0, explanation: 'Service designers and user researchers who make the thing usable by real people.', source: 'GDS service-team roles; source guide' },
-  { id: 'team.engineering', label: 'Engineering', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 2, explanation: 'Software engineers who build and integrate services.', source: 'GDS service-team roles' },
-  { id: 'team.data', label: 'Data', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 1, explanation: 'Data analysts, scientists and engineers.', source: 'GDS service-team roles' },
-  { id: 'team.infrastructure', label: 'Infrastructure and IT', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 3, explanation: 'Infrastructure and IT operations staff; they are already in post and also build foundations.', source: 'GDS service-team roles; judgement' },
-  { id: 'team.strategy', label: 'Strategy and policy', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, default: 1, explanation: 'Strategy, policy and programme staff.', source: 'Source guide (a first team of only strategy or policy cannot show the thing)' },
+  { id: 'team.clinical', label: 'Clinical staff and clinical informaticians', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 1, explanation: 'Clinicians working in the first team, including clinical informaticians.', source: 'Wachter 2016 (at least five clinician-informaticians per trust); GDS service-team roles' },
+  { id: 'team.product', label: 'Product and delivery', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 1, explanation: 'Product and delivery managers who decide what to build next and keep it moving.', source: 'GDS service-team roles' },
+  { id: 'team.design', label: 'Design and user research', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 0, explanation: 'Service designers and user researchers who make the thing usable by real people.', source: 'GDS service-team roles; source guide' },
+  { id: 'team.engineering', label: 'Engineering', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 2, explanation: 'Software engineers who build and integrate services.', source: 'GDS service-team roles' },
+  { id: 'team.data', label: 'Data', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 1, explanation: 'Data analysts, scientists and engineers.', source: 'GDS service-team roles' },
+  { id: 'team.infrastructure', label: 'Infrastructure and IT', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 3, explanation: 'Infrastructure and IT operations staff; they are already in post and also build foundations.', source: 'GDS service-team roles; judgement' },
+  { id: 'team.strategy', label: 'Strategy and policy', group: 'team', unit: 'FTE', min: 0, max: 20, step: 0.5, plausibleMax: PLAUSIBLE_ROLE_FTE, default: 1, explanation: 'Strategy, policy and programme staff.', source: 'Source guide (a first team of only strategy or policy cannot show the thing)' },
   {
     id: 'team.external',
     label: 'Share from consultants and contractors',
@@ -262,4 +269,9 @@ export function resolveSettings(levers: LeverValues): Settings {
   s.confidence = leverValue(levers, 'start.boardConfidence');
   s.legacy = leverValue(levers, 'start.legacy');
   return s;
+}
+
+/** Return the part of a lever's range a board would plausibly choose: [min, plausibleMax or max]. */
+export function plausibleRange(def: LeverDef): readonly [number, number] {
+  return [def.min, def.plausibleMax !== undefined && def.plausibleMax < def.max ? def.plausibleMax : def.max];
 }

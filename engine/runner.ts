@@ -25,6 +25,8 @@ export interface SensitivityOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** 'noise' (default) or 'all', as for a Monte Carlo. */
   readonly uncertainty?: Uncertainty;
+  /** 'plausible' (default) or 'full' lever ranges (see SensitivityRunOptions.range). */
+  readonly range?: 'plausible' | 'full';
 }
 
 /**

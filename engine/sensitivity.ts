@@ -4,10 +4,10 @@
  * lever's effect and not noise.
  */
 import type { Uncertainty } from './assumptions';
-import { LEVERS } from './levers';
+import { LEVERS, plausibleRange } from './levers';
 import { kpiMeans } from './montecarlo';
 import { KPIS } from './series';
-import type { SensitivityResult, SensitivityRow, SimInput } from './types';
+import type { LeverDef, SensitivityResult, SensitivityRow, SimInput } from './types';
 
 /** Options of a sensitivity analysis. */
 export interface SensitivityRunOptions {
@@ -18,6 +18,16 @@ export interface SensitivityRunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** 'noise' (default) or 'all': every setting meets the same assumptions in replication r, as in a Monte Carlo. */
   readonly uncertainty?: Uncertainty;
+  /** 'plausible' (default): each lever over the range a board would plausibly choose; 'full': over min–max. */
+  readonly range?: SensitivityRange;
+}
+
+/** Which part of each lever's range a sensitivity analysis moves it over. */
+export type SensitivityRange = 'plausible' | 'full';
+
+/** Return the low and high values a sensitivity analysis sets a lever to. */
+export function sensitivityEnds(def: LeverDef, range: SensitivityRange = 'plausible'): readonly [number, number] {
+  return range === 'full' ? [def.min, def.max] : plausibleRange(def);
 }
 
 /** Return the swing of one KPI for every lever, sorted by swing, largest first. */
@@ -31,9 +41,10 @@ export function sensitivity(input: SimInput, opts: SensitivityRunOptions): Sensi
   const rows: SensitivityRow[] = [];
   LEVERS.forEach((lever, i) => {
     const at = (v: number): number => kpiMeans({ ...input, levers: { ...input.levers, [lever.id]: v } }, R, seed, u)[k]!;
-    const kpiAtLow = at(lever.min);
-    const kpiAtHigh = at(lever.max);
-    rows.push({ leverId: lever.id, lowValue: lever.min, highValue: lever.max, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) });
+    const [low, high] = sensitivityEnds(lever, opts.range);
+    const kpiAtLow = at(low);
+    const kpiAtHigh = at(high);
+    rows.push({ leverId: lever.id, lowValue: low, highValue: high, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) });
     opts.onProgress?.(i + 1, LEVERS.length);
   });
   rows.sort((a, b) => b.swing - a.swing || a.leverId.localeCompare(b.leverId));

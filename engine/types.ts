@@ -40,6 +40,12 @@ export interface LeverDef {
   readonly source: string;
   /** Present for discrete levers: the labelled values, in order. */
   readonly options?: readonly LeverOption[];
+  /**
+   * The part of the range a real trust's board would plausibly choose, where it is narrower than min–max (a
+   * typical first team is not 20 FTE of one role). Sensitivity moves levers over it by default, and the base
+   * rate draws boards from it. Absent: the whole range.
+   */
+  readonly plausibleMax?: number;
 }
 
 /** Lever values by lever id. Missing ids take the lever's default. */

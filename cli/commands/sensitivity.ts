@@ -1,6 +1,7 @@
 /** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
 import {
-  assumptionSensitivity, ENGINE_VERSION, KPIS, LEVERS, taskOf, uncertaintyOf,
+  assumptionSensitivity, ENGINE_VERSION, KPIS, LEVERS, sensitivityEnds, taskOf, uncertaintyOf,
+  type SensitivityRange,
   type AssumptionSensitivity, type KpiSummary, type RunSpec, type SensitivityResult, type SensitivityRow, type SimTask,
 } from '../../engine';
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
@@ -21,7 +22,8 @@ export const SENSITIVITY_COMMAND: CommandSpec = {
   maxPositional: 1,
   summary: 'Show how far one KPI swings when each lever moves to the low and the high end of its range.',
   details: [
-    'Every lever is moved on its own, the others kept at the run\'s values. All runs share one',
+    'Every lever is moved on its own, the others kept at the run\'s values, between the ends a board',
+    'would plausibly choose (a role\'s FTE up to 5; --range full: the whole range). All runs share one',
     'seed (common random numbers), so a swing is the lever\'s effect, not noise. With more than',
     `one replication (default ${DEFAULT_SENSITIVITY_REPLICATIONS} for a scenario) the KPI is its mean across replications.`,
     'Rows are sorted by swing, largest first. --json prints one object: engineVersion, kpi,',
@@ -36,6 +38,7 @@ export const SENSITIVITY_COMMAND: CommandSpec = {
   options: [
     { name: 'kpi', kind: 'string', value: 'K', help: 'the KPI to analyse (required); see `momentum run FILE`' },
     { name: 'json', kind: 'flag', help: 'print one JSON object on stdout' },
+    { name: 'range', kind: 'string', value: 'plausible|full', help: 'move each lever over the range a board would plausibly choose (default; a role\'s FTE up to 5) or its full range' },
     { name: 'over', kind: 'string', value: 'levers|parameters', help: "what to move: the board's levers (default) or the model's uncertain assumptions" },
     ...SAMPLING_OPTIONS,
     WORKERS_OPTION,
@@ -43,10 +46,10 @@ export const SENSITIVITY_COMMAND: CommandSpec = {
 };
 
 /** Return the tasks of a one-at-a-time analysis: the base run, then each lever at its min and max. */
-export function sensitivityTasks(base: SimTask): SimTask[] {
+export function sensitivityTasks(base: SimTask, range: SensitivityRange = 'plausible'): SimTask[] {
   const tasks = [base];
   for (const def of LEVERS) {
-    for (const value of [def.min, def.max]) tasks.push({ ...base, input: { ...base.input, levers: { ...base.input.levers, [def.id]: value } } });
+    for (const value of sensitivityEnds(def, range)) tasks.push({ ...base, input: { ...base.input, levers: { ...base.input.levers, [def.id]: value } } });
   }
   return tasks;
 }
@@ -61,7 +64,9 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args, { replications: DEFAULT_SENSITIVITY_REPLICATIONS });
   if (over === 'parameters') return screenAssumptions(spec, kpi, args.flags.has('json'), io);
-  const tasks = sensitivityTasks(taskOf(spec));
+  const range = args.strings.get('range') ?? 'plausible';
+  if (range !== 'plausible' && range !== 'full') throw new UsageError(`--range must be 'plausible' or 'full', not '${range}'.`);
+  const tasks = sensitivityTasks(taskOf(spec), range);
 
   // The workers load while the base run is simulated here.
   const rest = tasks.slice(1);
@@ -89,7 +94,8 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   const rows: SensitivityRow[] = LEVERS.map((def, i) => {
     const kpiAtLow = results[2 * i]!.kpis[kpi]!;
     const kpiAtHigh = results[2 * i + 1]!.kpis[kpi]!;
-    return { leverId: def.id, lowValue: def.min, highValue: def.max, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) };
+    const [lowValue, highValue] = sensitivityEnds(def, range);
+    return { leverId: def.id, lowValue, highValue, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) };
   });
   // The engine's own order (swing, then lever id), so the CLI and the app list rows alike.
   rows.sort((a, b) => b.swing - a.swing || a.leverId.localeCompare(b.leverId));

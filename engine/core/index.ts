@@ -5,13 +5,13 @@
  */
 export * from '../types';
 export { ENGINE_VERSION } from '../version';
-export { LEVERS, ROLE_FAMILIES, defaultLevers, leverChoices, leverDef, leverValue, leverValueFault } from '../levers';
+export { LEVERS, PLAUSIBLE_ROLE_FTE, plausibleRange, ROLE_FAMILIES, defaultLevers, leverChoices, leverDef, leverValue, leverValueFault } from '../levers';
 export type { LeverValueFault } from '../levers';
 export { simulate, simulateExpected } from '../simulate';
 export { monteCarlo, MAX_REPLICATIONS, mergeMonteCarlo, monteCarloPart, partBuffers, splitReplications } from '../montecarlo';
 export type { MonteCarloPartOptions, MonteCarloRunOptions } from '../montecarlo';
-export { sensitivity } from '../sensitivity';
-export type { SensitivityRunOptions } from '../sensitivity';
+export { sensitivity, sensitivityEnds } from '../sensitivity';
+export type { SensitivityRange, SensitivityRunOptions } from '../sensitivity';
 export { robustness } from '../robustness';
 export { assumptionSensitivity } from '../assumption-sensitivity';
 export type { AssumptionRow, AssumptionSensitivity, AssumptionSensitivityOptions } from '../assumption-sensitivity';

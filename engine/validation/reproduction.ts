@@ -1,6 +1,6 @@
 /** Behaviour reproduction: the model shows the shapes of published reference modes (Sterman 2000, §21.4.6). */
 import { blankInput } from '../defaults';
-import { LEVERS, leverValue } from '../levers';
+import { LEVERS, leverValue, PLAUSIBLE_ROLE_FTE, plausibleRange } from '../levers';
 import { createRng, nextFloat } from '../random';
 import { simulate } from '../simulate';
 import type { SimInput } from '../types';
@@ -11,13 +11,6 @@ import type { CaseOutcome, ValidationCase, ValidationContext } from './types';
 export const BASE_RATE_BOARDS = 200;
 /** Replications per board for the base rate. */
 export const BASE_RATE_REPLICATIONS = 100;
-/**
- * Most FTE of one role family in a plausible board's team. The levers allow 20 a role (a team of up to 140 FTE),
- * far beyond the small multidisciplinary first team the source guide recommends and the 8–15 people of a GDS
- * service team; a draw of 0–5 a role gives teams of 0–35 FTE, typically about 17 (twice the engine's default
- * team of 9). Judgement; the draw over the levers' whole ranges is reported beside it.
- */
-export const PLAUSIBLE_ROLE_FTE_MAX = 5;
 /** Scenarios with a big-bang go-live in which the dip must recover, in order of preference. */
 const DIP_SCENARIOS = ['cntw-trust-wide-big-bang', 'milton-keynes'];
 
@@ -79,7 +72,7 @@ function dipRecoveries(input: SimInput, seed: number): { counted: number; recove
 /**
  * Return the base-rate outcome: mean goal reached across plausible boards on the blank trust. A board decides its
  * levers; where the trust starts from is not the board's to choose, so the starting point stays at its defaults.
- * A plausible board's team has at most PLAUSIBLE_ROLE_FTE_MAX FTE a role (the same draw, scaled). Reported for
+ * A plausible board stays within each lever's plausible range (LeverDef.plausibleMax: a role's FTE up to 5). Reported for
  * information: every lever over its whole range, and with the starting point drawn as well (a trust drawn already
  * at maturity 3 has reached its goal at once).
  */
@@ -89,8 +82,12 @@ function baseRate(ctx: ValidationContext): CaseOutcome {
   for (const levers of boards) {
     const whole: Record<string, number> = {};
     for (const l of LEVERS) if (l.group !== 'starting-point') whole[l.id] = levers[l.id]!;
+    // The same draw, scaled from the lever's whole range into the part a board would plausibly choose.
     const plausible: Record<string, number> = { ...whole };
-    for (const id of fteLeverIds()) plausible[id] = (whole[id]! * PLAUSIBLE_ROLE_FTE_MAX) / leverMax(id);
+    for (const l of LEVERS) {
+      const [lo, hi] = plausibleRange(l);
+      if (l.group !== 'starting-point' && (lo !== l.min || hi !== l.max)) plausible[l.id] = lo + ((whole[l.id]! - l.min) * (hi - lo)) / (l.max - l.min);
+    }
     sum += meanKpi(ctx, blankInput(), plausible, 'goalReached', BASE_RATE_REPLICATIONS);
     wholeSum += meanKpi(ctx, blankInput(), whole, 'goalReached', BASE_RATE_REPLICATIONS);
     allSum += meanKpi(ctx, blankInput(), levers, 'goalReached', BASE_RATE_REPLICATIONS);
@@ -153,7 +150,7 @@ export const REPRODUCTION_CASES: readonly ValidationCase[] = [
     category: 'reproduction',
     title: 'About a third of plausible boards reach the goal',
     source: 'McKinsey surveys (about 30% of transformations succeed)',
-    threshold: `${BASE_RATE_BOARDS} boards with every board lever (all but the starting point) drawn uniformly (seeded): each role's FTE over 0–${PLAUSIBLE_ROLE_FTE_MAX}, every other lever over its range; ${BASE_RATE_REPLICATIONS} replications each, blank trust: mean goal reached within [0.15, 0.45]`,
+    threshold: `${BASE_RATE_BOARDS} boards with every board lever (all but the starting point) drawn uniformly (seeded): each lever over the range a board would plausibly choose (a role's FTE 0–${PLAUSIBLE_ROLE_FTE}, every other lever its whole range); ${BASE_RATE_REPLICATIONS} replications each, blank trust: mean goal reached within [0.15, 0.45]`,
     evaluate: baseRate,
   },
   {
