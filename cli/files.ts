@@ -1,7 +1,7 @@
 /** File access for the command line: reading inputs and writing outputs atomically. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { MAX_FILE_BYTES } from '../engine/core';
+import { decodeFileText, MAX_FILE_BYTES } from '../engine/core';
 import { checkWriteTarget, writeFailureReason, writeFileAtomic } from '../node-shared/atomic-write';
 import { InputError } from './args';
 
@@ -14,7 +14,8 @@ export function resolvePath(cwd: string, file: string): string {
 const CHUNK = 1 << 16;
 
 /**
- * Read a text file of at most MAX_FILE_BYTES (20 MB); throw InputError saying which file and why
+ * Read a UTF-8 text file of at most MAX_FILE_BYTES (20 MB), decoded by the engine's decodeFileText
+ * (one byte-order mark allowed, invalid UTF-8 refused at its byte offset); throw InputError saying which file and why
  * when it cannot be read. A regular file over the limit is refused from its size before a byte is
  * read; a pipe or device (`/dev/zero`) is read only up to the limit and then refused.
  */
@@ -36,7 +37,10 @@ export function readText(cwd: string, file: string): string {
       if (total > MAX_FILE_BYTES) throw new InputError(tooLarge);
       chunks.push(chunk.subarray(0, n));
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    // The app decodes with the same function, so both accept and refuse the same bytes.
+    const decoded = decodeFileText(Buffer.concat(chunks, total));
+    if (!decoded.ok) throw new InputError(`${file}: (file): cannot read: it ${decoded.message}`);
+    return decoded.text;
   } catch (err) {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -22,3 +22,65 @@ export function closeQuestion(unsavedTitles: readonly string[]): { message: stri
     detail: 'If you do not save, your changes will be lost.',
   };
 }
+
+/**
+ * The unsaved work the renderer reports, and the "Save, then close" the close question can start.
+ *
+ * The window closes (and the autosaves go) only once every piece of unsaved work is reported safe:
+ * a successful save of one document says nothing about the others (the journey draft saved while
+ * the board's lever changes are still unsaved), so it never closes the window by itself. The
+ * renderer reports each document clean after it is saved; when the last one goes, `finish` runs.
+ * A cancelled or failed save ends the "Save, then close", keeping the window and every autosave.
+ */
+export class UnsavedWork {
+  readonly #unsaved = new Map<string, string>();
+  #closeWhenSafe = false;
+
+  constructor(private readonly finish: () => void) {}
+
+  /** The titles of the unsaved work, for the close question. */
+  titles(): string[] {
+    return [...this.#unsaved.values()];
+  }
+
+  /** Whether a "Save, then close" is waiting for the unsaved work to be saved. */
+  get closing(): boolean {
+    return this.#closeWhenSafe;
+  }
+
+  /** Record a document's unsaved work (a title), or that it has none (null). */
+  set(key: string, title: string | null): void {
+    if (title === null) this.#unsaved.delete(key);
+    else this.#unsaved.set(key, title);
+    this.#finishIfSafe();
+  }
+
+  /** Start "Save, then close": the window closes once nothing unsaved is left. */
+  closeWhenSafe(): void {
+    this.#closeWhenSafe = true;
+    this.#finishIfSafe();
+  }
+
+  /** Give up a "Save, then close" (a new close attempt, or the window closed another way). */
+  cancelClose(): void {
+    this.#closeWhenSafe = false;
+  }
+
+  /** Note how a save went: a failed or cancelled one ends "Save, then close". */
+  afterSave(ok: boolean): void {
+    if (!ok) this.#closeWhenSafe = false;
+    else this.#finishIfSafe();
+  }
+
+  /** Forget every piece of unsaved work (the user chose Don't Save, or it is all saved). */
+  clear(): void {
+    this.#unsaved.clear();
+    this.#closeWhenSafe = false;
+  }
+
+  #finishIfSafe(): void {
+    if (!this.#closeWhenSafe || this.#unsaved.size > 0) return;
+    this.#closeWhenSafe = false;
+    this.finish();
+  }
+}

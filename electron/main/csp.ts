@@ -1,8 +1,9 @@
 /**
  * The Content-Security-Policy of the renderer. The same policy is in renderer/index.html as a
  * meta tag (so the browser build has it too) and is sent as a header on every app:// response
- * (so it also holds for responses a meta tag cannot cover, such as worker scripts);
- * tests/electron/csp.test.ts checks that the two agree and that the built HTML carries it.
+ * (so it also holds for responses a meta tag cannot cover, such as worker scripts); the browser
+ * build's servers send the same headers (vite.config.ts). tests/electron/csp.test.ts checks that
+ * the policies agree, tests/electron/web-headers.test.ts that vite preview sends them.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
@@ -46,4 +47,15 @@ export function securityHeaders(): Record<string, string> {
     'Referrer-Policy': 'no-referrer',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
   };
+}
+
+/**
+ * Return the headers the browser build's servers send (vite.config.ts): those of app://, less the
+ * Permissions-Policy features a browser does not know ('bluetooth' is behind a flag in Chromium,
+ * which reports it as a console error on every page).
+ */
+export function webServerHeaders(): Record<string, string> {
+  const headers = securityHeaders();
+  const known = headers['Permissions-Policy']!.split(', ').filter((f) => !f.startsWith('bluetooth='));
+  return { ...headers, 'Permissions-Policy': known.join(', ') };
 }

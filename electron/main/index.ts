@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/core';
 import type { MenuCommand } from '../contract/ipc';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
-import { decideClose } from './close-guard';
+import { decideClose, UnsavedWork } from './close-guard';
 import { securityHeaders } from './csp';
 import { askBeforeClose, nativeFileDialogs } from './dialogs';
 import { isAllowedExternalUrl } from './external-links';
@@ -38,11 +38,11 @@ const startedAt = new Date();
 const autosave = new AutosaveStore(join(userData, 'autosave'), { onCorrupt: (p, to) => console.warn(`Momentum: damaged autosave ${p} moved to ${to ?? '(could not move)'}`) });
 const recents = new RecentFiles(join(userData, 'recent-files.json'), samePath);
 const windowStatePath = join(userData, 'window-state.json');
-const unsaved = new Map<string, string>();
+// Closes the window, and deletes the autosaves, only once the renderer reports all its work safe.
+const unsaved = new UnsavedWork(() => void (mainWindow && finishClose(mainWindow)));
 let mainWindow: BrowserWindow | null = null;
 let crashed = false;
 let closeAllowed = false;
-let closeAfterSave = false;
 // Set by Quit (Cmd+Q, File › Exit): once the window may close, the app quits too, even on macOS.
 let quitting = false;
 let markCleanOnQuit = true;
@@ -101,7 +101,7 @@ function captureWindowState(win: BrowserWindow): WindowState {
  * autosaves go too (nothing is left to offer back).
  */
 async function finishClose(win: BrowserWindow): Promise<void> {
-  closeAfterSave = false;
+  unsaved.cancelClose();
   await autosave.clearAll().catch(() => undefined);
   unsaved.clear();
   closeAllowed = true;
@@ -157,15 +157,15 @@ async function createWindow(): Promise<BrowserWindow> {
     }
     event.preventDefault();
     // A new close attempt starts afresh: an earlier "Save, then close" that never finished is void.
-    closeAfterSave = false;
-    void decideClose([...unsaved.values()], (titles) => askBeforeClose(win, titles)).then(async (decision) => {
+    unsaved.cancelClose();
+    void decideClose(unsaved.titles(), (titles) => askBeforeClose(win, titles)).then(async (decision) => {
       if (decision === 'cancel') {
         quitting = false;
         return;
       }
       if (decision === 'save-then-close') {
-        closeAfterSave = true;
         sendCommand({ type: 'file.save' });
+        unsaved.closeWhenSafe(); // the save may cover only part of the work: wait for all of it
         return;
       }
       await finishClose(win);
@@ -231,18 +231,9 @@ if (!app.requestSingleInstanceLock()) {
       trustedOrigins,
       isOurWindow: (contents) => mainWindow !== null && contents === mainWindow.webContents,
       crashed: () => crashed,
-      setUnsaved: (key, title) => {
-        if (title === null) unsaved.delete(key);
-        else unsaved.set(key, title);
-        if (closeAfterSave && unsaved.size === 0 && mainWindow) void finishClose(mainWindow);
-      },
-      afterSave: (result) => {
-        if (!closeAfterSave || !mainWindow) return;
-        // A cancelled or failed save during "Save, then close" keeps the window open; a
-        // successful one closes it when it was the only unsaved work (else the rest is awaited).
-        if (!result.ok) closeAfterSave = false;
-        else if (unsaved.size <= 1) void finishClose(mainWindow);
-      },
+      setUnsaved: (key, title) => unsaved.set(key, title),
+      // A cancelled or failed save during "Save, then close" keeps the window open and every autosave.
+      afterSave: (result) => unsaved.afterSave(result.ok),
       recentsChanged: () => void rebuildMenu(),
     });
     await rebuildMenu();

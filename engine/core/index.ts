@@ -27,4 +27,6 @@ export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, eva
 export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from '../run-file/summary';
 export { csvCell } from '../export/csv';
 export { MAX_FILE_BYTES } from '../scenario/limits';
+export { decodeFileText } from '../scenario/file-text';
+export type { FileTextResult } from '../scenario/file-text';
 export type { CsvCell } from '../export/csv';

@@ -7,6 +7,7 @@ import { parseScenario } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import { checkLeverValues } from '../scenario/semantic';
 import { serializeScenario } from '../scenario/serialize';
+import { prototypeKeyProblems } from '../scenario/file-text';
 import { readJson } from '../scenario/json-text';
 import { FILE_PATH, describeValue, problemsFromIssues } from '../scenario/problems';
 import type { Problem } from '../scenario/problems';
@@ -67,6 +68,9 @@ function parseUnsafe(input: unknown): RunParseResult {
     return { ok: false, problems: [{ path: FILE_PATH, message: `must be a JSON object describing a saved run, got ${describeValue(data)}` }] };
   }
   let doc = data as Record<string, unknown>;
+  // Refused like the scenario parser does: the schema would otherwise drop them without a word.
+  const hidden = prototypeKeyProblems(doc);
+  if (hidden.length > 0) return { ok: false, problems: hidden };
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     return { ok: false, problems: [{ path: 'schemaVersion', message: `must be a whole number (${RUN_SCHEMA_VERSION} for runs saved now), got ${describeValue(version)}` }] };

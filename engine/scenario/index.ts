@@ -4,6 +4,8 @@ export type { Scenario, ScenarioInput, Target, TrainerMaterial } from './schema'
 export { parseScenario } from './parse';
 export { MAX_FILE_BYTES, SCENARIO_LIMITS } from './limits';
 export { readJson } from './json-text';
+export { decodeFileText, invalidUtf8Offset, PROTOTYPE_KEYS, prototypeKeyProblems } from './file-text';
+export type { FileTextResult } from './file-text';
 export type { ParseResult } from './parse';
 export { editDistance, formatProblems, FILE_PATH } from './problems';
 export type { Problem } from './problems';

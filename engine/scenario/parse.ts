@@ -3,6 +3,7 @@ import { LEVERS } from '../levers';
 import { findDuplicateKeys, readJson } from './json-text';
 import { LIST_NOUNS, SCENARIO_LIMITS, limitMessage } from './limits';
 import { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
+import { prototypeKeyProblems } from './file-text';
 import { FILE_PATH, describeValue, formatPath, problemsFromIssues } from './problems';
 import type { Problem } from './problems';
 import { SCHEMA_VERSION, ScenarioSchema } from './schema';
@@ -76,22 +77,6 @@ function versionProblem(version: unknown): Problem | undefined {
   return undefined;
 }
 
-/** Return problems for "__proto__" keys, which zod's records drop silently: a file must not load differently from what it says. */
-function protoKeys(doc: unknown): Problem[] {
-  const out: Problem[] = [];
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: doc, path: [] }];
-  while (stack.length > 0 && out.length < 20) {
-    const { value, path } = stack.pop()!;
-    // The schema is at most a few levels deep; deeper values are rejected by it anyway.
-    if (value === null || typeof value !== 'object' || path.length > 12) continue;
-    if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
-      out.push({ path: formatPath([...path, '__proto__']), message: 'unknown field; "__proto__" cannot be used as a name' });
-    }
-    for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
-  }
-  return out;
-}
-
 /**
  * Return problems for top-level lists over their limits, found from their lengths alone: a file of
  * 100,000 events is refused at once, before the key walk, the schema and the problem-building
@@ -140,7 +125,7 @@ function parseUnsafe(input: unknown): ParseResult {
     if (step === undefined) return { ok: false, problems: [{ path: 'schemaVersion', message: `no migration from version ${v}` }] };
     doc = step(doc);
   }
-  const hidden = protoKeys(doc);
+  const hidden = prototypeKeyProblems(doc);
   if (hidden.length > 0) return { ok: false, problems: hidden };
   const parsed = ScenarioSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues, (path) => keysAt(doc, path)) };

@@ -145,7 +145,15 @@ export function AppCommands() {
       }
       return scenarioSlotDoc(levers, draftToKeep(s.trainer));
     }, { onFailure: setAutosaveFailure });
-    return autosave.stop;
+    // Tell the host at once when work becomes unsaved or saved, not at the next tick: a close question's
+    // Save waits for every piece to be reported saved before the window closes and the autosaves go.
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.dirty !== prev.dirty || s.trainer.draftDirty !== prev.trainer.draftDirty) void autosave.flush();
+    });
+    return () => {
+      unsubscribe();
+      autosave.stop();
+    };
   }, [store]);
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useChromium, WAIT } from './helpers/ui';
+import { CONCURRENT_PRIORITIES, useChromium, WAIT } from './helpers/ui';
 
 const chromium = useChromium();
 
@@ -52,5 +52,28 @@ describe('journey editor draft: autosave and recovery', () => {
     expect(await third.autosaved()).not.toContain('Abandoned workshop draft');
     expect(third.errors).toEqual([]);
     await third.close();
+  });
+
+  it('keeps the what-if’s lever changes when the journey is saved, and they stay unsaved', async () => {
+    const app = await chromium.openApp({ withoutPickers: true });
+    await app.moveLever(CONCURRENT_PRIORITIES, 'Home');
+    await expect.poll(() => app.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe('1 priority');
+    await app.goTo('Edit journey');
+    await app.page.locator('#field-title').fill('Journey saved over a what-if');
+    await app.page.getByText('No problems: the scenario is ready to save.').waitFor();
+    // In a browser without a save picker, saving is a download.
+    await app.download(() => app.page.getByRole('button', { name: 'Save as scenario file…' }).click());
+    await app.page.getByText(/Saved as .*\.json\. Explore now runs this scenario\./).waitFor(WAIT);
+    await app.goTo('Explore');
+    expect(await app.title()).toContain('Journey saved over a what-if');
+    expect(await app.leverValue(CONCURRENT_PRIORITIES)).toBe('1 priority');
+    // The lever changes were not in the saved journey, so they are still put aside as unsaved work.
+    const kept = async () => {
+      const doc = JSON.parse((await app.autosaved()) || '{}') as { title?: string; levers?: Record<string, number> };
+      return [doc.title, doc.levers?.['priorities.concurrent']];
+    };
+    await expect.poll(kept, WAIT).toEqual(['Journey saved over a what-if', 1]);
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 });

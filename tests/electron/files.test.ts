@@ -23,7 +23,7 @@ describe('loadDocument: a damaged file gives a clear error and is never written'
   const cases: [string, string | Uint8Array, string, RegExp][] = [
     ['truncated JSON', GOOD.slice(0, 20), 'not-json', /damaged or not a scenario file: it is not valid JSON/],
     ['an empty file', '', 'not-json', /is empty/],
-    ['binary bytes', new Uint8Array([0xff, 0xfe, 0x00, 0x81, 0xc3]), 'not-text', /not a text file/],
+    ['binary bytes', new Uint8Array([0xff, 0xfe, 0x00, 0x81, 0xc3]), 'not-text', /is not UTF-8 text: byte 0 \(0xFF\) is not valid UTF-8/],
     ['a JSON list', '[1,2,3]', 'invalid', /holds a list, not a JSON object/],
     ['a JSON number', '42', 'invalid', /holds a number/],
     ['JSON null', 'null', 'invalid', /holds null/],

@@ -211,6 +211,32 @@ describe('main process as wired', () => {
     expect(h.opened).toEqual(['https://www.england.nhs.uk/']);
   });
 
+  it('a close question\'s Save of the journey keeps the window and the lever changes\' autosave until they too are reported saved', async () => {
+    const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    // Only the lever changes are unsaved; the view open is Edit journey, so the Save saves the journey.
+    await h.ipc.get('autosave:put')!(ev, { kind: 'scenario', name: 'Plan', text: '{"levers":"what-if"}' });
+    await h.ipc.get('doc:set-unsaved')!(ev, { key: 'scenario', title: 'Plan' });
+    h.dialogAnswers.push(0); // Save
+    const sent = next('sent');
+    win.close();
+    await sent;
+    h.savePaths.push(join(h.userData, 'journey.json'));
+    const closedBefore = win.closed;
+    expect(await h.ipc.get('file:save')!(ev, { kind: 'scenario', name: 'Journey', text: '{"journey":true}' })).toMatchObject({ ok: true });
+    // The journey is safe, the lever changes are not: the window stays and so does their autosave.
+    expect(await h.ipc.get('autosave:get')!(ev, 'scenario')).toMatchObject({ text: '{"levers":"what-if"}' });
+    expect(win.closed).toBe(closedBefore);
+    // A new close attempt asks again (Cancel), and the pending close is void.
+    h.dialogAnswers.push(2);
+    const asked = next('dialog');
+    win.close();
+    await asked;
+    await h.ipc.get('doc:set-unsaved')!(ev, { key: 'scenario', title: null });
+    expect(await h.ipc.get('autosave:get')!(ev, 'scenario')).toMatchObject({ text: '{"levers":"what-if"}' });
+    await h.ipc.get('autosave:clear')!(ev, 'scenario');
+    h.dialogs.length = 0;
+  });
+
   it('closes at once with nothing unsaved, but asks first when there is unsaved work; Cancel keeps the window', async () => {
     const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: 'Plan' });
@@ -230,14 +256,16 @@ describe('main process as wired', () => {
     const closedBefore = win.closed;
     expect(await h.ipc.get('file:save')!(ev, { kind: 'scenario', name: 'Plan', text: '{}' })).toEqual({ ok: false, cancelled: true });
     expect(win.closed).toBe(closedBefore);
-    // Save again, and this time pick a file: the save succeeds and the window closes.
+    // Save again, and this time pick a file: the save succeeds; the window closes once the renderer
+    // reports the work saved.
     h.dialogAnswers.push(0);
     sent = next('sent');
     win.close();
     await sent;
     h.savePaths.push(join(h.userData, 'plan.json'));
-    const closing = next('closing');
     expect(await h.ipc.get('file:save')!(ev, { kind: 'scenario', name: 'Plan', text: '{"saved":true}' })).toMatchObject({ ok: true, value: { name: 'plan.json' } });
+    const closing = next('closing');
+    await h.ipc.get('doc:set-unsaved')!(ev, { key: 'editor', title: null });
     await closing;
     expect(readFileSync(join(h.userData, 'plan.json'), 'utf8')).toBe('{"saved":true}');
   });

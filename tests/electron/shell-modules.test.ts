@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand, RecentFile } from '../../electron/contract/ipc';
-import { closeQuestion, decideClose } from '../../electron/main/close-guard';
+import { closeQuestion, decideClose, UnsavedWork } from '../../electron/main/close-guard';
 import { isAllowedExternalUrl } from '../../electron/main/external-links';
 import { buildMenuTemplate } from '../../electron/main/menu-template';
 import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, MIN_WINDOW, saveWindowState } from '../../electron/main/window-state';
@@ -127,6 +127,29 @@ describe('closing with unsaved changes', () => {
     expect(await decideClose(['Plan'], async () => 'save')).toBe('save-then-close');
     expect(await decideClose(['Plan'], async () => 'discard')).toBe('close');
     expect(await decideClose(['Plan'], async () => 'cancel')).toBe('cancel');
+  });
+  it('after Save, closes (and lets the autosaves go) only once every piece of unsaved work is reported saved', () => {
+    let finished = 0;
+    const work = new UnsavedWork(() => finished++);
+    work.set('scenario', 'Lever changes');
+    work.set('scenario-editor', 'Edits to “Plan”');
+    expect(work.titles()).toEqual(['Lever changes', 'Edits to “Plan”']);
+    work.closeWhenSafe();
+    // The journey is saved: one save succeeding is not everything being safe.
+    work.afterSave(true);
+    work.set('scenario-editor', null);
+    expect([finished, work.closing]).toEqual([0, true]);
+    work.set('scenario', null);
+    expect([finished, work.closing]).toEqual([1, false]);
+    // Only one piece was unsaved, but it was not what got saved: still no close.
+    work.set('scenario', 'Lever changes');
+    work.closeWhenSafe();
+    work.afterSave(true);
+    expect(finished).toBe(1);
+    // A cancelled or failed save ends the wait: a later report never closes the window by surprise.
+    work.afterSave(false);
+    work.set('scenario', null);
+    expect([finished, work.closing]).toEqual([1, false]);
   });
   it('names what would be lost', () => {
     expect(closeQuestion(['Plan']).message).toBe('Save your changes to “Plan” before closing?');

@@ -113,6 +113,32 @@ describe('scenario slice: several levers at once and the dirty flag', () => {
     expect(store.getState().dirty).toBe(false);
   });
 
+  it('keeps the what-if (lever changes, undo, pins) when an edited journey becomes the baseline', () => {
+    const store = createAppStore();
+    const second = LEVERS[1]!;
+    const base = selectLeverValue(store.getState(), lever.id);
+    const secondBase = selectLeverValue(store.getState(), second.id);
+    store.getState().setLever(lever.id, other(base));
+    store.getState().setLever(second.id, secondBase === second.min ? second.max : second.min);
+    store.getState().pin('Faster');
+    const before = store.getState();
+    // Saving in Edit journey: the saved file has a new title and takes the second lever's what-if value.
+    const saved = { ...before.scenario, title: 'Edited journey', levers: { ...before.scenario.levers, [second.id]: before.overrides[second.id]! } };
+    store.getState().rebaseScenario(saved, { source: 'edited.json' });
+    const after = store.getState();
+    expect(after.scenario.title).toBe('Edited journey');
+    expect(after.scenarioSource).toBe('edited.json');
+    // The first lever is still moved; the second now matches the baseline, so it is no longer a change.
+    expect(after.overrides).toEqual({ [lever.id]: other(base) });
+    expect(selectLeverValue(after, second.id)).toBe(before.overrides[second.id]);
+    expect(after.dirty).toBe(true);
+    expect(after.past).toHaveLength(2);
+    expect(after.pins.map((p) => p.name)).toEqual(['Faster']);
+    // With nothing left to differ, nothing is unsaved.
+    store.getState().rebaseScenario({ ...saved, levers: { ...saved.levers, [lever.id]: other(base) } });
+    expect([store.getState().overrides, store.getState().dirty, store.getState().scenarioSource]).toEqual([{}, false, 'edited.json']);
+  });
+
   it('ignores values that are not finite numbers', () => {
     const store = createAppStore();
     store.getState().setLever(lever.id, Number.NaN);

@@ -1,7 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentKind, FileProblem, FileProblemDetail, FileResult } from '../../contract/ipc';
-import { MAX_FILE_BYTES } from '../../../engine/core';
+import { decodeFileText, MAX_FILE_BYTES } from '../../../engine/core';
 import type { FileSystem } from './fs-types';
 
 /** The largest document the app opens (the engine's MAX_FILE_BYTES, which the command line uses too). */
@@ -32,13 +32,10 @@ export function checkDocument(name: string, kind: DocumentKind, bytes: Uint8Arra
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
     return fileError('too-large', `${name} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; a ${kind} file is at most ${MAX_DOCUMENT_BYTES / 1048576} MB, so this is not one.`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fileError('not-text', `${name} is not a text file (it is not valid UTF-8), so it cannot be a ${kind} file.`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // The command line decodes with the same function, so both accept and refuse the same bytes.
+  const decoded = decodeFileText(bytes);
+  if (!decoded.ok) return fileError('not-text', `${name} cannot be a ${kind} file: it ${decoded.message}.`);
+  const text = decoded.text;
   if (text.trim() === '') return fileError('not-json', `${name} is empty; a ${kind} file holds a JSON object.`);
   let value: unknown;
   try {

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from '../../../engine/core';
+import { decodeFileText, MAX_FILE_BYTES } from '../../../engine/core';
 import type { DocumentKind, FileProblem } from './platform';
 
 /** The largest document the app opens (the engine's MAX_FILE_BYTES, which the command line uses too). */
@@ -13,14 +13,10 @@ export function checkDocumentBytes(name: string, kind: DocumentKind, bytes: Uint
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
     return { ok: false, problem: { code: 'too-large', message: `${name} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; a ${kind} file is at most ${MAX_DOCUMENT_BYTES / 1048576} MB, so this is not one.` } };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problem: { code: 'not-text', message: `${name} is not a text file (it is not valid UTF-8), so it cannot be a ${kind} file.` } };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return checkDocumentText(name, kind, text);
+  // The desktop app and the command line decode with the same function.
+  const decoded = decodeFileText(bytes);
+  if (!decoded.ok) return { ok: false, problem: { code: 'not-text', message: `${name} cannot be a ${kind} file: it ${decoded.message}.` } };
+  return checkDocumentText(name, kind, decoded.text);
 }
 
 /** Check that text is a JSON object; returns it unchanged or a problem naming the line and column. */

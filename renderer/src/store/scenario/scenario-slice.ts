@@ -47,6 +47,13 @@ export interface ScenarioSlice {
 
   /** Replace the scenario (the new baseline); clears overrides, history and pins. */
   loadScenario(scenario: Scenario, opts?: { source?: string }): void;
+  /**
+   * Replace the baseline with an edited version of it (a journey saved or tried from Edit journey),
+   * keeping the board's what-if: every override that still differs from the new baseline (a lever the
+   * edit set to the what-if's value is no longer a change), the undo history and the pins. Unsaved
+   * lever changes stay unsaved.
+   */
+  rebaseScenario(scenario: Scenario, opts?: { source?: string }): void;
   /** Set one lever (ignored for a locked lever); a value equal to the scenario's removes the override. */
   setLever(id: string, value: number, opts?: LeverChangeOptions): void;
   /** Set several levers in one undo step (e.g. a trainer's suggested what-if). */
@@ -117,6 +124,16 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
         s.lastGesture = null;
         s.pins = [];
         s.dirty = false;
+      }),
+    rebaseScenario: (scenario, opts) =>
+      set((s) => {
+        s.scenario = castDraft(scenario);
+        s.scenarioSource = opts?.source ?? s.scenarioSource;
+        for (const [id, value] of Object.entries(s.overrides)) {
+          if ((scenario.levers[id] ?? leverDefault(id)) === value) delete s.overrides[id];
+        }
+        s.lastGesture = null;
+        s.dirty = s.dirty && Object.keys(s.overrides).length > 0;
       }),
     setLever: (id, value, opts) => change((o, s) => applyValue(o, s, id, value), opts?.gesture ?? null),
     setLevers: (values) =>

@@ -77,7 +77,7 @@ export function EditorView() {
   const beginDraft = useAppStore((s) => s.beginDraft);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const markDraftSaved = useAppStore((s) => s.markDraftSaved);
-  const loadScenario = useAppStore((s) => s.loadScenario);
+  const rebaseScenario = useAppStore((s) => s.rebaseScenario);
   const setView = useAppStore((s) => s.setView);
   const [status, setStatus] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -130,7 +130,8 @@ export function EditorView() {
       if (!outcome.cancelled) announce(`Could not save: ${outcome.message}`);
       return;
     }
-    loadScenario(outcome.saved, { source: outcome.file.name });
+    // The saved journey is the new baseline; the board's lever changes (the what-if) stay on top of it.
+    rebaseScenario(outcome.saved, { source: outcome.file.name });
     markDraftSaved(useAppStore.getState().scenario);
     announce(`Saved as ${outcome.file.name}. Explore now runs this scenario.`);
   };
@@ -138,7 +139,7 @@ export function EditorView() {
   saveRef.current = () => void save();
   const tryInExplore = () => {
     if (!parsed?.ok || !requireValid()) return;
-    loadScenario(parsed.scenario, { source: source ?? parsed.scenario.id });
+    rebaseScenario(parsed.scenario, { source: source ?? parsed.scenario.id });
     markDraftSaved(useAppStore.getState().scenario);
     setView('explore');
     window.scrollTo(0, 0);
