@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { explainChange, monteCarlo, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
+import { DRAWN_PARAMETERS, explainChange, monteCarlo, PARAMETERS, parseScenario, scenarioToInput, simulateExpected } from '../../engine';
 import { bandOptions } from '../../renderer/src/sim/live-scheduler';
 import { CONCURRENT_PRIORITIES, FIGURE, GOAL_CLARITY, TYPICAL_BASIS, useChromium, WAIT } from './helpers/ui';
 
@@ -360,5 +360,11 @@ describe('Explore view', () => {
     await app.goTo('How it works');
     await app.page.screenshot({ path: '/tmp/momentum-model.png' });
     expect(await app.seriousViolations()).toEqual([]);
+    // The assumptions the likely range includes, from the engine's parameter registry, each with its basis.
+    const assumptions = app.page.getByRole('table', { name: /Assumptions the likely range includes/ });
+    expect(await assumptions.locator('tbody tr').count()).toBe(DRAWN_PARAMETERS.length);
+    expect(await assumptions.textContent()).toContain(PARAMETERS.find((p) => p.id === 'REFERENCE_TEAM_OUTPUT')!.label);
+    // Mixed evidence has a tag of its own, not plain judgement's.
+    expect(await app.page.locator('.tag-mixed').count()).toBeGreaterThan(0);
   });
 });

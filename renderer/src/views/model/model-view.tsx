@@ -1,4 +1,4 @@
-import { CONSTRAINT_LABELS, CONSTRAINTS, ENGINE_VERSION, KPIS, LEVER_GROUPS, LEVERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
+import { CONSTRAINT_LABELS, CONSTRAINTS, DRAWN_PARAMETERS, ENGINE_VERSION, KPIS, LEVER_GROUPS, LEVERS, PARAMETERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
 import { CATEGORY_TITLES, VALIDATION_CATEGORIES, type ValidationReport } from '../../../../engine/validation';
 import validationResults from '../../../../engine/validation/results.json';
 import { formatLeverValue } from '../../model/format';
@@ -9,7 +9,7 @@ import { MECHANISMS, type Mechanism } from './mechanisms';
 
 const BASIS_WORDS: Record<Mechanism['basis'], { label: string; className: string }> = {
   evidence: { label: 'Evidence', className: 'tag-evidence' },
-  mixed: { label: 'Evidence + judgement', className: 'tag-judgement' },
+  mixed: { label: 'Evidence + judgement', className: 'tag-mixed' },
   judgement: { label: 'Judgement', className: 'tag-judgement' },
 };
 
@@ -136,6 +136,7 @@ export function ModelView() {
         </table>
       </section>
 
+      <AssumptionsSection />
       <ValidationSection report={VALIDATION} />
 
       <section aria-labelledby="outputs-heading" className="mechanism">
@@ -222,6 +223,53 @@ function ValidationSection({ report }: { report: ValidationReport }) {
               ))}
           </tbody>
         ))}
+      </table>
+    </section>
+  );
+}
+
+/** The parameters drawn when the likely range includes the model's assumptions, in the registry's order. */
+const DRAWN = PARAMETERS.filter((p) => (DRAWN_PARAMETERS as readonly string[]).includes(p.id));
+
+/** Render the model's assumptions from the parameter registry: how many rest on evidence, and the ones the bands draw. */
+function AssumptionsSection() {
+  const count = (e: string) => PARAMETERS.filter((p) => p.evidence === e).length;
+  return (
+    <section aria-labelledby="assumptions-heading" className="mechanism">
+      <h2 id="assumptions-heading">The model&apos;s assumptions</h2>
+      <p>
+        Besides the board&apos;s settings, the model rests on {PARAMETERS.length} parameters: {count('evidence')} taken from a published source,{' '}
+        {count('mixed')} that mix a source with judgement and {count('judgement')} that are judgement alone. Each has a plausible range. By
+        default the likely range on the charts includes these {DRAWN.length}, drawn afresh in every run, because the results depend on them
+        most; <code>momentum parameters</code> lists them all, and <code>momentum sensitivity --over parameters</code> says which move a
+        result most.
+      </p>
+      <table className="kpi-table assumptions-table">
+        <caption>Assumptions the likely range includes (from the parameter registry)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Assumption</th>
+            <th scope="col">Default</th>
+            <th scope="col">Plausible range</th>
+            <th scope="col">Basis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {DRAWN.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.label}</th>
+              <td>
+                {p.default} {p.unit}
+              </td>
+              <td>
+                {p.min}–{p.max}
+              </td>
+              <td>
+                <span className={BASIS_WORDS[p.evidence].className}>{BASIS_WORDS[p.evidence].label}</span> {p.source}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </section>
   );
