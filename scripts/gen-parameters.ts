@@ -58,14 +58,34 @@ function round6(v: number): number {
   return Number(v.toPrecision(6));
 }
 
+/** Split text at the semicolons that are not inside parentheses. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ';' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
 /** Return a documented constant's parameter, or null when its comment has no "Default …". */
 export function parseParameter(id: string, value: number, doc: string, file: string, mechanism: string): ParsedParameter | null {
   const text = doc.replace(/\s+/g, ' ').trim();
-  const def = new RegExp(`Default (${NUMBER})`).exec(text);
+  // Thousands separators ("17,000") read as one number where the default and range are parsed.
+  const plain = (t: string) => t.replace(/(\d),(\d{3})\b/g, '$1$2');
+  const def = new RegExp(`Default (${NUMBER})`).exec(plain(text));
   if (!def) return null;
-  const label = text.slice(0, def.index).replace(/[.;:,\s]+$/, '').trim();
-  const after = text.slice(def.index);
-  const range = new RegExp(`range (${NUMBER})\\s*[–-]\\s*(${NUMBER})`).exec(after);
+  const at = text.indexOf('Default ');
+  const label = text.slice(0, at).replace(/[.;:,\s]+$/, '').trim();
+  const after = text.slice(at);
+  const range = new RegExp(`range (${NUMBER})\\s*[–-]\\s*(${NUMBER})`).exec(plain(after));
   const unit = /unit ([^;.]*(?:\.\d[^;.]*)?)/.exec(after)?.[1]?.trim() ?? '';
   const judgement = /judgement/i.test(after);
   const hasSource = /\bsource\b/i.test(after);
@@ -81,9 +101,9 @@ export function parseParameter(id: string, value: number, doc: string, file: str
     // A share, a probability or a coefficient below one stays below one.
     if (/^(share|probability|—)/.test(unit) && value >= 0 && value <= 1) max = Math.min(1, max);
   }
-  // The source is the part of the comment that names it: "source …", "calibrated …" or the judgement.
-  const segments = after.split(';').map((t) => t.trim().replace(/\.$/, ''));
-  const source = segments.find((t) => /^(source|calibrated)/i.test(t)) ?? segments.find((t) => /judgement/i.test(t)) ?? '';
+  // The source is everything after the default, range and unit: the study, the guide, or the judgement.
+  const segments = splitTopLevel(after).map((t) => t.trim().replace(/\.$/, '')).filter((t) => t !== '' && !/^(Default|range|unit)\b/.test(t));
+  const source = segments.join('; ').replace(/^source\s+/i, '');
   return { id, label, default: value, min: round6(min), max: round6(max), rangeStated: range !== null, unit, evidence, source, mechanism, file };
 }
 
@@ -132,8 +152,41 @@ ${rows.join('\n')}
 `;
 }
 
+/** Where the model's documentation lives; its parameter tables take their figures from the registry. */
+export const MODEL_DOC_FILE = fileURLToPath(new URL('../docs/MODEL.md', import.meta.url));
+
+/** Return a number as the tables show it: at most four significant digits, no exponent for small values. */
+function cell(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}
+
+/**
+ * Return docs/MODEL.md with every parameter-table row of a registry parameter rewritten from the registry:
+ * default, plausible range (marked * where the source states none and the registry takes ±50%), unit and
+ * source. The first column (the constant and any words after it) and every other line stay as they are.
+ */
+export function modelDocText(md: string, params: readonly ParsedParameter[] = allParameters()): string {
+  const byId = new Map(params.map((p) => [p.id, p]));
+  return md
+    .split('\n')
+    .map((line) => {
+      const m = /^\| (`([A-Z_0-9]+)`[^|]*)\|/.exec(line);
+      const p = m ? byId.get(m[2]!) : undefined;
+      if (!m || !p) return line;
+      const range = `${cell(p.min)}–${cell(p.max)}${p.rangeStated ? '' : '*'}`;
+      return `| ${m[1]!.trim()} | ${cell(p.default)} | ${range} | ${p.unit} | ${p.source} |`;
+    })
+    .join('\n');
+}
+
 function main(): void {
-  writeOrCheck([{ path: REGISTRY_FILE, name: 'engine/parameter-registry.ts', text: registryText() }], 'npm run parameters');
+  writeOrCheck(
+    [
+      { path: REGISTRY_FILE, name: 'engine/parameter-registry.ts', text: registryText() },
+      { path: MODEL_DOC_FILE, name: 'docs/MODEL.md', text: modelDocText(readFileSync(MODEL_DOC_FILE, 'utf8')) },
+    ],
+    'npm run parameters',
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

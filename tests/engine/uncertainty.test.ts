@@ -9,7 +9,7 @@ import {
   type MonteCarloResult, type SimInput,
 } from '../../engine';
 import { triangularQuantile } from '../../engine/assumptions';
-import { MECHANISM_FILES, registryText } from '../../scripts/gen-parameters';
+import { MECHANISM_FILES, modelDocText, registryText } from '../../scripts/gen-parameters';
 import { loadPreparedInputs } from '../../scripts/validate-model';
 import { inputArb } from './arbitraries';
 
@@ -42,6 +42,13 @@ const mc = (input: SimInput, uncertainty: 'noise' | 'all', replications = 200, s
 describe('the parameter registry', () => {
   it('is what `npm run parameters` writes from the doc comments (run it after changing a parameter)', () => {
     expect(readFileSync(new URL('../../engine/parameter-registry.ts', import.meta.url), 'utf8')).toBe(registryText());
+  });
+
+  it("gives docs/MODEL.md's parameter tables their figures, and every parameter a row there (npm run parameters)", () => {
+    const md = readFileSync(new URL('../../docs/MODEL.md', import.meta.url), 'utf8');
+    expect(md).toBe(modelDocText(md));
+    const rows = new Set([...md.matchAll(/^\| `([A-Z_0-9]+)`/gm)].map((m) => m[1]));
+    expect(PARAMETERS.map((p) => p.id).filter((id) => !rows.has(id))).toEqual([]);
   });
 
   it('covers every numeric constant the mechanism files export, but codes, indices and conversions', () => {
