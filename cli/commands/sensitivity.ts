@@ -20,7 +20,7 @@ export const SENSITIVITY_COMMAND: CommandSpec = {
   positional: 'FILE',
   minPositional: 1,
   maxPositional: 1,
-  summary: 'Show how far one KPI swings when each lever moves to the low and the high end of its range.',
+  summary: 'Show how far one KPI swings as each lever moves across its plausible range, or which assumptions matter.',
   details: [
     'Every lever is moved on its own, the others kept at the run\'s values, between the ends a board',
     'would plausibly choose (a role\'s FTE up to 5; --range full: the whole range). All runs share one',
