@@ -7,6 +7,7 @@ import { InputError, UsageError, helpText, type CommandSpec } from './args';
 import { COMPARE_COMMAND, compareCommand } from './commands/compare';
 import { EXPORT_COMMAND, exportCommand } from './commands/export';
 import { LEVERS_COMMAND, leversCommand } from './commands/levers';
+import { MERGE_COMMAND, mergeCommand } from './commands/merge';
 import { PARAMETERS_COMMAND, parametersCommand } from './commands/parameters';
 import { ROBUSTNESS_COMMAND, robustnessCommand } from './commands/robustness';
 import { RUN_COMMAND, runCommand } from './commands/run';
@@ -28,6 +29,7 @@ const COMMANDS: readonly Command[] = [
   { spec: RUN_COMMAND, run: runCommand },
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: SWEEP_COMMAND, run: sweepCommand },
+  { spec: MERGE_COMMAND, run: mergeCommand },
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: SENSITIVITY_COMMAND, run: sensitivityCommand },
   { spec: ROBUSTNESS_COMMAND, run: robustnessCommand },

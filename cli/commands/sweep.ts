@@ -1,11 +1,13 @@
-/** `momentum sweep`: a grid over levers, one CSV row per combination. */
-import { taskOf, type LeverDef } from '../../engine';
+/** `momentum sweep`: a grid over levers, one CSV row per combination, whole or one shard of it. */
+import { ENGINE_VERSION, taskOf, uncertaintyOf, type LeverDef, type RunSpec } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, specFrom, strictNumber } from '../common';
 import { writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { gridCsvHeader, unitCost, type GridAxis, type Payload } from '../job';
-import { AUTO_PARALLEL_MIN_REPLICATIONS, runJob, startPool, workersForReplications } from '../pool';
+import { manifestPath, partManifest, sha256, type SweepIdentity } from '../parts';
+import { AUTO_PARALLEL_MIN_REPLICATIONS, planBatchesIn, runJob, startPool, workersForReplications } from '../pool';
+import { SHARD_COUNT_ENV, parseShard, rangeText, shardRange } from '../shard';
 import { mark } from '../timings';
 import { createProgress } from '../progress';
 
@@ -27,12 +29,20 @@ export const SWEEP_COMMAND: CommandSpec = {
     'so differences between rows come from the levers, not from noise; --independent-seeds',
     'gives combination k the seed derived from (seed, k) instead. Results never depend on --workers.',
     'The CSV is written only when every combination has run, atomically (temp file + rename).',
+    '',
+    'Shards: --shard K/N computes part K of N (K from 1), a contiguous range of the combinations,',
+    'and writes its CSV (the header and its rows) with a manifest beside it, CSV.manifest.json (engine',
+    'version, scenario hash, arguments, uncertainty, the range covered). `momentum merge` joins the',
+    'parts into the bytes the unsharded sweep writes. --shard auto reads a SLURM job array',
+    '(SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX',
+    `and ${SHARD_COUNT_ENV}, which you set to the Job's completions).`,
   ].join('\n'),
   options: [
     { name: 'vary', kind: 'list', value: 'LEVER_ID=FROM:TO:STEPS', help: 'a lever and the values to take (repeatable; at least one)' },
     { name: 'out', kind: 'string', value: 'CSV', help: 'where to write the CSV (required)' },
     ...SAMPLING_OPTIONS,
     { name: 'independent-seeds', kind: 'flag', help: 'a different seed per combination, derived from --seed and its index' },
+    { name: 'shard', kind: 'string', value: 'K/N|auto', help: 'compute part K of N only (K from 1) and write a manifest beside the CSV; auto: from the job array' },
     WORKERS_OPTION,
   ],
 };
@@ -87,27 +97,33 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const count = axes.reduce((n, a) => n * a.values.length, 1);
   if (count > MAX_COMBINATIONS) throw new UsageError(`the grid has ${count} combinations; the most a sweep runs is ${MAX_COMBINATIONS}.`);
+  const shardText = args.strings.get('shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  if (shard !== undefined && shard.count > count) throw new UsageError(`--shard ${shardText}: ${shard.count} parts, but the sweep has only ${count} combination${count === 1 ? '' : 's'}; use at most ${count} parts.`);
+  const range = shard === undefined ? { from: 0, to: count } : shardRange(count, shard);
+  const size = range.to - range.from;
 
   // Start the workers now when their number is already known (asked for, or the grid alone is large
   // enough), so that they load while the scenario is read and checked.
   const requested = args.ints.get('workers');
-  const atLeast = count * (args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1));
-  let pool = requested !== undefined || atLeast >= AUTO_PARALLEL_MIN_REPLICATIONS ? startPool(Math.min(workersForReplications(atLeast, requested), count)) : undefined;
+  const atLeast = size * (args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1));
+  let pool = requested !== undefined || atLeast >= AUTO_PARALLEL_MIN_REPLICATIONS ? startPool(Math.min(workersForReplications(atLeast, requested), size)) : undefined;
   try {
     const loaded = loadFile(io, args.positional[0]!);
     const spec = specFrom(loaded, args);
     await checkWritable(io.cwd, out);
+    if (shard !== undefined) await checkWritable(io.cwd, manifestPath(out));
     const base = taskOf(spec);
-    if (pool === undefined && requested === undefined) {
-      pool = startPool(Math.min(workersForReplications(count * unitCost({ kind: 'grid', base, axes: [], independentSeeds: false }), undefined), count));
-    }
+    const cost = unitCost({ kind: 'grid', base, axes: [], independentSeeds: false });
+    if (pool === undefined && requested === undefined) pool = startPool(Math.min(workersForReplications(size * cost, undefined), size));
     const independentSeeds = args.flags.has('independent-seeds');
     const grid = gridAxes(axes);
-    const progress = createProgress(io, 'sweep');
+    const progress = createProgress(io, shard === undefined ? 'sweep' : `sweep ${shard.index}/${shard.count}`);
     let batches: Payload[];
     try {
       // The lanes return CSV lines, so that formatting 10,000 rows is shared out like the simulation.
-      batches = await runJob({ kind: 'grid', base, axes: grid, independentSeeds, csv: true }, pool, (d, t) => progress.update(d, t));
+      const ranges = planBatchesIn(range.from, range.to, cost, pool?.size ?? 1);
+      batches = await runJob({ kind: 'grid', base, axes: grid, independentSeeds, csv: true }, pool, (d, t) => progress.update(d, t), { ranges });
     } finally {
       progress.end();
       pool?.close();
@@ -120,10 +136,31 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
     if (lines.some((b) => b.names.length !== names.length || b.names.some((n, i) => n !== names[i]))) throw new Error('the sweep\'s batches disagree on the KPIs');
     const text = `${gridCsvHeader(grid, names, base.method === 'monte-carlo')}\n${lines.map((b) => b.text).join('')}`;
     await writeAtomic(io.cwd, out, text);
+    if (shard !== undefined) {
+      // The manifest last: a part without one is unfinished, and merge refuses it.
+      const identity = sweepIdentity(spec, { design: 'grid', vary: grid.map((a) => ({ lever: a.leverId, values: a.values })), independentSeeds }, count);
+      await writeAtomic(io.cwd, manifestPath(out), partManifest(identity, shard, range, out, text));
+    }
     mark('output written');
-    io.stderr(`Wrote ${count} row${count === 1 ? '' : 's'} to ${out}\n`);
+    const what = shard === undefined ? '' : ` (part ${shard.index} of ${shard.count}: ${rangeText(range)} of ${count}; manifest ${manifestPath(out)})`;
+    io.stderr(`Wrote ${size} row${size === 1 ? '' : 's'} to ${out}${what}\n`);
     return EXIT.ok;
   } finally {
     pool?.close();
   }
+}
+
+/**
+ * Return what makes a sweep the same sweep: the engine, the scenario as simulated, the uncertainty, and
+ * every argument that changes its rows. `rows` is the size of the whole sweep.
+ */
+export function sweepIdentity(spec: RunSpec, design: Readonly<Record<string, unknown>>, rows: number): SweepIdentity {
+  const uncertainty = uncertaintyOf(spec);
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenario: { id: spec.scenario.id, sha256: sha256(JSON.stringify(spec.scenario)) },
+    uncertainty,
+    arguments: { ...design, set: spec.overrides, method: spec.method, seed: spec.seed, replications: spec.replications, uncertainty },
+    rows,
+  };
 }

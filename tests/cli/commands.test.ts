@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, LEVERS } from '../../engine';
 import { momentum, scenario } from './helpers';
 
-const COMMANDS = ['levers', 'run', 'validate', 'sweep', 'compare', 'sensitivity', 'robustness', 'parameters', 'export'];
+const COMMANDS = ['levers', 'run', 'validate', 'sweep', 'merge', 'compare', 'sensitivity', 'robustness', 'parameters', 'export'];
 
 describe('momentum levers', () => {
   it('--json lists every engine lever with id, label, unit, min, max and default', async () => {
