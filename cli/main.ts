@@ -1,6 +1,7 @@
 /**
  * The `momentum` command line: dispatch to a command, and turn errors into the exit codes
- * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted.
+ * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted,
+ * 143 stopped by SIGTERM.
  */
 import { ENGINE_VERSION, escapeUnsafeText } from '../engine';
 import { InputError, UsageError, helpText, type CommandSpec } from './args';
@@ -15,7 +16,7 @@ import { SENSITIVITY_COMMAND, sensitivityCommand } from './commands/sensitivity'
 import { SWEEP_COMMAND, sweepCommand } from './commands/sweep';
 import { VALIDATE_COMMAND, validateCommand } from './commands/validate';
 import { EXIT, type CliIo } from './io';
-import { Interrupted } from './pool';
+import { Interrupted } from './signals';
 import { closeMatches } from './suggest';
 import { mark, reportTimings, resetMarks } from './timings';
 
@@ -51,7 +52,9 @@ function mainHelp(): string {
     '  --help, -h    show help (also after a command: momentum run --help)',
     '  --version     print the engine version',
     '',
-    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written, 130 interrupted (Ctrl+C).',
+    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written,',
+    '130 interrupted (Ctrl+C), 143 stopped by SIGTERM. Stopped, a command writes no output file;',
+    'a sweep keeps its finished rows for --resume.',
     '',
   ].join('\n');
 }
@@ -93,8 +96,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof Interrupted) {
-      io.stderr(`momentum ${name}: interrupted; stopped the workers, wrote nothing.\n`);
-      return EXIT.interrupted;
+      const how = err.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
+      io.stderr(`momentum ${name}: ${how}; stopped the workers, wrote nothing.${err.note === undefined ? '' : ` ${err.note}`}\n`);
+      return err.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     }
     if (err instanceof UsageError) {
       io.stderr(`momentum ${name}: ${err.message}\n`);

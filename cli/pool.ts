@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { mergeMonteCarlo, type KpiSummary, type MonteCarloPart, type MonteCarloResult, type SimInput, type SimTask } from '../engine/core';
 import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload } from './job';
+import { Interrupted, onStop, type StopSignal } from './signals';
 import { mark } from './timings';
 
 /** A message from the main thread to a worker: a job to keep, a range of it to compute, or a job to drop. */
@@ -32,13 +33,7 @@ export interface PoolOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The user stopped the command (Ctrl+C) while it was simulating. */
-export class Interrupted extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'Interrupted';
-  }
-}
+export { Interrupted } from './signals';
 
 /** Return the number of cores the machine offers. */
 export function coreCount(): number {
@@ -156,7 +151,7 @@ export class WorkerPool {
 
   /**
    * Compute every unit of a job across the workers and return the payloads in unit order (one per
-   * batch). Rejects with the first failure, or with Interrupted on Ctrl+C (the pool is closed then).
+   * batch). Rejects with the first failure, or with Interrupted on Ctrl+C or SIGTERM (the pool is closed then).
    */
   run(job: Job, onProgress?: (done: number, total: number) => void, opts: RunOptions = {}): Promise<Payload[]> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
@@ -178,7 +173,7 @@ export class WorkerPool {
       const settle = (err?: Error) => {
         if (settled) return;
         settled = true;
-        process.off('SIGINT', onInterrupt);
+        stopListening();
         this.running = undefined;
         if (err) {
           this.close();
@@ -189,7 +184,7 @@ export class WorkerPool {
         for (let i = 0; i < this.size; i++) if (knows[i]) this.post(i, { type: 'forget', id });
         resolve(results as Payload[]);
       };
-      const onInterrupt = () => settle(new Interrupted());
+      let stopListening = () => undefined as void;
       const arrived = (index: number, payload: Payload) => {
         results[index] = payload;
         received++;
@@ -222,7 +217,7 @@ export class WorkerPool {
         },
         onFailure: (err) => settle(err),
       };
-      process.on('SIGINT', onInterrupt);
+      stopListening = onStop((signal) => settle(new Interrupted(signal)));
       mark('compute started', true);
       for (let i = 0; i < this.size; i++) feed(i);
     });
@@ -250,15 +245,14 @@ export class WorkerPool {
  */
 export async function runInProcess(job: Job, onProgress?: (done: number, total: number) => void, opts: RunOptions = {}): Promise<Payload[]> {
   const { ranges, total } = rangesOf(job, 1, opts);
-  let interrupted = false;
-  const onInterrupt = () => (interrupted = true);
-  process.on('SIGINT', onInterrupt);
+  let interrupted: StopSignal | undefined;
+  const stopListening = onStop((signal) => (interrupted ??= signal));
   mark('compute started', true);
   try {
     const out: Payload[] = [];
     let done = 0;
     for (const r of ranges) {
-      if (interrupted) throw new Interrupted();
+      if (interrupted) throw new Interrupted(interrupted);
       let payload: Payload;
       try {
         payload = runUnits(job, r.from, r.to);
@@ -272,11 +266,11 @@ export async function runInProcess(job: Job, onProgress?: (done: number, total: 
       onProgress?.(done, total);
       if (ranges.length > 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (interrupted) throw new Interrupted();
+    if (interrupted) throw new Interrupted(interrupted);
     mark('compute finished', true);
     return out;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    stopListening();
   }
 }
 

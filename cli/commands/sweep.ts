@@ -1,13 +1,16 @@
 /** `momentum sweep`: a grid over levers, one CSV row per combination, whole or one shard of it. */
+import { existsSync } from 'node:fs';
 import { ENGINE_VERSION, taskOf, uncertaintyOf, type LeverDef, type RunSpec } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, specFrom, strictNumber } from '../common';
-import { writeAtomic } from '../files';
+import { resolvePath, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
-import { gridCsvHeader, unitCost, type GridAxis, type Payload } from '../job';
+import { Checkpoint, checkpointPath, missingRanges, type DoneBatch } from '../checkpoint';
+import { gridCsvHeader, unitCost, type GridAxis } from '../job';
 import { manifestPath, partManifest, sha256, type SweepIdentity } from '../parts';
 import { AUTO_PARALLEL_MIN_REPLICATIONS, planBatchesIn, runJob, startPool, workersForReplications } from '../pool';
 import { SHARD_COUNT_ENV, parseShard, rangeText, shardRange } from '../shard';
+import { Interrupted, onStop, type StopSignal } from '../signals';
 import { mark } from '../timings';
 import { createProgress } from '../progress';
 
@@ -30,6 +33,12 @@ export const SWEEP_COMMAND: CommandSpec = {
     'gives combination k the seed derived from (seed, k) instead. Results never depend on --workers.',
     'The CSV is written only when every combination has run, atomically (temp file + rename).',
     '',
+    'Resume: finished rows are kept in CSV.checkpoint as they arrive. Stopped by Ctrl+C (exit 130),',
+    'SIGTERM (exit 143) or a lost node, the sweep writes no CSV; the same command with --resume',
+    'computes only the missing rows and writes the bytes an uninterrupted run writes. --resume with',
+    'no checkpoint starts from the beginning, so a scheduler can always pass it. The checkpoint is',
+    'deleted once the CSV is written.',
+    '',
     'Shards: --shard K/N computes part K of N (K from 1), a contiguous range of the combinations,',
     'and writes its CSV (the header and its rows) with a manifest beside it, CSV.manifest.json (engine',
     'version, scenario hash, arguments, uncertainty, the range covered). `momentum merge` joins the',
@@ -42,6 +51,7 @@ export const SWEEP_COMMAND: CommandSpec = {
     { name: 'out', kind: 'string', value: 'CSV', help: 'where to write the CSV (required)' },
     ...SAMPLING_OPTIONS,
     { name: 'independent-seeds', kind: 'flag', help: 'a different seed per combination, derived from --seed and its index' },
+    { name: 'resume', kind: 'flag', help: 'finish a sweep that was stopped, from the rows kept in CSV.checkpoint' },
     { name: 'shard', kind: 'string', value: 'K/N|auto', help: 'compute part K of N only (K from 1) and write a manifest beside the CSV; auto: from the job array' },
     WORKERS_OPTION,
   ],
@@ -108,6 +118,11 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   const requested = args.ints.get('workers');
   const atLeast = size * (args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1));
   let pool = requested !== undefined || atLeast >= AUTO_PARALLEL_MIN_REPLICATIONS ? startPool(Math.min(workersForReplications(atLeast, requested), size)) : undefined;
+  // Signals are heard for the whole command: while simulating, the pool stops on them; after, the
+  // output is being written, and a signal then must not kill the process halfway through the write.
+  let stopped: StopSignal | undefined;
+  const stopListening = onStop((signal) => (stopped ??= signal));
+  let checkpoint: Checkpoint | undefined;
   try {
     const loaded = loadFile(io, args.positional[0]!);
     const spec = specFrom(loaded, args);
@@ -115,37 +130,64 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
     if (shard !== undefined) await checkWritable(io.cwd, manifestPath(out));
     const base = taskOf(spec);
     const cost = unitCost({ kind: 'grid', base, axes: [], independentSeeds: false });
-    if (pool === undefined && requested === undefined) pool = startPool(Math.min(workersForReplications(size * cost, undefined), size));
     const independentSeeds = args.flags.has('independent-seeds');
     const grid = gridAxes(axes);
+    const identity = sweepIdentity(spec, { design: 'grid', vary: grid.map((a) => ({ lever: a.leverId, values: a.values })), independentSeeds }, count);
+
+    const resume = args.flags.has('resume');
+    const checkpointFile = checkpointPath(out);
+    if (!resume && existsSync(resolvePath(io.cwd, checkpointFile))) io.stderr(`note: ${checkpointFile} holds rows of an earlier sweep; starting over (--resume would finish it).\n`);
+    checkpoint = Checkpoint.open(io.cwd, checkpointFile, sha256(JSON.stringify({ identity, range })), resume);
+    const kept = checkpoint.done.filter((b) => b.from >= range.from && b.to <= range.to);
+    const keptRows = kept.reduce((n, b) => n + b.to - b.from, 0);
+    if (resume) io.stderr(`Resuming: ${keptRows} of ${size} row${size === 1 ? '' : 's'} already done.\n`);
+    const todo = missingRanges(range, kept);
+    const todoRows = size - keptRows;
+    if (todoRows === 0) pool?.close();
+    else if (pool === undefined && requested === undefined) pool = startPool(Math.min(workersForReplications(todoRows * cost, undefined), todoRows));
     const progress = createProgress(io, shard === undefined ? 'sweep' : `sweep ${shard.index}/${shard.count}`);
-    let batches: Payload[];
+    const fresh: DoneBatch[] = [];
     try {
       // The lanes return CSV lines, so that formatting 10,000 rows is shared out like the simulation.
-      const ranges = planBatchesIn(range.from, range.to, cost, pool?.size ?? 1);
-      batches = await runJob({ kind: 'grid', base, axes: grid, independentSeeds, csv: true }, pool, (d, t) => progress.update(d, t), { ranges });
+      const lanes = pool?.size ?? 1;
+      const ranges = todo.flatMap((r) => planBatchesIn(r.from, r.to, cost, lanes));
+      const job = { kind: 'grid', base, axes: grid, independentSeeds, csv: true } as const;
+      // A signal while the scenario was read: stop before simulating (from here the pool hears them).
+      if (stopped !== undefined) throw new Interrupted(stopped);
+      await runJob(job, pool, (d) => progress.update(keptRows + d, size), {
+        ranges,
+        onBatch: (r, payload) => {
+          if (payload.kind !== 'csv') throw new Error('a sweep batch came back without its CSV lines');
+          checkpoint!.add(r, payload.names, payload.text);
+          fresh.push({ from: r.from, to: r.to, names: payload.names, text: payload.text });
+        },
+      });
+    } catch (err) {
+      if (err instanceof Interrupted) {
+        const rows = keptRows + fresh.reduce((n, b) => n + b.to - b.from, 0);
+        throw new Interrupted(err.signal, `${rows} of ${size} rows are kept in ${checkpointFile}; run the same command with --resume to finish.`);
+      }
+      throw err;
     } finally {
       progress.end();
       pool?.close();
     }
-    const lines = batches.map((b) => {
-      if (b.kind !== 'csv') throw new Error('a sweep batch came back without its CSV lines');
-      return b;
-    });
-    const names = lines[0]?.names ?? [];
-    if (lines.some((b) => b.names.length !== names.length || b.names.some((n, i) => n !== names[i]))) throw new Error('the sweep\'s batches disagree on the KPIs');
-    const text = `${gridCsvHeader(grid, names, base.method === 'monte-carlo')}\n${lines.map((b) => b.text).join('')}`;
+    const batches = [...kept, ...fresh].sort((a, b) => a.from - b.from);
+    const names = batches[0]?.names ?? [];
+    if (batches.some((b) => b.names.length !== names.length || b.names.some((n, i) => n !== names[i]))) throw new Error('the sweep\'s batches disagree on the KPIs');
+    const text = `${gridCsvHeader(grid, names, base.method === 'monte-carlo')}\n${batches.map((b) => b.text).join('')}`;
     await writeAtomic(io.cwd, out, text);
-    if (shard !== undefined) {
-      // The manifest last: a part without one is unfinished, and merge refuses it.
-      const identity = sweepIdentity(spec, { design: 'grid', vary: grid.map((a) => ({ lever: a.leverId, values: a.values })), independentSeeds }, count);
-      await writeAtomic(io.cwd, manifestPath(out), partManifest(identity, shard, range, out, text));
-    }
+    // The manifest last: a part without one is unfinished, and merge refuses it.
+    if (shard !== undefined) await writeAtomic(io.cwd, manifestPath(out), partManifest(identity, shard, range, out, text));
+    checkpoint.remove();
     mark('output written');
     const what = shard === undefined ? '' : ` (part ${shard.index} of ${shard.count}: ${rangeText(range)} of ${count}; manifest ${manifestPath(out)})`;
     io.stderr(`Wrote ${size} row${size === 1 ? '' : 's'} to ${out}${what}\n`);
+    // A signal that came while the output was written let the write finish: the sweep is complete.
     return EXIT.ok;
   } finally {
+    checkpoint?.close();
+    stopListening();
     pool?.close();
   }
 }
