@@ -19,7 +19,7 @@ import {
   type Uncertainty,
 } from '../engine';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
-import { checkOutput, readText } from './files';
+import { STDIN, checkOutput, readText } from './files';
 import type { CliIo } from './io';
 import { closeMatches } from './suggest';
 
@@ -35,10 +35,12 @@ export type LoadedFile =
 export type CheckedFile = { ok: true; loaded: LoadedFile; notes: string[] } | { ok: false; lines: string[] };
 
 /** Read and validate a scenario or run file (run files are recognised by their `format` field). */
-export function checkFile(cwd: string, file: string): CheckedFile {
+export function checkFile(cwd: string, path: string): CheckedFile {
+  // `-` is standard input; messages name it so.
+  const file = path === STDIN ? '(stdin)' : path;
   let text: string;
   try {
-    text = readText(cwd, file);
+    text = readText(cwd, path);
   } catch (err) {
     return { ok: false, lines: [(err as Error).message] };
   }

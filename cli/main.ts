@@ -3,6 +3,7 @@
  * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted,
  * 143 stopped by SIGTERM.
  */
+import PACKAGE from '../package.json' with { type: 'json' };
 import { ENGINE_VERSION, escapeUnsafeText } from '../engine';
 import { InputError, UsageError, helpText, type CommandSpec } from './args';
 import { COMPARE_COMMAND, compareCommand } from './commands/compare';
@@ -41,7 +42,7 @@ const COMMANDS: readonly Command[] = [
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
   return [
-    `momentum ${ENGINE_VERSION}: simulate how an NHS trust's digital transformation unfolds.`,
+    `momentum ${versionText()}: simulate how an NHS trust's digital transformation unfolds.`,
     '',
     'Usage: momentum <command> [options]',
     '',
@@ -50,13 +51,18 @@ function mainHelp(): string {
     '',
     'Options:',
     '  --help, -h    show help (also after a command: momentum run --help)',
-    '  --version     print the engine version',
+    '  --version     print the version of momentum and of its engine',
     '',
     'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written,',
     '130 interrupted (Ctrl+C), 143 stopped by SIGTERM. Stopped, a command writes no output file;',
     'a sweep keeps its finished rows for --resume.',
     '',
   ].join('\n');
+}
+
+/** Return the versions `--version` prints: the package's, then the engine's (which run files record). */
+export function versionText(): string {
+  return `${PACKAGE.version} (engine ${ENGINE_VERSION})`;
 }
 
 /**
@@ -77,7 +83,7 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
-    io.stdout(`${ENGINE_VERSION}\n`);
+    io.stdout(`${versionText()}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.spec.name === name);

@@ -1,7 +1,7 @@
 /** `momentum merge`: join the parts of a sharded sweep into the CSV the unsharded sweep writes. */
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
 import { checkWritable } from '../common';
-import { writeAtomic } from '../files';
+import { BOM, STDOUT, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { mergeParts, readPart, type Merged } from '../parts';
 
@@ -21,15 +21,18 @@ export const MERGE_COMMAND: CommandSpec = {
     'problem, and nothing is written. stderr reports the coverage found, e.g. "3 of 3 parts, 60 of 60',
     'combinations".',
   ].join('\n'),
-  options: [{ name: 'out', kind: 'string', value: 'CSV', help: 'where to write the merged CSV (required; written atomically)' }],
+  options: [
+    { name: 'out', kind: 'string', value: 'CSV', help: "where to write the merged CSV (required; written atomically); '-' for standard output" },
+    { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' },
+  ],
 };
 
 /** Run `momentum merge`. */
 export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(MERGE_COMMAND, argv);
   const out = args.strings.get('out');
-  if (out === undefined) throw new UsageError(`'momentum merge' needs --out CSV.`);
-  await checkWritable(io.cwd, out);
+  if (out === undefined) throw new UsageError(`'momentum merge' needs --out CSV (or --out - for standard output).`);
+  if (out !== STDOUT) await checkWritable(io.cwd, out);
   let merged: Merged;
   try {
     merged = mergeParts(args.positional.map((name) => readPart(io.cwd, name)));
@@ -37,8 +40,10 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     if (err instanceof InputError) throw new InputError(`momentum merge: refused, nothing written: ${err.message}`);
     throw err;
   }
-  await writeAtomic(io.cwd, out, merged.text);
+  const text = `${args.flags.has('excel') ? BOM : ''}${merged.text}`;
+  if (out === STDOUT) io.stdout(text);
+  else await writeAtomic(io.cwd, out, text);
   const of = merged.shards === undefined ? '' : ` of ${merged.shards}`;
-  io.stderr(`Merged ${merged.parts}${of} part${merged.parts === 1 ? '' : 's'}, ${merged.rows} of ${merged.rows} combinations, into ${out}\n`);
+  io.stderr(`Merged ${merged.parts}${of} part${merged.parts === 1 ? '' : 's'}, ${merged.rows} of ${merged.rows} combinations, into ${out === STDOUT ? 'standard output' : out}\n`);
   return EXIT.ok;
 }

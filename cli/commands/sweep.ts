@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { ENGINE_VERSION, leverChoices, taskOf, uncertaintyOf, type LeverDef, type RunSpec } from '../../engine';
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
 import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, rangeText as leverRangeText, specFrom, strictNumber } from '../common';
-import { resolvePath, writeAtomic } from '../files';
+import { BOM, STDOUT, resolvePath, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { Checkpoint, checkpointPath, missingRanges, type DoneBatch } from '../checkpoint';
 import { SOBOL_DIMENSIONS, designSize, type DesignLever } from '../design';
@@ -58,7 +58,8 @@ export const SWEEP_COMMAND: CommandSpec = {
   options: [
     { name: 'vary', kind: 'list', value: 'LEVER_ID=FROM:TO:STEPS', help: 'a lever and the values to take (repeatable; at least one); LEVER_ID=MIN:MAX with lhs or sobol' },
     { name: 'design', kind: 'string', value: 'grid|lhs:N|sobol:N', help: 'every grid combination (default), a Latin hypercube of N rows, or Saltelli\'s N × (levers + 2) Sobol rows' },
-    { name: 'out', kind: 'string', value: 'CSV', help: 'where to write the CSV (required)' },
+    { name: 'out', kind: 'string', value: 'CSV', help: "where to write the CSV (required); '-' for standard output" },
+    { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' },
     ...SAMPLING_OPTIONS,
     { name: 'independent-seeds', kind: 'flag', help: 'a different seed per combination, derived from --seed and its index' },
     { name: 'resume', kind: 'flag', help: 'finish a sweep that was stopped, from the rows kept in CSV.checkpoint' },
@@ -142,7 +143,12 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   const form = design.kind === 'grid' ? 'LEVER_ID=FROM:TO:STEPS' : 'LEVER_ID=MIN:MAX';
   if (varies.length === 0) throw new UsageError(`'momentum sweep' needs at least one --vary ${form}.`);
   const out = args.strings.get('out');
-  if (out === undefined) throw new UsageError(`'momentum sweep' needs --out CSV.`);
+  if (out === undefined) throw new UsageError(`'momentum sweep' needs --out CSV (or --out - for standard output).`);
+  const toStdout = out === STDOUT;
+  if (toStdout && args.strings.has('shard')) throw new UsageError(`--shard writes a part and its manifest to files: give --out a file name, not -.`);
+  if (toStdout && args.flags.has('resume')) throw new UsageError(`--resume needs the checkpoint a sweep to a file keeps: give --out a file name, not -.`);
+  const excel = args.flags.has('excel');
+  if (excel && args.strings.has('shard')) throw new UsageError(`--excel is for the whole CSV: give it to 'momentum merge' rather than to each part.`);
   const axes = design.kind === 'grid' ? varies.map(parseVary) : [];
   const ranges = design.kind === 'grid' ? [] : varies.map(parseVaryRange);
   const seen = new Set<string>();
@@ -172,7 +178,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   try {
     const loaded = loadFile(io, args.positional[0]!);
     const spec = specFrom(loaded, args);
-    await checkWritable(io.cwd, out);
+    if (!toStdout) await checkWritable(io.cwd, out);
     if (shard !== undefined) await checkWritable(io.cwd, manifestPath(out));
     const base = taskOf(spec);
     const cost = unitCost({ kind: 'grid', base, axes: [], independentSeeds: false });
@@ -188,9 +194,10 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
 
     const resume = args.flags.has('resume');
     const checkpointFile = checkpointPath(out);
-    if (!resume && existsSync(resolvePath(io.cwd, checkpointFile))) io.stderr(`note: ${checkpointFile} holds rows of an earlier sweep; starting over (--resume would finish it).\n`);
-    checkpoint = Checkpoint.open(io.cwd, checkpointFile, sha256(JSON.stringify({ identity, range })), resume);
-    const kept = checkpoint.done.filter((b) => b.from >= range.from && b.to <= range.to);
+    if (!toStdout && !resume && existsSync(resolvePath(io.cwd, checkpointFile))) io.stderr(`note: ${checkpointFile} holds rows of an earlier sweep; starting over (--resume would finish it).\n`);
+    // Standard output keeps no checkpoint: there is no file to resume into.
+    checkpoint = toStdout ? undefined : Checkpoint.open(io.cwd, checkpointFile, sha256(JSON.stringify({ identity, range })), resume);
+    const kept = (checkpoint?.done ?? []).filter((b) => b.from >= range.from && b.to <= range.to);
     const keptRows = kept.reduce((n, b) => n + b.to - b.from, 0);
     if (resume) io.stderr(`Resuming: ${keptRows} of ${size} row${size === 1 ? '' : 's'} already done.\n`);
     const todo = missingRanges(range, kept);
@@ -209,14 +216,14 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
         ranges,
         onBatch: (r, payload) => {
           if (payload.kind !== 'csv') throw new Error('a sweep batch came back without its CSV lines');
-          checkpoint!.add(r, payload.names, payload.text);
+          checkpoint?.add(r, payload.names, payload.text);
           fresh.push({ from: r.from, to: r.to, names: payload.names, text: payload.text });
         },
       });
     } catch (err) {
       if (err instanceof Interrupted) {
         const rows = keptRows + fresh.reduce((n, b) => n + b.to - b.from, 0);
-        throw new Interrupted(err.signal, `${rows} of ${size} rows are kept in ${checkpointFile}; run the same command with --resume to finish.`);
+        throw new Interrupted(err.signal, toStdout ? undefined : `${rows} of ${size} rows are kept in ${checkpointFile}; run the same command with --resume to finish.`);
       }
       throw err;
     } finally {
@@ -226,11 +233,17 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
     const batches = [...kept, ...fresh].sort((a, b) => a.from - b.from);
     const names = batches[0]?.names ?? [];
     if (batches.some((b) => b.names.length !== names.length || b.names.some((n, i) => n !== names[i]))) throw new Error('the sweep\'s batches disagree on the KPIs');
-    const text = `${gridCsvHeader(pointLevers(job), names, base.method === 'monte-carlo')}\n${batches.map((b) => b.text).join('')}`;
+    const text = `${excel ? BOM : ''}${gridCsvHeader(pointLevers(job), names, base.method === 'monte-carlo')}\n${batches.map((b) => b.text).join('')}`;
+    if (toStdout) {
+      io.stdout(text);
+      mark('output written');
+      io.stderr(`Wrote ${size} row${size === 1 ? '' : 's'} to standard output\n`);
+      return EXIT.ok;
+    }
     await writeAtomic(io.cwd, out, text);
     // The manifest last: a part without one is unfinished, and merge refuses it.
     if (shard !== undefined) await writeAtomic(io.cwd, manifestPath(out), partManifest(identity, shard, range, out, text));
-    checkpoint.remove();
+    checkpoint?.remove();
     mark('output written');
     const what = shard === undefined ? '' : ` (part ${shard.index} of ${shard.count}: ${rangeText(range)} of ${count}; manifest ${manifestPath(out)})`;
     io.stderr(`Wrote ${size} row${size === 1 ? '' : 's'} to ${out}${what}\n`);
