@@ -146,6 +146,9 @@ export const SAMPLING_OPTIONS: readonly OptionSpec[] = [
 /** The worker-count option of commands that fan out. */
 export const WORKERS_OPTION: OptionSpec = { name: 'workers', kind: 'int', value: 'N', help: 'worker threads (default: every core for 5,000+ replications in all, else 1, which runs on the main thread); results never depend on it', min: 1, max: 256 };
 
+/** The option that starts a CSV with a UTF-8 byte order mark (cli/files.ts BOM). */
+export const EXCEL_OPTION: OptionSpec = { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' };
+
 /** Default seed when neither the command line nor a run file gives one. */
 export const DEFAULT_SEED = 1;
 

@@ -13,7 +13,7 @@ import {
   uncertaintyOf,
 } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, checkWritable, loadFile, specFrom } from '../common';
+import { EXCEL_OPTION, SAMPLING_OPTIONS, checkWritable, loadFile, specFrom } from '../common';
 import { BOM, STDOUT, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 
@@ -32,7 +32,7 @@ export const EXPORT_COMMAND: CommandSpec = {
   ].join('\n'),
   options: [
     { name: 'format', kind: 'string', value: 'csv|json', help: 'output format (required)' },
-    { name: 'excel', kind: 'flag', help: 'start a CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' },
+    EXCEL_OPTION,
     { name: 'table', kind: 'string', value: 'series|kpis', help: 'for CSV: which table (default series)' },
     { name: 'out', kind: 'string', value: 'F', help: 'write to this file instead of stdout' },
     ...SAMPLING_OPTIONS,

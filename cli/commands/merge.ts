@@ -1,6 +1,6 @@
 /** `momentum merge`: join the parts of a sharded sweep into the CSV the unsharded sweep writes. */
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
-import { checkWritable } from '../common';
+import { EXCEL_OPTION, checkWritable } from '../common';
 import { BOM, STDOUT, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { mergeParts, readPart, type Merged } from '../parts';
@@ -23,7 +23,7 @@ export const MERGE_COMMAND: CommandSpec = {
   ].join('\n'),
   options: [
     { name: 'out', kind: 'string', value: 'CSV', help: "where to write the merged CSV (required; written atomically); '-' for standard output" },
-    { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' },
+    EXCEL_OPTION,
   ],
 };
 

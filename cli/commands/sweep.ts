@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { ENGINE_VERSION, leverChoices, taskOf, uncertaintyOf, type LeverDef, type RunSpec } from '../../engine';
 import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, rangeText as leverRangeText, specFrom, strictNumber } from '../common';
+import { EXCEL_OPTION, SAMPLING_OPTIONS, WORKERS_OPTION, checkLeverValue, checkWritable, leverById, loadFile, rangeText as leverRangeText, specFrom, strictNumber } from '../common';
 import { BOM, STDOUT, resolvePath, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { Checkpoint, checkpointPath, missingRanges, type DoneBatch } from '../checkpoint';
@@ -59,7 +59,7 @@ export const SWEEP_COMMAND: CommandSpec = {
     { name: 'vary', kind: 'list', value: 'LEVER_ID=FROM:TO:STEPS', help: 'a lever and the values to take (repeatable; at least one); LEVER_ID=MIN:MAX with lhs or sobol' },
     { name: 'design', kind: 'string', value: 'grid|lhs:N|sobol:N', help: 'every grid combination (default), a Latin hypercube of N rows, or Saltelli\'s N × (levers + 2) Sobol rows' },
     { name: 'out', kind: 'string', value: 'CSV', help: "where to write the CSV (required); '-' for standard output" },
-    { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' },
+    EXCEL_OPTION,
     ...SAMPLING_OPTIONS,
     { name: 'independent-seeds', kind: 'flag', help: 'a different seed per combination, derived from --seed and its index' },
     { name: 'resume', kind: 'flag', help: 'finish a sweep that was stopped, from the rows kept in CSV.checkpoint' },
