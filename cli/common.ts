@@ -19,7 +19,7 @@ import {
   type Uncertainty,
 } from '../engine';
 import { InputError, UsageError, type OptionSpec, type ParsedArgs } from './args';
-import { checkOutput, readText } from './files';
+import { STDIN, checkOutput, readText } from './files';
 import type { CliIo } from './io';
 import { closeMatches } from './suggest';
 
@@ -35,10 +35,12 @@ export type LoadedFile =
 export type CheckedFile = { ok: true; loaded: LoadedFile; notes: string[] } | { ok: false; lines: string[] };
 
 /** Read and validate a scenario or run file (run files are recognised by their `format` field). */
-export function checkFile(cwd: string, file: string): CheckedFile {
+export function checkFile(cwd: string, path: string): CheckedFile {
+  // `-` is standard input; messages name it so.
+  const file = path === STDIN ? '(stdin)' : path;
   let text: string;
   try {
-    text = readText(cwd, file);
+    text = readText(cwd, path);
   } catch (err) {
     return { ok: false, lines: [(err as Error).message] };
   }
@@ -143,6 +145,9 @@ export const SAMPLING_OPTIONS: readonly OptionSpec[] = [
 
 /** The worker-count option of commands that fan out. */
 export const WORKERS_OPTION: OptionSpec = { name: 'workers', kind: 'int', value: 'N', help: 'worker threads (default: every core for 5,000+ replications in all, else 1, which runs on the main thread); results never depend on it', min: 1, max: 256 };
+
+/** The option that starts a CSV with a UTF-8 byte order mark (cli/files.ts BOM). */
+export const EXCEL_OPTION: OptionSpec = { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' };
 
 /** Default seed when neither the command line nor a run file gives one. */
 export const DEFAULT_SEED = 1;

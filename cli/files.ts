@@ -10,6 +10,13 @@ export function resolvePath(cwd: string, file: string): string {
   return resolve(cwd, file);
 }
 
+/** The file name that stands for standard input (`momentum run -`) or standard output (`--out -`). */
+export const STDIN = '-';
+export const STDOUT = '-';
+
+/** The UTF-8 byte order mark `--excel` starts a CSV with, so that Excel on Windows reads "score 1–5" as written. */
+export const BOM = '\uFEFF';
+
 /** How much is read at a time. */
 const CHUNK = 1 << 16;
 
@@ -20,10 +27,12 @@ const CHUNK = 1 << 16;
  * read; a pipe or device (`/dev/zero`) is read only up to the limit and then refused.
  */
 export function readText(cwd: string, file: string): string {
-  const tooLarge = `${file}: (file): cannot read: it is larger than ${MAX_FILE_BYTES / 1048576} MB, the most a scenario or run file may be`;
+  const shown = file === STDIN ? '(stdin)' : file;
+  const tooLarge = `${shown}: (file): cannot read: it is larger than ${MAX_FILE_BYTES / 1048576} MB, the most a scenario or run file may be`;
   let fd: number | undefined;
+  const stdin = file === STDIN;
   try {
-    fd = openSync(resolvePath(cwd, file), 'r');
+    fd = stdin ? 0 : openSync(resolvePath(cwd, file), 'r');
     const st = fstatSync(fd);
     if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (st.isFile() && st.size > MAX_FILE_BYTES) throw new InputError(tooLarge);
@@ -31,7 +40,18 @@ export function readText(cwd: string, file: string): string {
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, CHUNK, null);
+      } catch (err) {
+        // A pipe opened non-blocking has nothing yet: wait for it, then read again.
+        if (stdin && (err as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          continue;
+        }
+        if (stdin && (err as NodeJS.ErrnoException).code === 'EOF') break;
+        throw err;
+      }
       if (n === 0) break;
       total += n;
       if (total > MAX_FILE_BYTES) throw new InputError(tooLarge);
@@ -45,9 +65,9 @@ export function readText(cwd: string, file: string): string {
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    throw new InputError(`${file}: (file): cannot read: ${why}`);
+    throw new InputError(`${shown}: (file): cannot read: ${why}`);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined && !stdin) closeSync(fd);
   }
 }
 

@@ -8,4 +8,4 @@ export interface CliIo {
 }
 
 /** Exit codes scripts can rely on (3 also when standard output cannot be written: cli/bin/momentum.mjs). */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, interrupted: 130 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3, interrupted: 130, terminated: 143 } as const;

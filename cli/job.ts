@@ -12,6 +12,7 @@ import {
   csvCell, monteCarlo, monteCarloPart, partBuffers, simulateExpected, summarizeMonteCarlo, summarizeRun,
   type CsvCell, type KpiStats, type KpiSummary, type MonteCarloPart, type SimInput, type SimTask,
 } from '../engine/core';
+import { designPoint, designSize, type SampledDesign } from './design';
 
 /** One axis of a grid: a lever and the values it takes. */
 export interface GridAxis {
@@ -21,7 +22,8 @@ export interface GridAxis {
 
 /**
  * A job: a list of tasks (units are tasks), a grid over levers around one base task (units are
- * combinations, the first axis changing slowest), or one Monte Carlo split by replications (units
+ * combinations, the first axis changing slowest), a sampled design around one base task (units are
+ * its rows), or one Monte Carlo split by replications (units
  * are replications; see `monteCarloPart`).
  */
 export type Job =
@@ -32,6 +34,14 @@ export type Job =
       readonly axes: readonly GridAxis[];
       readonly independentSeeds: boolean;
       /** Return each combination as its CSV line (`gridCsvLine`) instead of its summary, so that lanes do the formatting too. */
+      readonly csv?: boolean;
+    }
+  | {
+      readonly kind: 'design';
+      readonly base: SimTask;
+      /** A Latin hypercube or Saltelli design (cli/design.ts): units are its rows, each computed from its index. */
+      readonly design: SampledDesign;
+      readonly independentSeeds: boolean;
       readonly csv?: boolean;
     }
   | { readonly kind: 'replications'; readonly input: SimInput; readonly seed: number; readonly replications: number; readonly uncertainty: 'noise' | 'all' };
@@ -59,6 +69,7 @@ export class UnitError extends Error {
 export function jobSize(job: Job): number {
   if (job.kind === 'tasks') return job.tasks.length;
   if (job.kind === 'grid') return job.axes.reduce((n, a) => n * a.values.length, 1);
+  if (job.kind === 'design') return designSize(job.design);
   return job.replications;
 }
 
@@ -66,7 +77,7 @@ export function jobSize(job: Job): number {
 export function unitCost(job: Job): number {
   const cost = (t: SimTask) => (t.method === 'monte-carlo' ? t.replications : 1);
   if (job.kind === 'tasks') return job.tasks.length === 0 ? 1 : job.tasks.reduce((n, t) => n + cost(t), 0) / job.tasks.length;
-  if (job.kind === 'grid') return cost(job.base);
+  if (job.kind === 'grid' || job.kind === 'design') return cost(job.base);
   return 1;
 }
 
@@ -97,10 +108,27 @@ export function gridSeed(base: SimTask, independentSeeds: boolean, index: number
 
 /** Return the task of combination `index` of a grid: the base task with that combination's levers and seed. */
 export function gridTask(base: SimTask, axes: readonly GridAxis[], independentSeeds: boolean, index: number): SimTask {
-  const combo = comboAt(axes, index);
-  const levers: Record<string, number> = { ...base.input.levers };
-  axes.forEach((axis, i) => (levers[axis.leverId] = combo[i]!));
-  return { ...base, input: { ...base.input, levers }, seed: gridSeed(base, independentSeeds, index) };
+  return pointTask(base, axes, comboAt(axes, index), gridSeed(base, independentSeeds, index));
+}
+
+/** Return the base task with these levers set to these values, and this seed. */
+function pointTask(base: SimTask, levers: readonly { readonly leverId: string }[], values: readonly number[], seed: number): SimTask {
+  const set: Record<string, number> = { ...base.input.levers };
+  levers.forEach((lever, i) => (set[lever.leverId] = values[i]!));
+  return { ...base, input: { ...base.input, levers: set }, seed };
+}
+
+/** A job whose units are points in lever space: a grid or a sampled design. */
+export type PointJob = Extract<Job, { kind: 'grid' | 'design' }>;
+
+/** Return the varied levers of a grid or design job, in column order. */
+export function pointLevers(job: PointJob): readonly { readonly leverId: string }[] {
+  return job.kind === 'grid' ? job.axes : job.design.levers;
+}
+
+/** Return the lever values of unit `index` of a grid or design job. */
+export function pointAt(job: PointJob, index: number): number[] {
+  return job.kind === 'grid' ? comboAt(job.axes, index) : designPoint(job.design, index);
 }
 
 /**
@@ -123,7 +151,8 @@ export function summaryOf(task: SimTask): KpiSummary {
 
 /** Return the task of unit `index` of a task list or grid job. */
 function taskAt(job: Exclude<Job, { kind: 'replications' }>, index: number): SimTask {
-  return job.kind === 'tasks' ? job.tasks[index]! : gridTask(job.base, job.axes, job.independentSeeds, index);
+  if (job.kind === 'tasks') return job.tasks[index]!;
+  return pointTask(job.base, pointLevers(job), pointAt(job, index), gridSeed(job.base, job.independentSeeds, index));
 }
 
 /**
@@ -147,7 +176,7 @@ export function runUnits(job: Job, from: number, to: number): Payload {
       throw new UnitError(k, err instanceof Error ? (err.stack ?? err.message) : String(err));
     }
   }
-  if (job.kind === 'grid' && job.csv) {
+  if (job.kind !== 'tasks' && job.csv) {
     const names = Object.keys(summaries[0]?.kpis ?? {});
     const withBands = job.base.method === 'monte-carlo';
     let text = '';
@@ -158,14 +187,14 @@ export function runUnits(job: Job, from: number, to: number): Payload {
 }
 
 /** Return the CSV header of a grid's lines: the varied levers, the seed, the KPIs and, with bands, their P10/P50/P90. */
-export function gridCsvHeader(axes: readonly GridAxis[], names: readonly string[], withBands: boolean): string {
+export function gridCsvHeader(axes: readonly { readonly leverId: string }[], names: readonly string[], withBands: boolean): string {
   const header = [...axes.map((a) => a.leverId), 'seed', ...names, ...(withBands ? names.flatMap((k) => [`${k}.p10`, `${k}.p50`, `${k}.p90`]) : [])];
   return header.map(csvCell).join(',');
 }
 
 /** Return combination `index` of a grid as one CSV line (no newline): its lever values, seed, KPIs and, with bands, their P10/P50/P90. */
-export function gridCsvLine(job: Extract<Job, { kind: 'grid' }>, index: number, summary: KpiSummary, names: readonly string[], withBands: boolean): string {
-  const row: CsvCell[] = [...comboAt(job.axes, index), gridSeed(job.base, job.independentSeeds, index), ...names.map((name) => summary.kpis[name] ?? Number.NaN)];
+export function gridCsvLine(job: PointJob, index: number, summary: KpiSummary, names: readonly string[], withBands: boolean): string {
+  const row: CsvCell[] = [...pointAt(job, index), gridSeed(job.base, job.independentSeeds, index), ...names.map((name) => summary.kpis[name] ?? Number.NaN)];
   if (withBands) {
     for (const name of names) {
       const d = summary.distribution?.[name];

@@ -1,12 +1,15 @@
 /**
  * The `momentum` command line: dispatch to a command, and turn errors into the exit codes
- * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted.
+ * scripts rely on (cli/io.ts EXIT): 0 ok, 1 invalid input or file, 2 usage, 3 internal, 130 interrupted,
+ * 143 stopped by SIGTERM.
  */
+import PACKAGE from '../package.json' with { type: 'json' };
 import { ENGINE_VERSION, escapeUnsafeText } from '../engine';
 import { InputError, UsageError, helpText, type CommandSpec } from './args';
 import { COMPARE_COMMAND, compareCommand } from './commands/compare';
 import { EXPORT_COMMAND, exportCommand } from './commands/export';
 import { LEVERS_COMMAND, leversCommand } from './commands/levers';
+import { MERGE_COMMAND, mergeCommand } from './commands/merge';
 import { PARAMETERS_COMMAND, parametersCommand } from './commands/parameters';
 import { ROBUSTNESS_COMMAND, robustnessCommand } from './commands/robustness';
 import { RUN_COMMAND, runCommand } from './commands/run';
@@ -14,7 +17,7 @@ import { SENSITIVITY_COMMAND, sensitivityCommand } from './commands/sensitivity'
 import { SWEEP_COMMAND, sweepCommand } from './commands/sweep';
 import { VALIDATE_COMMAND, validateCommand } from './commands/validate';
 import { EXIT, type CliIo } from './io';
-import { Interrupted } from './pool';
+import { Interrupted } from './signals';
 import { closeMatches } from './suggest';
 import { mark, reportTimings, resetMarks } from './timings';
 
@@ -28,6 +31,7 @@ const COMMANDS: readonly Command[] = [
   { spec: RUN_COMMAND, run: runCommand },
   { spec: VALIDATE_COMMAND, run: validateCommand },
   { spec: SWEEP_COMMAND, run: sweepCommand },
+  { spec: MERGE_COMMAND, run: mergeCommand },
   { spec: COMPARE_COMMAND, run: compareCommand },
   { spec: SENSITIVITY_COMMAND, run: sensitivityCommand },
   { spec: ROBUSTNESS_COMMAND, run: robustnessCommand },
@@ -38,7 +42,7 @@ const COMMANDS: readonly Command[] = [
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length)) + 2;
   return [
-    `momentum ${ENGINE_VERSION}: simulate how an NHS trust's digital transformation unfolds.`,
+    `momentum ${versionText()}: simulate how an NHS trust's digital transformation unfolds.`,
     '',
     'Usage: momentum <command> [options]',
     '',
@@ -47,11 +51,18 @@ function mainHelp(): string {
     '',
     'Options:',
     '  --help, -h    show help (also after a command: momentum run --help)',
-    '  --version     print the engine version',
+    '  --version     print the version of momentum and of its engine',
     '',
-    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written, 130 interrupted (Ctrl+C).',
+    'Exit codes: 0 ok, 1 invalid input or file, 2 usage, 3 internal error or output that could not be written,',
+    '130 interrupted (Ctrl+C), 143 stopped by SIGTERM. Stopped, a command writes no output file;',
+    'a sweep keeps its finished rows for --resume.',
     '',
   ].join('\n');
+}
+
+/** Return the versions `--version` prints: the package's, then the engine's (which run files record). */
+export function versionText(): string {
+  return `${PACKAGE.version} (engine ${ENGINE_VERSION})`;
 }
 
 /**
@@ -72,7 +83,7 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
-    io.stdout(`${ENGINE_VERSION}\n`);
+    io.stdout(`${versionText()}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.spec.name === name);
@@ -91,8 +102,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof Interrupted) {
-      io.stderr(`momentum ${name}: interrupted; stopped the workers, wrote nothing.\n`);
-      return EXIT.interrupted;
+      const how = err.signal === 'SIGTERM' ? 'terminated (SIGTERM)' : 'interrupted';
+      io.stderr(`momentum ${name}: ${how}; stopped the workers, wrote nothing.${err.note === undefined ? '' : ` ${err.note}`}\n`);
+      return err.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     }
     if (err instanceof UsageError) {
       io.stderr(`momentum ${name}: ${err.message}\n`);

@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { mergeMonteCarlo, type KpiSummary, type MonteCarloPart, type MonteCarloResult, type SimInput, type SimTask } from '../engine/core';
 import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload } from './job';
+import { Interrupted, onStop, type StopSignal } from './signals';
 import { mark } from './timings';
 
 /** A message from the main thread to a worker: a job to keep, a range of it to compute, or a job to drop. */
@@ -32,13 +33,7 @@ export interface PoolOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The user stopped the command (Ctrl+C) while it was simulating. */
-export class Interrupted extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'Interrupted';
-  }
-}
+export { Interrupted } from './signals';
 
 /** Return the number of cores the machine offers. */
 export function coreCount(): number {
@@ -73,12 +68,32 @@ export const BATCH_REPLICATIONS = 100;
  * lane when there are enough units, so that the last batches finish close together.
  */
 export function planBatches(size: number, cost: number, lanes: number): { from: number; to: number }[] {
+  return planBatchesIn(0, size, cost, lanes);
+}
+
+/** Return the batches of units [start, end) as {@link planBatches} cuts a job of that many units. */
+export function planBatchesIn(start: number, end: number, cost: number, lanes: number): { from: number; to: number }[] {
+  const size = Math.max(0, end - start);
   const byCost = Math.max(1, Math.floor(BATCH_REPLICATIONS / Math.max(1, cost)));
   const bySpread = Math.max(1, Math.ceil(size / (Math.max(1, lanes) * 8)));
   const per = Math.min(byCost, bySpread);
   const out: { from: number; to: number }[] = [];
-  for (let from = 0; from < size; from += per) out.push({ from, to: Math.min(size, from + per) });
+  for (let from = start; from < end; from += per) out.push({ from, to: Math.min(end, from + per) });
   return out;
+}
+
+/** Which units of a job to compute, and what to do with each batch as it arrives. */
+export interface RunOptions {
+  /** The batches to compute, in the order their payloads are returned (default: every unit, cut by {@link planBatches}). */
+  readonly ranges?: readonly { readonly from: number; readonly to: number }[];
+  /** Called with each batch as it finishes (in any order on a pool). */
+  readonly onBatch?: (range: { readonly from: number; readonly to: number }, payload: Payload) => void;
+}
+
+/** Return the batches a run computes and the units they hold. */
+function rangesOf(job: Job, lanes: number, opts: RunOptions): { ranges: readonly { readonly from: number; readonly to: number }[]; total: number } {
+  const ranges = opts.ranges ?? planBatches(jobSize(job), unitCost(job), lanes);
+  return { ranges, total: ranges.reduce((n, r) => n + r.to - r.from, 0) };
 }
 
 // From the TypeScript sources (tsx, vitest) the worker is loaded through tsx; from the bundle the
@@ -136,14 +151,13 @@ export class WorkerPool {
 
   /**
    * Compute every unit of a job across the workers and return the payloads in unit order (one per
-   * batch). Rejects with the first failure, or with Interrupted on Ctrl+C (the pool is closed then).
+   * batch). Rejects with the first failure, or with Interrupted on Ctrl+C or SIGTERM (the pool is closed then).
    */
-  run(job: Job, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
+  run(job: Job, onProgress?: (done: number, total: number) => void, opts: RunOptions = {}): Promise<Payload[]> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     if (this.failure) return Promise.reject(this.failure);
     if (this.running) return Promise.reject(new Error('the worker pool is already running a job'));
-    const total = jobSize(job);
-    const ranges = planBatches(total, unitCost(job), this.size);
+    const { ranges, total } = rangesOf(job, this.size, opts);
     if (ranges.length === 0) return Promise.resolve([]);
     return new Promise<Payload[]>((resolve, reject) => {
       const id = this.nextJobId++;
@@ -159,7 +173,7 @@ export class WorkerPool {
       const settle = (err?: Error) => {
         if (settled) return;
         settled = true;
-        process.off('SIGINT', onInterrupt);
+        stopListening();
         this.running = undefined;
         if (err) {
           this.close();
@@ -170,10 +184,11 @@ export class WorkerPool {
         for (let i = 0; i < this.size; i++) if (knows[i]) this.post(i, { type: 'forget', id });
         resolve(results as Payload[]);
       };
-      const onInterrupt = () => settle(new Interrupted());
+      let stopListening = () => undefined as void;
       const arrived = (index: number, payload: Payload) => {
         results[index] = payload;
         received++;
+        opts.onBatch?.(ranges[index]!, payload);
         done += ranges[index]!.to - ranges[index]!.from;
         onProgress?.(done, total);
         if (received === ranges.length) settle();
@@ -202,7 +217,7 @@ export class WorkerPool {
         },
         onFailure: (err) => settle(err),
       };
-      process.on('SIGINT', onInterrupt);
+      stopListening = onStop((signal) => settle(new Interrupted(signal)));
       mark('compute started', true);
       for (let i = 0; i < this.size; i++) feed(i);
     });
@@ -228,37 +243,40 @@ export class WorkerPool {
  * Compute every unit of a job on the main thread, a batch at a time, yielding between batches so
  * that Ctrl+C is heard. Returns the payloads in unit order.
  */
-export async function runInProcess(job: Job, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
-  const total = jobSize(job);
-  const ranges = planBatches(total, unitCost(job), 1);
-  let interrupted = false;
-  const onInterrupt = () => (interrupted = true);
-  process.on('SIGINT', onInterrupt);
+export async function runInProcess(job: Job, onProgress?: (done: number, total: number) => void, opts: RunOptions = {}): Promise<Payload[]> {
+  const { ranges, total } = rangesOf(job, 1, opts);
+  let interrupted: StopSignal | undefined;
+  const stopListening = onStop((signal) => (interrupted ??= signal));
   mark('compute started', true);
   try {
     const out: Payload[] = [];
+    let done = 0;
     for (const r of ranges) {
-      if (interrupted) throw new Interrupted();
+      if (interrupted) throw new Interrupted(interrupted);
+      let payload: Payload;
       try {
-        out.push(runUnits(job, r.from, r.to));
+        payload = runUnits(job, r.from, r.to);
       } catch (err) {
         if (err instanceof UnitError) throw new Error(`${unitName(job, err.unit)} failed: ${err.message}`);
         throw err;
       }
-      onProgress?.(r.to, total);
+      out.push(payload);
+      opts.onBatch?.(r, payload);
+      done += r.to - r.from;
+      onProgress?.(done, total);
       if (ranges.length > 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (interrupted) throw new Interrupted();
+    if (interrupted) throw new Interrupted(interrupted);
     mark('compute finished', true);
     return out;
   } finally {
-    process.off('SIGINT', onInterrupt);
+    stopListening();
   }
 }
 
 /** Compute a job on the pool when one is given, else on the main thread. */
-export function runJob(job: Job, pool: WorkerPool | undefined, onProgress?: (done: number, total: number) => void): Promise<Payload[]> {
-  return pool ? pool.run(job, onProgress) : runInProcess(job, onProgress);
+export function runJob(job: Job, pool: WorkerPool | undefined, onProgress?: (done: number, total: number) => void, opts: RunOptions = {}): Promise<Payload[]> {
+  return pool ? pool.run(job, onProgress, opts) : runInProcess(job, onProgress, opts);
 }
 
 /** Return a pool of `workers` threads, or undefined when one (the main thread) is all that is wanted. */

@@ -13,8 +13,8 @@ import {
   uncertaintyOf,
 } from '../../engine';
 import { UsageError, parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, checkWritable, loadFile, specFrom } from '../common';
-import { writeAtomic } from '../files';
+import { EXCEL_OPTION, SAMPLING_OPTIONS, checkWritable, loadFile, specFrom } from '../common';
+import { BOM, STDOUT, writeAtomic } from '../files';
 import { EXIT, type CliIo } from '../io';
 
 /** The interface of `momentum export`. */
@@ -32,6 +32,7 @@ export const EXPORT_COMMAND: CommandSpec = {
   ].join('\n'),
   options: [
     { name: 'format', kind: 'string', value: 'csv|json', help: 'output format (required)' },
+    EXCEL_OPTION,
     { name: 'table', kind: 'string', value: 'series|kpis', help: 'for CSV: which table (default series)' },
     { name: 'out', kind: 'string', value: 'F', help: 'write to this file instead of stdout' },
     ...SAMPLING_OPTIONS,
@@ -46,10 +47,11 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   const which = args.strings.get('table') ?? 'series';
   if (which !== 'series' && which !== 'kpis') throw new UsageError(`--table must be series or kpis, got '${which}'.`);
   if (format === 'json' && args.strings.has('table')) throw new UsageError('--table applies to CSV only; JSON holds both.');
+  if (format === 'json' && args.flags.has('excel')) throw new UsageError('--excel applies to CSV only.');
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
-  if (out !== undefined) await checkWritable(io.cwd, out);
+  if (out !== undefined && out !== STDOUT) await checkWritable(io.cwd, out);
 
   const task = taskOf(spec);
   const result = await runTask(task, createInProcessRunner());
@@ -71,7 +73,8 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   } else {
     text = result.method === 'monte-carlo' ? bandsCsv(result.monteCarlo) : seriesCsv(result.run);
   }
-  if (out === undefined) io.stdout(text);
+  if (args.flags.has('excel')) text = `${BOM}${text}`;
+  if (out === undefined || out === STDOUT) io.stdout(text);
   else await writeAtomic(io.cwd, out, text);
   return EXIT.ok;
 }

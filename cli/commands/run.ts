@@ -32,6 +32,7 @@ export const RUN_COMMAND: CommandSpec = {
   details: [
     'With one replication (the default) the run is one seeded replication; with more it is a',
     'Monte Carlo run and each KPI is the mean across replications, with P10/P50/P90 beside it.',
+    'FILE - reads the scenario or run file from standard input.',
     'A run file re-runs with its own scenario, levers, seed and replications; given no',
     '--set/--seed/--replications/--expected it is checked against the KPIs it stored.',
     'Exit codes: 0 ok (also when a newer engine changes the numbers: both are shown),',

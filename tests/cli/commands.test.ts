@@ -1,9 +1,11 @@
 // The command line's general contract: levers, --version, --help on every command, exit codes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, LEVERS } from '../../engine';
-import { momentum, scenario } from './helpers';
+import { ROOT, momentum, scenario } from './helpers';
 
-const COMMANDS = ['levers', 'run', 'validate', 'sweep', 'compare', 'sensitivity', 'robustness', 'parameters', 'export'];
+const COMMANDS = ['levers', 'run', 'validate', 'sweep', 'merge', 'compare', 'sensitivity', 'robustness', 'parameters', 'export'];
 
 describe('momentum levers', () => {
   it('--json lists every engine lever with id, label, unit, min, max and default', async () => {
@@ -25,9 +27,10 @@ describe('momentum levers', () => {
 });
 
 describe('momentum --version and --help', () => {
-  it('--version prints the engine version and nothing else', async () => {
+  it('--version prints the package version and, beside it, the engine version', async () => {
     const r = await momentum(['--version']);
-    expect(r).toMatchObject({ code: 0, stdout: `${ENGINE_VERSION}\n` });
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(r).toMatchObject({ code: 0, stdout: `${version} (engine ${ENGINE_VERSION})\n` });
   });
 
   it('--help lists every command', async () => {

@@ -84,7 +84,8 @@ describe('Ctrl+C', () => {
     expect(code).toBe(130);
     expect(stderr).toContain('momentum sweep: interrupted; stopped the workers, wrote nothing.');
     expect(existsSync(out)).toBe(false);
-    expect(filesIn(dir)).toEqual([]);
+    // Only the finished rows, kept for --resume (tests/cli/resume.test.ts); no CSV, no temporary file.
+    expect(filesIn(dir)).toEqual(['never.csv.checkpoint']);
   }, 60_000);
 });
 
