@@ -18,7 +18,7 @@ describe('prepared scenario library', () => {
     });
 
     it('starts with "$schema" and is at the current schema version without migration', () => {
-      expect(text.trimStart().startsWith('{\n  "$schema": "./scenario.schema.json"')).toBe(true);
+      expect(text.trimStart().startsWith('{\n  "$schema": "../schemas/scenario.schema.json"')).toBe(true);
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.migratedFrom).toBeUndefined();
     });
