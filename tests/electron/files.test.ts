@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../electron/contract/ipc';
 import { AutosaveStore } from '../../electron/main/files/autosave-store';
+import { engineValidator } from '../../electron/main/files/document-validators';
 import { FileGrants } from '../../electron/main/files/file-grants';
 import { FileService, withJsonExtension, type FileDialogs } from '../../electron/main/files/file-service';
 import { loadDocument, MAX_DOCUMENT_BYTES } from '../../electron/main/files/load-document';
@@ -91,6 +92,14 @@ describe('loadDocument: a damaged file gives a clear error and is never written'
       },
     });
     expect(!r.ok && !r.cancelled && r.error.code).toBe('invalid');
+  });
+
+  it('refuses a scenario with a field written twice, as the CLI and the renderer do', async () => {
+    const dir = await tempDir();
+    const text = '{ "schemaVersion": 2, "id": "plan", "title": "Plan", "title": "again" }';
+    await writeFile(join(dir, 'twice.momentum'), text);
+    const r = await loadDocument(join(dir, 'twice.momentum'), 'scenario', { validate: engineValidator });
+    expect(!r.ok && !r.cancelled && r.error.message).toMatch(/^twice\.momentum is not a valid scenario file: title: the field "title" appears twice/);
   });
 });
 
