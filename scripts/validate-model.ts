@@ -20,7 +20,7 @@ export const REPORT_FILE = fileURLToPath(new URL('../docs/VALIDATION.md', import
 /** Return every prepared scenario's input by scenario id; throws on a file that does not parse. */
 export function loadPreparedInputs(dir = SCENARIOS_DIR): PreparedInputs {
   const out: Record<string, SimInput> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.momentum')).sort()) {
     const parsed = parseScenario(readFileSync(`${dir}${file}`, 'utf8'));
     if (!parsed.ok) throw new Error(`scenarios/${file} does not parse:\n${formatProblems(parsed.problems).join('\n')}`);
     if (out[parsed.scenario.id] !== undefined) throw new Error(`scenarios/${file}: a second scenario with id '${parsed.scenario.id}'`);

@@ -25,4 +25,6 @@ export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, eva
 export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from '../run-file/summary';
 export { csvCell } from '../export/csv';
 export { MAX_FILE_BYTES } from '../scenario/limits';
+export { DOCUMENT_EXTENSIONS, LEGACY_DOCUMENT_EXTENSION, documentKindOfName, openableExtensions, withDocumentExtension } from '../file-types';
+export type { DocumentFileKind } from '../file-types';
 export type { CsvCell } from '../export/csv';

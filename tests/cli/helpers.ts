@@ -32,12 +32,12 @@ export function momentum(args: readonly string[], opts: { cwd?: string; env?: No
 /** The prepared scenario files (scenarios/ holds nothing else). */
 export function scenarioFiles(): string[] {
   return readdirSync(join(ROOT, 'scenarios'))
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.momentum'))
     .sort()
     .map((f) => join(ROOT, 'scenarios', f));
 }
 
-/** A prepared scenario by file name, e.g. `blank-trust.json`. */
+/** A prepared scenario by file name, e.g. `blank-trust.momentum`. */
 export function scenario(name: string): string {
   return join(ROOT, 'scenarios', name);
 }

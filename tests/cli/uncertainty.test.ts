@@ -23,7 +23,7 @@ describe('momentum parameters', () => {
 
 describe('momentum robustness', () => {
   it('finds whole-board ownership better than the blank trust in at least 90% of paired futures', async () => {
-    const r = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json']);
+    const r = await momentum(['robustness', scenario('blank-trust.momentum'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { kpi: string; share: number; medianGain: number; replications: number; uncertainty: string };
     expect(out).toMatchObject({ kpi: 'maturityAtHorizon', replications: 300, uncertainty: 'all' });
@@ -32,7 +32,7 @@ describe('momentum robustness', () => {
   });
 
   it('finds no owner better than Milton Keynes in at most 10%, and the same bytes with 1 and 2 workers', async () => {
-    const args = ['robustness', scenario('milton-keynes.json'), '--set', 'leadership.ownership=0', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json'];
+    const args = ['robustness', scenario('milton-keynes.momentum'), '--set', 'leadership.ownership=0', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json'];
     const [one, two] = await Promise.all([momentum([...args, '--workers', '1']), momentum([...args, '--workers', '2'])]);
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
@@ -42,13 +42,13 @@ describe('momentum robustness', () => {
   });
 
   it('says what is missing: the what-if, the KPI, or more than one replication', async () => {
-    const noSet = await momentum(['robustness', scenario('blank-trust.json'), '--kpi', 'maturityAtHorizon']);
+    const noSet = await momentum(['robustness', scenario('blank-trust.momentum'), '--kpi', 'maturityAtHorizon']);
     expect(noSet.code).toBe(2);
     expect(noSet.stderr).toMatch(/needs the what-if: one or more --set/);
-    const badKpi = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturity']);
+    const badKpi = await momentum(['robustness', scenario('blank-trust.momentum'), '--set', 'leadership.ownership=3', '--kpi', 'maturity']);
     expect(badKpi.code).toBe(1);
     expect(badKpi.stderr).toMatch(/no such KPI. Close matches: maturityAtHorizon/);
-    const one = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '1']);
+    const one = await momentum(['robustness', scenario('blank-trust.momentum'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '1']);
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/--replications 2 or more/);
   });

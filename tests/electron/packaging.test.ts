@@ -64,7 +64,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/node_modules/**']));
     expect(config.files.some((f) => /^(electron|renderer|engine|tests)\//.test(f))).toBe(false);
     expect(pkg.main).toBe('out/main/index.js');
-    expect(config.extraResources).toEqual([{ from: 'scenarios', to: 'scenarios', filter: ['**/*.json'] }]);
+    expect(config.extraResources).toEqual([{ from: 'scenarios', to: 'scenarios', filter: ['**/*.momentum'] }]);
   });
 
   it('the main process imports only electron, Node built-ins, zod (bundled) and its own files, so it needs no node_modules', () => {

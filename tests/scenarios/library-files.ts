@@ -7,7 +7,7 @@ export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.me
 /** Return the prepared scenario files (name and text); the folder holds nothing else. */
 export function libraryFiles(): { file: string; text: string }[] {
   return readdirSync(SCENARIOS_DIR)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.momentum'))
     .sort()
     .map((file) => ({ file, text: readFileSync(SCENARIOS_DIR + file, 'utf8') }));
 }

@@ -6,7 +6,7 @@ const files = libraryFiles();
 
 describe('prepared scenario library', () => {
   it('holds the blank trust and at least three case scenarios', () => {
-    expect(files.map((f) => f.file)).toContain('blank-trust.json');
+    expect(files.map((f) => f.file)).toContain('blank-trust.momentum');
     expect(files.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -25,7 +25,7 @@ describe('prepared scenario library', () => {
 
     it('is named after its id', () => {
       if (!result.ok) return expect.fail('does not parse');
-      expect(`${result.scenario.id}.json`).toBe(file);
+      expect(`${result.scenario.id}.momentum`).toBe(file);
     });
 
     it('has a one-line lesson, a summary, a source and judgement notes ', () => {

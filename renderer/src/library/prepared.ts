@@ -7,7 +7,7 @@ export type PreparedScenario =
 
 // The prepared files are bundled as text at build time, so the library works offline and the
 // same validator that checks a file from disk checks them. The folder holds scenarios only.
-const FILES = import.meta.glob('../../../scenarios/*.json', {
+const FILES = import.meta.glob('../../../scenarios/*.momentum', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -15,7 +15,7 @@ const FILES = import.meta.glob('../../../scenarios/*.json', {
 
 let cache: readonly PreparedScenario[] | null = null;
 
-/** Return every prepared scenario (scenarios/*.json), parsed, in library order (see libraryOrderKey). */
+/** Return every prepared scenario (scenarios/*.momentum), parsed, in library order (see libraryOrderKey). */
 export function preparedScenarios(): readonly PreparedScenario[] {
   cache ??= Object.entries(FILES)
     .map(([path, text]): PreparedScenario => {
