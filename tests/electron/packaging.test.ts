@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_EXTENSIONS } from '../../engine/core';
 
 const require = createRequire(import.meta.url);
 // js-yaml comes with electron-builder; it has no types of its own here, so name the one function used.
@@ -51,6 +52,13 @@ describe('electron-builder.yml', () => {
     expect((config.win as { target: string[] }).target).toEqual(['nsis']);
     expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
     expect(config.publish).toBeNull();
+  });
+
+  it('associates .momentum and .momentum-run with the app, with MIME types, matching the engine\'s extensions', () => {
+    const assoc = (config as unknown as { fileAssociations: { ext: string; name: string; mimeType: string; role: string }[] }).fileAssociations;
+    expect(assoc.map((a) => `.${a.ext}`)).toEqual([DOCUMENT_EXTENSIONS.scenario, DOCUMENT_EXTENSIONS.run]);
+    expect(assoc.map((a) => a.mimeType)).toEqual(['application/vnd.momentum.scenario+json', 'application/vnd.momentum.run+json']);
+    for (const a of assoc) expect(a).toMatchObject({ name: expect.stringMatching(/^Momentum /), role: 'Editor' });
   });
 
   it('ships the icons electron-builder needs: a 1024 px icon.png and a Linux size set', () => {

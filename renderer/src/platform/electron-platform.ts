@@ -98,6 +98,11 @@ export class ElectronPlatform implements Platform {
     this.api.setUnsaved({ key: key.slice(0, 64), title: title === null ? null : title.slice(0, 512) }).catch((e: unknown) => console.error('Momentum: could not report unsaved work', e));
   }
 
+  /** Tell the main process the app listens for commands (it holds files opened from the OS until then). */
+  ready(): void {
+    void this.api.ready().catch(() => undefined);
+  }
+
   /** Open an allowlisted address in the user's browser. */
   openExternal(url: string): Promise<boolean> {
     return this.api.openExternal(url);
