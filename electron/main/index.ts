@@ -18,7 +18,7 @@ import { RecentFiles, samePathOn } from './files/recent-files';
 import { SessionMarker } from './files/recovery';
 import { registerIpc } from './ipc';
 import { isTrustedOrigin } from './ipc-validation';
-import { buildMenuTemplate } from './menu-template';
+import { buildMenuTemplate, contextMenuTemplate } from './menu-template';
 import { documentPathsInArgv, OsOpenRequests } from './open-from-os';
 import { fitToDisplays, loadWindowState, MIN_WINDOW, saveWindowState, type WindowState } from './window-state';
 
@@ -295,6 +295,14 @@ if (!app.requestSingleInstanceLock()) {
     void marker.end(process.pid, startedAt).finally(() => {
       markedClean = true;
       app.quit();
+    });
+  });
+
+  // Right-click: cut, copy and paste in text fields, copy over selected text (menu-template.ts).
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('context-menu', (_e, params) => {
+      const template = contextMenuTemplate(params);
+      if (template.length > 0) Menu.buildFromTemplate(template).popup();
     });
   });
 }
