@@ -88,7 +88,7 @@ async function rebuildMenu(): Promise<void> {
     recents: await files.listRecent().catch(() => []),
     send: sendCommand,
     showAbout: () => {
-      const options = { type: 'info' as const, title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: `Engine version ${ENGINE_VERSION}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}` };
+      const options = { type: 'info' as const, title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: `Engine version ${ENGINE_VERSION}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}\n\nMomentum never updates itself: your IT team distributes new versions.` };
       void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
     },
     clearRecent: () => void files.clearRecent().then(rebuildMenu),

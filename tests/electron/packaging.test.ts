@@ -49,7 +49,7 @@ describe('electron-builder.yml', () => {
     expect(config.linux.maintainer).toMatch(/^.+ <.+@.+>$/);
     expect(pkg.homepage).toMatch(/^https:\/\//);
     expect(pkg.author?.email).toMatch(/@/);
-    expect((config.win as { target: string[] }).target).toEqual(['nsis']);
+    expect((config.win as { target: string[] }).target).toEqual(['nsis', 'msi']);
     expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
     expect(config.publish).toBeNull();
   });
@@ -59,6 +59,15 @@ describe('electron-builder.yml', () => {
     expect(assoc.map((a) => `.${a.ext}`)).toEqual([DOCUMENT_EXTENSIONS.scenario, DOCUMENT_EXTENSIONS.run]);
     expect(assoc.map((a) => a.mimeType)).toEqual(['application/vnd.momentum.scenario+json', 'application/vnd.momentum.run+json']);
     for (const a of assoc) expect(a).toMatchObject({ name: expect.stringMatching(/^Momentum /), role: 'Editor' });
+  });
+
+  it('offers managed installs: NSIS asks per-user or per-machine, the MSI is per-machine, and nothing updates itself', () => {
+    const c = config as unknown as { nsis: Record<string, unknown>; msi: Record<string, unknown> };
+    expect(c.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
+    expect(c.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
+    expect(config.publish).toBeNull();
+    expect((pkg as { dependencies?: Record<string, string> }).dependencies).not.toHaveProperty('electron-updater');
+    expect(readFileSync(new URL('docs/INSTALLING.md', root), 'utf8')).toMatch(/no auto-update/i);
   });
 
   it('ships the icons electron-builder needs: a 1024 px icon.png and a Linux size set', () => {
