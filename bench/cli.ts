@@ -47,7 +47,7 @@ function sweepOnce(steps: number, workers: number, out: string): Promise<Process
   const cpuFile = `${out}.cpu`;
   const args = [
     '--import', pathToFileURL(join(ROOT, 'bench/cpu-report.mjs')).href,
-    join(ROOT, 'cli/bin/momentum.mjs'), 'sweep', join(ROOT, 'scenarios/blank-trust.json'),
+    join(ROOT, 'cli/bin/momentum.mjs'), 'sweep', join(ROOT, 'scenarios/blank-trust.momentum'),
     '--vary', `goal.clarity=0:1:${steps}`, '--vary', `leadership.culture=0:1:${steps}`,
     '--replications', '1', '--workers', String(workers), '--out', out,
   ];

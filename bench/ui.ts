@@ -339,8 +339,8 @@ async function workerRoundTrip(page: Page, log: (line: string) => void): Promise
 }
 
 async function runFiles(dir: string): Promise<string[]> {
-  const parsed = parseScenario(readFileSync(new URL('../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error('scenarios/milton-keynes.json does not parse.');
+  const parsed = parseScenario(readFileSync(new URL('../scenarios/milton-keynes.momentum', import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('scenarios/milton-keynes.momentum does not parse.');
   const runner = createInProcessRunner();
   const paths: string[] = [];
   for (let i = 0; i < RUN_FILES; i++) {

@@ -1,5 +1,5 @@
 /**
- * Write scenarios/scenario.schema.json (and scenarios/run.schema.json, for saved runs) from the
+ * Write schemas/scenario.schema.json (and schemas/run.schema.json, for saved runs) from the
  * engine's zod schemas and levers.
  * `npm run schema` regenerates it; `npm run schema -- --check` exits 1 when the committed file
  * is out of date (tests/scenarios/schema-file.test.ts makes the same check in `npm test`).
@@ -9,10 +9,10 @@ import { LEVERS, buildRunJsonSchema, buildScenarioJsonSchema } from '../engine/i
 import { writeOrCheck } from './generated-file';
 
 /** Where the generated schema lives. */
-export const SCHEMA_FILE = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
+export const SCHEMA_FILE = fileURLToPath(new URL('../schemas/scenario.schema.json', import.meta.url));
 
 /** Where the generated run file schema lives (beside the scenario schema it refers to). */
-export const RUN_SCHEMA_FILE = fileURLToPath(new URL('../scenarios/run.schema.json', import.meta.url));
+export const RUN_SCHEMA_FILE = fileURLToPath(new URL('../schemas/run.schema.json', import.meta.url));
 
 /** Return the text the run file schema should hold. */
 export function runSchemaText(): string {
@@ -26,8 +26,8 @@ export function schemaText(): string {
 
 function main(): void {
   writeOrCheck([
-    { path: SCHEMA_FILE, name: 'scenarios/scenario.schema.json', text: schemaText() },
-    { path: RUN_SCHEMA_FILE, name: 'scenarios/run.schema.json', text: runSchemaText() },
+    { path: SCHEMA_FILE, name: 'schemas/scenario.schema.json', text: schemaText() },
+    { path: RUN_SCHEMA_FILE, name: 'schemas/run.schema.json', text: runSchemaText() },
   ], 'npm run schema');
 }
 

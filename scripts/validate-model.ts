@@ -17,10 +17,10 @@ export const RESULTS_FILE = fileURLToPath(new URL('../engine/validation/results.
 /** Where the readable report goes. */
 export const REPORT_FILE = fileURLToPath(new URL('../docs/VALIDATION.md', import.meta.url));
 
-/** Return every prepared scenario's input by scenario id (schema and checks files skipped); throws on a file that does not parse. */
+/** Return every prepared scenario's input by scenario id; throws on a file that does not parse. */
 export function loadPreparedInputs(dir = SCENARIOS_DIR): PreparedInputs {
   const out: Record<string, SimInput> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && f !== 'checks.json').sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.momentum')).sort()) {
     const parsed = parseScenario(readFileSync(`${dir}${file}`, 'utf8'));
     if (!parsed.ok) throw new Error(`scenarios/${file} does not parse:\n${formatProblems(parsed.problems).join('\n')}`);
     if (out[parsed.scenario.id] !== undefined) throw new Error(`scenarios/${file}: a second scenario with id '${parsed.scenario.id}'`);

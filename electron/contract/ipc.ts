@@ -97,6 +97,8 @@ export type MenuCommand =
   | { readonly type: 'file.new' }
   | { readonly type: 'file.open' }
   | { readonly type: 'file.open-recent'; readonly id: string }
+  /** The OS asked to open a file (double-click, Open with); the main process opened and granted it as `id`. */
+  | { readonly type: 'file.open-granted'; readonly id: string; readonly kind: DocumentKind }
   | { readonly type: 'file.save' }
   | { readonly type: 'file.save-as' }
   | { readonly type: 'file.export' }
@@ -111,6 +113,8 @@ export type MenuCommandType = MenuCommand['type'];
 /** Request/response channels: name → (arguments) => result. */
 export interface IpcChannels {
   'app:get-info': () => AppInfo;
+  /** The renderer listens for commands now: files the OS asked to open before can be sent. */
+  'app:ready': () => void;
   'file:open': (kind: DocumentKind) => FileResult<OpenedFile>;
   'file:open-recent': (id: string) => FileResult<OpenedFile>;
   'file:save': (request: SaveRequest) => FileResult<FileRef>;
@@ -137,6 +141,8 @@ export interface IpcEvents {
 /** The API the preload exposes on `window.momentum`: one method per operation, never a generic invoke. */
 export interface MomentumDesktopApi {
   getInfo(): Promise<AppInfo>;
+  /** Say the page listens for commands (files opened from the OS are held until then). */
+  ready(): Promise<void>;
   openFile(kind: DocumentKind): Promise<FileResult<OpenedFile>>;
   openRecent(id: string): Promise<FileResult<OpenedFile>>;
   saveFile(request: SaveRequest): Promise<FileResult<FileRef>>;

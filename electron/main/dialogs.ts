@@ -2,13 +2,19 @@
 // decisions live in files/file-service.ts and close-guard.ts, which are tested without Electron.
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { DOCUMENT_EXTENSIONS, openableExtensions } from '../../engine/core';
 import type { DocumentKind } from '../contract/ipc';
 import { closeQuestion, type CloseChoice } from './close-guard';
 import type { FileDialogs } from './files/file-service';
 
-const FILTERS: Record<DocumentKind, Electron.FileFilter[]> = {
-  scenario: [{ name: 'Momentum scenario', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
-  run: [{ name: 'Momentum run', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+// Open accepts a kind's own extension and the older .json; Save As offers the kind's own only.
+const OPEN_FILTERS: Record<DocumentKind, Electron.FileFilter[]> = {
+  scenario: [{ name: 'Momentum scenario', extensions: openableExtensions('scenario') }, { name: 'All files', extensions: ['*'] }],
+  run: [{ name: 'Momentum run', extensions: openableExtensions('run') }, { name: 'All files', extensions: ['*'] }],
+};
+const SAVE_FILTERS: Record<DocumentKind, Electron.FileFilter[]> = {
+  scenario: [{ name: 'Momentum scenario', extensions: [DOCUMENT_EXTENSIONS.scenario.slice(1)] }],
+  run: [{ name: 'Momentum run', extensions: [DOCUMENT_EXTENSIONS.run.slice(1)] }],
 };
 
 /** Return the filters for an export by its extension. */
@@ -31,12 +37,12 @@ export function nativeFileDialogs(parent: () => BrowserWindow | null): FileDialo
   };
   return {
     async chooseOpen(kind) {
-      const r = await open({ title: `Open ${kind}`, defaultPath: docs(), filters: FILTERS[kind], properties: ['openFile'] });
+      const r = await open({ title: `Open ${kind}`, defaultPath: docs(), filters: OPEN_FILTERS[kind], properties: ['openFile'] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseSave(kind, suggestedName) {
       // showOverwriteConfirmation: Linux dialogs do not ask before replacing a file unless told to.
-      const r = await save({ title: `Save ${kind}`, defaultPath: join(docs(), suggestedName), filters: FILTERS[kind], properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      const r = await save({ title: `Save ${kind}`, defaultPath: join(docs(), suggestedName), filters: SAVE_FILTERS[kind], properties: ['showOverwriteConfirmation', 'createDirectory'] });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     async chooseExport(suggestedName) {

@@ -1,6 +1,7 @@
 // Electron glue: the app's lifecycle, the window, the app:// scheme, session hardening and
 // menus. Every decision with logic in it lives in a plain module next to this file.
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/core';
 import type { MenuCommand } from '../contract/ipc';
@@ -17,7 +18,8 @@ import { RecentFiles, samePathOn } from './files/recent-files';
 import { SessionMarker } from './files/recovery';
 import { registerIpc } from './ipc';
 import { isTrustedOrigin } from './ipc-validation';
-import { buildMenuTemplate } from './menu-template';
+import { buildMenuTemplate, contextMenuTemplate } from './menu-template';
+import { documentPathsInArgv, OsOpenRequests } from './open-from-os';
 import { fitToDisplays, loadWindowState, MIN_WINDOW, saveWindowState, type WindowState } from './window-state';
 
 // Must run before `ready`: app:// is a standard, secure origin with fetch, so the renderer gets
@@ -56,6 +58,22 @@ const files = new FileService({
   onRecentsChanged: () => void rebuildMenu(),
 });
 
+// Files the OS asks to open go through the same checks as Ctrl+O; the renderer gets each once it
+// listens, and only files that opened join the OS's recent documents.
+const osOpens = new OsOpenRequests({
+  peek: async (path) => (await readFile(path, 'utf8').catch(() => null)),
+  open: (path, kind) => files.openPath(path, kind),
+  addRecentDocument: (path) => app.addRecentDocument(path),
+  send: (command) => sendCommand(command),
+  report: (message) => void (mainWindow ? dialog.showMessageBox(mainWindow, { type: 'error', message: 'The file could not be opened', detail: message }) : dialog.showMessageBox({ type: 'error', message: 'The file could not be opened', detail: message })),
+});
+
+/** Bring the window to the front (a second launch, a file opened from the OS). */
+function focusWindow(): void {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+}
+
 /** Send a menu command to the window's renderer. */
 function sendCommand(command: MenuCommand): void {
   mainWindow?.webContents.send('menu:command', command);
@@ -70,7 +88,7 @@ async function rebuildMenu(): Promise<void> {
     recents: await files.listRecent().catch(() => []),
     send: sendCommand,
     showAbout: () => {
-      const options = { type: 'info' as const, title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: `Engine version ${ENGINE_VERSION}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}` };
+      const options = { type: 'info' as const, title: `About ${app.getName()}`, message: `${app.getName()} ${app.getVersion()}`, detail: `Engine version ${ENGINE_VERSION}\nElectron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}\n\nMomentum never updates itself: your IT team distributes new versions.` };
       void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
     },
     clearRecent: () => void files.clearRecent().then(rebuildMenu),
@@ -215,10 +233,20 @@ if (!app.requestSingleInstanceLock()) {
   // One instance owns the session marker and autosaves; a second launch focuses the first.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+  // Windows and Linux: a file double-clicked while Momentum runs starts a second instance, which
+  // quits at once and hands its command line (and folder) to this one.
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    focusWindow();
+    void osOpens.request(documentPathsInArgv(argv, workingDirectory, app.isPackaged));
   });
+  // macOS: files come as events, the first ones possibly before `ready`.
+  app.on('open-file', (event, path: string) => {
+    event.preventDefault();
+    focusWindow();
+    void osOpens.request([path]);
+  });
+  // Windows and Linux: the files this instance was started with.
+  void osOpens.request(documentPathsInArgv(process.argv, process.cwd(), app.isPackaged));
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
   void app.whenReady().then(async () => {
@@ -235,6 +263,7 @@ if (!app.requestSingleInstanceLock()) {
       // A cancelled or failed save during "Save, then close" keeps the window open and every autosave.
       afterSave: (result) => unsaved.afterSave(result.ok),
       recentsChanged: () => void rebuildMenu(),
+      rendererReady: () => void osOpens.setReady(),
     });
     await rebuildMenu();
     await createWindow();
@@ -257,6 +286,14 @@ if (!app.requestSingleInstanceLock()) {
     void marker.end(process.pid, startedAt).finally(() => {
       markedClean = true;
       app.quit();
+    });
+  });
+
+  // Right-click: cut, copy and paste in text fields, copy over selected text (menu-template.ts).
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('context-menu', (_e, params) => {
+      const template = contextMenuTemplate(params);
+      if (template.length > 0) Menu.buildFromTemplate(template).popup();
     });
   });
 }

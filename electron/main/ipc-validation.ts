@@ -21,6 +21,7 @@ const unsavedState = z.strictObject({ key: z.string().min(1).max(64), title: z.s
 /** The argument list of every channel, as a zod tuple; a channel missing here fails to compile. */
 export const IPC_ARGUMENTS: { readonly [K in IpcChannel]: z.ZodType<Parameters<IpcChannels[K]>> } = {
   'app:get-info': z.tuple([]),
+  'app:ready': z.tuple([]),
   'file:open': z.tuple([kind]),
   'file:open-recent': z.tuple([fileId]),
   'file:save': z.tuple([saveRequest]),

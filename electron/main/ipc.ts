@@ -24,6 +24,8 @@ export interface IpcContext {
   afterSave(result: FileResult<unknown>): void;
   /** Told when the recent list changed. */
   recentsChanged(): void;
+  /** Told when the renderer listens for commands. */
+  rendererReady(): void;
 }
 
 /** Describe the sender of an IPC message for validateCall. */
@@ -48,6 +50,7 @@ export function registerIpc(ctx: IpcContext): void {
   };
 
   handle('app:get-info', () => ({ appVersion: app.getVersion(), engineVersion: ENGINE_VERSION, platform: process.platform }));
+  handle('app:ready', () => ctx.rendererReady());
   handle('file:open', (kind) => ctx.files.open(kind));
   handle('file:open-recent', (id) => ctx.files.openRecent(id));
   handle('file:save', (request) => saved(ctx.files.save(request)) as ReturnType<typeof ctx.files.save>);

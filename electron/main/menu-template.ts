@@ -82,3 +82,32 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   });
   return template;
 }
+
+/** What the right-click menu needs of Electron's context-menu parameters. */
+export interface ContextMenuFacts {
+  /** A text field or other editable element was clicked. */
+  readonly isEditable: boolean;
+  /** The selected text, if any. */
+  readonly selectionText: string;
+  readonly editFlags: { readonly canCut: boolean; readonly canCopy: boolean; readonly canPaste: boolean; readonly canSelectAll: boolean };
+}
+
+/**
+ * Return the right-click menu: Cut, Copy, Paste and Select All in a text field (each enabled
+ * as the field allows), Copy over selected text elsewhere, and nothing (no menu) otherwise.
+ * The items are Electron roles, so they act on the focused field as the shortcuts do.
+ */
+export function contextMenuTemplate(facts: ContextMenuFacts): MenuItemConstructorOptions[] {
+  const f = facts.editFlags;
+  if (facts.isEditable) {
+    return [
+      { role: 'cut', label: 'Cu&t', enabled: f.canCut },
+      { role: 'copy', label: '&Copy', enabled: f.canCopy },
+      { role: 'paste', label: '&Paste', enabled: f.canPaste },
+      { type: 'separator' },
+      { role: 'selectAll', label: 'Select &All', enabled: f.canSelectAll },
+    ];
+  }
+  if (facts.selectionText.trim() !== '') return [{ role: 'copy', label: '&Copy', enabled: f.canCopy }];
+  return [];
+}

@@ -12,6 +12,7 @@ const MENU_EVENT: keyof IpcEvents = 'menu:command';
 
 const api: MomentumDesktopApi = {
   getInfo: () => call('app:get-info'),
+  ready: () => call('app:ready'),
   openFile: (kind) => call('file:open', kind),
   openRecent: (id) => call('file:open-recent', id),
   saveFile: (request) => call('file:save', request),

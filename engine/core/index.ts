@@ -29,4 +29,6 @@ export { csvCell } from '../export/csv';
 export { MAX_FILE_BYTES } from '../scenario/limits';
 export { decodeFileText } from '../scenario/file-text';
 export type { FileTextResult } from '../scenario/file-text';
+export { DOCUMENT_EXTENSIONS, LEGACY_DOCUMENT_EXTENSION, documentKindOfName, openableExtensions, withDocumentExtension } from '../file-types';
+export type { DocumentFileKind } from '../file-types';
 export type { CsvCell } from '../export/csv';

@@ -1,4 +1,4 @@
-/** The JSON Schema of run files (scenarios/run.schema.json), generated from the zod schema. */
+/** The JSON Schema of run files (schemas/run.schema.json), generated from the zod schema. */
 import { z } from 'zod';
 import type { LeverDef } from '../types';
 import { RunFileSchema } from './schema';

@@ -1,6 +1,6 @@
 /**
  * The run file format, defined once in zod: the TypeScript type, runtime validation and
- * scenarios/run.schema.json all come from here. A run file holds everything needed to
+ * schemas/run.schema.json all come from here. A run file holds everything needed to
  * simulate a run again (the scenario itself, lever overrides, method, seed, replications)
  * and the KPI summary it produced, so reopening it can check the numbers still come out.
  */
@@ -12,7 +12,7 @@ import { RUN_METHODS } from './summary';
 export const RUN_SCHEMA_VERSION = 2;
 
 /** The `$schema` value a run file starts with (run.schema.json sits beside scenario.schema.json). */
-export const RUN_SCHEMA_REF = './run.schema.json';
+export const RUN_SCHEMA_REF = '../schemas/run.schema.json';
 
 /** The `format` marker that tells a run file from a scenario file. */
 export const RUN_FORMAT = 'momentum-run';

@@ -1,7 +1,7 @@
 /**
  * Declarative scenario checks, in the style of SDEverywhere's model checks: each says what
  * must hold for a scenario's run (a KPI, or a series at a week) or for a pair of scenarios
- * compared on the same measure. scenarios/checks.json holds them; tests/scenarios runs them
+ * compared on the same measure. tests/scenarios/checks.json holds them; tests/scenarios runs them
  * over every prepared scenario, and each lesson L1–L8 of the model brief is shown by at least one.
  *
  * Values on the right of a predicate are numbers or short expressions:

@@ -1,4 +1,4 @@
-/** The JSON Schema of scenario files (scenarios/scenario.schema.json), generated from the zod schema. */
+/** The JSON Schema of scenario files (schemas/scenario.schema.json), generated from the zod schema. */
 import { z } from 'zod';
 import type { LeverDef } from '../types';
 import { ScenarioSchema } from './schema';

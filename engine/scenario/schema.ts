@@ -1,6 +1,6 @@
 /**
  * The scenario file format, defined once in zod. The TypeScript types, the runtime validation
- * and scenarios/scenario.schema.json all come from these definitions.
+ * and schemas/scenario.schema.json all come from these definitions.
  */
 import { z } from 'zod';
 import { PILLARS } from '../types';
@@ -13,7 +13,10 @@ import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from './text';
 export const SCHEMA_VERSION = 2;
 
 /** The `$schema` value every prepared scenario file starts with. */
-export const SCHEMA_REF = './scenario.schema.json';
+export const SCHEMA_REF = '../schemas/scenario.schema.json';
+
+/** The `$schema` value files carried while the schema sat beside the scenarios; saving writes SCHEMA_REF instead. */
+export const LEGACY_SCHEMA_REF = './scenario.schema.json';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 

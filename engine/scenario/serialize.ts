@@ -1,7 +1,7 @@
 /** Writing scenarios, starting a blank one and turning one into the engine's input. */
 import type { LeverValues, SimInput } from '../types';
 import { DEFAULT_HORIZON_WEEKS } from '../defaults';
-import { SCHEMA_REF, SCHEMA_VERSION, ScenarioSchema } from './schema';
+import { LEGACY_SCHEMA_REF, SCHEMA_REF, SCHEMA_VERSION, ScenarioSchema } from './schema';
 import type { Scenario } from './schema';
 
 function sortedLevers(levers: LeverValues): Record<string, number> {
@@ -20,6 +20,8 @@ export function serializeScenario(scenario: Scenario): string {
   const canonical = ScenarioSchema.parse(scenario);
   const ordered = {
     ...canonical,
+    // A file from before the schemas moved to schemas/ points editors at the new place once saved.
+    $schema: canonical.$schema === LEGACY_SCHEMA_REF ? SCHEMA_REF : canonical.$schema,
     levers: sortedLevers(canonical.levers),
     trainer: { ...canonical.trainer, whatIfs: canonical.trainer.whatIfs.map((w) => ({ ...w, levers: sortedLevers(w.levers) })) },
   };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { blankScenario, parseScenario, serializeScenario, type Scenario } from '../../engine';
 import { checkRecovery, getPlatform, RecoveryNotice, startAutosave, useMenuCommand, type OpenedFile, type RecoverableDoc, type RecoveredDoc } from './platform';
+import { openRecentRunFile, type OpenRunOutcome } from './analyst/run-actions';
 import { useAppStore, type AppState } from './store';
 import { saveScenarioAs } from './trainer/save-scenario';
 import { checkOpenedScenario, outcomeOfError } from './views/library/open-scenario';
@@ -38,6 +39,15 @@ async function openWith(open: () => Promise<OpenedFile | null>, say: (m: Command
     const outcome = outcomeOfError(e);
     if (!outcome.ok) say({ tone: 'error', text: outcome.message, details: outcome.problems.map((p) => `${p.path}: ${p.message}`) });
   }
+}
+
+/** Show a run file opened from the OS: in Compare, or why it could not be added. */
+function showOpenedRun(outcome: OpenRunOutcome, say: (m: CommandMessage | null) => void): void {
+  if (outcome.kind === 'opened') {
+    useAppStore.getState().setView('compare');
+    say({ tone: 'info', text: `Opened ${outcome.fileName} in Compare.` });
+  } else if (outcome.kind === 'full') say({ tone: 'error', text: 'Compare already holds ten runs; close one to open another.' });
+  else if (outcome.kind === 'invalid') say({ tone: 'error', text: `${outcome.fileName} is not a valid run file.`, details: outcome.problems });
 }
 
 async function saveCurrent(say: (m: CommandMessage | null) => void): Promise<void> {
@@ -115,6 +125,11 @@ export function AppCommands() {
   });
   useMenuCommand('file.open', () => void openWith(() => getPlatform().openFile('scenario'), say));
   useMenuCommand('file.open-recent', (c) => void openWith(() => getPlatform().openRecent(c.id), say));
+  // A file the OS opened with Momentum (double-click, Open with): a scenario loads, a run joins Compare.
+  useMenuCommand('file.open-granted', (c) => {
+    if (c.kind === 'scenario') void openWith(() => getPlatform().openRecent(c.id), say);
+    else void openRecentRunFile(c.id).then((outcome) => showOpenedRun(outcome, say), (e: unknown) => say({ tone: 'error', text: (e as Error).message }));
+  });
   // The editor saves its own draft (it listens for the same commands while it is open).
   const saveUnlessEditing = () => {
     if (store.getState().view !== 'editor') void saveCurrent(say);
@@ -129,6 +144,11 @@ export function AppCommands() {
   useMenuCommand('edit.redo', () => store.getState().redo());
   useMenuCommand('view.presentation', () => store.getState().togglePresentation());
   useMenuCommand('help.model-docs', () => store.getState().setView('model'));
+
+  useEffect(() => {
+    // The command handlers above are subscribed: files the OS asked to open may come now.
+    getPlatform().ready?.();
+  }, []);
 
   useEffect(() => {
     // Until the recovery offer is answered, an earlier session's journey draft is written back, not over.

@@ -52,7 +52,7 @@ describe('saving a run', () => {
     expect(Number.isNaN(Date.parse(run.savedAt))).toBe(false);
     const saved: SaveRequest[] = [];
     setPlatformForTesting(scriptedPlatform(null, saved));
-    expect(await saveRunFile(run)).toBe('option-b-second-line.run.json');
+    expect(await saveRunFile(run)).toBe('option-b-second-line.momentum-run');
     expect(saved[0]!.kind).toBe('run');
     const back = parseRunFile(saved[0]!.text);
     expect(back.ok && back.run.notes).toBe('For the board.');
@@ -62,7 +62,7 @@ describe('saving a run', () => {
     const { run } = await simulateNewRun({ label: 'x', notes: '', scenario, overrides: {}, seed: 1, replications: 1 }, createInProcessRunner());
     expect(run.method).toBe('single');
     expect(run.summary.distribution).toBeUndefined();
-    expect(runFileName('A b')).toBe('a-b.run.json');
+    expect(runFileName('A b')).toBe('a-b.momentum-run');
   });
 });
 

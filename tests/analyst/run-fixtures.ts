@@ -16,8 +16,8 @@ import {
 
 /** Load a prepared scenario from scenarios/. */
 export function loadScenario(name: string): Scenario {
-  const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error(`scenarios/${name}.json does not parse: ${JSON.stringify(parsed.problems)}`);
+  const parsed = parseScenario(readFileSync(new URL(`../../scenarios/${name}.momentum`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error(`scenarios/${name}.momentum does not parse: ${JSON.stringify(parsed.problems)}`);
   return parsed.scenario;
 }
 

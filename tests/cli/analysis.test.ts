@@ -34,7 +34,7 @@ describe('momentum compare', () => {
   const sets = [`${leverA.id}=${away(leverA)}`, ...(leverB ? [`${leverB.id}=${away(leverB)}`] : [])];
 
   beforeAll(async () => {
-    const common = ['run', scenario('milton-keynes.json'), '--replications', '20', '--seed', '4'];
+    const common = ['run', scenario('milton-keynes.momentum'), '--replications', '20', '--seed', '4'];
     const results = await Promise.all([
       momentum([...common, '--out', base, '--label', 'Base']),
       momentum([...common, ...sets.flatMap((s) => ['--set', s]), '--out', changed, '--label', 'Changed']),
@@ -81,7 +81,7 @@ describe('momentum compare', () => {
   });
 
   it('puts a different seed under sampling, and a different scenario under one scenario player', async () => {
-    const r = await momentum(['compare', base, reseeded, scenario('covid-19.json'), '--json']);
+    const r = await momentum(['compare', base, reseeded, scenario('covid-19.momentum'), '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CompareJson;
     const [seedOnly, otherScenario] = out.comparisons;
@@ -109,7 +109,7 @@ describe('momentum compare', () => {
 
 describe('momentum sensitivity', () => {
   it('gives the engine\'s own tornado (same rows, same order) for the scenario, fanned out over workers', async () => {
-    const file = scenario('covid-19.json');
+    const file = scenario('covid-19.momentum');
     const r = await momentum(['sensitivity', file, '--kpi', 'maturityAtHorizon', '--replications', '8', '--seed', '3', '--json', '--workers', '2']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { kpi: string; baseline: number; rows: unknown[]; replications: number };
@@ -122,33 +122,33 @@ describe('momentum sensitivity', () => {
   });
 
   it('is byte-identical with 1 and 2 workers', async () => {
-    const args = ['sensitivity', scenario('milton-keynes.json'), '--kpi', 'weeksToGoal', '--replications', '4', '--json'];
+    const args = ['sensitivity', scenario('milton-keynes.momentum'), '--kpi', 'weeksToGoal', '--replications', '4', '--json'];
     const [a, b] = await Promise.all([momentum([...args, '--workers', '1']), momentum([...args, '--workers', '2'])]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
 
   it('an unknown KPI exits 1 with close matches; a missing --kpi exits 2', async () => {
-    const r = await momentum(['sensitivity', scenario('blank-trust.json'), '--kpi', 'peakFatige']);
+    const r = await momentum(['sensitivity', scenario('blank-trust.momentum'), '--kpi', 'peakFatige']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Close matches: peakFatigue');
-    expect((await momentum(['sensitivity', scenario('blank-trust.json')])).code).toBe(2);
+    expect((await momentum(['sensitivity', scenario('blank-trust.momentum')])).code).toBe(2);
   });
 });
 
 describe('momentum export', () => {
   it('CSV series: a week column and one row per week of the horizon', async () => {
-    const r = await momentum(['export', scenario('covid-19.json'), '--format', 'csv']);
+    const r = await momentum(['export', scenario('covid-19.momentum'), '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]!.split(',')[0]).toBe('week');
-    const horizon = (JSON.parse(readFileSync(scenario('covid-19.json'), 'utf8')) as { horizonWeeks?: number }).horizonWeeks ?? 260;
+    const horizon = (JSON.parse(readFileSync(scenario('covid-19.momentum'), 'utf8')) as { horizonWeeks?: number }).horizonWeeks ?? 260;
     expect(lines).toHaveLength(horizon + 2);
     expect(lines[1]!.startsWith('0,')).toBe(true);
   });
 
   it('CSV KPIs of a Monte Carlo run match `run --json`; JSON holds KPIs and series', async () => {
-    const common = [scenario('covid-19.json'), '--replications', '6', '--seed', '2'];
+    const common = [scenario('covid-19.momentum'), '--replications', '6', '--seed', '2'];
     const [csv, json, run] = await Promise.all([
       momentum(['export', ...common, '--format', 'csv', '--table', 'kpis']),
       momentum(['export', ...common, '--format', 'json']),
@@ -168,17 +168,17 @@ describe('momentum export', () => {
 
   it('--out writes the file and prints nothing; a bad --format exits 2', async () => {
     const out = join(tmp.dir, 'series.csv');
-    const r = await momentum(['export', scenario('blank-trust.json'), '--format', 'csv', '--out', out]);
+    const r = await momentum(['export', scenario('blank-trust.momentum'), '--format', 'csv', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readFileSync(out, 'utf8').startsWith('week,')).toBe(true);
-    expect((await momentum(['export', scenario('blank-trust.json'), '--format', 'xlsx'])).code).toBe(2);
+    expect((await momentum(['export', scenario('blank-trust.momentum'), '--format', 'xlsx'])).code).toBe(2);
   });
 });
 
 describe('momentum compare --shapley-max', () => {
   it('0 switches to both-orders swaps with the interaction reported, and the parts still add up', async () => {
-    const r = await momentum(['compare', scenario('milton-keynes.json'), scenario('covid-19.json'), '--json', '--expected', '--shapley-max', '0']);
+    const r = await momentum(['compare', scenario('milton-keynes.momentum'), scenario('covid-19.momentum'), '--json', '--expected', '--shapley-max', '0']);
     expect(r.code).toBe(0);
     const a = (JSON.parse(r.stdout) as CompareJson).comparisons[0]!.attribution;
     expect(a.method).toBe('both-orders');

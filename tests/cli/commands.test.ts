@@ -56,7 +56,7 @@ describe('exit codes and usage errors', () => {
   });
 
   it('an unknown option exits 2 and suggests the near one', async () => {
-    const r = await momentum(['run', scenario('blank-trust.json'), '--replication', '5']);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--replication', '5']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--replications');
   });
@@ -68,7 +68,7 @@ describe('exit codes and usage errors', () => {
   });
 
   it('a non-numeric --seed exits 2 saying what it needs', async () => {
-    const r = await momentum(['run', scenario('blank-trust.json'), '--seed', 'abc']);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--seed', 'abc']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed needs a whole number');
   });

@@ -138,7 +138,7 @@ describe('designs', () => {
 });
 
 describe('sweep --design', () => {
-  const MK = scenario('milton-keynes.json');
+  const MK = scenario('milton-keynes.momentum');
   const dir = join(tmp.dir, 'sweep');
   mkdirSync(dir);
 

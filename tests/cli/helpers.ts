@@ -1,6 +1,6 @@
 /** Helpers that drive the real `momentum` command line in a child process. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
@@ -30,19 +30,15 @@ export function momentum(args: readonly string[], opts: { cwd?: string; env?: No
   });
 }
 
-/** The prepared scenario files: those that point at the scenario schema (not the schemas or the checks). */
+/** The prepared scenario files (scenarios/ holds nothing else). */
 export function scenarioFiles(): string[] {
   return readdirSync(join(ROOT, 'scenarios'))
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .filter((f) => f.endsWith('.momentum'))
     .sort()
-    .map((f) => join(ROOT, 'scenarios', f))
-    .filter((file) => {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { $schema?: unknown };
-      return typeof doc.$schema === 'string' && doc.$schema.endsWith('scenario.schema.json');
-    });
+    .map((f) => join(ROOT, 'scenarios', f));
 }
 
-/** A prepared scenario by file name, e.g. `blank-trust.json`. */
+/** A prepared scenario by file name, e.g. `blank-trust.momentum`. */
 export function scenario(name: string): string {
   return join(ROOT, 'scenarios', name);
 }

@@ -21,7 +21,7 @@ describe('momentum --out on a full disk', () => {
     const file = join(disk.dir, 'run.json');
     writeFileSync(file, 'the old, good run');
     fillDisk(disk.dir);
-    const r = await momentum(['run', scenario('covid-19.json'), '--replications', '5', '--out', file]);
+    const r = await momentum(['run', scenario('covid-19.momentum'), '--replications', '5', '--out', file]);
     expect(r.stderr).toContain('disk full');
     expect(r.stderr).not.toContain('Saved');
     expect(r.code).toBe(1);
@@ -35,7 +35,7 @@ describe('momentum --out and what is already there', () => {
     const file = join(tmp.dir, 'locked.csv');
     writeFileSync(file, 'keep me');
     chmodSync(file, 0o444);
-    const r = await momentum(['export', scenario('blank-trust.json'), '--format', 'csv', '--out', file]);
+    const r = await momentum(['export', scenario('blank-trust.momentum'), '--format', 'csv', '--out', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('read-only');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
@@ -48,7 +48,7 @@ describe('momentum --out and what is already there', () => {
     writeFileSync(target, 'old');
     const link = join(tmp.dir, 'link.csv');
     symlinkSync(join('real', 'series.csv'), link);
-    const r = await momentum(['export', scenario('blank-trust.json'), '--format', 'csv', '--out', link]);
+    const r = await momentum(['export', scenario('blank-trust.momentum'), '--format', 'csv', '--out', link]);
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8').startsWith('week,')).toBe(true);
@@ -58,7 +58,7 @@ describe('momentum --out and what is already there', () => {
     if (process.platform === 'win32') return ctx.skip('no FIFOs on Windows');
     const fifo = join(tmp.dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
-    const r = await momentum(['export', scenario('blank-trust.json'), '--format', 'csv', '--out', fifo]);
+    const r = await momentum(['export', scenario('blank-trust.momentum'), '--format', 'csv', '--out', fifo]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('not a regular file');
     expect(statSync(fifo).isFIFO()).toBe(true);

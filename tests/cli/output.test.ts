@@ -27,7 +27,7 @@ describe('momentum when standard output fails', () => {
     if (!existsSync('/dev/full')) return ctx.skip('no /dev/full on this platform');
     const fd = openSync('/dev/full', 'w');
     try {
-      const r = await runWithStdout(['run', scenario('blank-trust.json'), '--json'], fd);
+      const r = await runWithStdout(['run', scenario('blank-trust.momentum'), '--json'], fd);
       expect(r.code).toBe(3);
       expect(r.stderr).toBe('momentum: cannot write to standard output: disk full; the output is incomplete.\n');
     } finally {
@@ -37,7 +37,7 @@ describe('momentum when standard output fails', () => {
 
   it('a pipe closed after the first bytes (as `| head` does) ends the command quietly', async () => {
     // 130 KB of JSON: more than a pipe holds, so the command is still writing when the reader goes.
-    const r = await runWithStdout(['export', scenario('blank-trust.json'), '--format', 'json'], 'close-early');
+    const r = await runWithStdout(['export', scenario('blank-trust.momentum'), '--format', 'json'], 'close-early');
     expect(r.got).toBeGreaterThan(0);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -49,7 +49,7 @@ describe('momentum never prints raw control bytes from a file', () => {
     const { dir, cleanup } = tempDir();
     try {
       const file = join(dir, 'hostile.json');
-      const doc = JSON.parse(readFileSync(scenario('blank-trust.json'), 'utf8')) as { title: string };
+      const doc = JSON.parse(readFileSync(scenario('blank-trust.momentum'), 'utf8')) as { title: string };
       doc.title = 'Plan\u001b]0;owned\u0007\u001b[2J\u202E';
       writeFileSync(file, JSON.stringify(doc));
       for (const args of [['validate', file], ['run', file]]) {

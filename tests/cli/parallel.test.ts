@@ -14,7 +14,7 @@ const numeric = LEVERS.filter((l) => !l.options && l.max > l.min);
 
 describe('momentum run --replications across workers', () => {
   it('prints the same bytes with 1, 2 and 3 workers, with the KPIs of one in-process monteCarlo call', async () => {
-    const file = scenario('covid-19.json');
+    const file = scenario('covid-19.momentum');
     const args = ['run', file, '--json', '--replications', '301', '--seed', '13'];
     const runs = await Promise.all([1, 2, 3].map((w) => momentum([...args, '--workers', String(w)])));
     for (const r of runs) expect(r.code).toBe(0);
@@ -32,7 +32,7 @@ describe('momentum run --replications across workers', () => {
   it('saves the same run file with 1 and 2 workers', async () => {
     const a = join(tmp.dir, 'one.momentum-run.json');
     const b = join(tmp.dir, 'two.momentum-run.json');
-    const args = ['run', scenario('milton-keynes.json'), '--replications', '120', '--seed', '5'];
+    const args = ['run', scenario('milton-keynes.momentum'), '--replications', '120', '--seed', '5'];
     const env = { SOURCE_DATE_EPOCH: '1700000000' };
     const [ra, rb] = await Promise.all([momentum([...args, '--workers', '1', '--out', a], { env }), momentum([...args, '--workers', '2', '--out', b], { env })]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
@@ -43,7 +43,7 @@ describe('momentum run --replications across workers', () => {
 describe('momentum sweep, loaded from the bundle or through tsx', () => {
   it('writes byte-identical CSV either way, with 1 and 2 workers', async () => {
     const [x, y] = numeric;
-    const args = ['sweep', scenario('blank-trust.json'), '--vary', `${x!.id}=${x!.min}:${x!.max}:9`, '--vary', `${y!.id}=${y!.min}:${y!.max}:7`, '--independent-seeds'];
+    const args = ['sweep', scenario('blank-trust.momentum'), '--vary', `${x!.id}=${x!.min}:${x!.max}:9`, '--vary', `${y!.id}=${y!.min}:${y!.max}:7`, '--independent-seeds'];
     const cases = [
       { name: 'bundle-1', env: {}, workers: '1' },
       { name: 'bundle-2', env: {}, workers: '2' },
@@ -66,7 +66,7 @@ describe('Ctrl+C', () => {
     const [x, y] = numeric;
     const child = spawn(
       process.execPath,
-      [BIN, 'sweep', scenario('blank-trust.json'), '--vary', `${x!.id}=${x!.min}:${x!.max}:300`, '--vary', `${y!.id}=${y!.min}:${y!.max}:300`, '--replications', '3', '--workers', '2', '--out', out],
+      [BIN, 'sweep', scenario('blank-trust.momentum'), '--vary', `${x!.id}=${x!.min}:${x!.max}:300`, '--vary', `${y!.id}=${y!.min}:${y!.max}:300`, '--replications', '3', '--workers', '2', '--out', out],
       { cwd: ROOT, env: { ...process.env, MOMENTUM_TIMINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -98,7 +98,7 @@ describe('bad values name the argument', () => {
     [['--set', 'no.such.lever=1'], `--set no.such.lever=1: unknown lever 'no.such.lever'`],
   ])('sweep with workers already started: exit 1 naming the argument, nothing written (%j)', async (set, message) => {
     const out = join(tmp.dir, 'bad-set.csv');
-    const r = await momentum(['sweep', scenario('blank-trust.json'), '--vary', `${numeric[1]!.id}=${numeric[1]!.min}:${numeric[1]!.max}:3`, ...set, '--workers', '2', '--out', out]);
+    const r = await momentum(['sweep', scenario('blank-trust.momentum'), '--vary', `${numeric[1]!.id}=${numeric[1]!.min}:${numeric[1]!.max}:3`, ...set, '--workers', '2', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(message);
     expect(existsSync(out)).toBe(false);
@@ -109,7 +109,7 @@ describe('bad values name the argument', () => {
     [`${lever.id}=${lever.min}:${lever.max}:2.5`, 'STEPS must be a whole number'],
     [`${lever.id}`, `--vary needs LEVER_ID=FROM:TO:STEPS, got '${lever.id}'`],
   ])('sweep --vary %s: a message naming --vary', async (vary, message) => {
-    const r = await momentum(['sweep', scenario('blank-trust.json'), '--vary', vary, '--workers', '2', '--out', join(tmp.dir, 'bad-vary.csv')]);
+    const r = await momentum(['sweep', scenario('blank-trust.momentum'), '--vary', vary, '--workers', '2', '--out', join(tmp.dir, 'bad-vary.csv')]);
     expect(r.code).toBeGreaterThan(0);
     expect(r.stderr).toContain(message);
   });

@@ -12,7 +12,7 @@ const BOM = '\uFEFF';
 
 describe('run -', () => {
   it('reads a scenario from stdin and gives the JSON of the same file named', async () => {
-    const file = scenario('covid-19.json');
+    const file = scenario('covid-19.momentum');
     const [piped, named] = await Promise.all([
       momentum(['run', '-', '--replications', '20', '--json'], { input: readFileSync(file, 'utf8') }),
       momentum(['run', file, '--replications', '20', '--json']),
@@ -23,7 +23,7 @@ describe('run -', () => {
 
   it('reads a run file from stdin and checks that it reproduces', async () => {
     const runFile = join(tmp.dir, 'saved.run.json');
-    expect((await momentum(['run', scenario('blank-trust.json'), '--replications', '10', '--out', runFile])).code).toBe(0);
+    expect((await momentum(['run', scenario('blank-trust.momentum'), '--replications', '10', '--out', runFile])).code).toBe(0);
     const r = await momentum(['run', '-', '--json'], { input: readFileSync(runFile, 'utf8') });
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { reproduction: { status: string } }).reproduction.status).toBe('reproduced');
@@ -37,7 +37,7 @@ describe('run -', () => {
 });
 
 describe('--out - and --excel', () => {
-  const sweep = ['sweep', scenario('blank-trust.json'), '--vary', 'goal.clarity=0:1:3', '--vary', 'priorities.concurrent=1:9:3', '--replications', '3'];
+  const sweep = ['sweep', scenario('blank-trust.momentum'), '--vary', 'goal.clarity=0:1:3', '--vary', 'priorities.concurrent=1:9:3', '--replications', '3'];
 
   it('sweep --out - writes the bytes --out FILE writes; merge --out - too; --excel adds only a BOM', async () => {
     const file = join(tmp.dir, 'sweep.csv');
@@ -60,9 +60,9 @@ describe('--out - and --excel', () => {
 
   it('export --excel starts its CSV with a BOM; refused for JSON', async () => {
     const [csv, plain, json] = await Promise.all([
-      momentum(['export', scenario('blank-trust.json'), '--format', 'csv', '--table', 'kpis', '--excel']),
-      momentum(['export', scenario('blank-trust.json'), '--format', 'csv', '--table', 'kpis']),
-      momentum(['export', scenario('blank-trust.json'), '--format', 'json', '--excel']),
+      momentum(['export', scenario('blank-trust.momentum'), '--format', 'csv', '--table', 'kpis', '--excel']),
+      momentum(['export', scenario('blank-trust.momentum'), '--format', 'csv', '--table', 'kpis']),
+      momentum(['export', scenario('blank-trust.momentum'), '--format', 'json', '--excel']),
     ]);
     expect([csv.code, plain.code]).toEqual([0, 0]);
     expect(csv.stdout).toBe(`${BOM}${plain.stdout}`);

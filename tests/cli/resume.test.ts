@@ -29,7 +29,7 @@ function batchesIn(file: string): number {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('{"from"')).length;
 }
 
-const SWEEP = ['sweep', scenario('covid-19.json'), '--vary', 'priorities.concurrent=1:20:12', '--vary', 'goal.clarity=0:1:10', '--replications', '40', '--independent-seeds', '--seed', '3'];
+const SWEEP = ['sweep', scenario('covid-19.momentum'), '--vary', 'priorities.concurrent=1:20:12', '--vary', 'goal.clarity=0:1:10', '--replications', '40', '--independent-seeds', '--seed', '3'];
 
 describe('sweep --resume', () => {
   const whole = join(tmp.dir, 'whole.csv');
@@ -70,7 +70,7 @@ describe('sweep --resume', () => {
   it('refuses the checkpoint of another sweep, and --resume with none starts from the beginning', async () => {
     const dir = join(tmp.dir, 'other');
     mkdirSync(dir);
-    const small = ['sweep', scenario('blank-trust.json'), '--vary', 'goal.clarity=0:1:3', '--workers', '1', '--resume', '--out'];
+    const small = ['sweep', scenario('blank-trust.momentum'), '--vary', 'goal.clarity=0:1:3', '--workers', '1', '--resume', '--out'];
     Checkpoint.open(dir, 'small.csv.checkpoint', 'another sweep', false).close();
     const refused = await momentum([...small, 'small.csv'], { cwd: dir });
     expect(refused.code).toBe(1);

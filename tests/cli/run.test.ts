@@ -50,7 +50,7 @@ describe('momentum run --json', () => {
 
   it('gives the KPIs the engine gives in-process for the same scenario, levers and seed', async () => {
     const { def, value } = aLever();
-    const file = scenario('milton-keynes.json');
+    const file = scenario('milton-keynes.momentum');
     const r = await momentum(['run', file, '--json', '--seed', '42', '--set', `${def.id}=${value}`]);
     expect(r.code).toBe(0);
     const parsed = parseScenario(readFileSync(file, 'utf8'));
@@ -66,14 +66,14 @@ describe('momentum run --json', () => {
 
   it('is byte-identical for the same arguments', async () => {
     const { def, value } = aLever();
-    const args = ['run', scenario('covid-19.json'), '--json', '--seed', '7', '--replications', '25', '--set', `${def.id}=${value}`];
+    const args = ['run', scenario('covid-19.momentum'), '--json', '--seed', '7', '--replications', '25', '--set', `${def.id}=${value}`];
     const [a, b] = await Promise.all([momentum(args), momentum(args)]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
 
   it('with --replications > 1 is a Monte Carlo run: kpis are the means, P10 ≤ P50 ≤ P90', async () => {
-    const r = await momentum(['run', scenario('covid-19.json'), '--json', '--replications', '30', '--seed', '3']);
+    const r = await momentum(['run', scenario('covid-19.momentum'), '--json', '--replications', '30', '--seed', '3']);
     const out = JSON.parse(r.stdout) as RunJson;
     expect(out).toMatchObject({ method: 'monte-carlo', replications: 30, seed: 3 });
     for (const [k, d] of Object.entries(out.distribution ?? {})) {
@@ -82,7 +82,7 @@ describe('momentum run --json', () => {
       expect(d.p50).toBeLessThanOrEqual(d.p90);
     }
     expect(Object.keys(out.distribution ?? {})).toEqual(Object.keys(out.kpis));
-    const parsed = parseScenario(readFileSync(scenario('covid-19.json'), 'utf8'));
+    const parsed = parseScenario(readFileSync(scenario('covid-19.momentum'), 'utf8'));
     if (!parsed.ok) throw new Error('prepared scenario is invalid');
     const want = await evaluateTask(
       taskOf({ label: '', scenario: parsed.scenario, overrides: {}, method: 'monte-carlo', seed: 3, replications: 30, uncertainty: 'all' }),
@@ -93,7 +93,7 @@ describe('momentum run --json', () => {
   });
 
   it("draws the model's assumptions by default and says so; --uncertainty noise gives luck-only bands", async () => {
-    const file = scenario('covid-19.json');
+    const file = scenario('covid-19.momentum');
     const [all, noise, bad] = await Promise.all([
       momentum(['run', file, '--json', '--replications', '40', '--seed', '3']),
       momentum(['run', file, '--json', '--replications', '40', '--seed', '3', '--uncertainty', 'noise']),
@@ -117,8 +117,8 @@ describe('momentum run --json', () => {
 
   it('--expected runs with the noise off and ignores the seed', async () => {
     const [a, b] = await Promise.all([
-      momentum(['run', scenario('covid-19.json'), '--json', '--expected', '--seed', '1']),
-      momentum(['run', scenario('covid-19.json'), '--json', '--expected', '--seed', '99']),
+      momentum(['run', scenario('covid-19.momentum'), '--json', '--expected', '--seed', '1']),
+      momentum(['run', scenario('covid-19.momentum'), '--json', '--expected', '--seed', '99']),
     ]);
     const [ja, jb] = [JSON.parse(a.stdout) as RunJson, JSON.parse(b.stdout) as RunJson];
     expect(ja.method).toBe('expected');
@@ -130,7 +130,7 @@ describe('momentum run: lever settings', () => {
   it('an unknown lever id exits 1 and lists close matches', async () => {
     const { def } = aLever();
     const typo = `${def.id.slice(0, -2)}${def.id.slice(-1)}`;
-    const r = await momentum(['run', scenario('blank-trust.json'), '--json', '--set', `${typo}=1`]);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--json', '--set', `${typo}=1`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`unknown lever '${typo}'`);
@@ -139,7 +139,7 @@ describe('momentum run: lever settings', () => {
 
   it('an out-of-range value exits 1 and states the range', async () => {
     const { def } = aLever();
-    const r = await momentum(['run', scenario('blank-trust.json'), '--set', `${def.id}=${def.max + 1}`]);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--set', `${def.id}=${def.max + 1}`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${def.min} to ${def.max}`);
   });
@@ -147,17 +147,17 @@ describe('momentum run: lever settings', () => {
   const discrete = LEVERS.find((l) => l.options && l.options.length > 1);
   it.skipIf(!discrete)('a value between the options of a discrete lever exits 1 and lists the options', async () => {
     const [o1, o2] = discrete!.options!;
-    const r = await momentum(['run', scenario('blank-trust.json'), '--set', `${discrete!.id}=${(o1!.value + o2!.value) / 2}`]);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--set', `${discrete!.id}=${(o1!.value + o2!.value) / 2}`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${o1!.value} (${o1!.label})`);
   });
 
   it('a value that is not a number exits 1; a --set without = exits 2', async () => {
     const { def } = aLever();
-    const bad = await momentum(['run', scenario('blank-trust.json'), '--set', `${def.id}=lots`]);
+    const bad = await momentum(['run', scenario('blank-trust.momentum'), '--set', `${def.id}=lots`]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("'lots' is not a number");
-    const usage = await momentum(['run', scenario('blank-trust.json'), '--set', def.id]);
+    const usage = await momentum(['run', scenario('blank-trust.momentum'), '--set', def.id]);
     expect(usage.code).toBe(2);
   });
 });
@@ -168,7 +168,7 @@ describe('momentum run --out: run files that reproduce', () => {
 
   it('saves a valid run file holding the scenario, overrides, seed, replications and KPI summary', async () => {
     const r = await momentum(
-      ['run', scenario('covid-19.json'), '--json', '--replications', '12', '--seed', '5', '--set', `${def.id}=${value}`, '--out', runFile, '--label', 'Fewer priorities'],
+      ['run', scenario('covid-19.momentum'), '--json', '--replications', '12', '--seed', '5', '--set', `${def.id}=${value}`, '--out', runFile, '--label', 'Fewer priorities'],
       { env: { SOURCE_DATE_EPOCH: '1700000000' } },
     );
     expect(r.code).toBe(0);
@@ -229,7 +229,7 @@ describe('momentum run --out: run files that reproduce', () => {
   });
 
   it('--out into a missing folder exits 1 before any work and writes nothing', async () => {
-    const r = await momentum(['run', scenario('blank-trust.json'), '--json', '--out', join(tmp.dir, 'missing', 'x.json')]);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--json', '--out', join(tmp.dir, 'missing', 'x.json')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('does not exist');

@@ -15,7 +15,7 @@ afterAll(() => tmp.cleanup());
 
 const enc = new TextEncoder();
 const BOM = [0xef, 0xbb, 0xbf];
-const SCENARIO = readFileSync(scenario('blank-trust.json'), 'utf8');
+const SCENARIO = readFileSync(scenario('blank-trust.momentum'), 'utf8');
 const RUN = readFileSync(join(ROOT, 'tests/fixtures/runs/older-engine.json'), 'utf8');
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...enc.encode(p)] : p)));
 /** The scenario with its title's first letter replaced by raw bytes (Latin-1 "é", an overlong "/", …). */

@@ -21,7 +21,7 @@ async function inProcess(argv: readonly string[], cwd = tmp.dir): Promise<{ code
   return { code, stdout, stderr };
 }
 
-const MK = scenario('milton-keynes.json');
+const MK = scenario('milton-keynes.momentum');
 
 describe('parseShard and shardRange', () => {
   it('reads K/N counting from 1 and refuses K outside 1..N, pointing to auto for 0-based indices', () => {
@@ -100,7 +100,7 @@ describe('sweep --shard and merge', () => {
       await inProcess([...common, '--shard', '2/3', '--uncertainty', 'noise', '--out', 'noise2.csv'], dir);
       await inProcess([...common, '--shard', '2/3', '--seed', '5', '--out', 'seed2.csv'], dir);
       await inProcess([...common, '--shard', '2/4', '--out', 'q2of4.csv'], dir);
-      await inProcess([...common.map((a) => (a === MK ? scenario('covid-19.json') : a)), '--shard', '2/3', '--out', 'covid2.csv'], dir);
+      await inProcess([...common.map((a) => (a === MK ? scenario('covid-19.momentum') : a)), '--shard', '2/3', '--out', 'covid2.csv'], dir);
     })();
 
     it.each([
@@ -147,7 +147,7 @@ describe('sweep --shard and merge', () => {
   it('N shard processes run side by side as a job array would, then merge to the unsharded bytes', async () => {
     const dir = join(tmp.dir, 'array');
     mkdirSync(dir);
-    const common = ['sweep', scenario('covid-19.json'), '--vary', 'priorities.concurrent=1:20:5', '--vary', 'team.engineering=0:10:3', '--replications', '4', '--independent-seeds', '--workers', '1', '--shard', 'auto'];
+    const common = ['sweep', scenario('covid-19.momentum'), '--vary', 'priorities.concurrent=1:20:5', '--vary', 'team.engineering=0:10:3', '--replications', '4', '--independent-seeds', '--workers', '1', '--shard', 'auto'];
     const n = 3;
     // Kubernetes-style indices for two parts, SLURM-style for the third: both must cut the same way.
     const runs = await Promise.all([

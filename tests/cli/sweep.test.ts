@@ -30,8 +30,8 @@ describe('momentum sweep', () => {
     const out = join(tmp.dir, 'grid.csv');
     const { args, rows } = varyArgs();
     const [r, run] = await Promise.all([
-      momentum(['sweep', scenario('milton-keynes.json'), ...args, '--out', out, '--workers', '2']),
-      momentum(['run', scenario('milton-keynes.json'), '--json']),
+      momentum(['sweep', scenario('milton-keynes.momentum'), ...args, '--out', out, '--workers', '2']),
+      momentum(['run', scenario('milton-keynes.momentum'), '--json']),
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
@@ -54,7 +54,7 @@ describe('momentum sweep', () => {
     const { args } = varyArgs();
     const a = join(tmp.dir, `w1-${extra.length}.csv`);
     const b = join(tmp.dir, `w2-${extra.length}.csv`);
-    const common = ['sweep', scenario('covid-19.json'), ...args, '--replications', '5', '--seed', '9', ...extra];
+    const common = ['sweep', scenario('covid-19.momentum'), ...args, '--replications', '5', '--seed', '9', ...extra];
     const [ra, rb] = await Promise.all([momentum([...common, '--out', a, '--workers', '1']), momentum([...common, '--out', b, '--workers', '2'])]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
     const text = readFileSync(a, 'utf8');
@@ -70,7 +70,7 @@ describe('momentum sweep', () => {
     const out = join(tmp.dir, 'keep.csv');
     writeFileSync(out, 'previous,content\n');
     const before = filesIn(tmp.dir);
-    const r = await momentum(['sweep', scenario('blank-trust.json'), '--vary', `${first.id}=${first.min}:${first.max + 10}:3`, '--out', out]);
+    const r = await momentum(['sweep', scenario('blank-trust.momentum'), '--vary', `${first.id}=${first.min}:${first.max + 10}:3`, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${first.min} to ${first.max}`);
     expect(readFileSync(out, 'utf8')).toBe('previous,content\n');
@@ -79,7 +79,7 @@ describe('momentum sweep', () => {
 
   it('an unknown lever in --vary exits 1 naming close matches; nothing is written', async () => {
     const out = join(tmp.dir, 'never.csv');
-    const r = await momentum(['sweep', scenario('blank-trust.json'), '--vary', `${first.id}x=1:2:2`, '--out', out]);
+    const r = await momentum(['sweep', scenario('blank-trust.momentum'), '--vary', `${first.id}x=1:2:2`, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`Close matches: ${first.id}`);
     expect(existsSync(out)).toBe(false);
@@ -87,7 +87,7 @@ describe('momentum sweep', () => {
 
   it('fails to write into a folder in the way: exit 1, no temporary file left', async () => {
     const before = filesIn(tmp.dir);
-    const r = await momentum(['sweep', scenario('blank-trust.json'), '--vary', `${first.id}=${first.min}:${first.max}:2`, '--out', tmp.dir]);
+    const r = await momentum(['sweep', scenario('blank-trust.momentum'), '--vary', `${first.id}=${first.min}:${first.max}:2`, '--out', tmp.dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot write');
     expect(filesIn(tmp.dir)).toEqual(before);
@@ -99,7 +99,7 @@ describe('momentum sweep', () => {
     [['--vary', `${LEVERS[0]!.id}=1:2:0`, '--out', 'x.csv'], 'STEPS must be a whole number'],
     [['--vary', `${LEVERS[0]!.id}=${LEVERS[0]!.min}:${LEVERS[0]!.max}:2`], 'needs --out CSV'],
   ])('usage errors exit 2: %j', async (args, message) => {
-    const r = await momentum(['sweep', scenario('blank-trust.json'), ...args], { cwd: tmp.dir });
+    const r = await momentum(['sweep', scenario('blank-trust.momentum'), ...args], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(existsSync(join(tmp.dir, 'x.csv'))).toBe(false);

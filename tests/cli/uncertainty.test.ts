@@ -23,14 +23,14 @@ describe('momentum parameters', () => {
 
 describe('momentum sensitivity --over parameters', () => {
   it("lists the model's uncertain assumptions with their evidence, largest effect first", async () => {
-    const r = await momentum(['sensitivity', scenario('blank-trust.json'), '--over', 'parameters', '--kpi', 'maturityAtHorizon', '--replications', '10', '--json']);
+    const r = await momentum(['sensitivity', scenario('blank-trust.momentum'), '--over', 'parameters', '--kpi', 'maturityAtHorizon', '--replications', '10', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { over: string; kpi: string; rows: { id: string; label: string; evidence: string; index: number }[] };
     expect(out).toMatchObject({ over: 'parameters', kpi: 'maturityAtHorizon' });
     expect(out.rows.map((x) => x.id).sort()).toEqual([...DRAWN_PARAMETERS].sort());
     for (const row of out.rows) expect(['evidence', 'mixed', 'judgement']).toContain(row.evidence);
     for (let i = 1; i < out.rows.length; i++) expect(out.rows[i - 1]!.index).toBeGreaterThanOrEqual(out.rows[i]!.index);
-    const bad = await momentum(['sensitivity', scenario('blank-trust.json'), '--over', 'things', '--kpi', 'maturityAtHorizon']);
+    const bad = await momentum(['sensitivity', scenario('blank-trust.momentum'), '--over', 'things', '--kpi', 'maturityAtHorizon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--over must be 'levers' or 'parameters'/);
   });
@@ -38,7 +38,7 @@ describe('momentum sensitivity --over parameters', () => {
 
 describe('momentum robustness', () => {
   it('finds whole-board ownership better than the blank trust in at least 90% of paired futures', async () => {
-    const r = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json']);
+    const r = await momentum(['robustness', scenario('blank-trust.momentum'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { kpi: string; share: number; medianGain: number; replications: number; uncertainty: string };
     expect(out).toMatchObject({ kpi: 'maturityAtHorizon', replications: 300, uncertainty: 'all' });
@@ -47,7 +47,7 @@ describe('momentum robustness', () => {
   });
 
   it('finds no owner better than Milton Keynes in at most 10%, and the same bytes with 1 and 2 workers', async () => {
-    const args = ['robustness', scenario('milton-keynes.json'), '--set', 'leadership.ownership=0', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json'];
+    const args = ['robustness', scenario('milton-keynes.momentum'), '--set', 'leadership.ownership=0', '--kpi', 'maturityAtHorizon', '--replications', '300', '--json'];
     const [one, two] = await Promise.all([momentum([...args, '--workers', '1']), momentum([...args, '--workers', '2'])]);
     expect(one.code).toBe(0);
     expect(two.stdout).toBe(one.stdout);
@@ -57,13 +57,13 @@ describe('momentum robustness', () => {
   });
 
   it('says what is missing: the what-if, the KPI, or more than one replication', async () => {
-    const noSet = await momentum(['robustness', scenario('blank-trust.json'), '--kpi', 'maturityAtHorizon']);
+    const noSet = await momentum(['robustness', scenario('blank-trust.momentum'), '--kpi', 'maturityAtHorizon']);
     expect(noSet.code).toBe(2);
     expect(noSet.stderr).toMatch(/needs the what-if: one or more --set/);
-    const badKpi = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturity']);
+    const badKpi = await momentum(['robustness', scenario('blank-trust.momentum'), '--set', 'leadership.ownership=3', '--kpi', 'maturity']);
     expect(badKpi.code).toBe(1);
     expect(badKpi.stderr).toMatch(/no such KPI. Close matches: maturityAtHorizon/);
-    const one = await momentum(['robustness', scenario('blank-trust.json'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '1']);
+    const one = await momentum(['robustness', scenario('blank-trust.momentum'), '--set', 'leadership.ownership=3', '--kpi', 'maturityAtHorizon', '--replications', '1']);
     expect(one.code).toBe(2);
     expect(one.stderr).toMatch(/--replications 2 or more/);
   });

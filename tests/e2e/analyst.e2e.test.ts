@@ -132,7 +132,7 @@ describe('Compare view (issue 7)', () => {
     await form.getByLabel('Notes for the board pack').fill('Preferred by the finance director.');
     await form.getByLabel('Replications').fill('30');
     const d = await save(form.getByRole('button', { name: 'Save run…' }));
-    expect(d.name).toBe('board-option-b.run.json');
+    expect(d.name).toBe('board-option-b.momentum-run');
     const parsed = parseRunFile(readFileSync(d.path, 'utf8'));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

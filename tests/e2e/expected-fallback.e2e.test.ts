@@ -138,7 +138,7 @@ const expectedSince = (probe: Probe, from: number) => probe.sent.slice(from).fil
 /** Return the prepared scenario the app opened on, found by its title at the end of the view's heading ("Explore: <title>"). */
 function openedScenario(heading: string): Scenario {
   let found: Scenario | undefined;
-  for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))) {
+  for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.momentum'))) {
     const parsed = parseScenario(readFileSync(join('scenarios', file), 'utf8'));
     if (parsed.ok && heading.endsWith(parsed.scenario.title) && parsed.scenario.title.length > (found?.title.length ?? 0)) found = parsed.scenario;
   }

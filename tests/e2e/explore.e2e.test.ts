@@ -70,8 +70,8 @@ describe('Explore view', () => {
   });
 
   it('[X3] at two priorities the "why" says what changed against the scenario as loaded, and names priorities only as "still" the largest loss', async () => {
-    const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
-    if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+    const parsed = parseScenario(readFileSync('scenarios/milton-keynes.momentum', 'utf8'));
+    if (!parsed.ok) throw new Error('milton-keynes.momentum does not parse');
     const scenario = parsed.scenario;
     const app = await chromium.openExplore();
     const { page } = app;
@@ -255,8 +255,8 @@ describe('Explore view', () => {
       .toMatch(/^In the quick estimate \(noise off\), \d+ of \d+ initiatives are live by the end, \d+ failed, \d+ not finished\. Across 500 runs, typically \d+ are live and \d+ failed/);
     // [R11] Each row's chance of being live at the end is the share of the view's Monte Carlo, computed here
     // from the same input (the scenario the app opens with, Milton Keynes, as loaded), seed and replications.
-    const parsed = parseScenario(readFileSync(new URL('../../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
-    if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+    const parsed = parseScenario(readFileSync(new URL('../../scenarios/milton-keynes.momentum', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('milton-keynes.momentum does not parse');
     const scenario = parsed.scenario;
     const mc = monteCarlo(scenarioToInput(scenario), bandOptions());
     const nameOf = (id: string) => scenario.initiatives.find((i) => i.id === id)!.name;

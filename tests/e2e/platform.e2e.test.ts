@@ -140,8 +140,8 @@ describe('BrowserPlatform in Chromium', () => {
       page.waitForEvent('download'),
       page.evaluate(() => window.harness.platform.saveFileAs({ kind: 'run', name: 'Run 1', text: '{"run":1}' })),
     ]);
-    expect(ref?.name).toBe('Run 1.json');
-    expect(download.suggestedFilename()).toBe('Run 1.json');
+    expect(ref?.name).toBe('Run 1.momentum-run');
+    expect(download.suggestedFilename()).toBe('Run 1.momentum-run');
     expect(await readFile((await download.path())!, 'utf8')).toBe('{"run":1}');
     await context.close();
   });

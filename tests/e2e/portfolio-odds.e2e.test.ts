@@ -10,8 +10,8 @@ const chromium = useChromium();
 describe('Portfolio odds during a reveal', () => {
   it('[R11] hides each initiative\'s chance of being live until the reveal reaches the end, then shows it again', { timeout: 120_000 }, async () => {
     // The app opens with Milton Keynes, whose reveals end at the horizon.
-    const parsed = parseScenario(readFileSync(new URL('../../scenarios/milton-keynes.json', import.meta.url), 'utf8'));
-    if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+    const parsed = parseScenario(readFileSync(new URL('../../scenarios/milton-keynes.momentum', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('milton-keynes.momentum does not parse');
     const scenario = parsed.scenario;
     const reveals = [...scenario.trainer.reveals].sort((a, b) => a.week - b.week);
     expect(reveals.at(-1)!.week).toBeGreaterThanOrEqual(scenario.horizonWeeks);

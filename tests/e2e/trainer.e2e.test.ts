@@ -22,7 +22,7 @@ import { challengeVerdict, describeCheck } from '../../renderer/src/trainer/kpi-
 import { useChromium, WAIT, type App } from './helpers/ui';
 
 // The trainer's journey of issue 6, in Chromium, the way a person drives it.
-const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas-staged-journey.json';
+const SCENARIO_FILE = process.env.MOMENTUM_TRAINER_SCENARIO ?? 'scas-staged-journey.momentum';
 const SHOTS = process.env.MOMENTUM_SHOTS ?? '';
 
 const chromium = useChromium();

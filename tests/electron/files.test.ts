@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../electron/contract/ipc';
 import { AutosaveStore } from '../../electron/main/files/autosave-store';
+import { engineValidator } from '../../electron/main/files/document-validators';
 import { FileGrants } from '../../electron/main/files/file-grants';
-import { FileService, withJsonExtension, type FileDialogs } from '../../electron/main/files/file-service';
+import { FileService, suggestedSaveName, type FileDialogs } from '../../electron/main/files/file-service';
 import { loadDocument, MAX_DOCUMENT_BYTES } from '../../electron/main/files/load-document';
 import { RecentFiles, samePathOn, MAX_RECENT } from '../../electron/main/files/recent-files';
 import { recoveryInfo, SessionMarker, SESSION_MARKER_FILE } from '../../electron/main/files/recovery';
@@ -92,6 +93,14 @@ describe('loadDocument: a damaged file gives a clear error and is never written'
     });
     expect(!r.ok && !r.cancelled && r.error.code).toBe('invalid');
   });
+
+  it('refuses a scenario with a field written twice, as the CLI and the renderer do', async () => {
+    const dir = await tempDir();
+    const text = '{ "schemaVersion": 2, "id": "plan", "title": "Plan", "title": "again" }';
+    await writeFile(join(dir, 'twice.momentum'), text);
+    const r = await loadDocument(join(dir, 'twice.momentum'), 'scenario', { validate: engineValidator });
+    expect(!r.ok && !r.cancelled && r.error.message).toMatch(/^twice\.momentum is not a valid scenario file: title: the field "title" appears twice/);
+  });
 });
 
 /** Dialogs that answer from a script and record what they were asked. */
@@ -167,21 +176,21 @@ describe('FileService: open and save through dialogs and grants', () => {
     const files = await service(dir, dialogs);
     const r = await files.save({ kind: 'scenario', name: 'New plan', text: GOOD, id: '/etc/passwd' });
     expect(r).toMatchObject({ ok: true, value: { name: 'new-plan' } });
-    expect(dialogs.asked).toEqual(['save scenario New plan.json']);
+    expect(dialogs.asked).toEqual(['save scenario New plan.momentum']);
     expect(await readFile(target, 'utf8')).toBe(GOOD);
     expect(await files.openRecent('made-up')).toMatchObject({ ok: false, cancelled: false, error: { code: 'not-allowed' } });
   });
 
-  it('Save As writes exactly the name the dialog confirmed: an existing report.json is never replaced unasked', async () => {
+  it('Save As writes exactly the name the dialog confirmed: an existing report.momentum-run is never replaced unasked', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'report.json'), 'the existing report');
+    await writeFile(join(dir, 'report.momentum-run'), 'the existing report');
     const dialogs = scriptedDialogs({ save: [join(dir, 'report')] });
     const files = await service(dir, dialogs);
     const r = await files.saveAs({ kind: 'run', name: 'report', text: GOOD });
     expect(r).toMatchObject({ ok: true, value: { name: 'report' } });
-    // The dialog was offered the name with its extension, so the OS asks before replacing report.json.
-    expect(dialogs.asked).toEqual(['save run report.json']);
-    expect(await readFile(join(dir, 'report.json'), 'utf8')).toBe('the existing report');
+    // The dialog was offered the name with its extension, so the OS asks before replacing report.momentum-run.
+    expect(dialogs.asked).toEqual(['save run report.momentum-run']);
+    expect(await readFile(join(dir, 'report.momentum-run'), 'utf8')).toBe('the existing report');
     expect(await readFile(join(dir, 'report'), 'utf8')).toBe(GOOD);
   });
 
@@ -252,11 +261,14 @@ describe('FileService: open and save through dialogs and grants', () => {
     expect(await files.export({ name: 'again.png', data: 'x' })).toEqual({ ok: false, cancelled: true });
   });
 
-  it('suggests safe .json names', () => {
-    expect(withJsonExtension('Plan A')).toBe('Plan A.json');
-    expect(withJsonExtension('run.JSON')).toBe('run.JSON');
-    expect(withJsonExtension('../../etc/x')).toBe('..-..-etc-x.json');
-    expect(withJsonExtension('   ')).toBe('untitled.json');
+  it('suggests safe names with the kind\'s own extension, replacing .json', () => {
+    expect(suggestedSaveName('Plan A', 'scenario')).toBe('Plan A.momentum');
+    expect(suggestedSaveName('plan.JSON', 'scenario')).toBe('plan.momentum');
+    expect(suggestedSaveName('plan.momentum', 'scenario')).toBe('plan.momentum');
+    expect(suggestedSaveName('board.run.json', 'run')).toBe('board.momentum-run');
+    expect(suggestedSaveName('board.momentum-run', 'run')).toBe('board.momentum-run');
+    expect(suggestedSaveName('../../etc/x', 'scenario')).toBe('..-..-etc-x.momentum');
+    expect(suggestedSaveName('   ', 'run')).toBe('untitled.momentum-run');
   });
 });
 

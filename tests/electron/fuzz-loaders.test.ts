@@ -25,10 +25,8 @@ const root = new URL('../../', import.meta.url);
 const read = (rel: string) => readFileSync(new URL(rel, root), 'utf8');
 
 const scenarioSeeds = readdirSync(new URL('scenarios/', root))
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-  .map((f) => read(`scenarios/${f}`))
-  // scenarios/ also holds other JSON (checks, schemas); the seeds are the real scenario files.
-  .filter((text) => parseScenario(text).ok);
+  .filter((f) => f.endsWith('.momentum'))
+  .map((f) => read(`scenarios/${f}`));
 const runSeeds = readdirSync(new URL('tests/fixtures/runs/', root)).map((f) => read(`tests/fixtures/runs/${f}`));
 const autosaveSeed = JSON.stringify({ format: 'momentum-autosave', version: 1, kind: 'scenario', name: 'Plan', text: scenarioSeeds[0], savedAt: '2026-01-01T00:00:00.000Z' });
 const otherSeeds = [

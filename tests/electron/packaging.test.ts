@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_EXTENSIONS } from '../../engine/core';
 
 const require = createRequire(import.meta.url);
 // js-yaml comes with electron-builder; it has no types of its own here, so name the one function used.
@@ -48,9 +49,25 @@ describe('electron-builder.yml', () => {
     expect(config.linux.maintainer).toMatch(/^.+ <.+@.+>$/);
     expect(pkg.homepage).toMatch(/^https:\/\//);
     expect(pkg.author?.email).toMatch(/@/);
-    expect((config.win as { target: string[] }).target).toEqual(['nsis']);
+    expect((config.win as { target: string[] }).target).toEqual(['nsis', 'msi']);
     expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
     expect(config.publish).toBeNull();
+  });
+
+  it('associates .momentum and .momentum-run with the app, with MIME types, matching the engine\'s extensions', () => {
+    const assoc = (config as unknown as { fileAssociations: { ext: string; name: string; mimeType: string; role: string }[] }).fileAssociations;
+    expect(assoc.map((a) => `.${a.ext}`)).toEqual([DOCUMENT_EXTENSIONS.scenario, DOCUMENT_EXTENSIONS.run]);
+    expect(assoc.map((a) => a.mimeType)).toEqual(['application/vnd.momentum.scenario+json', 'application/vnd.momentum.run+json']);
+    for (const a of assoc) expect(a).toMatchObject({ name: expect.stringMatching(/^Momentum /), role: 'Editor' });
+  });
+
+  it('offers managed installs: NSIS asks per-user or per-machine, the MSI is per-machine, and nothing updates itself', () => {
+    const c = config as unknown as { nsis: Record<string, unknown>; msi: Record<string, unknown> };
+    expect(c.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
+    expect(c.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
+    expect(config.publish).toBeNull();
+    expect((pkg as { dependencies?: Record<string, string> }).dependencies).not.toHaveProperty('electron-updater');
+    expect(readFileSync(new URL('docs/INSTALLING.md', root), 'utf8')).toMatch(/no auto-update/i);
   });
 
   it('ships the icons electron-builder needs: a 1024 px icon.png and a Linux size set', () => {
@@ -64,7 +81,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/node_modules/**']));
     expect(config.files.some((f) => /^(electron|renderer|engine|tests)\//.test(f))).toBe(false);
     expect(pkg.main).toBe('out/main/index.js');
-    expect(config.extraResources).toEqual([{ from: 'scenarios', to: 'scenarios', filter: ['**/*.json'] }]);
+    expect(config.extraResources).toEqual([{ from: 'scenarios', to: 'scenarios', filter: ['**/*.momentum'] }]);
   });
 
   it('the main process imports only electron, Node built-ins, zod (bundled) and its own files, so it needs no node_modules', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { MenuCommand, RecentFile } from '../../electron/contract/ipc';
 import { closeQuestion, decideClose, UnsavedWork } from '../../electron/main/close-guard';
 import { isAllowedExternalUrl } from '../../electron/main/external-links';
-import { buildMenuTemplate } from '../../electron/main/menu-template';
+import { buildMenuTemplate, contextMenuTemplate } from '../../electron/main/menu-template';
 import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, MIN_WINDOW, saveWindowState } from '../../electron/main/window-state';
 import { tempDir } from './temp-dir';
 
@@ -31,6 +31,31 @@ function menu(platform: NodeJS.Platform, isDev = false, recents: RecentFile[] = 
 }
 
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
+
+describe('the right-click menu', () => {
+  const flags = (on: boolean) => ({ canCut: on, canCopy: on, canPaste: on, canSelectAll: on });
+  const shape = (t: MenuItemConstructorOptions[]) => t.map((i) => (i.type === 'separator' ? '-' : `${i.role}${i.enabled ? '' : ' (off)'}`));
+
+  it('offers cut, copy, paste and select all in a text field, each as the field allows', () => {
+    expect(shape(contextMenuTemplate({ isEditable: true, selectionText: 'abc', editFlags: flags(true) }))).toEqual(['cut', 'copy', 'paste', '-', 'selectAll']);
+    expect(shape(contextMenuTemplate({ isEditable: true, selectionText: '', editFlags: { canCut: false, canCopy: false, canPaste: true, canSelectAll: true } }))).toEqual([
+      'cut (off)',
+      'copy (off)',
+      'paste',
+      '-',
+      'selectAll',
+    ]);
+  });
+
+  it('offers copy over selected text outside a field, and no menu where there is nothing to do', () => {
+    expect(shape(contextMenuTemplate({ isEditable: false, selectionText: 'Maturity 3', editFlags: flags(true) }))).toEqual(['copy']);
+    expect(contextMenuTemplate({ isEditable: false, selectionText: '  ', editFlags: flags(false) })).toEqual([]);
+  });
+
+  it('gives every item a label with an access key', () => {
+    for (const item of contextMenuTemplate({ isEditable: true, selectionText: '', editFlags: flags(true) })) if (item.type !== 'separator') expect(item.label).toMatch(/&\w/);
+  });
+});
 
 describe('native menus', () => {
   it('has File, Edit, View and Help with the usual shortcuts, each sending its command', () => {

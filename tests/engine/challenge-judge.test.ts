@@ -51,8 +51,8 @@ describe('judging challenges on the typical outcome, as the headline reads it', 
   });
 
   it('reads a real Monte Carlo: every KPI verdict is the P50 of that KPI against the target', () => {
-    const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.json', 'utf8'));
-    if (!parsed.ok) throw new Error('scas-staged-journey.json does not parse');
+    const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.momentum', 'utf8'));
+    if (!parsed.ok) throw new Error('scas-staged-journey.momentum does not parse');
     const input = scenarioToInput(parsed.scenario);
     const mc = monteCarlo(input, { replications: 60, seed: 7 });
     const medians = medianKpis(mc);

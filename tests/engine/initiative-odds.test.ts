@@ -70,9 +70,9 @@ function expectOddsOfRuns(mc: MonteCarloResult, runs: readonly RunResult[]): voi
 describe('[R11] each initiative\'s odds equal those of the single runs that are its replications', () => {
   const cases: { name: string; input: () => SimInput; R: number; seed: number }[] = [
     { name: 'blank trust (reference portfolio)', input: blankInput, R: 60, seed: 42 },
-    { name: 'milton-keynes.json', input: () => scenarioInput('milton-keynes.json'), R: 50, seed: 7 },
-    { name: 'scas-staged-journey.json (stages, retries)', input: () => scenarioInput('scas-staged-journey.json'), R: 50, seed: -3 },
-    { name: 'cntw-model-teams.json (pilots)', input: () => scenarioInput('cntw-model-teams.json'), R: 40, seed: 123456 },
+    { name: 'milton-keynes.momentum', input: () => scenarioInput('milton-keynes.momentum'), R: 50, seed: 7 },
+    { name: 'scas-staged-journey.momentum (stages, retries)', input: () => scenarioInput('scas-staged-journey.momentum'), R: 50, seed: -3 },
+    { name: 'cntw-model-teams.momentum (pilots)', input: () => scenarioInput('cntw-model-teams.momentum'), R: 40, seed: 123456 },
   ];
   for (const c of cases) {
     it(`[R11] ${c.name}: ${c.R} replications`, () => {

@@ -51,10 +51,10 @@ const CHARTED = ['maturity', 'adoption.clinicians', 'fatigue', 'confidence', 'be
 describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
   const cases: { name: string; input: () => SimInput; R: number; seed: number; series?: readonly string[] }[] = [
     { name: 'blank trust, every series', input: blankInput, R: 37, seed: 3 },
-    { name: 'milton-keynes.json, charted series', input: () => scenarioInput('milton-keynes.json'), R: 40, seed: 11, series: CHARTED },
-    { name: 'scas-staged-journey.json, every series', input: () => scenarioInput('scas-staged-journey.json'), R: 25, seed: -4 },
-    { name: 'covid-19.json, two series', input: () => scenarioInput('covid-19.json'), R: 31, seed: 123456789, series: ['remoteConsultations', 'capability'] },
-    { name: 'cntw-model-teams.json, no bands', input: () => scenarioInput('cntw-model-teams.json'), R: 19, seed: 7, series: [] },
+    { name: 'milton-keynes.momentum, charted series', input: () => scenarioInput('milton-keynes.momentum'), R: 40, seed: 11, series: CHARTED },
+    { name: 'scas-staged-journey.momentum, every series', input: () => scenarioInput('scas-staged-journey.momentum'), R: 25, seed: -4 },
+    { name: 'covid-19.momentum, two series', input: () => scenarioInput('covid-19.momentum'), R: 31, seed: 123456789, series: ['remoteConsultations', 'capability'] },
+    { name: 'cntw-model-teams.momentum, no bands', input: () => scenarioInput('cntw-model-teams.momentum'), R: 19, seed: 7, series: [] },
   ];
   for (const c of cases) {
     it(`[R10] ${c.name}: 1, 2, 3 and uneven parts in any order`, () => {
@@ -68,7 +68,7 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
     });
   }
   it('[R10] any split into up to six parts, shuffled, gives the same bits (property)', () => {
-    const input = scenarioInput('first-team-multidisciplinary.json');
+    const input = scenarioInput('first-team-multidisciplinary.momentum');
     const R = 23;
     const whole = monteCarlo(input, { replications: R, seed: 31, series: CHARTED });
     fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: R - 1 }), { maxLength: 5 }), fc.nat(), (cuts, salt) => {
@@ -86,7 +86,7 @@ describe('[R10] merged parts equal one Monte Carlo, bit for bit', () => {
     expectSameBits(mergeMonteCarlo(input, partsOf(input, 42, splitReplications(1000, 2)).reverse()), whole);
   }, 120_000); // about 3 s on a free core; the machine is often shared
   it('[R10] a part is the raw values of its replications, in blocks of 16', () => {
-    const input = scenarioInput('milton-keynes.json');
+    const input = scenarioInput('milton-keynes.momentum');
     const part = monteCarloPart(input, { seed: 8, from: 3, to: 7, series: ['maturity', 'urgency'] });
     expect(part).toMatchObject({ engineVersion: ENGINE_VERSION, seed: 8, from: 3, to: 7, horizonWeeks: input.horizonWeeks });
     // Exogenous series are listed but carry no values: the merge takes them from the input's path.
@@ -193,7 +193,7 @@ describe('[R10] parts that do not make one Monte Carlo are refused with the reas
     expect(live).toBeGreaterThanOrEqual(0);
     wrongWeek[live] = 300;
     expect(() => mergeMonteCarlo(input, [a, { ...b, goLiveWeeks: wrongWeek }, c])).toThrow(/part \[4, 8\) has go-live week 300 for replication \d+'s initiative '.+', which does not fit its outcome/);
-    const other = { ...scenarioInput('milton-keynes.json'), horizonWeeks: input.horizonWeeks };
+    const other = { ...scenarioInput('milton-keynes.momentum'), horizonWeeks: input.horizonWeeks };
     const mine = monteCarloPart(other, { seed: 9, from: 0, to: 4, series });
     expect(() => mergeMonteCarlo(input, [mine, b, c])).toThrow(/ran the initiatives/);
   });

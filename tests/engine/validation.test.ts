@@ -55,7 +55,7 @@ describe('validation properties', () => {
 describe('validation through the command line', () => {
   it('[P5] the command line gives the in-process figure for a trust with no team (momentum run --set … --json)', async () => {
     const sets = LEVERS.filter((l) => l.group === 'team' && l.unit === 'FTE').flatMap((l) => ['--set', `${l.id}=0`]);
-    const r = await momentum(['run', scenario('blank-trust.json'), '--replications', '300', '--seed', '1', ...sets, '--set', 'team.external=0', '--json']);
+    const r = await momentum(['run', scenario('blank-trust.momentum'), '--replications', '300', '--seed', '1', ...sets, '--set', 'team.external=0', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { kpis: Record<string, number>; levers: Record<string, number> };
     expect(out.levers['team.engineering']).toBe(0);

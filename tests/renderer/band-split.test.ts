@@ -94,7 +94,7 @@ function channelHelper(): { helper: ReturnType<typeof createPortHelper>; transfe
 
 describe('Monte Carlo split between the band worker and helpers (SPEC R10)', () => {
   it('gives the bands and KPIs of one monteCarlo call bit for bit, for the view\'s series and for every series', async () => {
-    const inputs = [blankInput(), scenarioInput('milton-keynes.json')];
+    const inputs = [blankInput(), scenarioInput('milton-keynes.momentum')];
     for (const input of inputs) {
       for (const series of [BAND_SERIES, undefined]) {
         const opts = { replications: 500, seed: BAND_SEED, series };
@@ -135,7 +135,7 @@ describe('Monte Carlo split between the band worker and helpers (SPEC R10)', () 
   });
 
   it('carries parts over a message port with their buffers transferred, and merges them to the single-call result', async () => {
-    const input = scenarioInput('milton-keynes.json');
+    const input = scenarioInput('milton-keynes.momentum');
     const { helper, transferred } = channelHelper();
     const opts = { replications: 300, seed: BAND_SEED, series: BAND_SERIES };
     expectSameResult(await splitMonteCarlo(input, opts, [helper]), monteCarlo(input, opts));

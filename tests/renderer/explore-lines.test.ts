@@ -7,8 +7,8 @@ import { comparisonLines, isTypical, kpiRun, lineBasis, pickBand, shownSeries } 
 import type { ExploreRuns, ShownLine } from '../../renderer/src/views/explore/use-explore-runs';
 import { bandsUntilWeek, runUntilWeek } from '../../renderer/src/model/reveal-run';
 
-const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
-if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+const parsed = parseScenario(readFileSync('scenarios/milton-keynes.momentum', 'utf8'));
+if (!parsed.ok) throw new Error('milton-keynes.momentum does not parse');
 const input = scenarioToInput(parsed.scenario);
 const pinInput = scenarioToInput(parsed.scenario, { 'priorities.concurrent': 1 });
 const expected = simulateExpected(input);

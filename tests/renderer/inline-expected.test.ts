@@ -35,7 +35,7 @@ const other: SimInput = { ...big, horizonWeeks: big.horizonWeeks + 52 };
 describe('expected runs on the main thread', () => {
   it('gives the result of the engine function the worker runs for an expected request, bit for bit', () => {
     const runs = createInlineRuns({ run: simulateExpected });
-    for (const input of [scenarioInput('milton-keynes.json'), scenarioInput('milton-keynes.json', { 'goal.clarity': 0.9, 'priorities.concurrent': 9 })]) {
+    for (const input of [scenarioInput('milton-keynes.momentum'), scenarioInput('milton-keynes.momentum', { 'goal.clarity': 0.9, 'priorities.concurrent': 9 })]) {
       const outcome = runs.run(input);
       expect(outcome.error).toBeUndefined();
       expect(outcome.result).toEqual(simulateExpected(input));
@@ -156,8 +156,8 @@ describe('the rule that sends a slow scenario to the worker', () => {
   it('keys a scenario by what levers leave alone: weeks, initiatives, stages, events', () => {
     expect(scenarioKey(step(1))).toBe(scenarioKey(step(7)));
     expect(scenarioKey(other)).not.toBe(scenarioKey(step(1)));
-    const mk = scenarioInput('milton-keynes.json');
-    expect(scenarioKey(mk)).toBe(scenarioKey(scenarioInput('milton-keynes.json', { 'priorities.concurrent': 12 })));
+    const mk = scenarioInput('milton-keynes.momentum');
+    expect(scenarioKey(mk)).toBe(scenarioKey(scenarioInput('milton-keynes.momentum', { 'priorities.concurrent': 12 })));
     expect(scenarioKey({ ...mk, initiatives: mk.initiatives.slice(1) })).not.toBe(scenarioKey(mk));
   });
 });

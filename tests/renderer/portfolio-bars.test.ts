@@ -65,8 +65,8 @@ describe('[R7] portfolio timeline bars', () => {
   });
 
   it('gives every re-planned initiative of real runs bars that move forward in time and do not overlap', () => {
-    const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
-    if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+    const parsed = parseScenario(readFileSync('scenarios/milton-keynes.momentum', 'utf8'));
+    if (!parsed.ok) throw new Error('milton-keynes.momentum does not parse');
     const input = scenarioToInput(parsed.scenario);
     let retried = 0;
     for (let seed = 1; seed <= 20; seed++) {

@@ -9,8 +9,8 @@ import { PortfolioChart, portfolioRows } from '../../renderer/src/views/explore/
 import { wgllScoresAt } from '../../renderer/src/views/explore/wgll-overlay';
 
 // The panels beside the "why" during a reveal: nothing they draw or say may come from after the reveal week.
-const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.json', 'utf8'));
-if (!parsed.ok) throw new Error('scas-staged-journey.json does not parse');
+const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.momentum', 'utf8'));
+if (!parsed.ok) throw new Error('scas-staged-journey.momentum does not parse');
 const run = simulateExpected(scenarioToInput(parsed.scenario));
 const REVEAL_WEEKS = [0, 26, 64, 100, 200];
 

@@ -8,8 +8,8 @@ import { runUntilWeek } from '../../renderer/src/model/reveal-run';
 import { explanationsUntilWeek, revealExplained, revealWhyNote } from '../../renderer/src/model/reveal-why';
 
 // At reveal week R the "why" panel may use only what is knowable at R: the engine's quarters that end by R.
-const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.json', 'utf8'));
-if (!parsed.ok) throw new Error('scas-staged-journey.json does not parse');
+const parsed = parseScenario(readFileSync('scenarios/scas-staged-journey.momentum', 'utf8'));
+if (!parsed.ok) throw new Error('scas-staged-journey.momentum does not parse');
 const run = simulateExpected(scenarioToInput(parsed.scenario));
 
 function period(fromWeek: number, toWeek: number, binding: Constraint): PeriodExplanation {

@@ -45,7 +45,14 @@ describe('run file round trip', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.run).toEqual(run);
     expect(serializeRunFile(parsed.run)).toBe(text);
-    expect(text.startsWith('{\n  "$schema": "./run.schema.json",\n  "format": "momentum-run",')).toBe(true);
+    expect(text.startsWith('{\n  "$schema": "../schemas/run.schema.json",\n  "format": "momentum-run",')).toBe(true);
+  });
+
+  it('opens a run saved when the schema sat beside the scenarios, and writes the new reference', async () => {
+    const old = { ...JSON.parse(serializeRunFile(await savedRun())), $schema: './run.schema.json' };
+    const parsed = parseRunFile(JSON.stringify(old));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(JSON.parse(serializeRunFile(parsed.run)).$schema).toBe('../schemas/run.schema.json');
   });
 
   it('a saved run reproduces exactly after a trip through text', async () => {

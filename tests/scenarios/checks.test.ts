@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ChecksFileSchema, formatProblems, parseScenario, runCheck, scenarioToInput, simulateExpected } from '../../engine';
 import type { Scenario, ScenarioCheck } from '../../engine';
-import { SCENARIOS_DIR, libraryFiles } from './library-files';
+import { libraryFiles } from './library-files';
 
 const scenarios = new Map<string, Scenario>();
 for (const { file, text } of libraryFiles()) {
@@ -11,10 +11,10 @@ for (const { file, text } of libraryFiles()) {
   scenarios.set(r.scenario.id, r.scenario);
 }
 
-const parsed = ChecksFileSchema.safeParse(JSON.parse(readFileSync(`${SCENARIOS_DIR}checks.json`, 'utf8')));
+const parsed = ChecksFileSchema.safeParse(JSON.parse(readFileSync(new URL('./checks.json', import.meta.url), 'utf8')));
 const checks: ScenarioCheck[] = parsed.success ? parsed.data.checks : [];
 
-describe('scenarios/checks.json', () => {
+describe('tests/scenarios/checks.json', () => {
   it('is a valid checks file with unique ids', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);

@@ -29,6 +29,6 @@ describe('docs/SCENARIO-FORMAT.md', () => {
 describe('docs/TRAINER-GUIDE.md', () => {
   it('covers every prepared scenario by id', () => {
     const text = doc('TRAINER-GUIDE.md');
-    for (const { file } of libraryFiles()) expect(text, file).toContain(`\`${file.replace(/\.json$/, '')}\``);
+    for (const { file } of libraryFiles()) expect(text, file).toContain(`\`${file.replace(/\.momentum$/, '')}\``);
   });
 });

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 /** The folder holding the prepared scenario library. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/** Return the prepared scenario files (name and text), excluding JSON Schemas and checks files. */
+/** Return the prepared scenario files (name and text); the folder holds nothing else. */
 export function libraryFiles(): { file: string; text: string }[] {
   return readdirSync(SCENARIOS_DIR)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json') && !f.endsWith('checks.json'))
+    .filter((f) => f.endsWith('.momentum'))
     .sort()
     .map((file) => ({ file, text: readFileSync(SCENARIOS_DIR + file, 'utf8') }));
 }

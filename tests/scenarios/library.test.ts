@@ -6,7 +6,7 @@ const files = libraryFiles();
 
 describe('prepared scenario library', () => {
   it('holds the blank trust and at least three case scenarios', () => {
-    expect(files.map((f) => f.file)).toContain('blank-trust.json');
+    expect(files.map((f) => f.file)).toContain('blank-trust.momentum');
     expect(files.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -18,14 +18,14 @@ describe('prepared scenario library', () => {
     });
 
     it('starts with "$schema" and is at the current schema version without migration', () => {
-      expect(text.trimStart().startsWith('{\n  "$schema": "./scenario.schema.json"')).toBe(true);
+      expect(text.trimStart().startsWith('{\n  "$schema": "../schemas/scenario.schema.json"')).toBe(true);
       expect(result.ok).toBe(true);
       if (result.ok) expect(result.migratedFrom).toBeUndefined();
     });
 
     it('is named after its id', () => {
       if (!result.ok) return expect.fail('does not parse');
-      expect(`${result.scenario.id}.json`).toBe(file);
+      expect(`${result.scenario.id}.momentum`).toBe(file);
     });
 
     it('has a one-line lesson, a summary, a source and judgement notes ', () => {

@@ -155,10 +155,16 @@ describe('serializeScenario, blankScenario and scenarioToInput', () => {
     const r = parseScenario(base());
     if (!r.ok) return expect.fail('base case does not parse');
     const text = serializeScenario(r.scenario);
-    expect(text.startsWith('{\n  "$schema": "./scenario.schema.json",\n  "schemaVersion": 2,')).toBe(true);
+    expect(text.startsWith('{\n  "$schema": "../schemas/scenario.schema.json",\n  "schemaVersion": 2,')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     const again = parseScenario(text);
     expect(again.ok && serializeScenario(again.scenario)).toBe(text);
+  });
+
+  it('opens a file written when the schema sat beside the scenarios, and saves it with the new reference', () => {
+    const r = parseScenario({ ...base(), $schema: './scenario.schema.json' });
+    if (!r.ok) return expect.fail(formatProblems(r.problems).join('\n'));
+    expect(JSON.parse(serializeScenario(r.scenario)).$schema).toBe('../schemas/scenario.schema.json');
   });
 
   it('returns a blank scenario that parses and serialises to itself', () => {

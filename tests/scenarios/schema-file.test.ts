@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEVERS } from '../../engine';
 import { SCHEMA_FILE, schemaText } from '../../scripts/gen-schema';
 
-describe('scenarios/scenario.schema.json', () => {
+describe('schemas/scenario.schema.json', () => {
   it('is what `npm run schema` generates from the zod schema and the engine\'s levers (run it and commit if this fails)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
   });

@@ -42,17 +42,17 @@ describe('editor draft autosave', () => {
   });
 
   it('leaves the slot as it was without a draft, and round-trips lever changes and a draft through the envelope', () => {
-    const levers = { kind: 'scenario' as const, name: 'milton-keynes.json', text: serializeScenario(scenario('Levers')), fileId: 'f1' };
+    const levers = { kind: 'scenario' as const, name: 'milton-keynes.momentum', text: serializeScenario(scenario('Levers')), fileId: 'f1' };
     expect(scenarioSlotDoc(levers, null)).toBe(levers);
     expect(scenarioSlotDoc(null, null)).toBeNull();
     const kept = keptDraftOf(editing('Workshop draft', 5_000).getState().trainer)!;
     const both = scenarioSlotDoc(levers, kept)!;
     expect(JSON.parse(both.text).format).toBe(UNSAVED_WORK_FORMAT);
-    expect(both.name).toBe('milton-keynes.json with a journey draft (Workshop draft)');
+    expect(both.name).toBe('milton-keynes.momentum with a journey draft (Workshop draft)');
     expect(both.fileId).toBe('f1');
     const back = readScenarioSlot(recovered(both.text, both.name));
     expect(back.levers?.text).toBe(levers.text);
-    expect(back.levers?.name).toBe('milton-keynes.json');
+    expect(back.levers?.name).toBe('milton-keynes.momentum');
     expect(back.draft?.editedAt).toBe(5_000);
     expect(back.draft?.draft).toEqual(kept.draft);
 

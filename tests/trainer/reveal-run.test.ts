@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { monteCarlo, parseScenario, scenarioToInput, simulate, type InitiativeOutcome, type RunResult } from '../../engine';
 import { bandsUntilWeek, outcomeUntilWeek, runUntilWeek } from '../../renderer/src/model/reveal-run';
 
-const parsed = parseScenario(readFileSync('scenarios/milton-keynes.json', 'utf8'));
-if (!parsed.ok) throw new Error('milton-keynes.json does not parse');
+const parsed = parseScenario(readFileSync('scenarios/milton-keynes.momentum', 'utf8'));
+if (!parsed.ok) throw new Error('milton-keynes.momentum does not parse');
 const input = scenarioToInput(parsed.scenario);
 
 /** Return the weeks, up to `week`, of one kind of event of one initiative. */

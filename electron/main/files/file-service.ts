@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { withDocumentExtension } from '../../../engine/core';
 import type { DocumentKind, ExportRequest, FileRef, FileResult, OpenedFile, RecentFile, SaveRequest } from '../../contract/ipc';
 import { writeFailureReason, writeFileAtomic } from '../../../node-shared/atomic-write';
 import { digestOf, type FileGrants, type Grant } from './file-grants';
@@ -42,10 +43,9 @@ export function safeFileName(name: string, fallback: string): string {
   return basename(cleaned).trim() || fallback;
 }
 
-/** Return a suggested name with the `.json` extension documents use. */
-export function withJsonExtension(name: string): string {
-  const safe = safeFileName(name, 'untitled');
-  return extname(safe).toLowerCase() === '.json' ? safe : `${safe}.json`;
+/** Return a suggested name with the extension of its kind (`.momentum`, `.momentum-run`), replacing `.json`. */
+export function suggestedSaveName(name: string, kind: DocumentKind): string {
+  return withDocumentExtension(safeFileName(name, 'untitled'), kind);
 }
 
 /**
@@ -111,10 +111,10 @@ export class FileService {
   async saveAs(request: SaveRequest): Promise<FileResult<FileRef>> {
     const bad = this.checkText(request.name, request);
     if (bad) return bad;
-    // The extension is settled inside the dialog (a default name ending in .json, and filters), so
-    // the OS asks before replacing the very file written. Appending one afterwards would write to a
-    // name nobody was asked about: "report" chosen, an existing "report.json" replaced unasked.
-    const chosen = await this.deps.dialogs.chooseSave(request.kind, withJsonExtension(request.name));
+    // The extension is settled inside the dialog (a default name ending in .momentum, and filters),
+    // so the OS asks before replacing the very file written. Appending one afterwards would write to
+    // a name nobody was asked about: "report" chosen, an existing "report.momentum" replaced unasked.
+    const chosen = await this.deps.dialogs.chooseSave(request.kind, suggestedSaveName(request.name, request.kind));
     if (!chosen) return { ok: false, cancelled: true };
     return this.writeGranted(this.deps.grants.grant(chosen, request.kind), request.text);
   }

@@ -9,9 +9,10 @@ export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
 
 /**
  * Check a parsed JSON value against its kind; return the problems (path and message) or an
- * empty list. The engine's parseScenario and run-file schema plug in here (document-validators.ts).
+ * empty list. `text` is the JSON it was parsed from, for checks that only text allows (a field
+ * written twice). The engine's parseScenario and run-file schema plug in here (document-validators.ts).
  */
-export type DocumentValidator = (kind: DocumentKind, value: unknown) => readonly FileProblemDetail[];
+export type DocumentValidator = (kind: DocumentKind, value: unknown, text: string) => readonly FileProblemDetail[];
 
 /** A document read and checked, ready to hand to the renderer. */
 export interface LoadedDocument {
@@ -49,7 +50,7 @@ export function checkDocument(name: string, kind: DocumentKind, bytes: Uint8Arra
   }
   let problems: readonly FileProblemDetail[] = [];
   try {
-    problems = validate ? validate(kind, value) : [];
+    problems = validate ? validate(kind, value, text) : [];
   } catch (e) {
     // A validator bug must not let a bad file through, nor crash the main process.
     problems = [{ path: '(file)', message: `could not be checked: ${(e as Error).message}` }];

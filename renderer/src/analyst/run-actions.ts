@@ -13,6 +13,7 @@ import {
   type SimRunner,
   type TaskResult,
 } from '../../../engine';
+import { withDocumentExtension } from '../../../engine/core';
 import { getPlatform, type OpenedFile, type RecentFile } from '../platform';
 import { useAppStore } from '../store';
 import { MAX_OPEN_RUNS, type RunOrigin } from '../store/runs/runs-slice';
@@ -29,9 +30,9 @@ export interface NewRun {
   readonly replications: number;
 }
 
-/** File name suggested when saving a run: its label as a file stem plus `.run.json`. */
+/** File name suggested when saving a run: its label as a file stem plus `.momentum-run`. */
 export function runFileName(label: string): string {
-  return `${fileStem(label)}.run.json`;
+  return withDocumentExtension(fileStem(label), 'run');
 }
 
 /**

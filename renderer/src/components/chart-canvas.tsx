@@ -20,7 +20,11 @@ export interface ChartCanvasProps<T extends ChartType> {
   readonly valuesOnly?: boolean;
 }
 
-/** chart.js's own steps of `update` that a values-only redraw runs (internal, stable across 4.x). */
+/**
+ * chart.js's own steps of `update` that a values-only redraw runs. `_updateDatasets` is private,
+ * so package.json pins chart.js to 4.6.x (tests/lint/dependencies.test.ts); the check below falls
+ * back to a full `update` if a release drops it.
+ */
 interface DatasetUpdater {
   _updateDatasets(mode: 'none'): void;
   render(): void;

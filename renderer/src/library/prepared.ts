@@ -6,9 +6,8 @@ export type PreparedScenario =
   | { readonly file: string; readonly ok: false; readonly problems: readonly Problem[] };
 
 // The prepared files are bundled as text at build time, so the library works offline and the
-// same validator that checks a file from disk checks them. The folder also holds the JSON
-// Schemas and the lesson checks, which are not scenarios.
-const FILES = import.meta.glob(['../../../scenarios/*.json', '!../../../scenarios/*.schema.json', '!../../../scenarios/checks.json'], {
+// same validator that checks a file from disk checks them. The folder holds scenarios only.
+const FILES = import.meta.glob('../../../scenarios/*.momentum', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -16,7 +15,7 @@ const FILES = import.meta.glob(['../../../scenarios/*.json', '!../../../scenario
 
 let cache: readonly PreparedScenario[] | null = null;
 
-/** Return every prepared scenario (scenarios/*.json), parsed, in library order (see libraryOrderKey). */
+/** Return every prepared scenario (scenarios/*.momentum), parsed, in library order (see libraryOrderKey). */
 export function preparedScenarios(): readonly PreparedScenario[] {
   cache ??= Object.entries(FILES)
     .map(([path, text]): PreparedScenario => {

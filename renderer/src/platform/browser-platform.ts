@@ -3,7 +3,7 @@ import { KeyValueDb } from './idb';
 import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
 import { shortcutCommand } from './shortcuts';
 import { UnsavedTracker } from './unsaved-tracker';
-import { ENGINE_VERSION } from '../../../engine/core';
+import { ENGINE_VERSION, DOCUMENT_EXTENSIONS, openableExtensions, withDocumentExtension } from '../../../engine/core';
 
 /** How many recent files the browser keeps. */
 export const MAX_RECENT = 10;
@@ -40,9 +40,16 @@ interface Granted {
   lastModified?: number;
 }
 
+// Documents are JSON inside; the pickers offer their own extensions and, to open, the older .json.
 const KIND_TYPES: Record<DocumentKind, PickerType> = {
-  scenario: { description: 'Momentum scenario', accept: { 'application/json': ['.json'] } },
-  run: { description: 'Momentum run', accept: { 'application/json': ['.json'] } },
+  scenario: { description: 'Momentum scenario', accept: { 'application/json': openableExtensions('scenario').map((e) => `.${e}`) } },
+  run: { description: 'Momentum run', accept: { 'application/json': openableExtensions('run').map((e) => `.${e}`) } },
+};
+
+/** What Save As offers: a kind's own extension only. */
+const SAVE_TYPES: Record<DocumentKind, PickerType> = {
+  scenario: { description: 'Momentum scenario', accept: { 'application/json': [DOCUMENT_EXTENSIONS.scenario] } },
+  run: { description: 'Momentum run', accept: { 'application/json': [DOCUMENT_EXTENSIONS.run] } },
 };
 
 const EXPORT_TYPES: Record<string, PickerType> = {
@@ -129,15 +136,15 @@ export class BrowserPlatform implements Platform {
       }
       return this.readGranted(kind, await handle.getFile(), handle);
     }
-    const file = await this.pickWithInput();
+    const file = await this.pickWithInput(kind);
     return file ? this.readGranted(kind, file, undefined) : null;
   }
 
-  private pickWithInput(): Promise<File | null> {
+  private pickWithInput(kind: DocumentKind): Promise<File | null> {
     return new Promise((resolve) => {
       const input = this.win.document.createElement('input');
       input.type = 'file';
-      input.accept = '.json,application/json';
+      input.accept = [...openableExtensions(kind).map((e) => `.${e}`), 'application/json'].join(',');
       input.style.display = 'none';
       input.addEventListener('change', () => {
         resolve(input.files?.[0] ?? null);
@@ -224,7 +231,7 @@ export class BrowserPlatform implements Platform {
 
   /** Ask where to save (or download when the browser has no save picker). */
   async saveFileAs(request: SaveRequest): Promise<FileRef | null> {
-    const name = request.name.endsWith('.json') ? request.name : `${request.name}.json`;
+    const name = withDocumentExtension(request.name, request.kind);
     const fsa = this.win as unknown as FsaWindow;
     if (!fsa.showSaveFilePicker) {
       this.download(name, new Blob([request.text], { type: 'application/json' }));
@@ -232,7 +239,7 @@ export class BrowserPlatform implements Platform {
     }
     let handle: FileSystemFileHandle;
     try {
-      handle = await fsa.showSaveFilePicker({ suggestedName: name, types: [KIND_TYPES[request.kind]] });
+      handle = await fsa.showSaveFilePicker({ suggestedName: name, types: [SAVE_TYPES[request.kind]] });
     } catch (e) {
       if (isAbort(e)) return null;
       throw e;

@@ -1,4 +1,5 @@
 import type { FileResult, MomentumDesktopApi } from '../../../electron/contract/ipc';
+import { withDocumentExtension } from '../../../engine/core';
 import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
 import { isTextEditing } from './text-editing';
 
@@ -18,7 +19,7 @@ function unwrap<T>(r: FileResult<T>): T | null {
 
 /** Keep a suggested file name within the length the main process accepts (ipc-validation.ts). */
 function fitSave(request: SaveRequest): SaveRequest {
-  return request.name.length <= 200 ? request : { ...request, name: `${request.name.slice(0, 195)}.json` };
+  return request.name.length <= 200 ? request : { ...request, name: withDocumentExtension(request.name.slice(0, 185), request.kind) };
 }
 
 /** The platform of the desktop app: every call goes through the preload's typed API. */
@@ -95,6 +96,11 @@ export class ElectronPlatform implements Platform {
   setUnsaved(key: string, title: string | null): void {
     // Fire and forget, but never as an unhandled rejection; the limits match ipc-validation.ts.
     this.api.setUnsaved({ key: key.slice(0, 64), title: title === null ? null : title.slice(0, 512) }).catch((e: unknown) => console.error('Momentum: could not report unsaved work', e));
+  }
+
+  /** Tell the main process the app listens for commands (it holds files opened from the OS until then). */
+  ready(): void {
+    void this.api.ready().catch(() => undefined);
   }
 
   /** Open an allowlisted address in the user's browser. */

@@ -58,6 +58,8 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** Subscribe to menu commands (native menus, or keyboard shortcuts in the browser); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Say the app listens for commands, so the host may send files the OS asked it to open. Optional: only the desktop has them. */
+  ready?(): void;
 }
 
 /** A file that could not be opened or written, with a message fit to show as it is. */

@@ -1,4 +1,4 @@
-import { parseScenario, serializeScenario, type Scenario } from '../../../engine';
+import { parseScenario, serializeScenario, withDocumentExtension, type Scenario } from '../../../engine';
 import { getPlatform, type FileRef } from '../platform';
 
 /** The outcome of saving a scenario: where it went and what reloads from it, or why it did not. */
@@ -18,7 +18,7 @@ export async function saveScenarioAs(scenario: Scenario): Promise<SaveOutcome> {
     return { ok: false, cancelled: false, message: `the scenario does not pass its own checks (${back.problems.map((p) => `${p.path}: ${p.message}`).join('; ')})` };
   }
   try {
-    const file = await getPlatform().saveFileAs({ kind: 'scenario', name: `${scenario.id}.json`, text });
+    const file = await getPlatform().saveFileAs({ kind: 'scenario', name: withDocumentExtension(scenario.id, 'scenario'), text });
     if (!file) return { ok: false, cancelled: true, message: 'Saving was cancelled.' };
     return { ok: true, file, saved: back.scenario };
   } catch (e) {
