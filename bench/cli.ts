@@ -123,7 +123,7 @@ export const CLI_SUITE: Suite = {
         entryOf('cli: sweep speed-up, 2 workers over 1 (at least)', '×', one.map((a, i) => a.wall / two[i]!.wall), { limit: SPEED_UP_BUDGET, on: 'median', atLeast: true }),
         // One worker's CPU time over half of two workers' CPU time: what two free cores could give if every
         // CPU second were on the critical path. Optimistic: part of one worker's CPU is V8 compiling on its
-        // own threads, which runs on the idle second core (docs/PERFORMANCE.md, point 3).
+        // own threads, which runs on the idle second core (docs/PERFORMANCE.md, "The command line").
         lowTail('cli: sweep speed-up two free cores could give, from CPU time', possible),
         // Where the time goes: the parallel part alone, and the start-up before it.
         entryOf('cli: sweep of 10,000 runs, 1 worker, compute phase (first → last result)', 'ms', compute(one)),

@@ -23,7 +23,7 @@ export const ENGINE_SUITE: Suite = {
   summary: 'one replication, the expected run, 1,000-replication Monte Carlo (one thread, statistics alone, both cores as the app splits it), full sensitivity',
   async run(log) {
     const engine = await bundledEngine();
-    const { blankInput, mergeMonteCarlo, monteCarlo, monteCarloPart, sensitivity, simulate, simulateExpected, splitReplications } = engine;
+    const { blankInput, mergeMonteCarlo, monteCarlo, monteCarloPart, robustness, sensitivity, simulate, simulateExpected, splitReplications } = engine;
     const input = blankInput();
     let seed = 0;
     const entries: Entry[] = [];
@@ -44,6 +44,17 @@ export const ENGINE_SUITE: Suite = {
     add(measure('engine: one replication (260 weeks)', () => simulate(input, ++seed), { runs: 200, warmup: 50 }));
     // The issue's budget: 1,000 replications of 260 weeks in at most 50 ms, median, one thread, every series.
     add(measure('engine: Monte Carlo, 1,000 replications', () => monteCarlo(input, { replications: 1000, seed: ++seed }), { runs: 15, warmup: 3, budget: { limit: 50, on: 'median' } }));
+    // The same with uncertainty 'all' (each replication also draws the model's assumptions), beside it, so
+    // the two read as a ratio in one run.
+    add(measure("engine: Monte Carlo, 1,000 replications, uncertainty 'all'", () => monteCarlo(input, { replications: 1000, seed: ++seed, uncertainty: 'all' }), { runs: 15, warmup: 3 }));
+    // A robustness check as the app and `momentum robustness` make it: two paired 1,000-replication Monte
+    // Carlos (KPIs only) and the comparison. Budget from the uncertainty issue: at most 1 s.
+    const whatIf = { ...input, levers: { ...input.levers, 'leadership.ownership': 3 } };
+    add(measure('engine: robustness over 1,000 paired draws (two Monte Carlos, KPIs only, and the comparison)', () => {
+      const a = monteCarlo(input, { replications: 1000, seed: 5, uncertainty: 'all', series: [] });
+      const b = monteCarlo(whatIf, { replications: 1000, seed: 5, uncertainty: 'all', series: [] });
+      return robustness(a, b, 'maturityAtHorizon');
+    }, { runs: 7, warmup: 2, budget: { limit: 1000, on: 'p95' } }));
     // What the statistics cost on their own: the merge of two parts (copy into one store, bands of every
     // series, KPI distributions), as a thread that joins two workers' parts does it.
     const parts = splitReplications(1000, 2).map(({ from, to }) => monteCarloPart(input, { seed: 77, from, to }));

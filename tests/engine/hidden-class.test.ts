@@ -1,6 +1,6 @@
 // The weekly loop is fast only while V8 keeps its optimised code. A sweep starting at lever value 0 once
 // gave the settings object an integer field layout, and the first fractional value changed its hidden
-// class and threw that code away in every worker thread (docs/PERFORMANCE.md, "Warm-up of a sweep").
+// class and threw that code away in every worker thread (docs/PERFORMANCE.md, "One hidden class for the settings").
 // V8's own check (%HaveSameMap) needs --allow-natives-syntax, so it runs in a child Node process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
