@@ -37,18 +37,28 @@ describe('board pack tables', () => {
     const moved = Object.keys(runs[0]!.run.summary.kpis).some((k) => runs[0]!.run.summary.kpis[k] !== runs[1]!.run.summary.kpis[k]);
     expect(t.rows.some((r) => r[2]!.includes('('))).toBe(moved);
   });
+
+  it('reads as a board reads: typical outcomes, the chance of the goal in %, no 0/1 statistic or fractional count', async () => {
+    const runs = await openRuns();
+    const t = kpiTable(runs, 0, runs.map((r) => r.run.summary));
+    expect(t.caption).toMatch(/median/);
+    const goal = t.rows.find((r) => r[0] === 'Chance of reaching the goal')!;
+    expect(goal[1]).toMatch(/^\d+%$/);
+    const delivered = t.rows.find((r) => r[0] === 'Initiatives delivered')!;
+    expect(delivered[1]).toMatch(/^\d+$/);
+  });
 });
 
 describe('board pack insights', () => {
   it('merges an insight several runs share into one line naming each run', () => {
     const out = mergeInsights([
-      { run: 'A', lesson: 'L1', text: 'Too many priorities.' },
-      { run: 'B', lesson: 'L1', text: 'Too many priorities.' },
-      { run: 'B', lesson: 'L7', text: 'No early win.' },
+      { run: 'A', lesson: 'Fewer priorities at once', text: 'Too many priorities.' },
+      { run: 'B', lesson: 'Fewer priorities at once', text: 'Too many priorities.' },
+      { run: 'B', lesson: '', text: 'No early win.' },
     ]);
     expect(out).toEqual([
-      { lesson: 'A, B (L1)', text: 'Too many priorities.' },
-      { lesson: 'B (L7)', text: 'No early win.' },
+      { lesson: 'A, B (Fewer priorities at once)', text: 'Too many priorities.' },
+      { lesson: 'B', text: 'No early win.' },
     ]);
   });
 });
