@@ -77,6 +77,23 @@ describe('board pack from open runs', () => {
     expect(html).toContain('Board to decide.');
     expect(html).toContain('<td>Could not re-simulate</td>');
   });
+
+  it('leads with the answer: the summary and key results before any setting, seed or engine table', async () => {
+    const runs = await openRuns();
+    const data = boardPackData(
+      { title: 'Review', notes: '', preparedOn: '1 December 2026', engineVersion: '1', runs, referenceIndex: 0, summaries: runs.map((r) => r.run.summary), charts: [], insights: [] },
+      LEVERS,
+    );
+    expect(data.summary).toHaveLength(2);
+    expect(data.summary![0]).toMatch(/^Baseline: maturity \d\.\d of 5 at the end; a \d+% chance of reaching the goal/);
+    const html = buildBoardPack(data);
+    const at = (s: string) => html.indexOf(s);
+    expect(at('id="summary-h"')).toBeGreaterThan(0);
+    expect(at('id="summary-h"')).toBeLessThan(at('Board settings'));
+    expect(at('id="summary-h"')).toBeLessThan(at('>Seed<'));
+    expect(at(data.summary![0]!)).toBeLessThan(at('>Seed<'));
+    expect(at('Appendix: settings and reproducibility')).toBeLessThan(at('>Seed<'));
+  });
 });
 
 describe('file names', () => {

@@ -125,6 +125,23 @@ export function mergeInsights(perRun: readonly { run: string; lesson: string; te
   return [...merged.values()].map((m) => ({ lesson: m.lesson ? `${m.runs.join(', ')} (${m.lesson})` : m.runs.join(', '), text: m.text }));
 }
 
+/** Return the pack's answer, a sentence per run: typical maturity (with its level), the chance of the goal and when. */
+export function summaryLines(runs: readonly OpenRun[], summaries: readonly KpiSummary[]): string[] {
+  return runs.flatMap((r, i) => {
+    const s = summaries[i];
+    if (!s) return [];
+    const k = typicalKpis(s, pointOf(r.run).input.horizonWeeks);
+    const parts: string[] = [];
+    if (k.maturityAtHorizon !== undefined) parts.push(`maturity ${formatKpiValue('maturityAtHorizon', k.maturityAtHorizon)} of 5 at the end`);
+    if (k.goalReached !== undefined) {
+      const when = k.weeksToGoal !== undefined && Number.isFinite(k.weeksToGoal) ? `, typically after ${formatKpiValue('weeksToGoal', k.weeksToGoal)}` : '';
+      parts.push(`a ${formatKpiValue('goalReached', k.goalReached)} chance of reaching the goal${when}`);
+    }
+    if (k.initiativesDelivered !== undefined) parts.push(`${formatKpiValue('initiativesDelivered', k.initiativesDelivered)} initiatives delivered`);
+    return parts.length > 0 ? [`${r.run.label}: ${parts.join('; ')}.`] : [];
+  });
+}
+
 /** Assemble the board pack's data from the open runs, their summaries, charts, insights and notes. */
 export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]): BoardPackData {
   const scenarios = [...new Set(src.runs.map((r) => r.run.scenario.title))];
@@ -135,6 +152,7 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     preparedOn: src.preparedOn,
     engineVersion: src.engineVersion,
     runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes, check: checkSummary(r) })),
+    summary: summaryLines(src.runs, src.summaries),
     settings: settingsTable(src.runs, src.referenceIndex, defs),
     kpis: kpiTable(src.runs, src.referenceIndex, src.summaries),
     charts: src.charts,
