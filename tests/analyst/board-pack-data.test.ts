@@ -37,18 +37,28 @@ describe('board pack tables', () => {
     const moved = Object.keys(runs[0]!.run.summary.kpis).some((k) => runs[0]!.run.summary.kpis[k] !== runs[1]!.run.summary.kpis[k]);
     expect(t.rows.some((r) => r[2]!.includes('('))).toBe(moved);
   });
+
+  it('reads as a board reads: typical outcomes, the chance of the goal in %, no 0/1 statistic or fractional count', async () => {
+    const runs = await openRuns();
+    const t = kpiTable(runs, 0, runs.map((r) => r.run.summary));
+    expect(t.caption).toMatch(/median/);
+    const goal = t.rows.find((r) => r[0] === 'Chance of reaching the goal')!;
+    expect(goal[1]).toMatch(/^\d+%$/);
+    const delivered = t.rows.find((r) => r[0] === 'Initiatives delivered')!;
+    expect(delivered[1]).toMatch(/^\d+$/);
+  });
 });
 
 describe('board pack insights', () => {
   it('merges an insight several runs share into one line naming each run', () => {
     const out = mergeInsights([
-      { run: 'A', lesson: 'L1', text: 'Too many priorities.' },
-      { run: 'B', lesson: 'L1', text: 'Too many priorities.' },
-      { run: 'B', lesson: 'L7', text: 'No early win.' },
+      { run: 'A', lesson: 'Fewer priorities at once', text: 'Too many priorities.' },
+      { run: 'B', lesson: 'Fewer priorities at once', text: 'Too many priorities.' },
+      { run: 'B', lesson: '', text: 'No early win.' },
     ]);
     expect(out).toEqual([
-      { lesson: 'A, B (L1)', text: 'Too many priorities.' },
-      { lesson: 'B (L7)', text: 'No early win.' },
+      { lesson: 'A, B (Fewer priorities at once)', text: 'Too many priorities.' },
+      { lesson: 'B', text: 'No early win.' },
     ]);
   });
 });
@@ -66,6 +76,23 @@ describe('board pack from open runs', () => {
     expect(html).toContain('Agreed in October.');
     expect(html).toContain('Board to decide.');
     expect(html).toContain('<td>Could not re-simulate</td>');
+  });
+
+  it('leads with the answer: the summary and key results before any setting, seed or engine table', async () => {
+    const runs = await openRuns();
+    const data = boardPackData(
+      { title: 'Review', notes: '', preparedOn: '1 December 2026', engineVersion: '1', runs, referenceIndex: 0, summaries: runs.map((r) => r.run.summary), charts: [], insights: [] },
+      LEVERS,
+    );
+    expect(data.summary).toHaveLength(2);
+    expect(data.summary![0]).toMatch(/^Baseline: maturity \d\.\d of 5 at the end; a \d+% chance of reaching the goal/);
+    const html = buildBoardPack(data);
+    const at = (s: string) => html.indexOf(s);
+    expect(at('id="summary-h"')).toBeGreaterThan(0);
+    expect(at('id="summary-h"')).toBeLessThan(at('Board settings'));
+    expect(at('id="summary-h"')).toBeLessThan(at('>Seed<'));
+    expect(at(data.summary![0]!)).toBeLessThan(at('>Seed<'));
+    expect(at('Appendix: settings and reproducibility')).toBeLessThan(at('>Seed<'));
   });
 });
 

@@ -27,8 +27,11 @@ describe('board pack', () => {
   it('is one self-contained HTML document with every section the board needs', () => {
     const html = buildBoardPack(pack());
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    for (const heading of ['Runs', 'Board settings', 'Key results', 'Charts', 'What the model says', "Analyst's notes"]) {
+    for (const heading of ['Summary', 'Charts', 'What the model says', "Analyst's notes", 'Appendix: settings and reproducibility']) {
       expect(html).toContain(`>${heading}</h2>`);
+    }
+    for (const heading of ['Runs', 'Board settings']) {
+      expect(html).toContain(`>${heading}</h3>`);
     }
     expect(html).toContain('<td>3.40</td>');
     expect(html).toContain(`<img src="${PNG}" alt="Maturity rises faster with two priorities.">`);

@@ -34,7 +34,7 @@ describe('Explore view', () => {
     await expect.poll(() => app.kpiCell('maturity', 'current').textContent(), WAIT).not.toBe(kpiBefore);
     await expect.poll(() => page.getByTestId('why-panel').textContent(), WAIT).not.toBe(whyBefore);
     // Once the change settles, screen readers hear the headline against the scenario, and what it is.
-    await expect.poll(() => page.getByTestId('announcer').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)\. Digital maturity at the end \(1–5\): \d\.\d\d/);
+    await expect.poll(() => page.getByTestId('announcer').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\)\. Digital maturity at the end \(1–5\): \d\.\d\b/);
     // While the lever moved, the numbers were the quick estimate and said so; once the runs are in, the median.
     const basisSeen = await page.evaluate(() => (window as unknown as { basisSeen: string[] }).basisSeen);
     expect(basisSeen[0]).toMatch(TYPICAL_BASIS);
@@ -42,7 +42,7 @@ describe('Explore view', () => {
     expect(basisSeen.at(-1)).toMatch(TYPICAL_BASIS);
     // The baseline column keeps the scenario as loaded, and the current column shows its difference.
     expect(await app.kpiCell('maturity', 'baseline').textContent()).toBe(kpiBefore);
-    await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/[+−]\d\.\d\d/);
+    await expect.poll(() => page.locator('[data-testid="kpi-table"] tr[data-kpi="maturity"] td[data-column="current"] .kpi-delta').textContent(), WAIT).toMatch(/^\d\.\d (higher|lower) (▲ better|▼ worse)$/);
 
     // The line drawn is the median of the runs, so it lies inside its own likely range; the caption, the
     // chart's accessible name, the headline and the table say so and agree on the number.
@@ -55,7 +55,7 @@ describe('Explore view', () => {
     expect(await page.getByTestId('chart-maturity').getAttribute('aria-label')).toBe(caption);
     const headlineMaturity = Number(await page.locator('[data-testid="headline"] [data-kpi="maturity"] .headline-value').textContent());
     expect(Math.abs(headlineMaturity - median)).toBeLessThanOrEqual(0.055);
-    expect(await app.kpiCell('maturity', 'current').textContent()).toBe(headlineMaturity.toFixed(2));
+    expect(await app.kpiCell('maturity', 'current').textContent()).toBe(headlineMaturity.toFixed(1));
     expect(await page.locator('[data-testid="kpi-table"] caption').textContent()).toMatch(/typical outcome \(median of 500 runs\)$/);
     expect(await page.getByTestId('lines-status').textContent()).toMatch(/^Lines: the typical outcome \(median of 500 runs\)/);
 

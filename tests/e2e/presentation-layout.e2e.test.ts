@@ -84,7 +84,50 @@ async function present(viewport: { width: number; height: number }): Promise<App
   return app;
 }
 
+/** Return what of one fixed screen is off it: a page taller than the viewport, the chart's axis or the why below the fold. */
+function offScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollHeight > window.innerHeight) problems.push(`page: ${doc.scrollHeight}px tall in ${window.innerHeight}px`);
+    const below = (sel: string) => {
+      const el = document.querySelector(sel);
+      if (!el) return problems.push(`${sel}: missing`);
+      const r = el.getBoundingClientRect();
+      if (r.height === 0) problems.push(`${sel}: not shown`);
+      else if (r.bottom > window.innerHeight + 0.5) problems.push(`${sel}: ends at ${Math.round(r.bottom)}px, below ${window.innerHeight}px`);
+    };
+    below('.chart-panel canvas');
+    below('[data-testid="headline"]');
+    below('[data-testid="why-headline"]');
+    return problems;
+  });
+}
+
 describe('Explore in presentation mode', () => {
+  it('fits one screen with no scrolling and no trainer kit, for the default scenario and SCAS, at 1280×720 and 1920×1080', { timeout: 180_000 }, async () => {
+    const app = await present({ width: 1280, height: 720 });
+    const { page } = app;
+    for (const scenario of ['default', 'SCAS: a staged journey']) {
+      if (scenario !== 'default') {
+        await page.keyboard.press('Escape');
+        await app.openPrepared(scenario);
+        await app.present();
+      }
+      for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+        await page.setViewportSize(viewport);
+        const at = `${scenario} at ${viewport.width}×${viewport.height}`;
+        await page.getByTestId('why-headline').waitFor();
+        await expect.poll(() => offScreen(page), { ...WAIT, message: at }).toEqual([]);
+        // The trainer's own kit (briefing, challenges, lever locks, timer) is not shown to the room.
+        for (const kit of [/^Challenges/, /^Lock levers/, /^Briefing/, /^Session timer/]) {
+          expect(await page.getByRole('heading', { name: kit }).count(), `${kit} ${at}`).toBe(0);
+        }
+      }
+    }
+    expect(app.errors).toEqual([]);
+  });
+
   it('keeps every headline figure in its card, the chart wide and nothing scrolling sideways at 1024×768 to 1920×1080', { timeout: 120_000 }, async () => {
     const app = await present(VIEWPORTS[0]);
     const { page } = app;

@@ -42,7 +42,7 @@ export function formatKpi(meta: KpiMeta, value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
   switch (meta.format) {
     case 'score':
-      return formatNumber(value, 2);
+      return formatNumber(value, 1);
     case 'weeks':
       return formatWeeks(value);
     case 'count':
@@ -54,27 +54,61 @@ export function formatKpi(meta: KpiMeta, value: number | undefined): string {
   }
 }
 
-/** Return the difference of a KPI from the baseline, formatted with its sign ("+0.40", "−3 months"), or '' when equal. */
+/** What each whole level of the 1–5 digital maturity scale means, in a board's words. */
+export const MATURITY_LEVELS: readonly string[] = [
+  'paper-based, little digital use',
+  'basic systems in place, used unevenly',
+  'core systems used across the trust',
+  'digital embedded in everyday care',
+  'leading: data-driven care and services',
+];
+
+/** Return what a maturity score means in words ("level 3: core systems used across the trust"); a level counts once reached. */
+export function maturityWords(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '';
+  const level = Math.min(5, Math.max(1, Math.floor(value + 1e-9)));
+  return `level ${level}: ${MATURITY_LEVELS[level - 1]}`;
+}
+
+/** The words a change takes for each direction of each format: [when the value rose, when it fell]. */
+const DELTA_WORDS: Readonly<Record<KpiMeta['format'], readonly [string, string]>> = {
+  score: ['higher', 'lower'],
+  weeks: ['later', 'sooner'],
+  count: ['more', 'fewer'],
+  share: ['higher', 'lower'],
+  number: ['more', 'fewer'],
+};
+
+/**
+ * Return the difference of a KPI from the baseline in words, with no sign ("0.4 higher", "4 months sooner",
+ * "2 fewer", "20 pts lower"), or '' when it rounds to nothing. Whether it is better is for `isBetter` to say:
+ * the words follow the figure, the arrow and colour follow good and bad.
+ */
 export function formatKpiDelta(meta: KpiMeta, value: number | undefined, baseline: number | undefined): string {
   if (value === undefined || baseline === undefined || !Number.isFinite(value) || !Number.isFinite(baseline)) return '';
   if (meta.format === 'weeks' && (value < 0 || baseline < 0)) return value === baseline ? '' : value < 0 ? 'not reached' : 'now reached';
   const d = value - baseline;
-  const sign = d > 0 ? '+' : '−';
+  const word = DELTA_WORDS[meta.format][d > 0 ? 0 : 1];
   const a = Math.abs(d);
   switch (meta.format) {
     case 'score':
-      return a < 0.005 ? '' : `${sign}${a.toFixed(2)}`;
+      return a < 0.05 ? '' : `${a.toFixed(1)} ${word}`;
     case 'weeks': {
       const months = Math.round(a / 4.345);
-      return months === 0 ? '' : `${sign}${months} month${months === 1 ? '' : 's'}`;
+      return months === 0 ? '' : `${months} month${months === 1 ? '' : 's'} ${word}`;
     }
     case 'count':
-      return Math.round(a) === 0 ? '' : `${sign}${Math.round(a)}`;
+      return Math.round(a) === 0 ? '' : `${Math.round(a)} ${word}`;
     case 'share':
-      return Math.round(a * 100) === 0 ? '' : `${sign}${Math.round(a * 100)} pts`;
+      return Math.round(a * 100) === 0 ? '' : `${Math.round(a * 100)} pts ${word}`;
     default:
-      return a < 0.5 ? '' : `${sign}${Math.round(a)}`;
+      return a < 0.5 ? '' : `${Math.round(a)} ${word}`;
   }
+}
+
+/** Return the arrow and word that say whether a change is good for the trust ("▲ better", "▼ worse"), '' when neither. */
+export function verdict(better: boolean | null): string {
+  return better === true ? '▲ better' : better === false ? '▼ worse' : '';
 }
 
 /** Return whether a value is better than the baseline (true), worse (false) or the same (null). */

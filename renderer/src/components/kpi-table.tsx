@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { RunResult } from '../../../engine';
-import { formatKpi, formatKpiDelta, isBetter, KPI_TABLE, kpiValue, type KpiMeta } from './kpi-meta';
+import { formatKpi, formatKpiDelta, isBetter, KPI_TABLE, kpiValue, maturityWords, verdict, type KpiMeta } from './kpi-meta';
 
 /** One column of the KPI table: a run under a name, drawn in the same colour as its chart line. */
 export interface KpiColumn {
@@ -39,6 +39,8 @@ interface Cell {
   readonly text: string;
   readonly delta: string;
   readonly better: boolean | null;
+  /** What the value means in words, for maturity ("level 3: …"); '' otherwise. */
+  readonly words: string;
 }
 
 const KpiRow = memo(
@@ -48,12 +50,10 @@ const KpiRow = memo(
         <th scope="row">{meta.label}</th>
         {cells.map((c) => (
           <td key={c.key} data-column={c.key}>
-            <span className="kpi-value">{c.text}</span>
+            <span className="kpi-value" title={c.words || undefined}>{c.text}</span>
             {c.delta && (
               <span className={`kpi-delta ${c.better === true ? 'better' : c.better === false ? 'worse' : ''}`}>
-                {c.better === true ? '▲ ' : c.better === false ? '▼ ' : ''}
-                {c.delta}
-                <span className="sr-only">{c.better === true ? ' (better)' : c.better === false ? ' (worse)' : ''}</span>
+                {c.delta} {verdict(c.better)}
               </span>
             )}
           </td>
@@ -64,7 +64,7 @@ const KpiRow = memo(
   // A row re-renders only when one of its formatted cells changed: most lever steps move a few figures.
   (p, n) => p.meta === n.meta && p.cells.length === n.cells.length && p.cells.every((c, i) => {
     const d = n.cells[i]!;
-    return c.key === d.key && c.text === d.text && c.delta === d.delta && c.better === d.better;
+    return c.key === d.key && c.text === d.text && c.delta === d.delta && c.better === d.better && c.words === d.words;
   }),
 );
 
@@ -95,7 +95,7 @@ export const KpiTable = memo(function KpiTable({ columns, caption }: KpiTablePro
           const b = base ? kpiValue(base, k.ids) : undefined;
           const cells = columns.map((c, i): Cell => {
             const v = c.run ? kpiValue(c.run, k.ids) : undefined;
-            return { key: c.key, text: c.run ? formatKpi(k, v) : '…', delta: i === 0 ? '' : formatKpiDelta(k, v, b), better: i === 0 ? null : isBetter(k, v, b) };
+            return { key: c.key, text: c.run ? formatKpi(k, v) : '…', delta: i === 0 ? '' : formatKpiDelta(k, v, b), better: i === 0 ? null : isBetter(k, v, b), words: k.format === 'score' ? maturityWords(v) : '' };
           });
           return <KpiRow key={k.id} meta={k} cells={cells} />;
         })}

@@ -4,7 +4,7 @@ import { checkSummary, type OpenRun, type RunsSensitivity } from './open-run';
 import { tornadoRows } from './tornado-data';
 import { kpiDeltaRows, settingsDiffRows } from './compare-model';
 import type { BoardPackChart, BoardPackData, BoardPackInsight, BoardPackTable } from './board-pack';
-import { formatKpiDelta, formatKpiValue, kpiLabel, orderKpis } from './metadata';
+import { formatKpiDelta, formatKpiValue, kpiLabel, orderKpis, typicalKpis } from './metadata';
 
 /** Everything the board pack is assembled from. */
 export interface BoardPackSources {
@@ -54,15 +54,15 @@ export function settingsTable(runs: readonly OpenRun[], referenceIndex: number, 
 /** Return the KPI table of a pack: each KPI in every run, with its difference from the reference run. */
 export function kpiTable(runs: readonly OpenRun[], referenceIndex: number, summaries: readonly KpiSummary[]): BoardPackTable {
   const rows = kpiDeltaRows(
-    summaries.map((s) => s.kpis),
+    summaries.map((s, i) => (runs[i] ? typicalKpis(s, pointOf(runs[i].run).input.horizonWeeks) : s.kpis)),
     referenceIndex,
     orderKpis,
   ).map((row) => [
     kpiLabel(row.kpi),
-    ...row.cells.map((c, i) => (c === null ? '—' : i === referenceIndex || c.delta === 0 ? formatKpiValue(row.kpi, c.value) : `${formatKpiValue(row.kpi, c.value)} (${formatKpiDelta(row.kpi, c.delta)})`)),
+    ...row.cells.map((c, i) => (c === null ? '—' : i === referenceIndex || c.delta === 0 || Number.isNaN(c.delta) ? formatKpiValue(row.kpi, c.value) : `${formatKpiValue(row.kpi, c.value)} (${formatKpiDelta(row.kpi, c.delta)})`)),
   ]);
   return {
-    caption: 'Key results (Monte Carlo means; differences from the reference run in brackets)',
+    caption: 'Key results (typical outcome: the median across replications; chance of reaching the goal: the share of replications that reached it; differences from the reference run in brackets)',
     columns: ['KPI', ...runs.map((r, i) => label(r, i, referenceIndex))],
     rows,
   };
@@ -122,7 +122,24 @@ export function mergeInsights(perRun: readonly { run: string; lesson: string; te
       if (!m.runs.includes(i.run)) m.runs.push(i.run);
     } else merged.set(key, { runs: [i.run], lesson: i.lesson, text: i.text });
   }
-  return [...merged.values()].map((m) => ({ lesson: `${m.runs.join(', ')} (${m.lesson})`, text: m.text }));
+  return [...merged.values()].map((m) => ({ lesson: m.lesson ? `${m.runs.join(', ')} (${m.lesson})` : m.runs.join(', '), text: m.text }));
+}
+
+/** Return the pack's answer, a sentence per run: typical maturity (with its level), the chance of the goal and when. */
+export function summaryLines(runs: readonly OpenRun[], summaries: readonly KpiSummary[]): string[] {
+  return runs.flatMap((r, i) => {
+    const s = summaries[i];
+    if (!s) return [];
+    const k = typicalKpis(s, pointOf(r.run).input.horizonWeeks);
+    const parts: string[] = [];
+    if (k.maturityAtHorizon !== undefined) parts.push(`maturity ${formatKpiValue('maturityAtHorizon', k.maturityAtHorizon)} of 5 at the end`);
+    if (k.goalReached !== undefined) {
+      const when = k.weeksToGoal !== undefined && Number.isFinite(k.weeksToGoal) ? `, typically after ${formatKpiValue('weeksToGoal', k.weeksToGoal)}` : '';
+      parts.push(`a ${formatKpiValue('goalReached', k.goalReached)} chance of reaching the goal${when}`);
+    }
+    if (k.initiativesDelivered !== undefined) parts.push(`${formatKpiValue('initiativesDelivered', k.initiativesDelivered)} initiatives delivered`);
+    return parts.length > 0 ? [`${r.run.label}: ${parts.join('; ')}.`] : [];
+  });
 }
 
 /** Assemble the board pack's data from the open runs, their summaries, charts, insights and notes. */
@@ -135,6 +152,7 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     preparedOn: src.preparedOn,
     engineVersion: src.engineVersion,
     runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes, check: checkSummary(r) })),
+    summary: summaryLines(src.runs, src.summaries),
     settings: settingsTable(src.runs, src.referenceIndex, defs),
     kpis: kpiTable(src.runs, src.referenceIndex, src.summaries),
     charts: src.charts,

@@ -55,6 +55,8 @@ export interface BoardPackData {
   readonly preparedOn: string;
   readonly engineVersion: string;
   readonly runs: readonly BoardPackRun[];
+  /** The answer in a sentence per run, read first: typical maturity, the chance of the goal and when. */
+  readonly summary?: readonly string[];
   readonly settings: BoardPackTable;
   readonly kpis: BoardPackTable;
   readonly charts: readonly BoardPackChart[];
@@ -122,6 +124,7 @@ figure { margin: 1rem 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #e1e4e8; }
 figcaption { font-size: 0.9rem; color: #4c5560; }
 ul.insights li { margin-bottom: 0.35rem; }
+ul.summary { font-size: 1.1rem; }
 .lesson { font-weight: 600; color: #003087; }
 .notes { border-left: 4px solid #005eb8; padding-left: 1rem; }
 footer { margin-top: 2rem; font-size: 0.8rem; color: #4c5560; border-top: 1px solid #c8ccd0; padding-top: 0.5rem; }
@@ -149,13 +152,12 @@ export function buildBoardPack(data: BoardPackData): string {
     rows: data.runs.map((r) => [r.label, String(r.seed), String(r.replications), r.engineVersion, r.check ?? '—']),
   };
   const runNotes = data.runs.filter((r) => r.notes && r.notes.trim().length > 0);
+  // The answer first (summary, key results, charts, what the model says, notes); settings and reproducibility last.
   const sections: string[] = [];
-  sections.push(`<section aria-labelledby="runs-h"><h2 id="runs-h">Runs</h2>\n${table(runsTable)}</section>`);
-  sections.push(`<section aria-labelledby="settings-h"><h2 id="settings-h">Board settings</h2>\n${table(data.settings)}</section>`);
-  sections.push(`<section aria-labelledby="kpis-h"><h2 id="kpis-h">Key results</h2>\n${table(data.kpis)}</section>`);
-  for (const [i, t] of (data.extraTables ?? []).entries()) {
-    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${table(t)}</section>`);
-  }
+  const summary = (data.summary ?? []).map((l) => `<li>${escapeHtml(l)}</li>`).join('\n');
+  sections.push(
+    `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>\n${summary ? `<ul class="summary">\n${summary}\n</ul>\n` : ''}${table(data.kpis)}</section>`,
+  );
   if (data.charts.length > 0) {
     const figs = data.charts
       .map(
@@ -171,6 +173,9 @@ export function buildBoardPack(data: BoardPackData): string {
       .join('\n');
     sections.push(`<section aria-labelledby="insights-h"><h2 id="insights-h">What the model says</h2>\n<ul class="insights">\n${items}\n</ul></section>`);
   }
+  for (const [i, t] of (data.extraTables ?? []).entries()) {
+    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${table(t)}</section>`);
+  }
   const notesBody = [
     data.notes.trim() ? paragraphs(data.notes) : '',
     ...runNotes.map((r) => `<h3>${escapeHtml(r.label)}</h3>\n${paragraphs(r.notes ?? '')}`),
@@ -179,6 +184,9 @@ export function buildBoardPack(data: BoardPackData): string {
     .join('\n');
   sections.push(
     `<section aria-labelledby="notes-h"><h2 id="notes-h">Analyst's notes</h2>\n<div class="notes">${notesBody || '<p>No notes.</p>'}</div></section>`,
+  );
+  sections.push(
+    `<section aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix: settings and reproducibility</h2>\n<h3>Board settings</h3>\n${table(data.settings)}\n<h3>Runs</h3>\n${table(runsTable)}</section>`,
   );
   const subtitle = data.subtitle ? `<p class="meta">${escapeHtml(data.subtitle)}</p>` : '';
   return `<!doctype html>

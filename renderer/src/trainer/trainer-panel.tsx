@@ -23,6 +23,16 @@ function PanelBody({ run, typical }: TrainerPanelProps) {
   const setOpen = useAppStore((s) => s.setTrainerPanelOpen);
   const lockedCount = useAppStore((s) => s.scenario.lockedLevers.length);
   const targetCount = useAppStore((s) => s.scenario.targets.length);
+  const presenting = useAppStore((s) => s.presentation);
+  // On the projector the room sees the reveal's controls only: the briefing, challenges, lever locks and timer are
+  // the trainer's own kit (and would give the answers away).
+  if (presenting) {
+    return (
+      <section className="trainer-panel trainer-panel-presenting" aria-label="Reveal step by step">
+        <RevealStepper />
+      </section>
+    );
+  }
   return (
     <section className={`trainer-panel${open ? '' : ' trainer-panel-closed'}`} aria-labelledby="trainer-panel-title">
       <div className="trainer-panel-head">

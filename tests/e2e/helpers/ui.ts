@@ -17,7 +17,7 @@ export const TYPICAL_CAPTION = /^Typical outcome \(median of 500 runs\)/;
 /** The headline's basis line while the headline shows the medians of the 500 runs. */
 export const TYPICAL_BASIS = /^Typical outcome: the median of 500 runs/;
 /** A KPI figure of two decimals, as the table shows one once it has it (not a placeholder). */
-export const FIGURE = /^\d\.\d\d$/;
+export const FIGURE = /^\d\.\d$/;
 
 /** A lever as the person sees it: its control's accessible name, and the id the page tags it with. */
 export interface Lever {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ENGINE_VERSION, LEVERS } from '../../../../engine';
 import { buildBoardPack, type BoardPackChart } from '../../model/board-pack';
+import { LESSONS } from '../../components/why-panel';
 import { boardPackData, mergeInsights, PACK_TORNADO_ROWS } from '../../model/board-pack-data';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
@@ -72,7 +73,8 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
     for (const r of runs) {
       const expected = await runner.expected(runInput(r.run));
       for (const ins of [...expected.insights].sort((a, b) => b.weight - a.weight).slice(0, INSIGHTS_PER_RUN)) {
-        perRun.push({ run: r.run.label, lesson: ins.lesson, text: ins.text });
+        // The lesson by its name in the guide, never its code ("L1").
+        perRun.push({ run: r.run.label, lesson: LESSONS[ins.lesson] ?? '', text: ins.text });
       }
     }
     const insights = mergeInsights(perRun);

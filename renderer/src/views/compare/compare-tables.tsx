@@ -6,7 +6,7 @@ import type { KpiDeltaRow, SettingsDiffRow } from '../../model/compare-model';
 /** Return the CSS class of a KPI difference: better or worse for the trust when the KPI's direction is known. */
 function deltaClass(kpi: string, delta: number): string {
   const better = kpiBetter(kpi);
-  if (delta === 0 || !better) return 'same';
+  if (delta === 0 || Number.isNaN(delta) || !better) return 'same';
   return (delta > 0) === (better === 'higher') ? 'better' : 'worse';
 }
 
@@ -68,11 +68,11 @@ export function KpiDeltaTable({ rows, runs, referenceIndex }: { rows: readonly K
                 ) : (
                   <>
                     <span className="value">{formatKpiValue(row.kpi, c.value)}</span>
-                    {i !== referenceIndex && (
+                    {i !== referenceIndex && !Number.isNaN(c.delta) && (
                       <span className={`delta ${deltaClass(row.kpi, c.delta)}`}>
                         {' '}
                         ({formatKpiDelta(row.kpi, c.delta)}
-                        {c.relative !== null && c.delta !== 0 && kpiUnit(row.kpi) !== 'share' ? `, ${formatDelta(c.relative * 100)}%` : ''})
+                        {c.relative !== null && Number.isFinite(c.relative) && c.delta !== 0 && !['share', '0/1', 'weeks', 'initiatives'].includes(kpiUnit(row.kpi)) ? `, ${formatDelta(c.relative * 100)}%` : ''})
                       </span>
                     )}
                   </>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { LEVERS, pointOf, toCsv, type CsvCell } from '../../../../engine';
 import '../../analyst/analyst.css';
 import { exportThroughPlatform } from '../../analyst/export-file';
-import { orderKpis } from '../../model/metadata';
+import { orderKpis, typicalKpis } from '../../model/metadata';
 import { formatLeverValue } from '../../model/format';
 import { useOpenRunResults } from '../../analyst/run-results';
 import { useAppStore } from '../../store';
@@ -37,6 +37,12 @@ export function CompareView() {
     // resultsVersion changes whenever a re-simulation arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, resultsVersion],
+  );
+  // The board reads typical outcomes (medians) and the chance of reaching the goal; the CSV keeps the means beside P10/P50/P90.
+  const shownRows = useMemo(
+    () => kpiDeltaRows(summaries.map((s, i) => typicalKpis(s, pointOf(runs[i]!.run).input.horizonWeeks)), referenceIndex, orderKpis),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [summaries, referenceIndex],
   );
   const deltaRows = useMemo(() => kpiDeltaRows(summaries.map((s) => s.kpis), referenceIndex, orderKpis), [summaries, referenceIndex]);
 
@@ -75,9 +81,11 @@ export function CompareView() {
               </button>
             </div>
             <p className="note">
-              Means across replications, as this engine computes them; differences from the reference run in brackets.
+              Typical outcome of each run (the median across its replications) and the chance of reaching the goal (the share of
+              replications that reached it); a goal reached in fewer than half the replications reads &quot;not reached&quot;. Differences
+              from the reference run in brackets.
             </p>
-            <KpiDeltaTable rows={deltaRows} runs={runs} referenceIndex={referenceIndex} />
+            <KpiDeltaTable rows={shownRows} runs={runs} referenceIndex={referenceIndex} />
             <p className="status" role="status" aria-live="polite">
               {status}
             </p>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { RunResult } from '../../../../engine';
-import { formatKpi, KPI_TABLE, kpiValue, isBetter, formatKpiDelta } from '../../components/kpi-meta';
+import { formatKpi, KPI_TABLE, kpiValue, isBetter, formatKpiDelta, maturityWords, verdict } from '../../components/kpi-meta';
 import type { ShownLine } from './use-explore-runs';
 
 const HEADLINE_KPIS = ['maturity', 'weeksToGoal', 'delivered'];
@@ -54,11 +54,15 @@ export const Headline = memo(function Headline({ current, baseline, goal, shown 
               <dt title={k.id === 'weeksToGoal' && goal ? `Goal: ${goal}` : undefined}>{k.label}</dt>
               <dd>
                 <span className={`headline-value${text.length > 6 ? ' headline-text' : ''}`}>{text}</span>
+                {k.format === 'score' && current && v !== undefined && Number.isFinite(v) && (
+                  <span className="headline-words" data-testid="maturity-words">
+                    {maturityWords(v)}
+                  </span>
+                )}
                 <span className="headline-base">
                   {delta ? (
                     <span className={better ? 'better' : better === false ? 'worse' : ''}>
-                      {better ? '▲' : better === false ? '▼' : ''} {delta}
-                      <span className="sr-only">{better ? ' better' : better === false ? ' worse' : ''}</span>
+                      {delta} {verdict(better)}
                     </span>
                   ) : comparable ? (
                     'same as'
