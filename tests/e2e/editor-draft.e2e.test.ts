@@ -63,7 +63,7 @@ describe('journey editor draft: autosave and recovery', () => {
     await app.page.getByText('No problems: the scenario is ready to save.').waitFor();
     // In a browser without a save picker, saving is a download.
     await app.download(() => app.page.getByRole('button', { name: 'Save as scenario file…' }).click());
-    await app.page.getByText(/Saved as .*\.json\. Explore now runs this scenario\./).waitFor(WAIT);
+    await app.page.getByText(/Saved as .*\.momentum\. Explore now runs this scenario\./).waitFor(WAIT);
     await app.goTo('Explore');
     expect(await app.title()).toContain('Journey saved over a what-if');
     expect(await app.leverValue(CONCURRENT_PRIORITIES)).toBe('1 priority');
