@@ -12,6 +12,7 @@ import {
   csvCell, monteCarlo, monteCarloPart, partBuffers, simulateExpected, summarizeMonteCarlo, summarizeRun,
   type CsvCell, type KpiStats, type KpiSummary, type MonteCarloPart, type SimInput, type SimTask,
 } from '../engine/core';
+import type { Method, PartMethods } from '../engine/parallel';
 import { designPoint, designSize, type SampledDesign } from './design';
 
 /** One axis of a grid: a lever and the values it takes. */
@@ -56,6 +57,21 @@ export type Payload =
   | { readonly kind: 'objects'; readonly summaries: readonly KpiSummary[] }
   | { readonly kind: 'csv'; readonly names: readonly string[]; readonly text: string }
   | { readonly kind: 'part'; readonly part: MonteCarloPart };
+
+/** A range's results, or which unit failed and why. */
+export type RunReply = { readonly ok: true; readonly payload: Payload } | { readonly ok: false; readonly unit: number; readonly message: string };
+
+/**
+ * What a worker thread serves (cli/worker.ts) over the engine's RPC: `ready` once it has loaded, `job` to
+ * keep a job, `run` to compute a range of it, `forget` to drop it; and Monte Carlo parts and merges as the
+ * app's helper workers serve them.
+ */
+export type WorkerMethods = PartMethods & {
+  readonly ready: Method<null, null>;
+  readonly job: Method<{ readonly id: number; readonly job: Job }, null>;
+  readonly run: Method<{ readonly id: number; readonly from: number; readonly to: number }, RunReply>;
+  readonly forget: Method<{ readonly id: number }, null>;
+};
 
 /** An error raised by one unit, carrying the unit's index so the message can name it. */
 export class UnitError extends Error {

@@ -9,21 +9,10 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { mergeMonteCarlo, type KpiSummary, type MonteCarloPart, type MonteCarloResult, type SimInput, type SimTask } from '../engine/core';
-import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload } from './job';
+import { nodePort, rpcClient, type RpcClient } from '../engine/parallel';
+import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload, type RunReply, type WorkerMethods } from './job';
 import { Interrupted, onStop, type StopSignal } from './signals';
 import { mark } from './timings';
-
-/** A message from the main thread to a worker: a job to keep, a range of it to compute, or a job to drop. */
-export type ToWorker =
-  | { readonly type: 'job'; readonly id: number; readonly job: Job }
-  | { readonly type: 'run'; readonly id: number; readonly from: number; readonly to: number }
-  | { readonly type: 'forget'; readonly id: number };
-
-/** A message from a worker: it has loaded, a range is done, or a unit failed. */
-export type FromWorker =
-  | { readonly type: 'ready' }
-  | { readonly type: 'done'; readonly id: number; readonly from: number; readonly to: number; readonly payload: Payload }
-  | { readonly type: 'failed'; readonly id: number; readonly unit: number; readonly message: string };
 
 /** How to run a list of tasks. */
 export interface PoolOptions {
@@ -105,20 +94,16 @@ function unitName(job: Job, unit: number): string {
   return job.kind === 'replications' ? `replication ${unit + 1}` : `task ${unit + 1}`;
 }
 
-/** What the pool does with messages while a job runs. */
-interface Running {
-  readonly onMessage: (worker: number, msg: FromWorker) => void;
-  readonly onFailure: (err: Error) => void;
-}
-
-/** Worker threads that compute jobs, one job at a time. */
+/** Worker threads that compute jobs, one job at a time, each called over the engine's RPC (cli/worker.ts). */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
+  private readonly clients: RpcClient<WorkerMethods>[] = [];
   private readyCount = 0;
   private nextJobId = 1;
   private closed = false;
   private failure: Error | undefined;
-  private running: Running | undefined;
+  /** What the pool does when a worker fails while a job runs. */
+  private onFailure: ((err: Error) => void) | undefined;
 
   /** Start `size` worker threads now; they load the model while the caller goes on. */
   constructor(readonly size: number) {
@@ -126,8 +111,16 @@ export class WorkerPool {
     useWorkersOwnCompiler();
     for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER_ENTRY);
+      const client = rpcClient<WorkerMethods>(nodePort(w));
       this.workers.push(w);
-      w.on('message', (msg: FromWorker) => this.onMessage(i, msg));
+      this.clients.push(client);
+      // Answered once the worker has loaded (calls wait in its port until then).
+      client.call('ready', null).then(
+        () => {
+          if (++this.readyCount === this.size) mark('workers ready');
+        },
+        () => undefined,
+      );
       w.on('error', (err) => this.fail(err));
       w.on('exit', (code) => {
         if (!this.closed) this.fail(new Error(`a worker thread stopped with code ${code}`));
@@ -135,18 +128,11 @@ export class WorkerPool {
     }
   }
 
-  private onMessage(worker: number, msg: FromWorker): void {
-    if (msg.type === 'ready') {
-      if (++this.readyCount === this.size) mark('workers ready');
-      return;
-    }
-    this.running?.onMessage(worker, msg);
-  }
-
   private fail(err: Error): void {
     if (this.closed) return;
     this.failure ??= err;
-    this.running?.onFailure(err);
+    this.onFailure?.(err);
+    for (const c of this.clients) c.fail(err.message);
   }
 
   /**
@@ -156,12 +142,11 @@ export class WorkerPool {
   run(job: Job, onProgress?: (done: number, total: number) => void, opts: RunOptions = {}): Promise<Payload[]> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     if (this.failure) return Promise.reject(this.failure);
-    if (this.running) return Promise.reject(new Error('the worker pool is already running a job'));
+    if (this.onFailure) return Promise.reject(new Error('the worker pool is already running a job'));
     const { ranges, total } = rangesOf(job, this.size, opts);
     if (ranges.length === 0) return Promise.resolve([]);
     return new Promise<Payload[]>((resolve, reject) => {
       const id = this.nextJobId++;
-      const slot = new Map(ranges.map((r, i) => [r.from, i]));
       const results = new Array<Payload | undefined>(ranges.length);
       const inFlight = this.workers.map(() => 0);
       const knows = this.workers.map(() => false);
@@ -174,14 +159,14 @@ export class WorkerPool {
         if (settled) return;
         settled = true;
         stopListening();
-        this.running = undefined;
+        this.onFailure = undefined;
         if (err) {
           this.close();
           reject(err);
           return;
         }
         mark('compute finished', true);
-        for (let i = 0; i < this.size; i++) if (knows[i]) this.post(i, { type: 'forget', id });
+        for (let i = 0; i < this.size; i++) if (knows[i]) this.clients[i]!.notify('forget', { id });
         resolve(results as Payload[]);
       };
       let stopListening = () => undefined as void;
@@ -193,38 +178,37 @@ export class WorkerPool {
         onProgress?.(done, total);
         if (received === ranges.length) settle();
       };
+      const answered = (i: number, index: number, reply: RunReply) => {
+        if (settled) return;
+        if (!reply.ok) {
+          settle(new Error(`${unitName(job, reply.unit)} failed in a worker thread: ${reply.message}`));
+          return;
+        }
+        inFlight[i]!--;
+        arrived(index, reply.payload);
+        if (!settled) feed(i);
+      };
       const feed = (i: number) => {
+        const client = this.clients[i]!;
         while (inFlight[i]! < 2 && next < ranges.length) {
           if (!knows[i]) {
-            this.post(i, { type: 'job', id, job });
+            client.notify('job', { id, job });
             knows[i] = true;
           }
-          const r = ranges[next++]!;
-          this.post(i, { type: 'run', id, from: r.from, to: r.to });
+          const index = next++;
+          const r = ranges[index]!;
+          client.call('run', { id, from: r.from, to: r.to }).then(
+            (reply) => answered(i, index, reply),
+            (err: unknown) => settle(err instanceof Error ? err : new Error(String(err))),
+          );
           inFlight[i]!++;
         }
       };
-      this.running = {
-        onMessage: (i, msg) => {
-          if (settled || msg.type === 'ready' || msg.id !== id) return;
-          if (msg.type === 'failed') {
-            settle(new Error(`${unitName(job, msg.unit)} failed in a worker thread: ${msg.message}`));
-            return;
-          }
-          inFlight[i]!--;
-          arrived(slot.get(msg.from)!, msg.payload);
-          if (!settled) feed(i);
-        },
-        onFailure: (err) => settle(err),
-      };
+      this.onFailure = (err) => settle(err);
       stopListening = onStop((signal) => settle(new Interrupted(signal)));
       mark('compute started', true);
       for (let i = 0; i < this.size; i++) feed(i);
     });
-  }
-
-  private post(worker: number, msg: ToWorker): void {
-    this.workers[worker]!.postMessage(msg);
   }
 
   /** Stop every worker (safe to call more than once). */

@@ -4,7 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blankInput, monteCarlo, type MonteCarloPart } from '../../engine';
 import { createPortHelper, servePartsOn, splitMonteCarlo, type PortLike } from '../../renderer/src/sim/band-split';
-import { collectTransferables } from '../../renderer/src/sim/transfer';
+import { collectTransferables } from '../../renderer/src/sim/band-split';
 import { BAND_REPLICATIONS, BAND_SEED, BAND_SERIES } from '../../renderer/src/sim/live-scheduler';
 
 const open: { close(): void }[] = [];

@@ -1,5 +1,5 @@
 import type {
-  MonteCarloOptions, MonteCarloPart, MonteCarloPartOptions, MonteCarloResult, RunResult, SensitivityOptions, SensitivityResult, SimInput,
+  MonteCarloOptions, MonteCarloResult, RunResult, SensitivityOptions, SensitivityResult, SimInput,
 } from '../../../engine';
 
 /** A request from the UI thread to a simulation worker. */
@@ -26,15 +26,3 @@ export type WorkerResponse =
   | { readonly id: number; readonly ok: true; readonly result: RunResult | MonteCarloResult | SensitivityResult | null }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
-/**
- * A request from the band worker to a helper worker, over their port: run one Monte Carlo part, or merge
- * parts carrying the helper's share of the series.
- */
-export type PartRequest =
-  | { readonly job: number; readonly kind: 'part'; readonly input: SimInput; readonly opts: Omit<MonteCarloPartOptions, 'onProgress'> }
-  | { readonly job: number; readonly kind: 'merge'; readonly input: SimInput; readonly parts: readonly MonteCarloPart[] };
-
-/** A helper's reply: the part or merged result (its buffers transferred), or why it failed. */
-export type PartReply =
-  | { readonly job: number; readonly ok: true; readonly value: MonteCarloPart | MonteCarloResult }
-  | { readonly job: number; readonly ok: false; readonly error: string };

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import { sensitivity, simulate, simulateExpected } from '../../../engine/core';
-import { createPortHelper, servePartsOn, splitMonteCarlo, type PortHelper } from './band-split';
+import { collectTransferables, createPortHelper, servePartsOn, splitMonteCarlo, type PortHelper } from './band-split';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
-import { collectTransferables } from './transfer';
+
 
 declare const self: DedicatedWorkerGlobalScope;
 
