@@ -54,6 +54,15 @@ export function revealVisibleUntilWeek(reveals: readonly RevealStep[], position:
   return Math.max(0, Math.min(Math.round(ordered[at]!.week), horizonWeeks));
 }
 
+/**
+ * Return whether what the whole run teaches is still hidden: the scenario's lesson line, the run's insights, the
+ * "why" panel's lessons and the challenges' verdicts. They wait until the reveal reaches the end of the run (a step
+ * at the horizon, or "Show whole run"), because the room votes on what will happen while the charts stop short.
+ */
+export function revealHidesEnding(visibleUntilWeek: number | null, horizonWeeks: number): boolean {
+  return visibleUntilWeek !== null && visibleUntilWeek < horizonWeeks;
+}
+
 /** Which week a chart of scores by year reads, the slider's last year, and how to name what is shown. */
 export interface YearChoice {
   readonly maxYear: number;

@@ -5,7 +5,7 @@ import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
-import { selectVisibleUntilWeek, useAppStore } from '../../store';
+import { selectEndingHidden, selectVisibleUntilWeek, useAppStore } from '../../store';
 import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
@@ -15,6 +15,7 @@ import { Headline } from './headline';
 import { kpiRun, lineBasis } from './line-sets';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
+import { ScenarioHead } from './scenario-head';
 import { UncertaintySwitch } from './uncertainty-switch';
 import { useExploreRuns, type ExploreRuns } from './use-explore-runs';
 
@@ -138,6 +139,7 @@ export function ExploreView() {
   const setView = useAppStore((s) => s.setView);
   const runs = useExploreRuns();
   const revealWeek = useAppStore(selectVisibleUntilWeek);
+  const endingHidden = useAppStore(selectEndingHidden);
   const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
   const { shown } = runs;
   // The numbers follow the lines: medians of the replications once they are in, else the quick estimate.
@@ -175,16 +177,7 @@ export function ExploreView() {
         <Levers compact={presentation} />
       </aside>
       <div className="explore-main">
-        <div className="scenario-head">
-          <h1>
-            <span className="sr-only">Explore: </span>
-            {scenario.title}
-          </h1>
-          {scenario.lesson && <p className="lesson">{scenario.lesson}</p>}
-          <p className="goal">
-            <strong>Goal:</strong> {goal}
-          </p>
-        </div>
+        <ScenarioHead title={scenario.title} lesson={scenario.lesson} goal={goal} endingHidden={endingHidden} />
         <Changes />
         <Reveal />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}

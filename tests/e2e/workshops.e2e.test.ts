@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../engine';
+import { useChromium, WAIT } from './helpers/ui';
+
+// Running a one-hour workshop from the app (issue 17), in Chromium, the way a trainer drives it.
+const chromium = useChromium();
+
+function prepared(file: string) {
+  const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return parsed.scenario;
+}
+
+describe('workshops', () => {
+  it('keeps the lesson off screen while the room votes, and shows it once the whole run is shown', { timeout: 120_000 }, async () => {
+    const scas = prepared('scas-staged-journey.json');
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await app.openPrepared(scas.title);
+      const head = app.page.locator('.scenario-head');
+      await expect.poll(() => head.textContent(), WAIT).toContain(scas.lesson);
+      await app.reveal(1);
+      await expect.poll(() => head.textContent(), WAIT).not.toContain(scas.lesson);
+      expect(await head.getByTestId('lesson-waiting').isVisible()).toBe(true);
+      await app.page.getByRole('status').filter({ hasText: /Week 0 of/ }).getByRole('button', { name: 'Show whole run' }).click();
+      await expect.poll(() => head.textContent(), WAIT).toContain(scas.lesson);
+    } finally {
+      await app.close();
+    }
+  });
+});
