@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine';
-import { useChromium, WAIT } from './helpers/ui';
+import { FIGURE, useChromium, WAIT } from './helpers/ui';
 
 // Running a one-hour workshop from the app (issue 17), in Chromium, the way a trainer drives it.
 const chromium = useChromium();
@@ -25,6 +25,25 @@ describe('workshops', () => {
       expect(await head.getByTestId('lesson-waiting').isVisible()).toBe(true);
       await app.page.getByRole('status').filter({ hasText: /Week 0 of/ }).getByRole('button', { name: 'Show whole run' }).click();
       await expect.poll(() => head.textContent(), WAIT).toContain(scas.lesson);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('says at a last reveal at the horizon that the figures show, while they are on screen', { timeout: 120_000 }, async () => {
+    const scas = prepared('scas-staged-journey.json');
+    const steps = scas.trainer.reveals.length;
+    expect(Math.max(...scas.trainer.reveals.map((r) => r.week))).toBe(scas.horizonWeeks);
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await app.openPrepared(scas.title);
+      for (let step = 1; step <= steps; step++) await app.reveal(step, steps);
+      const banner = app.page.locator('.reveal-banner');
+      await expect.poll(() => banner.textContent(), WAIT).toContain(`Week ${scas.horizonWeeks} of ${scas.horizonWeeks}`);
+      // The figures are on screen, so the banner must not say they read "—".
+      await expect.poll(() => app.kpiCell('maturity', 'baseline').textContent(), { ...WAIT, timeout: 60_000 }).toMatch(FIGURE);
+      expect(await banner.textContent()).not.toContain('—');
+      expect(await banner.textContent()).toContain('the end-of-run figures show all of it');
     } finally {
       await app.close();
     }

@@ -63,6 +63,15 @@ export function revealHidesEnding(visibleUntilWeek: number | null, horizonWeeks:
   return visibleUntilWeek !== null && visibleUntilWeek < horizonWeeks;
 }
 
+/**
+ * Return what the reveal banner says about the charts at a reveal week. A reveal at (or past) the horizon shows the
+ * whole run, end-of-run figures included, so the banner must not say they read "—" while they are on screen.
+ */
+export function revealBannerNote(week: number, horizonWeeks: number): string {
+  if (week >= horizonWeeks) return 'This is the end of the run: the charts and the end-of-run figures show all of it.';
+  return 'The charts stop here; end-of-run figures show “—” until the whole run is shown.';
+}
+
 /** Which week a chart of scores by year reads, the slider's last year, and how to name what is shown. */
 export interface YearChoice {
   readonly maxYear: number;
