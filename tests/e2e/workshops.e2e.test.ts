@@ -48,4 +48,27 @@ describe('workshops', () => {
       await app.close();
     }
   });
+
+  it('plans from the Library: each pair together, how long it takes, and why a lever is locked', { timeout: 120_000 }, async () => {
+    const scas = prepared('scas-staged-journey.json');
+    const variant = prepared('scas-everything-at-once.json');
+    const mk = prepared('milton-keynes.json');
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await app.goTo('Library');
+      const cards = app.page.locator('.scenario-card');
+      const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')));
+      expect(ids.indexOf(variant.id)).toBe(ids.indexOf(scas.id) + 1);
+      const scasCard = cards.and(app.page.locator(`[data-scenario="${scas.id}"]`));
+      expect(await scasCard.getByTestId('session-minutes').textContent()).toBe('60 min session');
+      expect(await scasCard.textContent()).toContain(variant.title);
+      expect(await cards.and(app.page.locator(`[data-scenario="${variant.id}"]`)).textContent()).toContain(`Variant of “${scas.title}”`);
+      await app.openPrepared(mk.title);
+      const note = app.page.getByTestId('locked-note');
+      await note.waitFor();
+      expect(await note.textContent()).toContain(mk.trainer.lockReasons['leadership.ownership']);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
 import { selectEndingHidden, selectVisibleUntilWeek, useAppStore } from '../../store';
+import { LockedLeversNote } from '../../trainer/locked-levers-note';
 import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
@@ -174,6 +175,7 @@ export function ExploreView() {
             </button>
           )}
         </div>
+        <LockedLeversNote />
         <Levers compact={presentation} />
       </aside>
       <div className="explore-main">

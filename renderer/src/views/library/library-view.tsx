@@ -4,7 +4,7 @@ import { blankScenario, type Scenario } from '../../../../engine';
 import { getPlatform, type RecentFile } from '../../platform';
 import { useAppStore } from '../../store';
 import { checkOpenedScenario, outcomeOfError, type OpenOutcome } from './open-scenario';
-import { describeLength, preparedScenarios } from '../../library/prepared';
+import { describeLength, describeSessionMinutes, preparedScenarios, type PreparedScenario } from '../../library/prepared';
 
 function ProblemReport({ outcome, onDismiss }: { outcome: Extract<OpenOutcome, { ok: false }>; onDismiss: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -28,6 +28,18 @@ function ProblemReport({ outcome, onDismiss }: { outcome: Extract<OpenOutcome, {
       </button>
     </div>
   );
+}
+
+/** Say which scenario a card pairs with: the case a variant varies, or a case's variants (opened after it). */
+function pairLine(scenario: Scenario, prepared: readonly PreparedScenario[]) {
+  const usable = prepared.flatMap((p) => (p.ok ? [p.scenario] : []));
+  if (scenario.variantOf !== undefined) {
+    const of = usable.find((s) => s.id === scenario.variantOf);
+    if (of) return <p className="pair-line muted">Variant of “{of.title}”: open it after pinning that run, and compare.</p>;
+  }
+  const variants = usable.filter((s) => s.variantOf === scenario.id);
+  if (variants.length === 0) return null;
+  return <p className="pair-line muted">Run it first and pin it, then compare with {variants.map((v) => `“${v.title}”`).join(variants.length === 2 ? ' and ' : ', ')}.</p>;
 }
 
 function count(n: number, noun: string): string {
@@ -155,12 +167,15 @@ export function LibraryView() {
                 <li key={p.file} className="scenario-card" data-scenario={p.scenario.id}>
                   <h3>{p.scenario.title}</h3>
                   <p className="lesson">{p.scenario.lesson || 'No lesson stated.'}</p>
+                  {pairLine(p.scenario, prepared)}
                   <p className="card-facts">
+                    {describeSessionMinutes(p.scenario.trainer.sessionMinutes) && <span data-testid="session-minutes">{describeSessionMinutes(p.scenario.trainer.sessionMinutes)}</span>}
                     <span>{describeLength(p.scenario.horizonWeeks)}</span>
                     <span>{p.scenario.initiatives.length === 0 ? 'typical portfolio' : count(p.scenario.initiatives.length, 'initiative')}</span>
                     {p.scenario.stages.length > 0 && <span>{count(p.scenario.stages.length, 'stage')}</span>}
                     {p.scenario.trainer.reveals.length > 0 && <span>{count(p.scenario.trainer.reveals.length, 'reveal')}</span>}
                     {p.scenario.targets.length > 0 && <span>{count(p.scenario.targets.length, 'challenge')}</span>}
+                    {p.scenario.lockedLevers.length > 0 && <span>{count(p.scenario.lockedLevers.length, 'locked lever')}</span>}
                   </p>
                   <div className="button-row">
                     <button type="button" className="primary" onClick={() => open(p.scenario, p.file)} aria-label={`Open ${p.scenario.title}`}>
