@@ -71,4 +71,35 @@ describe('workshops', () => {
       await app.close();
     }
   });
+
+  it('tries an edited journey in Explore against the scenario as loaded: before and after', { timeout: 180_000 }, async () => {
+    const scas = prepared('scas-staged-journey.json');
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await app.openPrepared(scas.title);
+      const typicalRow = async () => {
+        await expect.poll(() => app.typicalKpiRow(), { ...WAIT, timeout: 90_000 }).toBeDefined();
+        return (await app.typicalKpiRow())!;
+      };
+      const before = await typicalRow();
+      expect(before.current).toBe(before.baseline);
+      await app.goTo('Edit journey');
+      // Telephony takes ten times the effort: the staged journey stalls behind it.
+      await app.page.locator('#field-initiatives-0-effortWeeks').fill('30');
+      await app.page.getByRole('button', { name: 'Try it in Explore' }).click();
+      await app.page.getByTestId('tried-edit').waitFor();
+      // The scenario as loaded stays the baseline; the edit is the what-if beside it.
+      await expect.poll(async () => (await app.typicalKpiRow())?.current, { ...WAIT, timeout: 90_000 }).not.toBe(before.current);
+      const after = await typicalRow();
+      expect(after.baseline).toBe(before.baseline);
+      expect(await app.page.locator('table').filter({ hasText: 'Scenario as loaded' }).first().textContent()).toContain('Edited journey');
+      // Back to the scenario as loaded: nothing to compare any more.
+      await app.page.getByRole('button', { name: 'Back to the scenario as loaded' }).click();
+      await app.page.getByTestId('tried-edit').waitFor({ state: 'detached' });
+      await expect.poll(async () => (await app.typicalKpiRow())?.current, { ...WAIT, timeout: 90_000 }).toBe(before.baseline);
+      expect((await typicalRow()).baseline).toBe(before.baseline);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { kpiRun, lineBasis } from './line-sets';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
 import { ScenarioHead } from './scenario-head';
+import { EDITED_JOURNEY, TriedEditNotice } from './tried-edit-notice';
 import { UncertaintySwitch } from './uncertainty-switch';
 import { useExploreRuns, type ExploreRuns } from './use-explore-runs';
 
@@ -141,6 +142,7 @@ export function ExploreView() {
   const runs = useExploreRuns();
   const revealWeek = useAppStore(selectVisibleUntilWeek);
   const endingHidden = useAppStore(selectEndingHidden);
+  const trying = useAppStore((s) => s.loadedScenario !== null);
   const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
   const { shown } = runs;
   // The numbers follow the lines: medians of the replications once they are in, else the quick estimate.
@@ -150,10 +152,10 @@ export function ExploreView() {
   const columns = useMemo<KpiColumn[]>(
     () => [
       { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baselineKpis },
-      { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
+      { key: 'current', name: trying ? EDITED_JOURNEY : 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
       ...runs.pinned.map(({ pin, run, bands }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run: kpiRun(shown, run, bands) })),
     ],
-    [baselineKpis, currentKpis, runs.pinned, shown],
+    [baselineKpis, currentKpis, runs.pinned, shown, trying],
   );
   // The charts see only what they draw, so a render that changes nothing of it (a key press, a pending flag) skips them.
   const { current, bands, bandsStale, baseline, baselineBands, pinned, revealing } = runs;
@@ -180,6 +182,7 @@ export function ExploreView() {
       </aside>
       <div className="explore-main">
         <ScenarioHead title={scenario.title} lesson={scenario.lesson} goal={goal} endingHidden={endingHidden} />
+        <TriedEditNotice />
         <Changes />
         <Reveal />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}
