@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../engine';
 import { FIGURE, useChromium, WAIT } from './helpers/ui';
@@ -98,6 +100,46 @@ describe('workshops', () => {
       await app.page.getByTestId('tried-edit').waitFor({ state: 'detached' });
       await expect.poll(async () => (await app.typicalKpiRow())?.current, { ...WAIT, timeout: 90_000 }).toBe(before.baseline);
       expect((await typicalRow()).baseline).toBe(before.baseline);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('words file problems for people, opens the file in Edit journey on the field, and keeps failures off Recent files', { timeout: 120_000 }, async () => {
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 }, withoutPickers: true });
+    const { page } = app;
+    try {
+      const folder = mkdtempSync(join(tmpdir(), 'momentum-words-'));
+      const bad = join(folder, 'twelve.json');
+      const initiatives = [
+        { id: 'network', name: 'Network', pillar: 'support', effortWeeks: 3 },
+        { id: 'devices', name: 'Devices', pillar: 'support', effortWeeks: 2 },
+        { id: 'ecare', name: 'e-CARE EPR phase 1', pillar: 'clinicians', effortWeeks: 'twelve' },
+      ];
+      writeFileSync(bad, JSON.stringify({ schemaVersion: 3, id: 'twelve', title: 'Twelve', initiatives }));
+      await app.openScenarioFile(bad);
+      const report = page.getByRole('alert').filter({ hasText: 'Could not open twelve.json' });
+      await report.waitFor();
+      const text = (await report.textContent()) ?? '';
+      expect(text).toContain('Initiative 3 “e-CARE EPR phase 1”: effort (weeks) must be a number, got "twelve"');
+      expect(text).toContain('Fix it in Edit journey');
+      expect(text).not.toMatch(/initiatives\[2\]|text editor/);
+      // Recent files lists only files that opened.
+      const recent = page.locator('section[aria-labelledby="recent-heading"]');
+      await expect.poll(() => recent.textContent(), WAIT).not.toContain('twelve.json');
+      await report.getByRole('button', { name: 'Open in Edit journey' }).click();
+      await page.getByRole('heading', { name: 'Edit the journey', level: 1 }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), WAIT).toBe('field-initiatives-2-effortWeeks');
+
+      // A scenario opened where a run file belongs is called a scenario, and can be run.
+      const scenarioFile = join(folder, 'scas.json');
+      writeFileSync(scenarioFile, readFileSync('scenarios/scas-staged-journey.json', 'utf8'));
+      await app.goTo('Compare');
+      await app.chooseFile(() => page.getByRole('button', { name: 'Open run file…' }).click(), scenarioFile);
+      await page.getByText('scas.json is a scenario, not a saved run').waitFor();
+      expect(await page.getByText(/newer version/).count()).toBe(0);
+      await page.getByRole('button', { name: 'Run “SCAS: a staged journey” in Explore' }).click();
+      await page.getByRole('heading', { level: 1, name: 'SCAS: a staged journey' }).waitFor();
     } finally {
       await app.close();
     }

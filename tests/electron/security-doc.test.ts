@@ -44,8 +44,8 @@ describe('docs/SECURITY.md stays true to the code', () => {
     ['electron/main/index.ts', 204, 'setPermissionRequestHandler'],
     ['electron/main/index.ts', 226, 'protocol.handle'],
     ['electron/main/ipc.ts', 42, 'validateCall('],
-    ['electron/main/ipc.ts', 67, 'isAllowedExternalUrl'],
-    ['electron/preload/index.ts', 37, "exposeInMainWorld('momentum'"],
+    ['electron/main/ipc.ts', 71, 'isAllowedExternalUrl'],
+    ['electron/preload/index.ts', 38, "exposeInMainWorld('momentum'"],
     ['renderer/index.html', 5, 'Content-Security-Policy'],
   ];
   for (const [path, line, text] of anchors) {
