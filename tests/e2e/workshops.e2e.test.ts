@@ -144,4 +144,21 @@ describe('workshops', () => {
       await app.close();
     }
   });
+
+  it('shows the 60-minute run sheet for the scenario in the trainer panel', { timeout: 120_000 }, async () => {
+    const scas = prepared('scas-staged-journey.json');
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    try {
+      await app.openPrepared(scas.title);
+      await app.trainerPanel.getByText('Run sheet (60 minutes)').click();
+      const sheet = app.page.getByTestId('run-sheet');
+      await sheet.waitFor();
+      expect(await sheet.locator('tbody th').allTextContents()).toEqual(['0–5', '5–25', '25–40', '40–50', '50–60']);
+      const text = (await sheet.textContent()) ?? '';
+      for (const r of scas.trainer.reveals) expect(text).toContain(`Week ${r.week} · ${r.title}`);
+      expect(text).toContain('“SCAS variant: everything at once”');
+    } finally {
+      await app.close();
+    }
+  });
 });
