@@ -122,6 +122,7 @@ export interface IpcChannels {
   'file:export': (request: ExportRequest) => FileResult<FileRef>;
   'recent:list': () => RecentFile[];
   'recent:clear': () => void;
+  'recent:forget': (id: string) => void;
   'autosave:put': (doc: AutosaveDoc) => void;
   'autosave:get': (kind: DocumentKind) => AutosaveDoc | null;
   'autosave:clear': (kind: DocumentKind) => void;
@@ -150,6 +151,7 @@ export interface MomentumDesktopApi {
   exportFile(request: ExportRequest): Promise<FileResult<FileRef>>;
   listRecent(): Promise<RecentFile[]>;
   clearRecent(): Promise<void>;
+  forgetRecent(id: string): Promise<void>;
   autosavePut(doc: AutosaveDoc): Promise<void>;
   autosaveGet(kind: DocumentKind): Promise<AutosaveDoc | null>;
   autosaveClear(kind: DocumentKind): Promise<void>;

@@ -29,6 +29,7 @@ export const IPC_ARGUMENTS: { readonly [K in IpcChannel]: z.ZodType<Parameters<I
   'file:export': z.tuple([exportRequest]),
   'recent:list': z.tuple([]),
   'recent:clear': z.tuple([]),
+  'recent:forget': z.tuple([fileId]),
   'autosave:put': z.tuple([autosaveDoc]),
   'autosave:get': z.tuple([kind]),
   'autosave:clear': z.tuple([kind]),

@@ -61,6 +61,10 @@ export function registerIpc(ctx: IpcContext): void {
     await ctx.files.clearRecent();
     ctx.recentsChanged();
   });
+  handle('recent:forget', async (id) => {
+    await ctx.files.forgetRecentFile(id);
+    ctx.recentsChanged();
+  });
   handle('autosave:put', (doc) => ctx.autosave.put(doc));
   handle('autosave:get', (kind) => ctx.autosave.get(kind));
   handle('autosave:clear', (kind) => ctx.autosave.clear(kind));

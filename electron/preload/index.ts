@@ -20,6 +20,7 @@ const api: MomentumDesktopApi = {
   exportFile: (request) => call('file:export', request),
   listRecent: () => call('recent:list'),
   clearRecent: () => call('recent:clear'),
+  forgetRecent: (id) => call('recent:forget', id),
   autosavePut: (doc) => call('autosave:put', doc),
   autosaveGet: (kind) => call('autosave:get', kind),
   autosaveClear: (kind) => call('autosave:clear', kind),

@@ -1,6 +1,6 @@
 /** Saved runs: the run file format, reproduction checks, comparison and attribution of gaps. */
 export { RUN_SCHEMA_VERSION, RUN_SCHEMA_REF, RUN_FORMAT, RunFileSchema, KpiSummarySchema } from './schema';
-export { parseRunFile, serializeRunFile, isRunFileData, RUN_MIGRATIONS } from './parse';
+export { parseRunFile, serializeRunFile, isRunFileData, looksLikeScenario, SCENARIO_NOT_RUN, RUN_MIGRATIONS } from './parse';
 export type { RunFile, RunParseResult } from './parse';
 export { RUN_METHODS, methodFor, summarizeRun, summarizeMonteCarlo, runTask, evaluateTask } from './summary';
 export type { RunMethod, KpiStats, KpiSummary, SimTask, TaskResult } from './summary';

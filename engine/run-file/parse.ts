@@ -53,6 +53,19 @@ export function isRunFileData(value: unknown): boolean {
   return doc.format === RUN_FORMAT || (typeof doc.$schema === 'string' && doc.$schema.endsWith('run.schema.json'));
 }
 
+/** What a run reader says of a scenario file opened where a run file belongs. */
+export const SCENARIO_NOT_RUN = 'this is a scenario, not a saved run: open it as a scenario to run it';
+
+/**
+ * Return true when a document is a scenario rather than a run: not marked as a run, no embedded scenario, and
+ * the scenario's own fields (a title, or a portfolio, settings or trainer material).
+ */
+export function looksLikeScenario(doc: Record<string, unknown>): boolean {
+  if (isRunFileData(doc) || 'scenario' in doc) return false;
+  if (typeof doc.$schema === 'string' && doc.$schema.endsWith('scenario.schema.json')) return true;
+  return typeof doc.title === 'string' || typeof doc.name === 'string' || ['initiatives', 'levers', 'settings', 'trainer'].some((k) => k in doc);
+}
+
 const TOP_KEYS = Object.keys(RunFileSchema.shape ?? {});
 
 const LEVER_MAP: ReadonlyMap<string, LeverDef> = new Map(LEVERS.map((l) => [l.id, l]));
@@ -71,6 +84,8 @@ function parseUnsafe(input: unknown): RunParseResult {
   // Refused like the scenario parser does: the schema would otherwise drop them without a word.
   const hidden = prototypeKeyProblems(doc);
   if (hidden.length > 0) return { ok: false, problems: hidden };
+  // A scenario has its own schemaVersion, which would read as a run format from a newer Momentum: say what it is.
+  if (looksLikeScenario(doc)) return { ok: false, problems: [{ path: FILE_PATH, message: SCENARIO_NOT_RUN }] };
   const version = doc.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     return { ok: false, problems: [{ path: 'schemaVersion', message: `must be a whole number (${RUN_SCHEMA_VERSION} for runs saved now), got ${describeValue(version)}` }] };

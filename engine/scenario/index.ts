@@ -11,7 +11,7 @@ export { editDistance, formatProblems, FILE_PATH } from './problems';
 export type { Problem } from './problems';
 export { serializeScenario, blankScenario, scenarioToInput } from './serialize';
 export { buildScenarioJsonSchema } from './json-schema';
-export { migrateV1toV2, MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
+export { migrateV1toV2, migrateV2toV3, MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 export { runCheck, CheckSchema, ChecksFileSchema } from './checks';
 export type { ScenarioCheck, CheckOutcome } from './checks';
 export { SAFE_TEXT, UNSAFE_TEXT_MESSAGE, escapeUnsafeText } from './text';

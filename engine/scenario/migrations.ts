@@ -9,6 +9,10 @@
  *   `pilot: true` (now `rollout: "pilot-then-scale"`);
  * - the scenario's title was `name` (now `title`);
  * - there were no `trainer`, `targets` or `lockedLevers` blocks (they start empty).
+ *
+ * Version 2 differed from version 3 only in what it lacked: a scenario could not name the case it is a variant of
+ * (`variantOf`), how long a session takes (`trainer.sessionMinutes`) or why a lever is locked
+ * (`trainer.lockReasons`). The migration only moves the version on; the new fields start absent or empty.
  */
 
 type Json = Record<string, unknown>;
@@ -48,8 +52,13 @@ export function migrateV1toV2(doc: Json): Json {
   return out;
 }
 
+/** Return the version-3 form of a version-2 scenario document. */
+export function migrateV2toV3(doc: Json): Json {
+  return { ...doc, schemaVersion: 3 };
+}
+
 /** Migrations by the version they read: MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, (doc: Json) => Json>> = { 1: migrateV1toV2 };
+export const MIGRATIONS: Readonly<Record<number, (doc: Json) => Json>> = { 1: migrateV1toV2, 2: migrateV2toV3 };
 
 /** The oldest schema version that can still be read. */
 export const OLDEST_SUPPORTED_VERSION = 1;

@@ -10,7 +10,7 @@ import { LIST_NOUNS, SCENARIO_LIMITS as L, limitMessage } from './limits';
 import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from './text';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The `$schema` value every prepared scenario file starts with. */
 export const SCHEMA_REF = '../schemas/scenario.schema.json';
@@ -158,8 +158,20 @@ export const RevealSchema = z.strictObject({
   note: text(2000).meta({ description: 'What the trainer says or asks at this point.' }),
 });
 
+/** How long a workshop with the scenario takes, in minutes (the trainer guide's "45–60 minutes"). */
+export const SessionMinutesSchema = z
+  .strictObject({ min: z.number().int().min(5).max(480), max: z.number().int().min(5).max(480) })
+  .refine((m) => m.min <= m.max, { message: '"min" must not be above "max"' })
+  .meta({ id: 'SessionMinutes', description: 'The shortest and longest a session with the scenario takes, in minutes.' });
+
 /** Material for running a workshop with the scenario. */
 export const TrainerSchema = z.strictObject({
+  sessionMinutes: SessionMinutesSchema.optional().meta({ description: 'How long a workshop with the scenario takes, shown in the Library.' }),
+  lockReasons: z
+    .record(z.string().max(64), oneLine(240))
+    .refine((r) => Object.keys(r).length <= L.lockedLevers, { message: limitMessage(L.lockedLevers, 'lock reasons') })
+    .default({})
+    .meta({ description: 'Why each locked lever is locked, by lever id, as the room is told when the scenario opens.' }),
   briefing: clean(4000).default('').meta({ description: 'Read out at the start: the situation the room is in.' }),
   objectives: list(text(400), L.objectives, 'objectives').default([]).meta({ description: 'What participants should take away.' }),
   questions: list(text(400), L.questions, 'questions').default([]).meta({ description: 'Discussion questions.' }),
@@ -176,6 +188,7 @@ export const ScenarioSchema = z
     title: oneLine(120),
     summary: clean(4000).default(''),
     lesson: clean(240).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).default('').meta({ description: 'The lesson in one line.' }),
+    variantOf: id.optional().meta({ description: 'The id of the scenario this one is a variant of; the Library shows them as a pair.' }),
     source: clean(2000).default('').meta({ description: 'Where the facts come from.' }),
     judgement: clean(4000).default('').meta({ description: 'What in this scenario is judgement rather than fact.' }),
     levers: LeverValuesSchema.default({}),
@@ -186,7 +199,7 @@ export const ScenarioSchema = z
     events: list(ScenarioEventSchema, L.events, LIST_NOUNS.events).default([]),
     targets: list(TargetSchema, L.targets, LIST_NOUNS.targets).default([]),
     lockedLevers: list(LeverIdSchema, L.lockedLevers, LIST_NOUNS.lockedLevers).default([]).meta({ description: 'Levers the trainer fixes for the workshop.' }),
-    trainer: TrainerSchema.default({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] }),
+    trainer: TrainerSchema.default({ lockReasons: {}, briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] }),
   })
   .meta({ title: 'Momentum scenario', description: 'A Momentum scenario file: board settings, portfolio, stages, events, targets and trainer material.' });
 

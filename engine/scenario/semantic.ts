@@ -223,6 +223,10 @@ export function checkScenario(s: Scenario, levers: readonly LeverDef[]): Problem
   });
 
   // Trainer material.
+  for (const id of Object.keys(s.trainer.lockReasons)) {
+    if (!leverMap.has(id)) out.push(unknownRef(['trainer', 'lockReasons', id], id, [...leverMap.keys()], 'lever'));
+  }
+  if (s.variantOf === s.id) out.push({ path: formatPath(['variantOf']), message: 'must name another scenario, not this one' });
   s.trainer.whatIfs.forEach((w, i) => checkLeverValues(w.levers, ['trainer', 'whatIfs', i, 'levers'], leverMap, out));
   s.trainer.reveals.forEach((r, i) => {
     if (r.week > s.horizonWeeks) {

@@ -47,7 +47,7 @@ export function blankScenario(): Scenario {
     events: [],
     targets: [],
     lockedLevers: [],
-    trainer: { briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] },
+    trainer: { lockReasons: {}, briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] },
   };
 }
 

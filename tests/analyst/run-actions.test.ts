@@ -25,6 +25,7 @@ function scriptedPlatform(open: { name: string; text: string } | null, saved: Sa
     exportFile: fail,
     listRecent: fail,
     clearRecent: fail,
+    forgetRecent: async () => undefined,
     autosavePut: fail,
     autosaveGet: fail,
     autosaveClear: fail,
@@ -77,11 +78,11 @@ describe('opening a run file', () => {
     expect(open[0]!.check.status).toBe('checking');
   });
 
-  it('returns each problem of an invalid file as PATH: MESSAGE and opens nothing', async () => {
+  it('returns each problem of an invalid file in words and opens nothing', async () => {
     setPlatformForTesting(scriptedPlatform({ name: 'bad.run.json', text: '{"format":"momentum-run","schemaVersion":1}' }));
     const outcome = await openRunFile();
     expect(outcome.kind).toBe('invalid');
-    if (outcome.kind === 'invalid') expect(outcome.problems.some((p) => /^label: /.test(p))).toBe(true);
+    if (outcome.kind === 'invalid') expect(outcome.problems.some((p) => /^Label is required/.test(p))).toBe(true);
     expect(useAppStore.getState().openRuns).toHaveLength(0);
   });
 

@@ -266,7 +266,7 @@ describe('Explore with a scenario at the limits of the format', () => {
     await app.openScenarioFile(over);
     const report = page.getByRole('alert');
     await report.getByText('Could not open one-too-many.json').waitFor();
-    expect(await report.locator('li').allTextContents()).toEqual([`initiatives: must have at most ${initiatives} initiatives, got ${initiatives + 1}`]);
+    expect(await report.locator('li').allTextContents()).toEqual([`The scenario must have at most ${initiatives} initiatives, got ${initiatives + 1}`]);
     await app.goTo('Explore');
     expect((await app.title()).endsWith(scenario.title)).toBe(true);
     expect(Number(await slider(page).inputValue())).toBe(value);

@@ -44,8 +44,8 @@ describe('docs/SECURITY.md stays true to the code', () => {
     ['electron/main/index.ts', 222, 'setPermissionRequestHandler'],
     ['electron/main/index.ts', 254, 'protocol.handle'],
     ['electron/main/ipc.ts', 44, 'validateCall('],
-    ['electron/main/ipc.ts', 70, 'isAllowedExternalUrl'],
-    ['electron/preload/index.ts', 38, "exposeInMainWorld('momentum'"],
+    ['electron/main/ipc.ts', 74, 'isAllowedExternalUrl'],
+    ['electron/preload/index.ts', 39, "exposeInMainWorld('momentum'"],
     ['renderer/index.html', 5, 'Content-Security-Policy'],
   ];
   for (const [path, line, text] of anchors) {

@@ -19,6 +19,7 @@ export function fakePlatform(recovery: Partial<RecoveryInfo> = {}): Platform & {
     exportFile: notUsed,
     listRecent: async () => [],
     clearRecent: async () => undefined,
+    forgetRecent: async () => undefined,
     autosavePut: async (doc) => {
       calls.push(`put ${doc.kind} ${doc.name}`);
       slots.set(doc.kind, { ...doc, savedAt: `t${calls.length}` });

@@ -176,3 +176,15 @@ describe('run.schema.json', () => {
     expect(readFileSync(RUN_SCHEMA_FILE, 'utf8')).toBe(runSchemaText());
   });
 });
+
+describe('a scenario opened where a run file belongs', () => {
+  it('is called a scenario, not a run saved by a newer version', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseRunFile, SCENARIO_NOT_RUN } = await import('../../engine');
+    const r = parseRunFile(readFileSync('scenarios/scas-staged-journey.momentum', 'utf8'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([{ path: '(file)', message: SCENARIO_NOT_RUN }]);
+    expect(r.problems[0]!.message).not.toMatch(/newer version/);
+  });
+});

@@ -5,7 +5,7 @@ import type { ParseResult } from '../../engine';
 import { libraryFiles } from './library-files';
 
 const seeds = libraryFiles().map((f) => f.text);
-const TOP_LEVEL = new Set(['$schema', 'schemaVersion', 'id', 'title', 'summary', 'lesson', 'source', 'judgement', 'levers', 'horizonWeeks', 'goal', 'initiatives', 'stages', 'events', 'targets', 'lockedLevers', 'trainer']);
+const TOP_LEVEL = new Set(['$schema', 'schemaVersion', 'id', 'title', 'summary', 'lesson', 'variantOf', 'source', 'judgement', 'levers', 'horizonWeeks', 'goal', 'initiatives', 'stages', 'events', 'targets', 'lockedLevers', 'trainer']);
 
 /** Assert the loader's contract: a valid scenario that round-trips, or clear problems. */
 function assertClear(input: unknown): ParseResult {

@@ -58,6 +58,13 @@ describe('prepared scenario library', () => {
       }
     });
 
+    it('says how long a session takes, and why each locked lever is locked', () => {
+      if (!result.ok) return expect.fail('does not parse');
+      const s = result.scenario;
+      expect(s.trainer.sessionMinutes, 'trainer.sessionMinutes').toBeDefined();
+      for (const id of s.lockedLevers) expect(s.trainer.lockReasons[id], `trainer.lockReasons["${id}"]`).toBeTruthy();
+    });
+
     it('locks only levers the engine has', () => {
       if (!result.ok) return expect.fail('does not parse');
       const ids = LEVERS.map((l) => l.id);

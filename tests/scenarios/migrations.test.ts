@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION, formatProblems, migrateV1toV2, parseScenario, serializeScenario } from '../../engine';
+import { MIGRATIONS, SCHEMA_VERSION, formatProblems, migrateV1toV2, migrateV2toV3, parseScenario, serializeScenario } from '../../engine';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
 const fixture = (name: string): string => readFileSync(FIXTURES + name, 'utf8');
@@ -22,7 +22,7 @@ describe('migrations', () => {
   it.each([
     ['v1-full.json', 'v1-full.migrated.json'],
     ['v1-minimal.json', 'v1-minimal.migrated.json'],
-  ])('reads %s as a version 1 file and gives the reviewed version 2 file %s', (v1, v2) => {
+  ])('reads %s as a version 1 file and gives the reviewed current file %s', (v1, v2) => {
     const r = parseScenario(fixture(v1));
     expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
     if (!r.ok) return;
@@ -46,7 +46,19 @@ describe('migrations', () => {
     expect(initiatives.map((i) => i.rollout)).toEqual([undefined, 'big-bang', 'pilot-then-scale']);
     expect(initiatives.some((i) => 'effort' in i || 'pilot' in i)).toBe(false);
     const r = parseScenario(v2);
-    expect(r.ok && r.scenario.trainer).toEqual({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] });
+    expect(r.ok && r.scenario.trainer).toEqual({ lockReasons: {}, briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] });
+  });
+
+  it('v2→v3 moves the version on and leaves the new workshop fields absent or empty', () => {
+    const v2 = deepFreeze({ schemaVersion: 2, id: 'old', title: 'Saved before sessions had durations', lockedLevers: ['goal.clarity'] });
+    const v3 = migrateV2toV3(v2);
+    expect(v3).toEqual({ ...v2, schemaVersion: 3 });
+    const r = parseScenario(v2);
+    expect(r.ok ? r.migratedFrom : formatProblems(r.problems)).toBe(2);
+    if (!r.ok) return;
+    expect(r.scenario.variantOf).toBeUndefined();
+    expect(r.scenario.trainer.sessionMinutes).toBeUndefined();
+    expect(r.scenario.trainer.lockReasons).toEqual({});
   });
 
   it('is pure: it does not change the document it is given (frozen input does not throw)', () => {
@@ -62,9 +74,9 @@ describe('migrations', () => {
   });
 
   it('refuses a file from a newer version, saying so', () => {
-    const r = parseScenario(fixture('v3-future.json'));
+    const r = parseScenario(fixture('v4-future.json'));
     expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
-      'schemaVersion: this file was written by a newer version of Momentum (schema version 3); this version reads up to 2. Update Momentum to open it.',
+      'schemaVersion: this file was written by a newer version of Momentum (schema version 4); this version reads up to 3. Update Momentum to open it.',
     ]);
   });
 

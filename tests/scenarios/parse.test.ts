@@ -42,7 +42,7 @@ describe('parseScenario: valid input', () => {
     expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
     if (!r.ok) return;
     expect(r.scenario.initiatives[0]).toMatchObject({ businessCritical: false, prerequisites: [], rollout: 'big-bang', benefit: 1, infrastructureNeed: 0 });
-    expect(r.scenario.trainer).toEqual({ briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] });
+    expect(r.scenario.trainer).toEqual({ lockReasons: {}, briefing: '', objectives: [], questions: [], whatIfs: [], reveals: [] });
     expect(r.scenario.goal).toEqual({ kind: 'maturity', atLeast: 3 });
     expect(r.migratedFrom).toBeUndefined();
   });
@@ -72,7 +72,7 @@ describe('parseScenario: problems say where, what was expected and what was foun
     ['missing name', mutate((s) => delete s.initiatives[0]!.name), ['initiatives[0].name: is required (text)']],
     ['unknown pillar', mutate((s) => (s.initiatives[2]!.pillar = 'staff')), ['initiatives[2].pillar: must be one of "patients", "clinicians" or "support", got "staff"']],
     ['misspelt field', mutate((s) => (s.initiatives[0]!.efort = 3)), ['initiatives[0].efort: unknown field; did you mean "effortWeeks"?']],
-    ['unknown top-level field', { ...base(), colour: 'blue' }, ['colour: unknown field; expected one of: $schema, schemaVersion, id, title, summary, lesson, source, judgement, levers, horizonWeeks, goal, initiatives, stages, events, targets, lockedLevers, trainer']],
+    ['unknown top-level field', { ...base(), colour: 'blue' }, ['colour: unknown field; expected one of: $schema, schemaVersion, id, title, summary, lesson, variantOf, source, judgement, levers, horizonWeeks, goal, initiatives, stages, events, targets, lockedLevers, trainer']],
     ['horizon too long', { ...base(), horizonWeeks: 600 }, ['horizonWeeks: must be at most 520, got 600']],
     ['horizon not whole', { ...base(), horizonWeeks: 10.5 }, ['horizonWeeks: must be a whole number, got 10.5']],
     ['id with spaces', { ...base(), id: 'My case' }, ['id: must be a short id of lower-case letters, digits and hyphens (e.g. "epr-phase-2"), got "My case"']],
@@ -92,10 +92,10 @@ describe('parseScenario: problems say where, what was expected and what was foun
       ['initiatives[0].effortWeeks: the field "effortWeeks" appears twice in the same object (again at line 5, column 84); keep one, since only the last would count'],
     ],
     ['unclosed text', '{"id": "abc', ['(file): invalid JSON at line 1, column 12: text is not closed with a double quote']],
-    ['newer version', { ...base(), schemaVersion: 3 }, ['schemaVersion: this file was written by a newer version of Momentum (schema version 3); this version reads up to 2. Update Momentum to open it.']],
-    ['missing version', (() => { const s = base(); delete s.schemaVersion; return s; })(), ['schemaVersion: is required (a whole number; this version of Momentum writes 2)']],
-    ['version as text', { ...base(), schemaVersion: '2' }, ['schemaVersion: must be a whole number (2 for files written now), got "2"']],
-    ['version zero', { ...base(), schemaVersion: 0 }, ['schemaVersion: must be between 1 and 2, got 0']],
+    ['newer version', { ...base(), schemaVersion: 4 }, ['schemaVersion: this file was written by a newer version of Momentum (schema version 4); this version reads up to 3. Update Momentum to open it.']],
+    ['missing version', (() => { const s = base(); delete s.schemaVersion; return s; })(), ['schemaVersion: is required (a whole number; this version of Momentum writes 3)']],
+    ['version as text', { ...base(), schemaVersion: '2' }, ['schemaVersion: must be a whole number (3 for files written now), got "2"']],
+    ['version zero', { ...base(), schemaVersion: 0 }, ['schemaVersion: must be between 1 and 3, got 0']],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(problemsOf(input)).toEqual(expected);
@@ -155,7 +155,7 @@ describe('serializeScenario, blankScenario and scenarioToInput', () => {
     const r = parseScenario(base());
     if (!r.ok) return expect.fail('base case does not parse');
     const text = serializeScenario(r.scenario);
-    expect(text.startsWith('{\n  "$schema": "../schemas/scenario.schema.json",\n  "schemaVersion": 2,')).toBe(true);
+    expect(text.startsWith('{\n  "$schema": "../schemas/scenario.schema.json",\n  "schemaVersion": 3,')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     const again = parseScenario(text);
     expect(again.ok && serializeScenario(again.scenario)).toBe(text);

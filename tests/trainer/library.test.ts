@@ -53,3 +53,55 @@ describe('library order', () => {
     expect(sorted).toEqual(['CNTW: model teams', 'CNTW variant: big bang', "'Collecting rocks': no single clear goal", 'SCAS: a staged journey', 'SCAS variant: everything at once']);
   });
 });
+
+describe('library for planning a workshop', () => {
+  it('puts each variant right after the case it names, whatever its title', async () => {
+    const { inLibraryOrder } = await import('../../renderer/src/library/prepared');
+    const { blankScenario } = await import('../../engine');
+    const card = (id: string, title: string, variantOf?: string) => ({ file: `${id}.json`, ok: true as const, scenario: { ...blankScenario(), id, title, ...(variantOf ? { variantOf } : {}) } });
+    const order = inLibraryOrder([
+      card('b-variant', 'Another angle on the case', 'a-case'),
+      card('z', 'Zebra: a later case'),
+      card('a-case', 'Alpha: the case'),
+      card('m', 'Middle: alone'),
+    ]).map((p) => (p.ok ? p.scenario.id : p.file));
+    expect(order).toEqual(['a-case', 'b-variant', 'm', 'z']);
+  });
+
+  it('orders the prepared scenarios with every pair together, the case first', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../engine');
+    const { inLibraryOrder } = await import('../../renderer/src/library/prepared');
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.momentum'));
+    const prepared = files.map((file) => {
+      const r = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'));
+      if (!r.ok) throw new Error(file);
+      return { file, ok: true as const, scenario: r.scenario };
+    });
+    const ids = inLibraryOrder(prepared).map((p) => (p.ok ? p.scenario.id : p.file));
+    for (const p of prepared) {
+      const of = p.scenario.variantOf;
+      if (of === undefined) continue;
+      // Between the case and this variant there are only other variants of the same case.
+      const between = ids.slice(ids.indexOf(of) + 1, ids.indexOf(p.scenario.id));
+      expect(ids.indexOf(of), p.file).toBeLessThan(ids.indexOf(p.scenario.id));
+      expect(between.every((id) => prepared.find((q) => q.scenario.id === id)!.scenario.variantOf === of), p.file).toBe(true);
+    }
+    expect(prepared.filter((p) => p.scenario.variantOf !== undefined).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says how long a session takes', async () => {
+    const { describeSessionMinutes } = await import('../../renderer/src/library/prepared');
+    expect(describeSessionMinutes({ min: 45, max: 60 })).toBe('45–60 min session');
+    expect(describeSessionMinutes({ min: 60, max: 60 })).toBe('60 min session');
+    expect(describeSessionMinutes(undefined)).toBeNull();
+  });
+
+  it('says why each locked lever is locked, and plainly when the file does not say', async () => {
+    const { lockedLeverNotes } = await import('../../renderer/src/trainer/locked-levers-note');
+    const notes = lockedLeverNotes(['leadership.ownership', 'priorities.concurrent'], { 'leadership.ownership': 'The case is a whole board that owns digital.' });
+    expect(notes[0]).toMatchObject({ id: 'leadership.ownership', reason: 'The case is a whole board that owns digital.' });
+    expect(notes[0]!.label).not.toBe('leadership.ownership');
+    expect(notes[1]!.reason).toMatch(/gives no reason/);
+  });
+});

@@ -98,3 +98,12 @@ describe('hiding the future of a run during reveals', () => {
     expect(runUntilWeek(run, null)).toBe(run);
   });
 });
+
+describe('the reveal banner', () => {
+  it('says the end-of-run figures read "—" only while the reveal stops short of the horizon', async () => {
+    const { revealBannerNote } = await import('../../renderer/src/model/reveal');
+    expect(revealBannerNote(52, 260)).toContain('“—”');
+    expect(revealBannerNote(260, 260)).not.toContain('—');
+    expect(revealBannerNote(300, 260)).not.toContain('—');
+  });
+});

@@ -93,3 +93,37 @@ describe('trainer slice', () => {
     expect(store.getState().trainer.draftDirty).toBe(false);
   });
 });
+
+describe('trying an edited journey in Explore', () => {
+  it('keeps the scenario as loaded as the baseline and runs the edit as the what-if, until kept or left', async () => {
+    const { selectBaselineInput, selectCurrentInput, selectUnchanged } = await import('../../renderer/src/store');
+    const store = createAppStore();
+    const loaded = scenario();
+    store.getState().loadScenario(loaded);
+    const edited = { ...loaded, horizonWeeks: 156 };
+    store.getState().tryScenario(edited);
+    let s = store.getState();
+    expect(selectBaselineInput(s).horizonWeeks).toBe(260);
+    expect(selectCurrentInput(s).horizonWeeks).toBe(156);
+    expect(selectUnchanged(s)).toBe(false);
+    // A second try still compares with the scenario as first loaded.
+    store.getState().tryScenario({ ...loaded, horizonWeeks: 104 });
+    s = store.getState();
+    expect(selectBaselineInput(s).horizonWeeks).toBe(260);
+    expect(selectCurrentInput(s).horizonWeeks).toBe(104);
+    // Back to the scenario as loaded.
+    store.getState().backToLoadedScenario();
+    s = store.getState();
+    expect(s.scenario).toEqual(loaded);
+    expect(s.loadedScenario).toBeNull();
+    expect(selectUnchanged(s)).toBe(true);
+    // Keeping an edit makes it the baseline.
+    store.getState().tryScenario(edited);
+    store.getState().keepTriedScenario();
+    expect(selectBaselineInput(store.getState()).horizonWeeks).toBe(156);
+    // Loading another scenario ends any comparison.
+    store.getState().tryScenario({ ...edited, horizonWeeks: 52 });
+    store.getState().loadScenario(loaded);
+    expect(store.getState().loadedScenario).toBeNull();
+  });
+});

@@ -145,6 +145,12 @@ export class FileService {
     await this.deps.recents.clear();
   }
 
+  /** Take the file opened as `id` off the recent list (the renderer found it is not a document it can open). */
+  async forgetRecentFile(id: string): Promise<void> {
+    const g = this.deps.grants.get(id);
+    if (g) await this.forgetRecent(g.path);
+  }
+
   private checkText(name: string, request: SaveRequest): FileResult<FileRef> | null {
     // Only the envelope is checked: a scenario being edited may still have problems the editor shows.
     const checked = checkDocument(name, request.kind, new TextEncoder().encode(request.text));

@@ -1,8 +1,9 @@
 import {
-  formatProblems,
+  looksLikeScenario,
   makeRunFile,
   methodFor,
   parseRunFile,
+  parseScenario,
   runTask,
   serializeRunFile,
   taskOf,
@@ -17,6 +18,7 @@ import { withDocumentExtension } from '../../../engine/core';
 import { getPlatform, type OpenedFile, type RecentFile } from '../platform';
 import { useAppStore } from '../store';
 import { MAX_OPEN_RUNS, type RunOrigin } from '../store/runs/runs-slice';
+import { problemInWords } from '../model/problem-words';
 import { fileStem } from './chart-image';
 import { putRunResult } from './run-results';
 
@@ -66,7 +68,9 @@ export type OpenRunOutcome =
   | { readonly kind: 'opened'; readonly id: string; readonly label: string; readonly fileName: string }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'full' }
-  | { readonly kind: 'invalid'; readonly fileName: string; readonly problems: readonly string[] };
+  | { readonly kind: 'invalid'; readonly fileName: string; readonly problems: readonly string[] }
+  /** A scenario opened where a run file belongs: it can be run in Explore instead. */
+  | { readonly kind: 'scenario'; readonly fileName: string; readonly scenario: Scenario };
 
 /**
  * Ask the user for a run file, validate it and add it to the open runs. The Compare view then
@@ -86,10 +90,29 @@ export async function recentRunFiles(): Promise<RecentFile[]> {
   return (await getPlatform().listRecent()).filter((f) => f.kind === 'run');
 }
 
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 async function addOpenedRun(file: OpenedFile | null): Promise<OpenRunOutcome> {
   if (!file) return { kind: 'cancelled' };
   const parsed = parseRunFile(file.text);
-  if (!parsed.ok) return { kind: 'invalid', fileName: file.name, problems: formatProblems(parsed.problems) };
+  if (!parsed.ok) {
+    // Recent files lists runs that opened: a file that did not is taken off again.
+    await getPlatform()
+      .forgetRecent(file.id)
+      .catch(() => undefined);
+    const doc = jsonOf(file.text);
+    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && looksLikeScenario(doc as Record<string, unknown>)) {
+      const scenario = parseScenario(doc);
+      if (scenario.ok) return { kind: 'scenario', fileName: file.name, scenario: scenario.scenario };
+    }
+    return { kind: 'invalid', fileName: file.name, problems: parsed.problems.map((p) => problemInWords(p, doc)) };
+  }
   const id = useAppStore.getState().addRun({ origin: 'file', fileName: file.name, run: parsed.run });
   if (!id) return { kind: 'full' };
   return { kind: 'opened', id, label: parsed.run.label, fileName: file.name };

@@ -17,18 +17,40 @@ let cache: readonly PreparedScenario[] | null = null;
 
 /** Return every prepared scenario (scenarios/*.momentum), parsed, in library order (see libraryOrderKey). */
 export function preparedScenarios(): readonly PreparedScenario[] {
-  cache ??= Object.entries(FILES)
-    .map(([path, text]): PreparedScenario => {
-      const file = path.slice(path.lastIndexOf('/') + 1);
-      const parsed = parseScenario(text);
-      return parsed.ok ? { file, ok: true, scenario: parsed.scenario } : { file, ok: false, problems: parsed.problems };
-    })
-    .sort((a, b) => {
-      const ka = libraryOrderKey(a.ok ? a.scenario.title : a.file);
-      const kb = libraryOrderKey(b.ok ? b.scenario.title : b.file);
-      return ka.localeCompare(kb);
-    });
+  if (cache) return cache;
+  const all = Object.entries(FILES).map(([path, text]): PreparedScenario => {
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    const parsed = parseScenario(text);
+    return parsed.ok ? { file, ok: true, scenario: parsed.scenario } : { file, ok: false, problems: parsed.problems };
+  });
+  cache = inLibraryOrder(all);
   return cache;
+}
+
+/**
+ * Return prepared scenarios in library order: by case, each variant (its `variantOf`) right after the case it
+ * varies, so a trainer sees the pair together and opens the case first. A scenario without `variantOf` falls back
+ * to its title (see libraryOrderKey).
+ */
+export function inLibraryOrder(list: readonly PreparedScenario[]): PreparedScenario[] {
+  const titles = new Map(list.flatMap((p) => (p.ok ? [[p.scenario.id, p.scenario.title] as const] : [])));
+  // Sorted by the case's title, then the case before its variants, then by the scenario's own title.
+  const key = (p: PreparedScenario): [string, number, string] => {
+    const own = libraryOrderKey(p.ok ? p.scenario.title : p.file);
+    const caseTitle = p.ok && p.scenario.variantOf !== undefined ? titles.get(p.scenario.variantOf) : undefined;
+    return caseTitle === undefined ? [own, 0, own] : [libraryOrderKey(caseTitle), 1, own];
+  };
+  return [...list].sort((a, b) => {
+    const [ga, ra, oa] = key(a);
+    const [gb, rb, ob] = key(b);
+    return ga.localeCompare(gb) || ra - rb || oa.localeCompare(ob);
+  });
+}
+
+/** Return how long a session with the scenario takes ("45–60 min", "60 min"), or null when the file does not say. */
+export function describeSessionMinutes(minutes: { readonly min: number; readonly max: number } | undefined): string | null {
+  if (!minutes) return null;
+  return minutes.min === minutes.max ? `${minutes.min} min session` : `${minutes.min}–${minutes.max} min session`;
 }
 
 /**

@@ -54,6 +54,24 @@ export function revealVisibleUntilWeek(reveals: readonly RevealStep[], position:
   return Math.max(0, Math.min(Math.round(ordered[at]!.week), horizonWeeks));
 }
 
+/**
+ * Return whether what the whole run teaches is still hidden: the scenario's lesson line, the run's insights, the
+ * "why" panel's lessons and the challenges' verdicts. They wait until the reveal reaches the end of the run (a step
+ * at the horizon, or "Show whole run"), because the room votes on what will happen while the charts stop short.
+ */
+export function revealHidesEnding(visibleUntilWeek: number | null, horizonWeeks: number): boolean {
+  return visibleUntilWeek !== null && visibleUntilWeek < horizonWeeks;
+}
+
+/**
+ * Return what the reveal banner says about the charts at a reveal week. A reveal at (or past) the horizon shows the
+ * whole run, end-of-run figures included, so the banner must not say they read "—" while they are on screen.
+ */
+export function revealBannerNote(week: number, horizonWeeks: number): string {
+  if (week >= horizonWeeks) return 'This is the end of the run: the charts and the end-of-run figures show all of it.';
+  return 'The charts stop here; end-of-run figures show “—” until the whole run is shown.';
+}
+
 /** Which week a chart of scores by year reads, the slider's last year, and how to name what is shown. */
 export interface YearChoice {
   readonly maxYear: number;

@@ -295,6 +295,11 @@ export class BrowserPlatform implements Platform {
     return this.db.clear('recent');
   }
 
+  /** Take one file off the recent list (its opened id is its recent entry's id). */
+  forgetRecent(id: string): Promise<void> {
+    return this.db.delete('recent', id);
+  }
+
   /** Keep unsaved work in IndexedDB. */
   autosavePut(doc: AutosaveDoc): Promise<void> {
     return this.db.put('autosave', { kind: doc.kind, name: doc.name, text: doc.text, fileId: doc.fileId, savedAt: new Date().toISOString() });

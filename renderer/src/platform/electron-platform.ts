@@ -72,6 +72,11 @@ export class ElectronPlatform implements Platform {
     return this.api.clearRecent();
   }
 
+  /** Take one file off the recent list (and the File menu). */
+  forgetRecent(id: string): Promise<void> {
+    return this.api.forgetRecent(id);
+  }
+
   /** Keep unsaved work in the user-data folder. */
   autosavePut(doc: AutosaveDoc): Promise<void> {
     return this.api.autosavePut({ ...doc, name: doc.name.slice(0, 1024) });

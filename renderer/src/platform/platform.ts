@@ -41,6 +41,8 @@ export interface Platform {
   listRecent(): Promise<RecentFile[]>;
   /** Forget every recent file. */
   clearRecent(): Promise<void>;
+  /** Take one file off the recent list (by the id it was opened with): one that did not open is not "recent work". */
+  forgetRecent(id: string): Promise<void>;
   /** Keep unsaved work aside (one slot per document kind). */
   autosavePut(doc: AutosaveDoc): Promise<void>;
   /** Return the autosaved work of one kind, if any. */

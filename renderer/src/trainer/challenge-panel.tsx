@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { judgeChallenges, LEVERS, type JudgedChallenge, type MonteCarloResult, type RunResult } from '../../../engine';
 import { useExpectedRun } from '../sim/use-live-run';
-import { selectCurrentInput, selectEffectiveLevers, selectVisibleUntilWeek, useAppStore } from '../store';
+import { selectCurrentInput, selectEffectiveLevers, selectEndingHidden, useAppStore } from '../store';
 import { challengeVerdict, describeCheck } from './kpi-labels';
 
 function LiveRun({ children }: { children: (run: RunResult | null) => ReactNode }) {
@@ -51,10 +51,9 @@ function basisNote(result: JudgedChallenge, typicalIn: boolean): string {
 function ChallengeList({ run, typical, checked, onCheck }: { run: RunResult | null; typical: MonteCarloResult | null; checked: ReadonlySet<string>; onCheck: (id: string) => void }) {
   const targets = useAppStore((s) => s.scenario.targets);
   const levers = useAppStore(selectEffectiveLevers);
-  const until = useAppStore(selectVisibleUntilWeek);
   const horizon = useAppStore((s) => s.scenario.horizonWeeks);
   // During a reveal the end of the run is hidden, and a verdict on a figure would give it away.
-  const revealing = until !== null && until < horizon;
+  const revealing = useAppStore(selectEndingHidden);
   if (targets.length === 0) return <p className="muted">This scenario sets no challenges.</p>;
   const judged = checked.size === 0 || revealing ? null : judgeChallenges(targets, { typical, estimate: run, levers, leverDefs: LEVERS });
   return (

@@ -1,10 +1,12 @@
 import './trainer.css';
 import { formatWeeks } from '../model/format';
+import { revealBannerNote } from '../model/reveal';
 import { selectCurrentReveal, selectRevealPosition, useAppStore } from '../store';
 
 /**
  * Render, above the charts, where the clock stands while a trainer reveals the scenario step
- * by step, so the room knows why the lines stop and the end-of-run figures read "—".
+ * by step, so the room knows why the lines stop and the end-of-run figures read "—" (or, at a step at the
+ * horizon, that the whole run is on screen).
  */
 export function RevealBanner() {
   const position = useAppStore(selectRevealPosition);
@@ -22,7 +24,7 @@ export function RevealBanner() {
           Week {reveal.week} of {horizon}
           {reveal.week > 0 ? ` (${formatWeeks(reveal.week)} in)` : ''}: {reveal.title}.
         </strong>{' '}
-        The charts stop here; end-of-run figures show “—” until the whole run is shown.
+        {revealBannerNote(reveal.week, horizon)}
       </p>
       <div className="reveal-banner-actions">
         {!atLast && (

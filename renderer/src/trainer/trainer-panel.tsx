@@ -5,6 +5,7 @@ import { BriefingSection } from './briefing-section';
 import { ChallengePanel } from './challenge-panel';
 import { LockToggles } from './lock-toggles';
 import { RevealStepper } from './reveal-stepper';
+import { RunSheetSection } from './run-sheet-section';
 import { SessionTimer } from './session-timer';
 
 /** Props of TrainerPanel. */
@@ -47,6 +48,12 @@ function PanelBody({ run, typical }: TrainerPanelProps) {
             <h3>Briefing</h3>
           </summary>
           <BriefingSection />
+        </details>
+        <details>
+          <summary>
+            <h3>Run sheet (60 minutes)</h3>
+          </summary>
+          <RunSheetSection />
         </details>
         <details open>
           <summary>

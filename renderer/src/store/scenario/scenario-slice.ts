@@ -1,4 +1,4 @@
-import { castDraft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { LeverValues } from '../../../../engine';
 import type { SliceCreator } from '../index';
 import { blankScenario, type Scenario } from './scenario-type';
@@ -44,6 +44,11 @@ export interface ScenarioSlice {
   pins: PinnedWhatIf[];
   /** Whether anything changed since the scenario was loaded or last saved. */
   dirty: boolean;
+  /**
+   * The scenario as loaded, kept as the baseline while an edited journey is tried in Explore (the edit is then
+   * `scenario`, the what-if), so the room can compare before and after; null when the baseline is `scenario`.
+   */
+  loadedScenario: Scenario | null;
 
   /** Replace the scenario (the new baseline); clears overrides, history and pins. */
   loadScenario(scenario: Scenario, opts?: { source?: string }): void;
@@ -54,6 +59,15 @@ export interface ScenarioSlice {
    * lever changes stay unsaved.
    */
   rebaseScenario(scenario: Scenario, opts?: { source?: string }): void;
+  /**
+   * Try an edited journey in Explore: it becomes the what-if (with the board's lever changes on top, as in
+   * rebaseScenario) while the scenario as loaded stays the baseline (`loadedScenario`), so both show side by side.
+   */
+  tryScenario(scenario: Scenario, opts?: { source?: string }): void;
+  /** Make the journey being tried the baseline: the comparison with the scenario as loaded ends. */
+  keepTriedScenario(): void;
+  /** Leave the journey being tried and return to the scenario as loaded, keeping the board's lever changes. */
+  backToLoadedScenario(): void;
   /** Set one lever (ignored for a locked lever); a value equal to the scenario's removes the override. */
   setLever(id: string, value: number, opts?: LeverChangeOptions): void;
   /** Set several levers in one undo step (e.g. a trainer's suggested what-if). */
@@ -104,6 +118,16 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     else o[id] = value;
   };
 
+  // Put `scenario` in place, keeping every override that still differs from it (see rebaseScenario).
+  const rebase = (s: Draft<ScenarioSlice>, scenario: Scenario, source: string | undefined) => {
+    s.scenario = castDraft(scenario);
+    s.scenarioSource = source ?? s.scenarioSource;
+    for (const [id, value] of Object.entries(s.overrides)) {
+      if ((scenario.levers[id] ?? leverDefault(id)) === value) delete s.overrides[id];
+    }
+    s.lastGesture = null;
+  };
+
   return {
     scenario: blankScenario(),
     scenarioSource: null,
@@ -113,6 +137,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
     lastGesture: null,
     pins: [],
     dirty: false,
+    loadedScenario: null,
 
     loadScenario: (scenario, opts) =>
       set((s) => {
@@ -124,16 +149,31 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
         s.lastGesture = null;
         s.pins = [];
         s.dirty = false;
+        s.loadedScenario = null;
       }),
     rebaseScenario: (scenario, opts) =>
       set((s) => {
-        s.scenario = castDraft(scenario);
-        s.scenarioSource = opts?.source ?? s.scenarioSource;
-        for (const [id, value] of Object.entries(s.overrides)) {
-          if ((scenario.levers[id] ?? leverDefault(id)) === value) delete s.overrides[id];
-        }
-        s.lastGesture = null;
+        rebase(s, scenario, opts?.source);
+        s.loadedScenario = null;
         s.dirty = s.dirty && Object.keys(s.overrides).length > 0;
+      }),
+    tryScenario: (scenario, opts) => {
+      const before = get().scenario;
+      set((s) => {
+        // Trying a second edit still compares with the scenario as first loaded, not with the first edit.
+        s.loadedScenario ??= castDraft(before);
+        rebase(s, scenario, opts?.source);
+      });
+    },
+    keepTriedScenario: () =>
+      set((s) => {
+        s.loadedScenario = null;
+      }),
+    backToLoadedScenario: () =>
+      set((s) => {
+        if (!s.loadedScenario) return;
+        rebase(s, s.loadedScenario as Scenario, undefined);
+        s.loadedScenario = null;
       }),
     setLever: (id, value, opts) => change((o, s) => applyValue(o, s, id, value), opts?.gesture ?? null),
     setLevers: (values) =>

@@ -69,5 +69,11 @@ const baselineInput = memo2((scenario: ScenarioSlice['scenario'], _unused: null)
 /** Return the engine input for the board's current settings. */
 export const selectCurrentInput = (s: ScenarioSlice): SimInput => currentInput(s.scenario, s.overrides);
 
-/** Return the engine input for the scenario as loaded (the baseline). */
-export const selectBaselineInput = (s: ScenarioSlice): SimInput => baselineInput(s.scenario, null);
+/**
+ * Return the engine input for the scenario as loaded (the baseline): the scenario itself, or, while an edited
+ * journey is tried in Explore, the scenario it was edited from.
+ */
+export const selectBaselineInput = (s: ScenarioSlice): SimInput => baselineInput(s.loadedScenario ?? s.scenario, null);
+
+/** Return whether the current settings are the baseline itself: no lever moved and no edited journey tried. */
+export const selectUnchanged = (s: ScenarioSlice): boolean => Object.keys(s.overrides).length === 0 && s.loadedScenario === null;

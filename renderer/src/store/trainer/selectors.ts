@@ -1,5 +1,5 @@
 import type { AppState } from '../index';
-import { clampRevealPosition, orderReveals, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
+import { clampRevealPosition, orderReveals, revealHidesEnding, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
 
 /** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */
 export function selectRevealPosition(s: AppState): number | null {
@@ -19,6 +19,11 @@ export function selectCurrentReveal(s: AppState): RevealStep | null {
  */
 export function selectVisibleUntilWeek(s: AppState): number | null {
   return revealVisibleUntilWeek(s.scenario.trainer.reveals, selectRevealPosition(s), s.scenario.horizonWeeks);
+}
+
+/** Return whether a reveal is under way that stops short of the run's end, so the lesson and verdicts wait. */
+export function selectEndingHidden(s: AppState): boolean {
+  return revealHidesEnding(selectVisibleUntilWeek(s), s.scenario.horizonWeeks);
 }
 
 /** Return whether the trainer has locked a lever in the loaded scenario. */

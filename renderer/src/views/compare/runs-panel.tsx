@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { RecentFile } from '../../platform';
-import { bandsCsv, seriesCsv } from '../../../../engine';
+import { bandsCsv, seriesCsv, type Scenario } from '../../../../engine';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { addWhatIfRun, openRecentRunFile, openRunFile, recentRunFiles, saveRunFile, type OpenRunOutcome } from '../../analyst/run-actions';
@@ -23,6 +23,7 @@ export function RunsPanel() {
   const removeRun = useAppStore((s) => s.removeRun);
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<{ fileName: string; lines: readonly string[] } | null>(null);
+  const [scenarioFile, setScenarioFile] = useState<{ fileName: string; scenario: Scenario } | null>(null);
   const [busy, setBusy] = useState(false);
   const [pinId, setPinId] = useState('');
   const pinSelectId = useId();
@@ -37,13 +38,17 @@ export function RunsPanel() {
 
   async function openFile(from: () => Promise<OpenRunOutcome> = openRunFile) {
     setProblems(null);
+    setScenarioFile(null);
     try {
       const outcome = await from();
       refreshRecent();
       if (outcome.kind === 'opened') setStatus(`Opened ${outcome.fileName} ("${outcome.label}"); re-simulating to check its numbers.`);
       else if (outcome.kind === 'cancelled') setStatus('');
       else if (outcome.kind === 'full') setStatus(`At most ${MAX_OPEN_RUNS} runs can be open at once; close one first.`);
-      else {
+      else if (outcome.kind === 'scenario') {
+        setStatus(`${outcome.fileName} is a scenario, not a saved run. Run it in Explore, then add it here as a what-if.`);
+        setScenarioFile({ fileName: outcome.fileName, scenario: outcome.scenario });
+      } else {
         setStatus(`${outcome.fileName} is not a valid run file.`);
         setProblems({ fileName: outcome.fileName, lines: outcome.problems });
       }
@@ -136,6 +141,21 @@ export function RunsPanel() {
       <p role="status" aria-live="polite" className="status">
         {busy ? 'Simulating…' : status}
       </p>
+      {scenarioFile && (
+        <div className="problems">
+          <button
+            type="button"
+            onClick={() => {
+              const s = useAppStore.getState();
+              s.loadScenario(scenarioFile.scenario, { source: scenarioFile.fileName });
+              s.setView('explore');
+              window.scrollTo(0, 0);
+            }}
+          >
+            Run “{scenarioFile.scenario.title}” in Explore
+          </button>
+        </div>
+      )}
       {problems && (
         <div role="alert" className="problems">
           <p>{problems.fileName} has these problems:</p>

@@ -91,6 +91,11 @@ export function draftFromJson(value: unknown): TrainerScenario | null {
       out[key] = merged;
     } else if (sameShape(base, v)) out[key] = v;
   }
+  // Items of a file written by hand may leave out what has a default; the editor reads every field.
+  const filled = (list: unknown, defaults: Record<string, unknown>) =>
+    Array.isArray(list) ? list.map((item) => (isRecord(item) ? { ...defaults, ...Object.fromEntries(Object.entries(item).filter(([k, v]) => !(k in defaults) || sameShape(defaults[k], v))) } : item)) : list;
+  out.initiatives = filled(out.initiatives, { prerequisites: [], businessCritical: false, rollout: 'big-bang', benefit: 1, infrastructureNeed: 0 });
+  out.stages = filled(out.stages, { gate: [] });
   return out as unknown as TrainerScenario;
 }
 

@@ -78,6 +78,7 @@ export function EditorView() {
   const updateDraft = useAppStore((s) => s.updateDraft);
   const markDraftSaved = useAppStore((s) => s.markDraftSaved);
   const rebaseScenario = useAppStore((s) => s.rebaseScenario);
+  const tryScenario = useAppStore((s) => s.tryScenario);
   const setView = useAppStore((s) => s.setView);
   const [status, setStatus] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -139,7 +140,8 @@ export function EditorView() {
   saveRef.current = () => void save();
   const tryInExplore = () => {
     if (!parsed?.ok || !requireValid()) return;
-    rebaseScenario(parsed.scenario, { source: source ?? parsed.scenario.id });
+    // The edit is the what-if; the scenario as loaded stays the baseline, so the room sees before and after.
+    tryScenario(parsed.scenario, { source: source ?? parsed.scenario.id });
     markDraftSaved(useAppStore.getState().scenario);
     setView('explore');
     window.scrollTo(0, 0);

@@ -5,7 +5,8 @@ import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
-import { selectVisibleUntilWeek, useAppStore } from '../../store';
+import { selectEndingHidden, selectVisibleUntilWeek, useAppStore } from '../../store';
+import { LockedLeversNote } from '../../trainer/locked-levers-note';
 import { RevealBanner } from '../../trainer/reveal-banner';
 import { TrainerPanel } from '../../trainer/trainer-panel';
 import { ChartPanel } from './chart-panel';
@@ -15,6 +16,8 @@ import { Headline } from './headline';
 import { kpiRun, lineBasis } from './line-sets';
 import { describeGoal } from './outputs';
 import { PinsPanel } from './pins-panel';
+import { ScenarioHead } from './scenario-head';
+import { EDITED_JOURNEY, TriedEditNotice } from './tried-edit-notice';
 import { UncertaintySwitch } from './uncertainty-switch';
 import { useExploreRuns, type ExploreRuns } from './use-explore-runs';
 
@@ -138,6 +141,8 @@ export function ExploreView() {
   const setView = useAppStore((s) => s.setView);
   const runs = useExploreRuns();
   const revealWeek = useAppStore(selectVisibleUntilWeek);
+  const endingHidden = useAppStore(selectEndingHidden);
+  const trying = useAppStore((s) => s.loadedScenario !== null);
   const goal = describeGoal(scenario.goal, new Map(scenario.initiatives.map((i) => [i.id, i.name])));
   const { shown } = runs;
   // The numbers follow the lines: medians of the replications once they are in, else the quick estimate.
@@ -147,10 +152,10 @@ export function ExploreView() {
   const columns = useMemo<KpiColumn[]>(
     () => [
       { key: 'baseline', name: 'Scenario as loaded', colour: BASELINE_COLOUR, run: baselineKpis },
-      { key: 'current', name: 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
+      { key: 'current', name: trying ? EDITED_JOURNEY : 'Your settings', colour: CURRENT_COLOUR, run: currentKpis },
       ...runs.pinned.map(({ pin, run, bands }, i) => ({ key: pin.id, name: pin.name, colour: PIN_COLOURS[i % PIN_COLOURS.length]!, run: kpiRun(shown, run, bands) })),
     ],
-    [baselineKpis, currentKpis, runs.pinned, shown],
+    [baselineKpis, currentKpis, runs.pinned, shown, trying],
   );
   // The charts see only what they draw, so a render that changes nothing of it (a key press, a pending flag) skips them.
   const { current, bands, bandsStale, baseline, baselineBands, pinned, revealing } = runs;
@@ -172,19 +177,12 @@ export function ExploreView() {
             </button>
           )}
         </div>
+        <LockedLeversNote />
         <Levers compact={presentation} />
       </aside>
       <div className="explore-main">
-        <div className="scenario-head">
-          <h1>
-            <span className="sr-only">Explore: </span>
-            {scenario.title}
-          </h1>
-          {scenario.lesson && <p className="lesson">{scenario.lesson}</p>}
-          <p className="goal">
-            <strong>Goal:</strong> {goal}
-          </p>
-        </div>
+        <ScenarioHead title={scenario.title} lesson={scenario.lesson} goal={goal} endingHidden={endingHidden} />
+        <TriedEditNotice />
         <Changes />
         <Reveal />
         {runs.error && <p role="alert">The simulation failed: {runs.error}</p>}

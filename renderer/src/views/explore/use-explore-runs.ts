@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type Uncertainty } from '../../../../engine';
 import { BAND_REPLICATIONS } from '../../sim/live-scheduler';
 import { useBands, useExpectedRun, useFixedBands, useFixedRuns } from '../../sim/use-live-run';
-import { sameLevers, selectBaselineInput, selectCurrentInput, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
+import { sameLevers, selectBaselineInput, selectCurrentInput, selectUnchanged, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
 import { bandsUntilWeek, runUntilWeek } from '../../model/reveal-run';
 
 /** A pinned what-if with its expected run and its Monte Carlo (each null while it computes). */
@@ -57,7 +57,7 @@ const pinInputs = new WeakMap<PinnedWhatIf, { scenario: unknown; input: SimInput
 export function useExploreRuns(): ExploreRuns {
   const currentInput = useAppStore(selectCurrentInput);
   const baselineInput = useAppStore(selectBaselineInput);
-  const unchanged = useAppStore((s) => Object.keys(s.overrides).length === 0);
+  const unchanged = useAppStore(selectUnchanged);
   const scenario = useAppStore((s) => s.scenario);
   const pins = useAppStore((s) => s.pins);
   const fixedInputs = useMemo(() => {
