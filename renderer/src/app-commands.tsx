@@ -1,3 +1,4 @@
+import { rememberPins } from './platform/pin-memory';
 import { useEffect, useState } from 'react';
 import { blankScenario, parseScenario, serializeScenario, type Scenario } from '../../engine';
 import { checkRecovery, getPlatform, RecoveryNotice, startAutosave, useMenuCommand, type OpenedFile, type RecoverableDoc, type RecoveredDoc } from './platform';
@@ -170,8 +171,11 @@ export function AppCommands() {
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.dirty !== prev.dirty || s.trainer.draftDirty !== prev.trainer.draftDirty) void autosave.flush();
     });
+    // Pinned what-ifs are kept per scenario, so a reload or a switch of scenario does not lose them.
+    const forgetPins = rememberPins(store);
     return () => {
       unsubscribe();
+      forgetPins();
       autosave.stop();
     };
   }, [store]);

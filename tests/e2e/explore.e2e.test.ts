@@ -168,6 +168,24 @@ describe('Explore view', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('keeps pinned what-ifs after a reload and when another scenario was opened in between', async () => {
+    const app = await chromium.openExplore();
+    await app.moveLever(CONCURRENT_PRIORITIES, 'Home');
+    await expect.poll(() => app.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe('1 priority');
+    await app.pinWhatIf('Kept pin');
+    await app.kpiColumn('Kept pin').waitFor();
+    const title = await app.page.getByRole('heading', { level: 1 }).textContent();
+    // A new session of the app (a reload) on the same scenario shows the pin again.
+    const next = await app.nextSession();
+    await next.kpiColumn('Kept pin').waitFor(WAIT);
+    // Another scenario has none of it; coming back brings it back.
+    await next.openPrepared('Covid-19: one clear imperative');
+    expect(await next.kpiColumn('Kept pin').count()).toBe(0);
+    await next.openPrepared((title ?? '').replace(/^Explore: /, ''));
+    await next.kpiColumn('Kept pin').waitFor(WAIT);
+    expect(next.errors).toEqual([]);
+  });
+
   it('pins a named what-if, shows it as a column of the KPI table, renames and removes it', async () => {
     const app = await chromium.openExplore();
     const { page } = app;

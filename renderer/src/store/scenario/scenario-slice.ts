@@ -1,5 +1,5 @@
 import { castDraft, type Draft } from 'immer';
-import type { LeverValues } from '../../../../engine';
+import { LEVERS, leverValueFault, type LeverValues } from '../../../../engine';
 import type { SliceCreator } from '../index';
 import { blankScenario, type Scenario } from './scenario-type';
 import { leverDefault, sameLevers } from './selectors';
@@ -82,6 +82,11 @@ export interface ScenarioSlice {
   redo(): void;
   /** Pin the current overrides as a named what-if; returns its id, or null when MAX_PINS are pinned. */
   pin(name: string): string | null;
+  /**
+   * Put back pins kept from an earlier session of this scenario: at most MAX_PINS, each with a name and lever
+   * values the engine knows (anything else is dropped). Replaces the current pins.
+   */
+  restorePins(pins: unknown): void;
   /** Remove a pinned what-if. */
   unpin(id: string): void;
   /** Rename a pinned what-if. */
@@ -214,6 +219,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       });
       return id;
     },
+    restorePins: (pins) =>
+      set((s) => {
+        s.pins = validPins(pins);
+      }),
     unpin: (id) =>
       set((s) => {
         s.pins = s.pins.filter((p) => p.id !== id);
@@ -237,3 +246,22 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       }),
   };
 };
+
+/** Return the well-formed pins among `value` (kept pins read back from storage), at most MAX_PINS of them. */
+export function validPins(value: unknown): PinnedWhatIf[] {
+  if (!Array.isArray(value)) return [];
+  const out: PinnedWhatIf[] = [];
+  for (const p of value) {
+    if (out.length >= MAX_PINS) break;
+    if (!p || typeof p !== 'object') continue;
+    const { id, name, overrides } = p as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof name !== 'string' || !overrides || typeof overrides !== 'object') continue;
+    const levers: Record<string, number> = {};
+    for (const [k, v] of Object.entries(overrides as Record<string, unknown>)) {
+      const def = LEVERS.find((l) => l.id === k);
+      if (def && typeof v === 'number' && leverValueFault(def, v) === undefined) levers[k] = v;
+    }
+    out.push({ id, name: name.slice(0, 40), overrides: levers });
+  }
+  return out;
+}
