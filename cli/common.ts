@@ -3,6 +3,7 @@
  * sampling options, and number formatting.
  */
 import {
+  KPIS,
   LEVERS,
   formatProblems,
   isRunFileData,
@@ -75,6 +76,13 @@ export function leverById(id: string, where: string): LeverDef {
   const near = closeMatches(id, LEVERS.map((l) => l.id));
   const hint = near.length > 0 ? ` Close matches: ${near.join(', ')}.` : ` Run 'momentum levers' for the list.`;
   throw new InputError(`${where}: unknown lever '${id}'.${hint}`);
+}
+
+/** Throw InputError naming close matches when `kpi` is not one of `known` (the KPIs a run reports). */
+export function checkKpi(kpi: string, known: readonly string[] = KPIS.map((k) => k.id)): void {
+  if (known.includes(kpi)) return;
+  const near = closeMatches(kpi, known);
+  throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${known.join(', ')}.`);
 }
 
 /** Return a lever's range as text, e.g. `1 to 40 priorities`. */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import type { ParameterDef } from '../engine';
 import { writeOrCheck } from './generated-file';
 
 /** Where the generated registry lives. */
@@ -36,20 +37,8 @@ export const MECHANISM_FILES: readonly (readonly [file: string, mechanism: strin
 /** Share of the default either side used as the plausible range where the source states none (judgement). */
 export const UNSTATED_RANGE_SHARE = 0.5;
 
-/** One parameter as the generator reads it. */
-export interface ParsedParameter {
-  readonly id: string;
-  readonly label: string;
-  readonly default: number;
-  readonly min: number;
-  readonly max: number;
-  readonly rangeStated: boolean;
-  readonly unit: string;
-  readonly evidence: 'evidence' | 'mixed' | 'judgement';
-  readonly source: string;
-  readonly mechanism: string;
-  readonly file: string;
-}
+/** One parameter as the generator reads it: an entry of the registry. */
+export type ParsedParameter = ParameterDef;
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:e-?\d+)?`;
 

@@ -9,12 +9,11 @@ import {
   type ReproductionReport,
   uncertaintyOf,
 } from '../../engine';
-import { InputError, parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, fmt, loadFile, pct, specFrom, table } from '../common';
+import { parseArgs, type CommandSpec } from '../args';
+import { checkKpi, SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, fmt, loadFile, pct, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
 import { evaluateAll } from '../pool';
 import { createProgress } from '../progress';
-import { closeMatches } from '../suggest';
 
 /** The interface of `momentum compare`. */
 export const COMPARE_COMMAND: CommandSpec = {
@@ -88,12 +87,7 @@ export async function compareCommand(argv: readonly string[], io: CliIo): Promis
 
   const wanted = args.lists.get('kpi');
   const known = Object.keys(runs[0]!.kpis);
-  for (const k of wanted ?? []) {
-    if (!known.includes(k)) {
-      const near = closeMatches(k, known);
-      throw new InputError(`--kpi ${k}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${known.join(', ')}.`);
-    }
-  }
+  for (const k of wanted ?? []) checkKpi(k, known);
   const keep = (kpi: string) => wanted === undefined || wanted.includes(kpi);
   const comparisons = outcome.comparisons.map((c) => ({
     ...c,

@@ -1,11 +1,10 @@
 /** `momentum robustness`: in how many plausible futures a what-if beats the scenario, and by how much. */
-import { ENGINE_VERSION, KPIS, robustness, taskOf, uncertaintyOf, type Robustness } from '../../engine';
-import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom } from '../common';
+import { ENGINE_VERSION, robustness, taskOf, uncertaintyOf, type Robustness } from '../../engine';
+import { UsageError, parseArgs, type CommandSpec } from '../args';
+import { checkKpi, SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom } from '../common';
 import { EXIT, type CliIo } from '../io';
 import { monteCarloInParts, startPool, workersForReplications, type WorkerPool } from '../pool';
 import { createProgress } from '../progress';
-import { closeMatches } from '../suggest';
 
 /** Paired replications a robustness check uses unless told otherwise. */
 export const DEFAULT_ROBUSTNESS_REPLICATIONS = 500;
@@ -39,10 +38,7 @@ export async function robustnessCommand(argv: readonly string[], io: CliIo): Pro
   const args = parseArgs(ROBUSTNESS_COMMAND, argv);
   const kpi = args.strings.get('kpi');
   if (kpi === undefined) throw new UsageError(`'momentum robustness' needs --kpi K.`);
-  if (!KPIS.some((k) => k.id === kpi)) {
-    const near = closeMatches(kpi, KPIS.map((k) => k.id));
-    throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${KPIS.map((k) => k.id).join(', ')}.`);
-  }
+  checkKpi(kpi);
   if ((args.lists.get('set') ?? []).length === 0) throw new UsageError(`'momentum robustness' needs the what-if: one or more --set LEVER_ID=VALUE.`);
   const loaded = loadFile(io, args.positional[0]!);
   const whatIf = specFrom(loaded, args, { replications: DEFAULT_ROBUSTNESS_REPLICATIONS });

@@ -1,15 +1,14 @@
 /** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
 import {
-  assumptionSensitivity, ENGINE_VERSION, KPIS, LEVERS, sensitivityEnds, taskOf, uncertaintyOf,
+  assumptionSensitivity, ENGINE_VERSION, LEVERS, sensitivityEnds, taskOf, uncertaintyOf,
   type SensitivityRange,
   type AssumptionSensitivity, type KpiSummary, type RunSpec, type SensitivityResult, type SensitivityRow, type SimTask,
 } from '../../engine';
-import { InputError, UsageError, parseArgs, type CommandSpec } from '../args';
-import { SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
+import { UsageError, parseArgs, type CommandSpec } from '../args';
+import { checkKpi, SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom, table } from '../common';
 import { EXIT, type CliIo } from '../io';
 import { evaluateJob, startPool, workersFor } from '../pool';
 import { createProgress } from '../progress';
-import { closeMatches } from '../suggest';
 
 /** Replications a sensitivity analysis uses unless told otherwise (or the run file says). */
 export const DEFAULT_SENSITIVITY_REPLICATIONS = 100;
@@ -76,11 +75,7 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   try {
     // Check the KPI on the base run first, so a typo fails at once rather than after the work.
     [baseSummary] = (await evaluateJob({ kind: 'tasks', tasks: [tasks[0]!] }, undefined)) as [KpiSummary];
-    const names = Object.keys(baseSummary.kpis);
-    if (!(kpi in baseSummary.kpis)) {
-      const near = closeMatches(kpi, names);
-      throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${names.join(', ')}.`);
-    }
+    checkKpi(kpi, Object.keys(baseSummary.kpis));
     const progress = createProgress(io, 'sensitivity');
     try {
       results = await evaluateJob({ kind: 'tasks', tasks: rest }, pool, (d, t) => progress.update(d, t));
@@ -118,10 +113,7 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
 
 /** Run `momentum sensitivity --over parameters`: which of the model's assumptions move the KPI most. */
 function screenAssumptions(spec: RunSpec, kpi: string, json: boolean, io: CliIo): number {
-  if (!KPIS.some((k) => k.id === kpi)) {
-    const near = closeMatches(kpi, KPIS.map((k) => k.id));
-    throw new InputError(`--kpi ${kpi}: no such KPI. ${near.length > 0 ? `Close matches: ${near.join(', ')}. ` : ''}KPIs: ${KPIS.map((k) => k.id).join(', ')}.`);
-  }
+  checkKpi(kpi);
   const task = taskOf(spec);
   const progress = createProgress(io, 'runs');
   let result: AssumptionSensitivity;
