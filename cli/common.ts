@@ -11,6 +11,7 @@ import {
   leverValueFault,
   methodFor,
   parseRunFile,
+  RUN_SET,
   parseScenario,
   readJson,
   type LeverDef,
@@ -140,12 +141,12 @@ export function uncertaintyArg(args: ParsedArgs): Uncertainty | undefined {
 }
 
 /** Default uncertainty of a run from a scenario file: the model's assumptions as well as luck. */
-export const DEFAULT_UNCERTAINTY: Uncertainty = 'all';
+export const DEFAULT_UNCERTAINTY: Uncertainty = RUN_SET.uncertainty;
 
 /** Options every simulating command takes. */
 export const SAMPLING_OPTIONS: readonly OptionSpec[] = [
   { name: 'seed', kind: 'int', value: 'N', help: 'seed of the random generator (default 1, or the run file\'s)', min: 0, max: 0xffffffff },
-  { name: 'replications', kind: 'int', value: 'N', help: 'Monte Carlo replications; 1 = one seeded run (default 1, or the run file\'s)', min: 1, max: 100_000 },
+  { name: 'replications', kind: 'int', value: 'N', help: 'Monte Carlo replications; 1 = one seeded run (default: the app\'s run set of 500, or the run file\'s; sweep: 1 per combination)', min: 1, max: 100_000 },
   { name: 'expected', kind: 'flag', help: 'noise off: the expected-value run (ignores --seed and --replications)' },
   { name: 'set', kind: 'list', value: 'LEVER_ID=VALUE', help: 'set a lever (repeatable); see `momentum levers`' },
   UNCERTAINTY_OPTION,
@@ -157,20 +158,21 @@ export const WORKERS_OPTION: OptionSpec = { name: 'workers', kind: 'int', value:
 /** The option that starts a CSV with a UTF-8 byte order mark (cli/files.ts BOM). */
 export const EXCEL_OPTION: OptionSpec = { name: 'excel', kind: 'flag', help: 'start the CSV with a UTF-8 byte order mark, so Excel on Windows reads its text as UTF-8' };
 
-/** Default seed when neither the command line nor a run file gives one. */
-export const DEFAULT_SEED = 1;
+/** Default seed when neither the command line nor a run file gives one: the run set's, as in the app. */
+export const DEFAULT_SEED = RUN_SET.seed;
 
 /**
  * Return the run a file and the sampling options describe: a scenario with defaults, or a run
  * file's own settings, with any `--set`, `--seed`, `--replications` or `--expected` on top.
  */
 export function specFrom(loaded: LoadedFile, args: ParsedArgs, defaults: { replications?: number } = {}): RunSpec {
+  const fallback = defaults.replications ?? RUN_SET.replications;
   const sets = parseSets(args.lists.get('set') ?? []);
   const label = args.strings.get('label');
   const base =
     loaded.kind === 'run'
       ? { label: loaded.run.label, scenario: loaded.run.scenario, overrides: loaded.run.overrides, seed: loaded.run.seed, replications: loaded.run.replications, method: loaded.run.method, uncertainty: loaded.run.uncertainty }
-      : { label: loaded.scenario.title, scenario: loaded.scenario, overrides: {}, seed: DEFAULT_SEED, replications: defaults.replications ?? 1, method: methodFor(defaults.replications ?? 1), uncertainty: DEFAULT_UNCERTAINTY };
+      : { label: loaded.scenario.title, scenario: loaded.scenario, overrides: {}, seed: DEFAULT_SEED, replications: fallback, method: methodFor(fallback), uncertainty: DEFAULT_UNCERTAINTY };
   const replications = args.ints.get('replications') ?? base.replications;
   const expected = args.flags.has('expected');
   const method = expected ? 'expected' : args.ints.has('replications') ? methodFor(replications) : base.method;

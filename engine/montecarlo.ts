@@ -10,7 +10,7 @@ import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
 import { PATH_SERIES, runCore, writePathSeries } from './simulate';
 import { createWorkspace, type OutcomeSink, type Sink } from './workspace';
-import { copyRuns, createBandScratch, createRuns, percentileRank, resetRuns, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
+import { copyRuns, createBandScratch, createRuns, percentileRank, resetRuns, selectInPlace, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
 import {
   OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE,
   type InitiativeOdds, type KpiDistribution, type MonteCarloPart, type MonteCarloResult, type SeriesBands, type SimInput,
@@ -460,9 +460,39 @@ export function partBuffers(part: MonteCarloPart): ArrayBuffer[] {
 
 /**
  * Return the mean of every KPI over N replications with streams (seed, 0..N−1), keeping no series.
- * Sensitivity uses it so that each lever setting sees the same random numbers (common random numbers).
+ * The assumption screening uses it: elementary effects are effects on the mean.
  */
 export function kpiMeans(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise', assumed?: Float64Array): Float64Array {
+  const columns = kpiColumns(input, replications, seed, uncertainty, assumed);
+  const out = new Float64Array(KPI_COUNT);
+  for (let k = 0; k < KPI_COUNT; k++) out[k] = meanOf(columns[k]!);
+  return out;
+}
+
+/**
+ * Return the typical outcome of every KPI over N replications with streams (seed, 0..N−1), as a Monte Carlo of
+ * the same input, seed and uncertainty reports it: the median (P50, nearest rank) of each KPI, and for a 0/1 KPI
+ * (goal reached) the share of replications where it is 1. Sensitivity uses it, so that its baseline is the
+ * figure Explore headlines for the same run set, and every lever setting sees the same random numbers.
+ */
+export function kpiTypical(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise'): Float64Array {
+  const columns = kpiColumns(input, replications, seed, uncertainty);
+  const out = new Float64Array(KPI_COUNT);
+  for (let k = 0; k < KPI_COUNT; k++) {
+    const v = columns[k]!;
+    out[k] = KPIS[k]!.unit === '0/1' ? meanOf(v) : selectInPlace(v, 0, v.length - 1, percentileRank(0.5, v.length));
+  }
+  return out;
+}
+
+function meanOf(v: Float64Array): number {
+  let s = 0;
+  for (let r = 0; r < v.length; r++) s += v[r]!;
+  return s / v.length;
+}
+
+/** Return every KPI's value in each of N replications with streams (seed, 0..N−1), keeping no series. */
+function kpiColumns(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty, assumed?: Float64Array): Float64Array[] {
   const R = Math.max(1, Math.floor(replications));
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
@@ -474,7 +504,7 @@ export function kpiMeans(input: SimInput, replications: number, seed: number, un
   for (let i = 0; i < SERIES_COUNT; i++) series.push(new Float32Array(PATH_SERIES[i] ? 0 : W));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
-  // No outcomes (sensitivity reads only KPI means); the field is listed so that runCore sees one shape of sink.
+  // No outcomes (only KPIs are read); the field is listed so that runCore sees one shape of sink.
   const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null, outcomes: null };
   const rng = createRng(seed, 0);
   const shifts = uncertaintyOf(uncertainty) === 'all' ? assumptionShifts(seed) : null;
@@ -486,12 +516,5 @@ export function kpiMeans(input: SimInput, replications: number, seed: number, un
     sink.kpiIndex = r;
     runCore(ci, settings, path, ws, rng, sink);
   }
-  const out = new Float64Array(KPI_COUNT);
-  for (let k = 0; k < KPI_COUNT; k++) {
-    let s = 0;
-    const v = kpis[k]!;
-    for (let r = 0; r < R; r++) s += v[r]!;
-    out[k] = s / R;
-  }
-  return out;
+  return kpis;
 }

@@ -1,11 +1,13 @@
 /**
  * One-at-a-time sensitivity: the chosen KPI with every lever at the low and at the high end of its range,
  * all else at the input's values, over the same replications (common random numbers), so the swing is the
- * lever's effect and not noise.
+ * lever's effect and not noise. Each setting's KPI is its typical outcome (the median; for the goal, the
+ * chance of reaching it), the statistic every view shows, so the baseline equals Explore's headline figure
+ * for the same replications, seed and uncertainty.
  */
 import type { Uncertainty } from './assumptions';
 import { LEVERS, plausibleRange } from './levers';
-import { kpiMeans } from './montecarlo';
+import { kpiTypical } from './montecarlo';
 import { KPIS } from './series';
 import type { LeverDef, SensitivityResult, SensitivityRow, SimInput } from './types';
 
@@ -37,10 +39,10 @@ export function sensitivity(input: SimInput, opts: SensitivityRunOptions): Sensi
   const R = Math.max(1, Math.floor(Number.isFinite(opts.replications) ? opts.replications : 1));
   const seed = Number.isFinite(opts.seed) ? Math.trunc(opts.seed) : 0;
   const u = opts.uncertainty ?? 'noise';
-  const baseline = kpiMeans(input, R, seed, u)[k]!;
+  const baseline = kpiTypical(input, R, seed, u)[k]!;
   const rows: SensitivityRow[] = [];
   LEVERS.forEach((lever, i) => {
-    const at = (v: number): number => kpiMeans({ ...input, levers: { ...input.levers, [lever.id]: v } }, R, seed, u)[k]!;
+    const at = (v: number): number => kpiTypical({ ...input, levers: { ...input.levers, [lever.id]: v } }, R, seed, u)[k]!;
     const [low, high] = sensitivityEnds(lever, opts.range);
     const kpiAtLow = at(low);
     const kpiAtHigh = at(high);

@@ -7,9 +7,11 @@ import {
   effectiveLevers,
   evaluateTask,
   makeRunFile,
+  RUN_SET,
   summarizeMonteCarlo,
   serializeRunFile,
   taskOf,
+  typicalKpi,
   type KpiSummary,
   type ReproductionReport,
   type RunSpec,
@@ -30,8 +32,11 @@ export const RUN_COMMAND: CommandSpec = {
   maxPositional: 1,
   summary: 'Simulate a scenario file, or re-run a saved run file and report whether it reproduces.',
   details: [
-    'With one replication (the default) the run is one seeded replication; with more it is a',
-    'Monte Carlo run and each KPI is the mean across replications, with P10/P50/P90 beside it.',
+    'By default a scenario runs as the app does (its run set): a Monte Carlo run of 500 replications,',
+    'seed 1, uncertainty all. Each KPI reads as its typical outcome, as in the app: the median across',
+    'replications (for goalReached, the share that reached the goal), with P10, P90 and the mean beside',
+    'it; in --json, kpis holds the means and distribution each KPI\'s p10, p50, p90 and mean.',
+    'With --replications 1 the run is one seeded replication.',
     'FILE - reads the scenario or run file from standard input.',
     'A run file re-runs with its own scenario, levers, seed and replications; given no',
     '--set/--seed/--replications/--expected it is checked against the KPIs it stored.',
@@ -88,7 +93,7 @@ export function kpiTable(summary: KpiSummary): string {
   const names = Object.keys(summary.kpis);
   if (summary.distribution) {
     const d = summary.distribution;
-    return table(['KPI', 'mean', 'P10', 'P50', 'P90'], names.map((k) => [k, fmt(summary.kpis[k]), fmt(d[k]?.p10), fmt(d[k]?.p50), fmt(d[k]?.p90)]));
+    return table(['KPI', 'typical', 'P10', 'P90', 'mean'], names.map((k) => [k, fmt(typicalKpi(summary, k)), fmt(d[k]?.p10), fmt(d[k]?.p90), fmt(summary.kpis[k])]));
   }
   return table(['KPI', 'value'], names.map((k) => [k, fmt(summary.kpis[k])]));
 }
@@ -112,7 +117,7 @@ export async function runCommand(argv: readonly string[], io: CliIo): Promise<nu
   // Start the workers now when the command line already asks for a Monte Carlo large enough, so that
   // they load while the file is read and checked.
   const requested = args.ints.get('workers');
-  const asked = args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1);
+  const asked = args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? RUN_SET.replications);
   const workers: { pool?: WorkerPool } = {};
   if (asked > 1 && (requested !== undefined || asked >= AUTO_PARALLEL_MIN_REPLICATIONS)) workers.pool = startPool(workersForReplications(asked, requested));
   try {

@@ -1,6 +1,6 @@
 /** `momentum sensitivity`: a tornado table of one KPI over every lever, low and high. */
 import {
-  assumptionSensitivity, ENGINE_VERSION, LEVERS, sensitivityEnds, taskOf, uncertaintyOf,
+  assumptionSensitivity, ENGINE_VERSION, LEVERS, RUN_SET, sensitivityEnds, taskOf, typicalKpi, uncertaintyOf,
   type SensitivityRange,
   type AssumptionSensitivity, type KpiSummary, type RunSpec, type SensitivityResult, type SensitivityRow, type SimTask,
 } from '../../engine';
@@ -10,8 +10,8 @@ import { EXIT, type CliIo } from '../io';
 import { evaluateJob, startPool, workersFor } from '../pool';
 import { createProgress } from '../progress';
 
-/** Replications a sensitivity analysis uses unless told otherwise (or the run file says). */
-export const DEFAULT_SENSITIVITY_REPLICATIONS = 100;
+/** Replications a sensitivity analysis uses unless told otherwise (or the run file says): the run set's. */
+export const DEFAULT_SENSITIVITY_REPLICATIONS = RUN_SET.replications;
 
 /** The interface of `momentum sensitivity`. */
 export const SENSITIVITY_COMMAND: CommandSpec = {
@@ -24,7 +24,9 @@ export const SENSITIVITY_COMMAND: CommandSpec = {
     'Every lever is moved on its own, the others kept at the run\'s values, between the ends a board',
     'would plausibly choose (a role\'s FTE up to 5; --range full: the whole range). All runs share one',
     'seed (common random numbers), so a swing is the lever\'s effect, not noise. With more than',
-    `one replication (default ${DEFAULT_SENSITIVITY_REPLICATIONS} for a scenario) the KPI is its mean across replications.`,
+    `one replication (default ${DEFAULT_SENSITIVITY_REPLICATIONS} for a scenario, the app's run set) the KPI is its typical`,
+    'outcome, as every view shows it: the median across replications, or for goalReached the share',
+    'of replications that reached the goal.',
     'Rows are sorted by swing, largest first. --json prints one object: engineVersion, kpi,',
     'method, seed, replications, baseline and rows (leverId, lowValue, highValue, kpiAtLow,',
     'kpiAtHigh, swing).',
@@ -87,14 +89,14 @@ export async function sensitivityCommand(argv: readonly string[], io: CliIo): Pr
   }
 
   const rows: SensitivityRow[] = LEVERS.map((def, i) => {
-    const kpiAtLow = results[2 * i]!.kpis[kpi]!;
-    const kpiAtHigh = results[2 * i + 1]!.kpis[kpi]!;
+    const kpiAtLow = typicalKpi(results[2 * i]!, kpi)!;
+    const kpiAtHigh = typicalKpi(results[2 * i + 1]!, kpi)!;
     const [lowValue, highValue] = sensitivityEnds(def, range);
     return { leverId: def.id, lowValue, highValue, kpiAtLow, kpiAtHigh, swing: Math.abs(kpiAtHigh - kpiAtLow) };
   });
   // The engine's own order (swing, then lever id), so the CLI and the app list rows alike.
   rows.sort((a, b) => b.swing - a.swing || a.leverId.localeCompare(b.leverId));
-  const result: SensitivityResult = { kpi, baseline: baseSummary.kpis[kpi]!, rows };
+  const result: SensitivityResult = { kpi, baseline: typicalKpi(baseSummary, kpi)!, rows };
 
   if (args.flags.has('json')) {
     const doc = { engineVersion: ENGINE_VERSION, scenario: spec.scenario.id, label: spec.label, method: spec.method, seed: spec.seed, replications: spec.replications, uncertainty: uncertaintyOf(spec), ...result };

@@ -18,6 +18,9 @@ import { createProgress } from '../progress';
 /** The largest grid a sweep accepts (a guard against a typo such as 10000 steps). */
 export const MAX_COMBINATIONS = 1_000_000;
 
+/** Replications per combination of a sweep from a scenario file unless --replications says otherwise. */
+export const SWEEP_REPLICATIONS = 1;
+
 /** The interface of `momentum sweep`. */
 export const SWEEP_COMMAND: CommandSpec = {
   name: 'sweep',
@@ -168,7 +171,7 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   // Start the workers now when their number is already known (asked for, or the grid alone is large
   // enough), so that they load while the scenario is read and checked.
   const requested = args.ints.get('workers');
-  const atLeast = size * (args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? 1));
+  const atLeast = size * (args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? SWEEP_REPLICATIONS));
   let pool = requested !== undefined || atLeast >= AUTO_PARALLEL_MIN_REPLICATIONS ? startPool(Math.min(workersForReplications(atLeast, requested), size)) : undefined;
   // Signals are heard for the whole command: while simulating, the pool stops on them; after, the
   // output is being written, and a signal then must not kill the process halfway through the write.
@@ -177,7 +180,8 @@ export async function sweepCommand(argv: readonly string[], io: CliIo): Promise<
   let checkpoint: Checkpoint | undefined;
   try {
     const loaded = loadFile(io, args.positional[0]!);
-    const spec = specFrom(loaded, args);
+    // A sweep runs one replication per combination unless told otherwise: its grids are large.
+    const spec = specFrom(loaded, args, { replications: SWEEP_REPLICATIONS });
     if (!toStdout) await checkWritable(io.cwd, out);
     if (shard !== undefined) await checkWritable(io.cwd, manifestPath(out));
     const base = taskOf(spec);

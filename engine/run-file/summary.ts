@@ -4,6 +4,7 @@
  */
 import type { Uncertainty } from '../assumptions';
 import type { SimRunner } from '../runner';
+import { KPIS } from '../series';
 import type { Kpis, MonteCarloResult, RunResult, SimInput } from '../types';
 
 /** How a run was simulated: noise off, one seeded replication, or Monte Carlo. */
@@ -44,6 +45,18 @@ export interface SimTask {
 export function methodFor(replications: number, expected = false): RunMethod {
   if (expected) return 'expected';
   return replications > 1 ? 'monte-carlo' : 'single';
+}
+
+/**
+ * Return a KPI's typical outcome in a summary, the statistic every view shows: the median across replications
+ * (P50), or for a 0/1 KPI (goal reached) the share of replications where it is 1; a single or expected run's own
+ * value. Undefined when the summary has no such KPI.
+ */
+export function typicalKpi(summary: KpiSummary, kpi: string): number | undefined {
+  const mean = summary.kpis[kpi];
+  if (mean === undefined) return undefined;
+  if (KPIS.find((d) => d.id === kpi)?.unit === '0/1') return mean;
+  return summary.distribution?.[kpi]?.p50 ?? mean;
 }
 
 /** Return the summary of an expected or single run: its KPI values, keys sorted. */

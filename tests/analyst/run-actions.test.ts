@@ -44,7 +44,7 @@ afterEach(() => {
 describe('saving a run', () => {
   it('simulates the what-if and records label, notes, seed, replications and its KPI summary', async () => {
     const { run, result } = await simulateNewRun(
-      { label: 'Option B\nsecond line', notes: 'For the board.', scenario, overrides: { [PRIORITIES]: 2 }, seed: 9, replications: 12 },
+      { label: 'Option B\nsecond line', notes: 'For the board.', scenario, overrides: { [PRIORITIES]: 2 }, seed: 9, replications: 12, uncertainty: 'all' },
       createInProcessRunner(),
     );
     expect(run.label).toBe('Option B second line');
@@ -60,7 +60,7 @@ describe('saving a run', () => {
   });
 
   it('uses one seeded replication when asked for one', async () => {
-    const { run } = await simulateNewRun({ label: 'x', notes: '', scenario, overrides: {}, seed: 1, replications: 1 }, createInProcessRunner());
+    const { run } = await simulateNewRun({ label: 'x', notes: '', scenario, overrides: {}, seed: 1, replications: 1, uncertainty: 'noise' }, createInProcessRunner());
     expect(run.method).toBe('single');
     expect(run.summary.distribution).toBeUndefined();
     expect(runFileName('A b')).toBe('a-b.momentum-run');

@@ -13,6 +13,7 @@ import {
   type Scenario,
   type SimRunner,
   type TaskResult,
+  type Uncertainty,
 } from '../../../engine';
 import { withDocumentExtension } from '../../../engine/core';
 import { getPlatform, type OpenedFile, type RecentFile } from '../platform';
@@ -30,6 +31,8 @@ export interface NewRun {
   readonly overrides: LeverValues;
   readonly seed: number;
   readonly replications: number;
+  /** Which uncertainty the run draws: the run set's ('all') unless the user chose otherwise. */
+  readonly uncertainty: Uncertainty;
 }
 
 /** File name suggested when saving a run: its label as a file stem plus `.momentum-run`. */
@@ -50,6 +53,7 @@ export async function simulateNewRun(spec: NewRun, runner: SimRunner): Promise<{
     method: methodFor(spec.replications),
     seed: spec.seed,
     replications: spec.replications,
+    uncertainty: spec.uncertainty,
   };
   const result = await runTask(taskOf(runSpec), runner);
   const engineVersion = result.method === 'monte-carlo' ? result.monteCarlo.engineVersion : result.run.engineVersion;

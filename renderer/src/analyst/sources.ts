@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { scenarioToInput, type RunFile, type SimInput } from '../../../engine';
+import { RUN_SET, scenarioToInput, uncertaintyOf, type RunFile, type SimInput, type Uncertainty } from '../../../engine';
 import { useAppStore } from '../store';
 
-/** Replications the analyst views use when a what-if has none of its own. */
-export const DEFAULT_REPLICATIONS = 200;
-/** Seed the analyst views use when a what-if has none of its own. */
-export const DEFAULT_SEED = 1;
+/** Replications the analyst views use when a what-if has none of its own: the run set's, as in Explore. */
+export const DEFAULT_REPLICATIONS = RUN_SET.replications;
+/** Seed the analyst views use when a what-if has none of its own: the run set's, as in Explore. */
+export const DEFAULT_SEED = RUN_SET.seed;
 
 /** Something an analyst can simulate: the current what-if, a pinned one, or an open run. */
 export interface AnalysisSource {
@@ -14,6 +14,8 @@ export interface AnalysisSource {
   readonly input: SimInput;
   readonly seed: number;
   readonly replications: number;
+  /** Which uncertainty its replications draw: Explore's choice for what-ifs, a run's own for runs. */
+  readonly uncertainty: Uncertainty;
   readonly scenarioTitle: string;
 }
 
@@ -31,16 +33,17 @@ export function useAnalysisSources(): AnalysisSource[] {
   const overrides = useAppStore((s) => s.overrides);
   const pins = useAppStore((s) => s.pins);
   const openRuns = useAppStore((s) => s.openRuns);
+  const uncertainty = useAppStore((s) => s.uncertainty);
   return useMemo(() => {
     const out: AnalysisSource[] = [
-      { id: 'current', label: 'Current what-if', input: scenarioToInput(scenario, overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, scenarioTitle: scenario.title },
+      { id: 'current', label: 'Current what-if', input: scenarioToInput(scenario, overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty, scenarioTitle: scenario.title },
     ];
     for (const p of pins) {
-      out.push({ id: p.id, label: `Pinned: ${p.name}`, input: scenarioToInput(scenario, p.overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, scenarioTitle: scenario.title });
+      out.push({ id: p.id, label: `Pinned: ${p.name}`, input: scenarioToInput(scenario, p.overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty, scenarioTitle: scenario.title });
     }
     for (const r of openRuns) {
-      out.push({ id: r.id, label: `Run: ${r.run.label}`, input: runInput(r.run), seed: r.run.seed, replications: r.run.replications, scenarioTitle: r.run.scenario.title });
+      out.push({ id: r.id, label: `Run: ${r.run.label}`, input: runInput(r.run), seed: r.run.seed, replications: r.run.replications, uncertainty: uncertaintyOf(r.run), scenarioTitle: r.run.scenario.title });
     }
     return out;
-  }, [scenario, overrides, pins, openRuns]);
+  }, [scenario, overrides, pins, openRuns, uncertainty]);
 }

@@ -1,4 +1,4 @@
-import type { MonteCarloOptions, MonteCarloResult, RunResult, SimInput, SimRunner, Uncertainty } from '../../../engine';
+import { RUN_SET, type MonteCarloOptions, type MonteCarloResult, type RunResult, type SimInput, type SimRunner, type Uncertainty } from '../../../engine';
 import { createInlineRuns, type InlineOutcome, type InlineRuns } from './inline-expected';
 
 // The one scheduler of live runs: what the views show while levers move. It decides where the expected run of
@@ -7,10 +7,10 @@ import { createInlineRuns, type InlineOutcome, type InlineRuns } from './inline-
 // until a drag rests, and caches the runs of fixed inputs (the scenario as loaded, the pins). The views only
 // subscribe to its state (use-live-run.ts).
 
-/** Replications behind the uncertainty bands (P10–P90). */
-export const BAND_REPLICATIONS = 500;
-/** The seed of the bands' Monte Carlo runs: fixed, so the same settings always draw the same bands. */
-export const BAND_SEED = 20_201;
+/** Replications behind the uncertainty bands (P10–P90) and the typical outcome: the run set's (engine/run-set.ts). */
+export const BAND_REPLICATIONS = RUN_SET.replications;
+/** The seed of the bands' Monte Carlo runs: the run set's, so the same settings always draw the same bands. */
+export const BAND_SEED = RUN_SET.seed;
 /** Replications of the quick first estimate of the bands, shown while the full run computes. */
 export const QUICK_BAND_REPLICATIONS = 100;
 /**
@@ -30,7 +30,7 @@ export const BAND_SETTLE_MS = 150;
  * The Monte Carlo options of every band request the scheduler makes (quick, full, and those of fixed inputs):
  * the one place they are set, so that the draws of the bands are the same everywhere.
  */
-export function bandOptions(replications: number = BAND_REPLICATIONS, uncertainty: Uncertainty = 'all'): MonteCarloOptions {
+export function bandOptions(replications: number = BAND_REPLICATIONS, uncertainty: Uncertainty = RUN_SET.uncertainty): MonteCarloOptions {
   return { replications, seed: BAND_SEED, series: BAND_SERIES, uncertainty };
 }
 

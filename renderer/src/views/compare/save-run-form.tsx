@@ -28,7 +28,7 @@ export function SaveRunForm() {
     setStatus('Simulating…');
     try {
       const { run, result } = await simulateNewRun(
-        { label: label || `${s.scenario.title} what-if`, notes, scenario: s.scenario, overrides: s.overrides, seed, replications },
+        { label: label || `${s.scenario.title} what-if`, notes, scenario: s.scenario, overrides: s.overrides, seed, replications, uncertainty: s.uncertainty },
         runner,
       );
       const name = await saveRunFile(run);

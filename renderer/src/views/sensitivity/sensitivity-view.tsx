@@ -19,12 +19,6 @@ type Job =
   | { readonly state: 'failed'; readonly message: string };
 
 /**
- * Replications per lever setting offered first. Common random numbers keep the swings stable at
- * this size, and a full tornado (two settings per lever) then takes seconds rather than minutes.
- */
-export const SENSITIVITY_REPLICATIONS = 50;
-
-/**
  * Render the Sensitivity page: pick a what-if or run and a KPI, then see how far the KPI swings
  * when each lever moves to the low and the high end of its range, as a tornado chart and a table.
  */
@@ -35,7 +29,8 @@ export function SensitivityView() {
   const setSelectedKpi = useAppStore((s) => s.setSelectedKpi);
   const [sourceId, setSourceId] = useState('current');
   const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
-  const [replications, setReplications] = useState(SENSITIVITY_REPLICATIONS);
+  // The source's own replications (the run set's for a what-if, as in Explore), so the baseline is Explore's figure.
+  const [replications, setReplications] = useState(source.replications);
   const [seed, setSeed] = useState(source.seed);
   const [kpis, setKpis] = useState<string[]>([]);
   const [job, setJob] = useState<Job>({ state: 'idle' });
@@ -63,7 +58,8 @@ export function SensitivityView() {
 
   useEffect(() => {
     setSeed(source.seed);
-  }, [source.id, source.seed]);
+    setReplications(source.replications);
+  }, [source.id, source.seed, source.replications]);
 
   const kpi = kpis.includes(selectedKpi) ? selectedKpi : defaultKpi(kpis);
   // The newest result lives in the store, so it is still here after a visit to another view (and goes into the board pack).
@@ -84,7 +80,7 @@ export function SensitivityView() {
       if (id === requestId.current) setJob((j) => (j.state === 'running' ? { ...j, done, total } : j));
     };
     try {
-      const result = await runner.sensitivity(source.input, { kpi, seed, replications, onProgress });
+      const result = await runner.sensitivity(source.input, { kpi, seed, replications, uncertainty: source.uncertainty, onProgress });
       if (id !== requestId.current) return;
       useAppStore.getState().setSensitivity({ sourceId: source.id, inputKey: JSON.stringify(source.input), sourceLabel: source.label, seed, replications, result });
       setJob({ state: 'done', seconds: (performance.now() - startedAt) / 1000 });
@@ -108,7 +104,8 @@ export function SensitivityView() {
       <p id={ids.explain} className="lede">
         Each lever moves to the low and then the high end of its range while every other lever keeps its value. Every
         setting reuses the same random numbers (common random numbers), so the width of a bar is the lever's effect, not
-        noise between replications.
+        noise between replications. Each figure is the typical outcome, as Explore shows it: the median of the
+        replications (for the goal, the chance of reaching it).
       </p>
       <form
         className="analyst-controls"
