@@ -1,3 +1,4 @@
+import { AXIS_START, timeAxisTitle, yearsTickLabel } from '../model/calendar';
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import { tornadoDatasets, type TornadoRow } from '../model/tornado-data';
 import { Chart, PALETTE, runColour, runDash } from './chart-setup';
@@ -35,7 +36,7 @@ export function lineChartPng(lines: readonly OffscreenLine[], yLabel: string, wi
       devicePixelRatio: 1,
       parsing: false,
       scales: {
-        x: { type: 'linear', min: 0, title: { display: true, text: 'Years from now' }, ticks: { stepSize: 1 } },
+        x: { type: 'linear', min: 0, title: { display: true, text: timeAxisTitle() }, ticks: { stepSize: 1, callback: (v) => yearsTickLabel(AXIS_START, Number(v)) } },
         y: { title: { display: true, text: yLabel } },
       },
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } }, tooltip: { enabled: false } },

@@ -2,6 +2,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { ChartCanvas } from './chart-canvas';
 import { eventLinesPlugin, type EventMark } from './event-lines';
+import { AXIS_START, pointTitle, timeAxisTitle, yearsTickLabel } from '../model/calendar';
 import { syncLineDatasets, type Change, type LineDataset, type LineSource, type WeekPoint } from './series-datasets';
 
 /** One line of a SeriesChart: a weekly series, optionally with a P10–P90 band. */
@@ -84,8 +85,8 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
         x: {
           type: 'linear',
           min: 0,
-          title: { display: true, text: 'Years from now', font: { size: fontSize } },
-          ticks: { stepSize: 1, font: { size: fontSize } },
+          title: { display: true, text: timeAxisTitle(), font: { size: fontSize } },
+          ticks: { stepSize: 1, font: { size: fontSize }, callback: (v) => yearsTickLabel(AXIS_START, Number(v)) },
           grid: { color: '#e3e3e3' },
         },
         y: {
@@ -112,7 +113,7 @@ export function SeriesChart({ lines, yLabel, yMin, yMax, formatY, label, testId,
         tooltip: {
           filter: (item) => !/ P(10|90)$/.test(item.dataset.label ?? ''),
           callbacks: {
-            title: (items) => `Year ${Number(items[0]?.parsed.x ?? 0).toFixed(1)}`,
+            title: (items) => pointTitle(Number(items[0]?.parsed.x ?? 0)),
             label: (item) => `${item.dataset.label}: ${held.formatY ? held.formatY(item.parsed.y ?? 0) : (item.parsed.y ?? 0).toFixed(2)}`,
           },
         },

@@ -3,11 +3,11 @@ import { PILLARS, REFERENCE_PORTFOLIO } from '../../../../engine';
 import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
 import { selectVisibleUntilWeek, useAppStore } from '../../store';
-import { BASELINE_COLOUR, CURRENT_COLOUR, OKABE_ITO, PILLAR_COLOURS } from '../../components/palette';
+import { BASELINE_COLOUR, CAPABILITY_COLOUR, CURRENT_COLOUR, FATIGUE_COLOUR, PILLAR_COLOURS } from '../../components/palette';
 import { formatNumber } from '../../model/format';
 import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
-import { comparisonLines, isTypical, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';
+import { comparisonLines, goalLine, goalMark, isTypical, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';
 import { PILLAR_LABELS, pickSeries, SERIES_IDS } from './outputs';
 import type { ExploreRuns } from './use-explore-runs';
 
@@ -111,14 +111,19 @@ function Caption({ text, testId }: { text: string; testId: string }) {
 
 function MaturityChart({ runs, fontSize }: ChartPanelProps) {
   const { current, bands, baseline, baselineBands, pinned, shown, bandsStale } = runs;
-  const lines = useMemo(
-    () => comparisonLines(SERIES_IDS.maturity, { current, bands, baseline, baselineBands, pinned, shown }),
-    [current, bands, baseline, baselineBands, pinned, shown],
-  );
+  const goal = useAppStore((s) => s.scenario.goal);
+  const lines = useMemo(() => {
+    const out = comparisonLines(SERIES_IDS.maturity, { current, bands, baseline, baselineBands, pinned, shown });
+    const level = goalLine(goal, 'maturity', current?.series.maturity?.length ?? 0);
+    return level ? [level, ...out] : out;
+  }, [current, bands, baseline, baselineBands, pinned, shown, goal]);
   const shownNow = lastShown(shownSeries(shown, current, bands, SERIES_IDS.maturity));
   const now = shownNow?.value;
   const band = bandsStale ? undefined : pickBand(bands, SERIES_IDS.maturity);
-  const events = useMemo(() => scenarioEvents(current), [current]);
+  const events = useMemo(() => {
+    const mark = runs.revealing ? null : goalMark(shown, current, bands);
+    return mark ? [...scenarioEvents(current), mark] : scenarioEvents(current);
+  }, [current, shown, bands, runs.revealing]);
   const revealed = current !== null && shownNow !== undefined && shownNow.week < current.horizonWeeks;
   // During a trainer's reveal the runs stop at the reveal week: describe that week, not the horizon.
   const at = (values: Float64Array | undefined) => (values && shownNow ? values[shownNow.week] : undefined);
@@ -177,6 +182,7 @@ function medianOrEstimate(runs: Pick<ChartRuns, 'current' | 'bands' | 'shown'>, 
 
 function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
   const { current, bands, shown } = runs;
+  const goal = useAppStore((s) => s.scenario.goal);
   const lines = useMemo(() => {
     const out: SeriesLine[] = [];
     if (!current) return out;
@@ -188,9 +194,10 @@ function AdoptionChart({ runs, fontSize }: ChartPanelProps) {
     }
     const f = shownSeries(shown, current, bands, SERIES_IDS.fatigue);
     const band = pickBand(bands, SERIES_IDS.fatigue);
-    if (f) out.push({ label: 'Change fatigue', colour: OKABE_ITO.vermillion, values: f, width: 3.5, dash: [3, 3], band: band && { p10: band.p10, p90: band.p90 } });
-    return out;
-  }, [current, bands, shown]);
+    if (f) out.push({ label: 'Change fatigue', colour: FATIGUE_COLOUR, values: f, width: 3.5, dash: [3, 3], band: band && { p10: band.p10, p90: band.p90 } });
+    const level = goalLine(goal, 'adoption', current.series.maturity?.length ?? 0);
+    return level ? [level, ...out] : out;
+  }, [current, bands, shown, goal]);
   const events = useMemo(() => scenarioEvents(current), [current]);
   const f = current ? shownSeries(shown, current, bands, SERIES_IDS.fatigue) : undefined;
   const peak = f ? Math.max(...f) : undefined;
@@ -224,7 +231,7 @@ function ConfidenceChart({ runs, fontSize }: ChartPanelProps) {
     const out: SeriesLine[] = [];
     const pairs = [
       { ids: SERIES_IDS.confidence, label: 'Board confidence', colour: CURRENT_COLOUR },
-      { ids: SERIES_IDS.capability, label: 'In-house capability', colour: OKABE_ITO.orange },
+      { ids: SERIES_IDS.capability, label: 'In-house capability', colour: CAPABILITY_COLOUR },
     ];
     for (const p of pairs) {
       const b = shownSeries(shown, baseline, baselineBands, p.ids);

@@ -1,8 +1,9 @@
-import type { MonteCarloResult, RunResult } from '../../../../engine';
+import type { Goal, MonteCarloResult, RunResult } from '../../../../engine';
 import type { EventMark } from '../../components/event-lines';
-import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS, PIN_DASHES } from '../../components/palette';
+import { BASELINE_COLOUR, CURRENT_COLOUR, GOAL_COLOUR, PIN_COLOURS, PIN_DASHES } from '../../components/palette';
+import { formatNumber } from '../../model/format';
 import type { SeriesLine } from '../../components/series-chart';
-import { pickId, pickSeries } from './outputs';
+import { PILLAR_LABELS, pickId, pickSeries } from './outputs';
 import type { ExploreRuns, ShownLine } from './use-explore-runs';
 
 /** Return the band of one series from a Monte Carlo result, looked up under the same names as the series. */
@@ -97,4 +98,38 @@ export function lastShown(values: Float64Array | undefined): { readonly week: nu
 export function scenarioEvents(run: RunResult | null): EventMark[] {
   if (!run) return [];
   return run.events.filter((e) => !e.initiativeId).map((e) => ({ x: e.week / 52, label: e.label }));
+}
+
+/** The series a goal is a level of: maturity for a maturity goal, a pillar's adoption for an adoption goal. */
+export type GoalChart = 'maturity' | 'adoption';
+
+const goalLevels = new WeakMap<Goal, Float64Array>();
+
+/**
+ * Return the goal drawn as a level across a chart (black, long dashes, in the legend as "Goal: …"), or null when
+ * the scenario's goal is not a level of that chart's series (a goal of initiatives going live has no level: its
+ * moment is marked instead, goalMark). `weeks` is the number of points of the chart's lines.
+ */
+export function goalLine(goal: Goal, chart: GoalChart, weeks: number): SeriesLine | null {
+  if (weeks <= 0) return null;
+  if (chart === 'maturity' && goal.kind !== 'maturity') return null;
+  if (chart === 'adoption' && goal.kind !== 'adoption') return null;
+  if (goal.kind === 'initiatives-live') return null;
+  let values = goalLevels.get(goal);
+  if (!values || values.length !== weeks) {
+    values = new Float64Array(weeks).fill(goal.atLeast);
+    goalLevels.set(goal, values);
+  }
+  const label = goal.kind === 'maturity' ? `Goal: maturity ${formatNumber(goal.atLeast, 1)}` : `Goal: ${Math.round(goal.atLeast * 100)}% adoption (${PILLAR_LABELS[goal.pillar].toLowerCase()})`;
+  return { label, colour: GOAL_COLOUR, values, dash: [14, 6], width: 2 };
+}
+
+/**
+ * Return the moment the goal is reached with the board's settings (the typical week, or the estimate's) as a
+ * mark on the time axis, or null when it is not reached within the horizon.
+ */
+export function goalMark(shown: ShownLine, run: RunResult | null, mc: MonteCarloResult | null): EventMark | null {
+  const week = kpiRun(shown, run, mc)?.kpis.weeksToGoal;
+  if (week === undefined || !run || !Number.isFinite(week) || week > run.horizonWeeks) return null;
+  return { x: week / 52, label: shown.kind === 'typical' ? 'Goal reached (typical run)' : 'Goal reached (quick estimate)' };
 }

@@ -1,3 +1,4 @@
+import { AXIS_START, timeAxisTitle, yearsTickLabel } from '../../model/calendar';
 import type { ChartData, ChartOptions, Scale } from 'chart.js';
 import { Chart } from '../../components/chart-setup';
 import { EventList } from '../../components/event-list';
@@ -15,6 +16,8 @@ const STATUS = {
   failed: { label: 'Failed', colour: OKABE_ITO.vermillion },
   replanned: { label: 'Failed, re-planned after failure', colour: OKABE_ITO.reddishPurple },
 } as const;
+/** The colour of each status on the portfolio timeline. */
+export const PORTFOLIO_STATUS_COLOURS: Readonly<Record<PortfolioStatus, string>> = Object.fromEntries(Object.entries(STATUS).map(([k, v]) => [k, v.colour])) as Record<PortfolioStatus, string>;
 /** What an initiative was doing over one stretch of the timeline; `replanned` is a first attempt that failed and was tried again. */
 export type PortfolioStatus = keyof typeof STATUS;
 
@@ -310,7 +313,7 @@ export function PortfolioChart({ run, typical = null, names = NO_NAMES, fontSize
     return {
       indexAxis: 'y',
       scales: {
-        x: { type: 'linear', min: 0, max: run ? run.horizonWeeks / 52 : 5, ticks: { stepSize: 1, font: { size: fontSize } }, title: { display: true, text: 'Years from now', font: { size: fontSize } } },
+        x: { type: 'linear', min: 0, max: run ? run.horizonWeeks / 52 : 5, ticks: { stepSize: 1, font: { size: fontSize }, callback: (v) => yearsTickLabel(AXIS_START, Number(v)) }, title: { display: true, text: timeAxisTitle(), font: { size: fontSize } } },
         y: {
           stacked: true,
           // Long names would squeeze the timeline; the tooltip carries the full name.
