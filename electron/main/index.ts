@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/core';
 import type { MenuCommand } from '../contract/ipc';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { audiencePlacement, isAudienceUrl } from './audience-window';
 import { decideClose, UnsavedWork } from './close-guard';
 import { securityHeaders } from './csp';
 import { askBeforeClose, nativeFileDialogs } from './dialogs';
@@ -103,6 +104,12 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    // The audience's screen is the one window the app may open: on the projector, with the same hardened settings.
+    if (isAudienceUrl(url, [APP_INDEX_URL, ...(devUrl ? [devUrl] : [])])) {
+      const presenter = mainWindow && !mainWindow.isDestroyed() ? screen.getDisplayMatching(mainWindow.getBounds()).id : screen.getPrimaryDisplay().id;
+      const place = audiencePlacement(screen.getAllDisplays(), presenter);
+      return { action: 'allow', overrideBrowserWindowOptions: { ...place.bounds, fullscreen: place.fullscreen, title: 'Momentum: audience screen', autoHideMenuBar: true, backgroundColor: '#ffffff' } };
+    }
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
@@ -123,6 +130,8 @@ async function finishClose(win: BrowserWindow): Promise<void> {
   await autosave.clearAll().catch(() => undefined);
   unsaved.clear();
   closeAllowed = true;
+  // The audience's screen goes with the presenter's window.
+  for (const other of BrowserWindow.getAllWindows()) if (other !== win) other.close();
   win.close();
 }
 

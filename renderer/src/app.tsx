@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SimRunner } from '../../engine';
 import { AppCommands } from './app-commands';
+import { AUDIENCE_CHANNEL, audienceUrl, isAudienceSearch, startAudienceSync, startPresenterSync } from './platform/audience-sync';
 import { startupScenario } from './library/prepared';
 import { RunnerContext } from './sim/runner-context';
 import { createWorkerRunner } from './sim/worker-runner';
@@ -11,6 +12,18 @@ import { VIEWS } from './views/registry';
 const startup = startupScenario();
 if (startup && useAppStore.getState().scenarioSource === null) {
   useAppStore.getState().loadScenario(startup.scenario, { source: startup.file });
+}
+
+// Every window keeps the audience's screens in step, unless it is one (opened with ?audience=1).
+if (typeof BroadcastChannel !== 'undefined') {
+  const channel = new BroadcastChannel(AUDIENCE_CHANNEL);
+  if (isAudienceSearch(window.location.search)) startAudienceSync(useAppStore, channel);
+  else startPresenterSync(useAppStore, channel);
+}
+
+/** Open the audience's screen: on the projector in the desktop app (the main process places it), else a new tab. */
+function openAudienceScreen(): void {
+  window.open(audienceUrl(window.location.href), 'momentum-audience');
 }
 
 function isTextField(target: EventTarget | null): boolean {
@@ -25,6 +38,8 @@ function useShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = useAppStore.getState();
+      // The audience's screen takes no commands: the presenter's window drives it.
+      if (s.audience) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (e.key === 'F5' || (mod && e.shiftKey && key === 'p')) {
@@ -57,6 +72,7 @@ export function App() {
   const viewId = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
   const presentation = useAppStore((s) => s.presentation);
+  const audience = useAppStore((s) => s.audience);
   const togglePresentation = useAppStore((s) => s.togglePresentation);
   const canUndo = useAppStore(selectCanUndo);
   const canRedo = useAppStore(selectCanRedo);
@@ -76,8 +92,9 @@ export function App() {
   const View = current.component;
   return (
     <RunnerContext.Provider value={runner}>
-      <div className={`app${presentation ? ' is-presenting' : ''}`}>
-        {presentation ? (
+      {/* The audience's screen only shows: the presenter's window drives it. */}
+      <div className={`app${presentation ? ' is-presenting' : ''}${audience ? ' is-audience' : ''}`} inert={audience} data-testid={audience ? 'audience-screen' : undefined}>
+        {audience ? null : presentation ? (
           <button type="button" className="leave-presentation" onClick={togglePresentation}>
             Leave presentation <kbd>Esc</kbd>
           </button>
@@ -93,18 +110,21 @@ export function App() {
             </nav>
             <div className="app-actions">
               <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo the last lever change (Ctrl+Z)">
-                <span aria-hidden="true">↶</span> Undo
+                <span aria-hidden="true">↶</span> <span className="action-label">Undo</span>
               </button>
               <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">
-                <span aria-hidden="true">↷</span> Redo
+                <span aria-hidden="true">↷</span> <span className="action-label">Redo</span>
               </button>
               <button type="button" onClick={togglePresentation} aria-keyshortcuts="F5 Control+Shift+P" title="Present on a projector (F5 or Ctrl+Shift+P; Esc to leave)">
                 Present
               </button>
+              <button type="button" className="audience-opener" onClick={openAudienceScreen} title="Open the audience's screen: the projector shows the presentation while this window keeps the trainer kit and notes">
+                Audience screen
+              </button>
             </div>
           </header>
         )}
-        <AppCommands />
+        {audience ? null : <AppCommands />}
         <View />
       </div>
     </RunnerContext.Provider>

@@ -3,7 +3,8 @@
 // nothing runs off to the side.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useChromium, WAIT, type App } from './helpers/ui';
+import { recordErrors } from './helpers/browser';
+import { App, CONCURRENT_PRIORITIES, TYPICAL_BASIS, useChromium, WAIT } from './helpers/ui';
 
 const chromium = useChromium();
 
@@ -196,5 +197,36 @@ describe('Explore in presentation mode', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(side!.x + side!.width + 0.5);
     await page.screenshot({ path: '/tmp/momentum-presentation-trainer-1024x768.png' });
     expect(app.errors).toEqual([]);
+  });
+
+  it('keeps an audience screen (a second tab) in step with the presenter, fitting 1280×720 with no trainer kit', { timeout: 120_000 }, async () => {
+    const presenter = await chromium.openExplore({ viewport: { width: 1440, height: 900 } });
+    const screen = await presenter.page.context().newPage();
+    await screen.setViewportSize({ width: 1280, height: 720 });
+    const url = new URL(presenter.url);
+    url.search = 'audience=1';
+    recordErrors(screen);
+    await screen.goto(url.toString());
+    const audience = new App(screen);
+    await screen.getByTestId('audience-screen').waitFor();
+    // The presenter moves a lever; the audience's screen follows, and its headline settles on the same figures.
+    await presenter.moveLever(CONCURRENT_PRIORITIES, 'Home');
+    const shown = await presenter.leverValue(CONCURRENT_PRIORITIES);
+    await expect.poll(() => audience.leverValue(CONCURRENT_PRIORITIES), WAIT).toBe(shown);
+    await expect.poll(() => presenter.page.getByTestId('headline-basis').textContent(), WAIT).toMatch(TYPICAL_BASIS);
+    await expect.poll(() => screen.getByTestId('headline-basis').textContent(), WAIT).toMatch(TYPICAL_BASIS);
+    const figures = (page: Page) => page.locator('[data-testid="headline"] .headline-value').allTextContents();
+    await expect.poll(() => figures(screen), WAIT).toEqual(await figures(presenter.page));
+    // One fixed screen: no scrolling, the chart and the figures in view, nothing of the trainer's kit, no way out.
+    await expect.poll(() => offScreen(screen), WAIT).toEqual([]);
+    for (const kit of [/^Challenges/, /^Lock levers/, /^Briefing/, /^Session timer/]) expect(await screen.getByRole('heading', { name: kit }).count()).toBe(0);
+    expect(await screen.getByRole('button', { name: /Leave presentation/ }).count()).toBe(0);
+    // It takes no input of its own: keys there change nothing.
+    await screen.keyboard.press('Escape');
+    await screen.keyboard.press('Control+z');
+    expect(await audience.leverValue(CONCURRENT_PRIORITIES)).toBe(shown);
+    await screen.screenshot({ path: '/tmp/momentum-audience-1280x720.png' });
+    expect(audience.errors).toEqual([]);
+    expect(presenter.errors).toEqual([]);
   });
 });

@@ -8,6 +8,13 @@ export interface UiSlice {
   /** Presentation mode: large type, high contrast, editing chrome hidden. */
   presentation: boolean;
   /**
+   * This window is the audience's screen (on the projector): it shows what the presenter's window sends, in
+   * presentation mode, and takes no input of its own (platform/audience-sync.ts).
+   */
+  audience: boolean;
+  /** Make this window the audience's screen. */
+  becomeAudience(): void;
+  /**
    * Which uncertainty the bands and typical outcomes show: 'all' (the default, the honest choice: luck and the
    * model's own assumptions) or 'noise' (luck alone).
    */
@@ -26,7 +33,14 @@ export interface UiSlice {
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   view: 'explore',
   presentation: false,
+  audience: false,
   uncertainty: 'all',
+  becomeAudience: () =>
+    set((s) => {
+      s.audience = true;
+      s.presentation = true;
+      s.view = 'explore';
+    }),
   setUncertainty: (u) =>
     set((s) => {
       s.uncertainty = u;
@@ -35,12 +49,13 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     set((s) => {
       s.view = id;
     }),
+  // The audience's screen stays in presentation mode: only the presenter's window leaves it.
   setPresentation: (on) =>
     set((s) => {
-      s.presentation = on;
+      s.presentation = on || s.audience;
     }),
   togglePresentation: () =>
     set((s) => {
-      s.presentation = !s.presentation;
+      s.presentation = !s.presentation || s.audience;
     }),
 });
