@@ -51,8 +51,9 @@ describe('calendar dates on the time axis', () => {
   it('labels whole years as month and year, and a point with its week', () => {
     const start = new Date(Date.UTC(2026, 9, 1));
     expect(yearsTickLabel(start, 0)).toBe('Oct 2026');
-    expect(yearsTickLabel(start, 1)).toBe('Sep 2027');
-    expect(yearsTickLabel(start, 5)).toBe('Sep 2031');
+    expect(yearsTickLabel(start, 1)).toBe('Oct 2027');
+    expect(yearsTickLabel(start, 5)).toBe('Oct 2031');
+    expect(yearsTickLabel(start, 0.5)).toBe('Apr 2027');
     expect(dateAtWeek(start, 52).toISOString().slice(0, 10)).toBe('2027-09-30');
     expect(pointTitle(37 / 52, start)).toBe('Jun 2027 (week 37)');
   });

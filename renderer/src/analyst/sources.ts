@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { RUN_SET, scenarioToInput, uncertaintyOf, type RunFile, type SimInput, type Uncertainty } from '../../../engine';
 import { useAppStore } from '../store';
+import { pinInput } from '../store/scenario/scenario-slice';
 
 /** Replications the analyst views use when a what-if has none of its own: the run set's, as in Explore. */
 export const DEFAULT_REPLICATIONS = RUN_SET.replications;
@@ -39,7 +40,7 @@ export function useAnalysisSources(): AnalysisSource[] {
       { id: 'current', label: 'Current what-if', input: scenarioToInput(scenario, overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty, scenarioTitle: scenario.title },
     ];
     for (const p of pins) {
-      out.push({ id: p.id, label: `Pinned: ${p.name}`, input: scenarioToInput(scenario, p.overrides), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty, scenarioTitle: scenario.title });
+      out.push({ id: p.id, label: `Pinned: ${p.name}`, input: pinInput(p, scenario), seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty, scenarioTitle: (p.scenario ?? scenario).title });
     }
     for (const r of openRuns) {
       out.push({ id: r.id, label: `Run: ${r.run.label}`, input: runInput(r.run), seed: r.run.seed, replications: r.run.replications, uncertainty: uncertaintyOf(r.run), scenarioTitle: r.run.scenario.title });

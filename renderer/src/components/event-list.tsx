@@ -1,3 +1,4 @@
+import { AXIS_START, yearsTickLabel } from '../model/calendar';
 import { useId, useState } from 'react';
 import type { EventMark } from './event-lines';
 
@@ -22,7 +23,7 @@ export function EventList({ events }: { events: readonly EventMark[] }) {
             <span className="event-number" aria-hidden="true">
               {i + 1}
             </span>
-            {e.label} <span className="muted">(year {e.x.toFixed(1)})</span>
+            {e.label} <span className="muted">({yearsTickLabel(AXIS_START, Math.round(e.x * 52) / 52)})</span>
           </li>
         ))}
       </ol>

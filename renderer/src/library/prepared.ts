@@ -88,3 +88,14 @@ export function startupScenario(): Extract<PreparedScenario, { ok: true }> | und
   }
   return usable[0];
 }
+
+/**
+ * Return the prepared scenarios paired with `scenario` in the library: the variants of a case, or the case a
+ * variant varies and that case's other variants. Explore offers to pin them beside it ("Compare with variant").
+ */
+export function pairedScenarios(scenario: Pick<Scenario, 'id' | 'variantOf'>): Scenario[] {
+  const caseId = scenario.variantOf ?? scenario.id;
+  return preparedScenarios()
+    .flatMap((p) => (p.ok ? [p.scenario] : []))
+    .filter((s) => s.id !== scenario.id && (s.id === caseId || s.variantOf === caseId));
+}

@@ -28,10 +28,11 @@ export function quarterName(d: Date): string {
 }
 
 /**
- * Return the label of a point on a time axis measured in years from `start`: whole years read as the month and
- * year they fall on ("Oct 2027"); other points as the nearest month.
+ * Return the label of a point on a time axis measured in years from `start`: a whole number of years reads as the
+ * start's month that many years on ("Oct 2027"); any other point as the month its week falls in.
  */
 export function yearsTickLabel(start: Date, years: number): string {
+  if (Number.isInteger(years)) return monthYear(new Date(Date.UTC(start.getUTCFullYear() + years, start.getUTCMonth(), 1)));
   return monthYear(dateAtWeek(start, years * 52));
 }
 

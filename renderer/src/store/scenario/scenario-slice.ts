@@ -1,5 +1,5 @@
 import { castDraft, type Draft } from 'immer';
-import { LEVERS, leverValueFault, type LeverValues } from '../../../../engine';
+import { LEVERS, leverValueFault, parseScenario, scenarioToInput, type LeverValues, type SimInput } from '../../../../engine';
 import type { SliceCreator } from '../index';
 import { blankScenario, type Scenario } from './scenario-type';
 import { leverDefault, sameLevers } from './selectors';
@@ -15,6 +15,16 @@ export interface PinnedWhatIf {
   readonly name: string;
   /** The overrides (relative to the scenario as loaded) the what-if was pinned with. */
   readonly overrides: LeverValues;
+  /**
+   * A scenario of its own (a prepared variant pinned beside the case it varies), simulated with `overrides`;
+   * absent: the scenario open in Explore.
+   */
+  readonly scenario?: Scenario;
+}
+
+/** Return the engine input of a pin: its own scenario if it has one, else `current`, with its overrides. */
+export function pinInput(pin: PinnedWhatIf, current: Scenario): SimInput {
+  return scenarioToInput(pin.scenario ?? current, pin.overrides);
 }
 
 /** Options of a lever change. */
@@ -82,6 +92,8 @@ export interface ScenarioSlice {
   redo(): void;
   /** Pin the current overrides as a named what-if; returns its id, or null when MAX_PINS are pinned. */
   pin(name: string): string | null;
+  /** Pin another scenario as it stands (a prepared variant) beside this one; returns its id, or null when full. */
+  pinScenario(name: string, scenario: Scenario): string | null;
   /**
    * Put back pins kept from an earlier session of this scenario: at most MAX_PINS, each with a name and lever
    * values the engine knows (anything else is dropped). Replaces the current pins.
@@ -219,6 +231,14 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       });
       return id;
     },
+    pinScenario: (name, scenario) => {
+      if (get().pins.length >= MAX_PINS) return null;
+      const id = `pin-${++pinCounter}`;
+      set((s) => {
+        s.pins.push({ id, name: name.trim().slice(0, 40) || scenario.title.slice(0, 40), overrides: {}, scenario });
+      });
+      return id;
+    },
     restorePins: (pins) =>
       set((s) => {
         s.pins = validPins(pins);
@@ -234,7 +254,8 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => {
       }),
     applyPin: (id) => {
       const p = get().pins.find((x) => x.id === id);
-      if (!p) return;
+      // Another scenario's levers are not this scenario's what-if: open that scenario to work on it.
+      if (!p || p.scenario) return;
       change((o) => {
         for (const k of Object.keys(o)) delete o[k];
         Object.assign(o, p.overrides);
@@ -254,14 +275,17 @@ export function validPins(value: unknown): PinnedWhatIf[] {
   for (const p of value) {
     if (out.length >= MAX_PINS) break;
     if (!p || typeof p !== 'object') continue;
-    const { id, name, overrides } = p as Record<string, unknown>;
+    const { id, name, overrides, scenario } = p as Record<string, unknown>;
     if (typeof id !== 'string' || typeof name !== 'string' || !overrides || typeof overrides !== 'object') continue;
+    // A pin's own scenario goes through the same checks as a scenario file.
+    const own = scenario === undefined ? undefined : parseScenario(JSON.stringify(scenario));
+    if (own && !own.ok) continue;
     const levers: Record<string, number> = {};
     for (const [k, v] of Object.entries(overrides as Record<string, unknown>)) {
       const def = LEVERS.find((l) => l.id === k);
       if (def && typeof v === 'number' && leverValueFault(def, v) === undefined) levers[k] = v;
     }
-    out.push({ id, name: name.slice(0, 40), overrides: levers });
+    out.push({ id, name: name.slice(0, 40), overrides: levers, ...(own?.ok ? { scenario: own.scenario } : {}) });
   }
   return out;
 }

@@ -65,7 +65,7 @@ export function RunsPanel() {
     try {
       const label = pin ? pin.name : `What-if ${s.openRuns.length + 1}`;
       const id = await addWhatIfRun(
-        { label, notes: '', scenario: s.scenario, overrides: pin ? pin.overrides : s.overrides, seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty: s.uncertainty },
+        { label, notes: '', scenario: pin?.scenario ?? s.scenario, overrides: pin ? pin.overrides : s.overrides, seed: DEFAULT_SEED, replications: DEFAULT_REPLICATIONS, uncertainty: s.uncertainty },
         pin ? 'pinned' : 'current',
         runner,
       );

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { pairedScenarios } from '../../library/prepared';
 import { PIN_COLOURS } from '../../components/palette';
 import { MAX_PINS } from '../../store/scenario/scenario-slice';
 import { useAppStore } from '../../store';
@@ -9,13 +10,19 @@ export interface PinsPanelProps {
   readonly odds?: ReadonlyMap<string, string>;
 }
 
-/** Render the pinned what-ifs: pin the current settings under a name, rename, apply or remove a pin. */
+/**
+ * Render the pinned what-ifs: pin the current settings under a name, pin a prepared variant (or the case it
+ * varies) in one step, rename, apply or remove a pin.
+ */
 export function PinsPanel({ odds }: PinsPanelProps = {}) {
   const pins = useAppStore((s) => s.pins);
   const pin = useAppStore((s) => s.pin);
   const unpin = useAppStore((s) => s.unpin);
   const renamePin = useAppStore((s) => s.renamePin);
   const applyPin = useAppStore((s) => s.applyPin);
+  const pinScenario = useAppStore((s) => s.pinScenario);
+  const scenario = useAppStore((s) => s.scenario);
+  const paired = useMemo(() => pairedScenarios(scenario), [scenario]);
   const [name, setName] = useState('');
   const full = pins.length >= MAX_PINS;
   return (
@@ -43,6 +50,15 @@ export function PinsPanel({ odds }: PinsPanelProps = {}) {
           Pin what-if
         </button>
       </form>
+      {paired.map((other) => {
+        const pinned = pins.some((p) => p.scenario?.id === other.id);
+        return (
+          <button key={other.id} type="button" className="pin-variant" disabled={full || pinned} onClick={() => pinScenario(other.title, other)}>
+            {pinned ? 'Pinned: ' : other.variantOf === scenario.id ? 'Compare with the variant: ' : 'Compare with the case: '}
+            {other.title}
+          </button>
+        );
+      })}
       {full && <p className="muted">Four what-ifs are pinned; remove one to pin another.</p>}
       {pins.length > 0 && (
         <ul className="pin-list" aria-label="Pinned what-ifs">
@@ -59,9 +75,15 @@ export function PinsPanel({ odds }: PinsPanelProps = {}) {
                   if (e.key === 'Enter') e.currentTarget.blur();
                 }}
               />
-              <button type="button" onClick={() => applyPin(p.id)} aria-label={`Use the levers of ${p.name}`}>
-                Use
-              </button>
+              {p.scenario ? (
+                <span className="muted pin-scenario" title={p.scenario.title}>
+                  another scenario
+                </span>
+              ) : (
+                <button type="button" onClick={() => applyPin(p.id)} aria-label={`Use the levers of ${p.name}`}>
+                  Use
+                </button>
+              )}
               <button type="button" className="icon-button" onClick={() => unpin(p.id)} aria-label={`Remove ${p.name}`}>
                 ×
               </button>

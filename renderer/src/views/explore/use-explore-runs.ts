@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { scenarioToInput, type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type Uncertainty } from '../../../../engine';
+import { type LeverValues, type MonteCarloResult, type RunResult, type SimInput, type Uncertainty } from '../../../../engine';
 import { BAND_REPLICATIONS } from '../../sim/live-scheduler';
 import { useBands, useExpectedRun, useFixedBands, useFixedRuns } from '../../sim/use-live-run';
 import { sameLevers, selectBaselineInput, selectCurrentInput, selectUnchanged, selectVisibleUntilWeek, useAppStore, type PinnedWhatIf } from '../../store';
+import { pinInput } from '../../store/scenario/scenario-slice';
 import { bandsUntilWeek, runUntilWeek } from '../../model/reveal-run';
 
 /** A pinned what-if with its expected run and its Monte Carlo (each null while it computes). */
@@ -64,7 +65,7 @@ export function useExploreRuns(): ExploreRuns {
     const inputs = pins.map((p) => {
       const cached = pinInputs.get(p);
       if (cached && cached.scenario === scenario) return cached.input;
-      const input = scenarioToInput(scenario, p.overrides);
+      const input = pinInput(p, scenario);
       pinInputs.set(p, { scenario, input });
       return input;
     });
@@ -83,7 +84,7 @@ export function useExploreRuns(): ExploreRuns {
     if (!fullBands) return lent;
     if (unchanged) lent.set(baselineInput, fullBands);
     pins.forEach((p, i) => {
-      if (sameLevers(p.overrides, overrides)) lent.set(fixedInputs[i + 1]!, fullBands);
+      if (!p.scenario && sameLevers(p.overrides, overrides)) lent.set(fixedInputs[i + 1]!, fullBands);
     });
     return lent;
   }, [unchanged, fullBands, baselineInput, pins, overrides, fixedInputs]);
