@@ -94,6 +94,15 @@ export function App() {
     <RunnerContext.Provider value={runner}>
       {/* The audience's screen only shows: the presenter's window drives it. */}
       <div className={`app${presentation ? ' is-presenting' : ''}${audience ? ' is-audience' : ''}`} inert={audience} data-testid={audience ? 'audience-screen' : undefined}>
+        {/* The first tab stop: straight to the plain-language why, past the header and the levers. */}
+        {audience || viewId !== 'explore' ? null : (
+          <a className="skip-link" href="#why" onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('why')?.focus();
+          }}>
+            Skip to why
+          </a>
+        )}
         {audience ? null : presentation ? (
           <button type="button" className="leave-presentation" onClick={togglePresentation}>
             Leave presentation <kbd>Esc</kbd>

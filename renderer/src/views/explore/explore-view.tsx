@@ -83,7 +83,7 @@ function DeferredWhyPanel({ run, levers, baseline, baselineLevers, maxInsights, 
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={box} className="why-hold" data-testid="why-hold">
+    <div ref={box} className="why-hold" data-testid="why-hold" id="why" tabIndex={-1} aria-label="Why">
       <WhyPanel run={deferred} levers={deferredLevers} baseline={deferredBaseline} baselineLevers={deferredBaselineLevers} maxInsights={maxInsights} revealWeek={deferredWeek} />
     </div>
   );

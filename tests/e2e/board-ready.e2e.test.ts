@@ -1,0 +1,30 @@
+// What a board meets first: the skip link to "why", and a prepared variant pinned in one step.
+import { describe, expect, it } from 'vitest';
+import { useChromium, WAIT } from './helpers/ui';
+
+const chromium = useChromium();
+
+describe('board-ready Explore', () => {
+  it('reaches "why" from the first tab stop', { timeout: 60_000 }, async () => {
+    const app = await chromium.openExplore({ viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to why');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('why');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('[data-testid="why-headline"]') !== null)).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('pins the scenario\'s prepared variant in one step, as a column of its own', { timeout: 90_000 }, async () => {
+    const app = await chromium.openExplore({ viewport: { width: 1440, height: 900 } });
+    const { page } = app;
+    const offer = page.getByRole('button', { name: /^Compare with the variant: / });
+    const title = (await offer.textContent())!.replace(/^Compare with the variant: /, '');
+    await offer.click();
+    await expect.poll(() => app.kpiColumn(title.slice(0, 40)).count(), WAIT).toBe(1);
+    expect(await page.getByRole('button', { name: `Pinned: ${title}` }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Pinned what-ifs' }).textContent(), WAIT).toContain('another scenario');
+    expect(app.errors).toEqual([]);
+  });
+});
