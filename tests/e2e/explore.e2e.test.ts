@@ -369,7 +369,7 @@ describe('Explore view', () => {
     await context.close();
   });
 
-  it('has no serious or critical accessibility violations on Explore (with a pin) and How it works', async () => {
+  it('has no serious or critical accessibility violations on Explore (with a pin) and How it works', { timeout: 120_000 }, async () => {
     const app = await chromium.openExplore();
     await app.page.screenshot({ path: '/tmp/momentum-explore.png' });
     await app.pinWhatIf();
