@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LEVERS, type Attribution } from '../../engine';
+import { LEVERS, monteCarlo, robustness, scenarioToInput, type Attribution } from '../../engine';
 import { buildBoardPack } from '../../renderer/src/model/board-pack';
-import { attributionTable, boardPackData, kpiTable, mergeInsights, PACK_TORNADO_ROWS, sensitivityTable, settingsTable } from '../../renderer/src/model/board-pack-data';
+import { attributionTable, boardPackData, kpiTable, mergeInsights, PACK_ROBUSTNESS_KPI, PACK_TORNADO_ROWS, robustnessLines, sensitivityTable, settingsTable } from '../../renderer/src/model/board-pack-data';
 import { fileStem } from '../../renderer/src/analyst/chart-image';
 import type { OpenRun } from '../../renderer/src/store/runs/runs-slice';
 import { loadScenario, makeRun, PRIORITIES } from './run-fixtures';
@@ -143,5 +143,25 @@ describe('sensitivity in the board pack', () => {
       ),
     );
     expect(html).toContain(`>${t.heading}</h2>`);
+  });
+});
+
+describe('board pack robustness', () => {
+  const base = monteCarlo(scenarioToInput(scenario), { replications: 60, seed: 1, uncertainty: 'all' });
+  const better = monteCarlo(scenarioToInput(scenario, { 'leadership.ownership': 3 }), { replications: 60, seed: 1, uncertainty: 'all' });
+  it('says in what share of paired futures a run beats the reference, as the engine counts it', async () => {
+    const runs = await openRuns();
+    const lines = robustnessLines(runs, 0, [base, better]);
+    const share = Math.round(robustness(base, better, PACK_ROBUSTNESS_KPI).share * 100);
+    expect(lines).toEqual([`Two priorities ends with higher maturity than Baseline in ${share}% of 60 plausible futures (paired runs, each with its own luck and assumptions).`]);
+    // Against itself a run is better in half the futures (ties split).
+    expect(robustnessLines(runs, 0, [base, base])[0]).toContain(' in 50% of 60 ');
+  });
+
+  it('does not pair runs drawn differently, and says so', async () => {
+    const runs = await openRuns();
+    const other = monteCarlo(scenarioToInput(scenario), { replications: 60, seed: 2, uncertainty: 'all' });
+    expect(robustnessLines(runs, 0, [base, other])[0]).toMatch(/cannot be read/);
+    expect(robustnessLines(runs, 0, [undefined, better])).toEqual([]);
   });
 });

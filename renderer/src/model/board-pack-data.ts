@@ -1,4 +1,4 @@
-import { effectiveLevers, pointOf, type Attribution, type KpiSummary, type LeverDef } from '../../../engine';
+import { effectiveLevers, pointOf, robustness, type Attribution, type KpiSummary, type LeverDef, type MonteCarloResult } from '../../../engine';
 import { formatLeverValue } from './format';
 import { checkSummary, type OpenRun, type RunsSensitivity } from './open-run';
 import { tornadoRows } from './tornado-data';
@@ -20,6 +20,11 @@ export interface BoardPackSources {
   readonly insights: readonly BoardPackInsight[];
   /** The newest sensitivity analysis, if one was run. */
   readonly sensitivity?: RunsSensitivity;
+  /**
+   * Each run's Monte Carlo result (undefined for a run with none, or not simulated yet), in run order: the pack
+   * says how robust each run's advantage over the reference is when the two are paired draws.
+   */
+  readonly results?: readonly (MonteCarloResult | undefined)[];
   /** The newest attribution of a gap, with the KPI to show and the two runs' labels. */
   readonly attribution?: { readonly attribution: Attribution; readonly kpi: string; readonly a: string; readonly b: string };
 }
@@ -142,6 +147,30 @@ export function summaryLines(runs: readonly OpenRun[], summaries: readonly KpiSu
   });
 }
 
+/** The KPI the pack judges robustness on: maturity at the end, the goal's own scale. */
+export const PACK_ROBUSTNESS_KPI = 'maturityAtHorizon';
+
+/**
+ * Return, for each run paired with the reference (same seed, replications and uncertainty, so replication r of
+ * both met the same luck and assumptions), in what share of those futures it ends with higher maturity. Runs
+ * that are not paired are named as such: their difference cannot be read future by future.
+ */
+export function robustnessLines(runs: readonly OpenRun[], referenceIndex: number, results: readonly (MonteCarloResult | undefined)[]): string[] {
+  const ref = results[referenceIndex];
+  const refRun = runs[referenceIndex];
+  if (!ref || !refRun) return [];
+  return runs.flatMap((r, i) => {
+    const mc = results[i];
+    if (i === referenceIndex || !mc) return [];
+    if (mc.seed !== ref.seed || mc.replications !== ref.replications || mc.uncertainty !== ref.uncertainty) {
+      return [`${r.run.label} and ${refRun.run.label} were run with different seeds, replications or uncertainty, so how robust the difference is cannot be read.`];
+    }
+    const rb = robustness(ref, mc, PACK_ROBUSTNESS_KPI);
+    const share = Math.round(rb.share * 100);
+    return [`${r.run.label} ends with higher maturity than ${refRun.run.label} in ${share}% of ${rb.replications} plausible futures (paired runs, each with its own luck and assumptions).`];
+  });
+}
+
 /** Assemble the board pack's data from the open runs, their summaries, charts, insights and notes. */
 export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]): BoardPackData {
   const scenarios = [...new Set(src.runs.map((r) => r.run.scenario.title))];
@@ -152,7 +181,7 @@ export function boardPackData(src: BoardPackSources, defs: readonly LeverDef[]):
     preparedOn: src.preparedOn,
     engineVersion: src.engineVersion,
     runs: src.runs.map((r) => ({ label: r.run.label, seed: r.run.seed, replications: r.run.replications, engineVersion: r.run.engineVersion, notes: r.run.notes, check: checkSummary(r) })),
-    summary: summaryLines(src.runs, src.summaries),
+    summary: [...summaryLines(src.runs, src.summaries), ...(src.results ? robustnessLines(src.runs, src.referenceIndex, src.results) : [])],
     settings: settingsTable(src.runs, src.referenceIndex, defs),
     kpis: kpiTable(src.runs, src.referenceIndex, src.summaries),
     charts: src.charts,

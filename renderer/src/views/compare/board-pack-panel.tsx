@@ -88,6 +88,7 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
         runs,
         referenceIndex,
         summaries: runs.map(currentSummary),
+        results: results.map((r) => (r?.method === 'monte-carlo' ? r.monteCarlo : undefined)),
         charts,
         insights,
         ...attributionSource(runs),
