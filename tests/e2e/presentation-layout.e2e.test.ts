@@ -105,6 +105,23 @@ function offScreen(page: Page): Promise<string[]> {
   });
 }
 
+/** Return what the fixed "Leave presentation" button covers: headings, buttons, tabs or the trainer's controls. */
+function coveredByLeave(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const leave = document.querySelector('.leave-presentation');
+    if (!leave) return ['no Leave presentation button'];
+    const a = leave.getBoundingClientRect();
+    const hit: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('h1, h2, button, [role="tab"], .trainer-panel, .scenario-head > *')) {
+      if (el === leave || leave.contains(el)) continue;
+      const b = el.getBoundingClientRect();
+      if (b.width === 0 || b.height === 0) continue;
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hit.push(`${el.tagName}.${el.className}: ${(el.textContent ?? '').slice(0, 30)}`);
+    }
+    return hit;
+  });
+}
+
 describe('Explore in presentation mode', () => {
   it('fits one screen with no scrolling and no trainer kit, for the default scenario and SCAS, at 1280×720 and 1920×1080', { timeout: 180_000 }, async () => {
     const app = await present({ width: 1280, height: 720 });
@@ -120,6 +137,7 @@ describe('Explore in presentation mode', () => {
         const at = `${scenario} at ${viewport.width}×${viewport.height}`;
         await page.getByTestId('why-headline').waitFor();
         await expect.poll(() => offScreen(page), { ...WAIT, message: at }).toEqual([]);
+        expect(await coveredByLeave(page), at).toEqual([]);
         // The trainer's own kit (briefing, challenges, lever locks, timer) is not shown to the room.
         for (const kit of [/^Challenges/, /^Lock levers/, /^Briefing/, /^Session timer/]) {
           expect(await page.getByRole('heading', { name: kit }).count(), `${kit} ${at}`).toBe(0);
