@@ -326,6 +326,15 @@ describe('Explore view', () => {
     expect(await page.getByRole('button', { name: /^About / }).count()).toBe(0);
     // The levers still work, and the type is larger.
     expect(await app.slider(CONCURRENT_PRIORITIES).isEnabled()).toBe(true);
+    // A few levers show in full; the rest wait in a closed drawer that opens on demand.
+    const featured = await page.getByTestId('featured-levers').locator('[data-lever]').count();
+    expect(featured).toBeGreaterThanOrEqual(4);
+    expect(featured).toBeLessThanOrEqual(6);
+    const drawer = page.locator('.lever-drawer');
+    expect(await drawer.getAttribute('open')).toBeNull();
+    expect(await app.slider(GOAL_CLARITY).isVisible()).toBe(true);
+    await drawer.locator(':scope > summary').click();
+    await expect.poll(() => drawer.locator('[data-lever]').count(), WAIT).toBeGreaterThan(0);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(16);
     // The room still reads what the numbers are.
     await app.waitForTypicalHeadline();

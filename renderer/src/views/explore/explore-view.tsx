@@ -3,6 +3,7 @@ import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef } from 'react'
 import { robustness, type MonteCarloResult, type Uncertainty } from '../../../../engine';
 import { KpiTable, type KpiColumn } from '../../components/kpi-table';
 import { LeversPanel } from '../../components/levers-panel';
+import { featuredLevers } from '../../model/featured-levers';
 import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/palette';
 import { WhyPanel } from '../../components/why-panel';
 import { selectEndingHidden, selectVisibleUntilWeek, useAppStore } from '../../store';
@@ -136,6 +137,8 @@ function rangeWords(uncertainty: Uncertainty): string {
 export function ExploreView() {
   const scenario = useAppStore((s) => s.scenario);
   const presentation = useAppStore((s) => s.presentation);
+  // Fixed when presenting starts (and when the scenario changes), so no lever jumps out of the drawer under a hand.
+  const featured = useMemo(() => (presentation ? featuredLevers(scenario, useAppStore.getState().overrides) : undefined), [presentation, scenario]);
   const changed = useAppStore((s) => Object.keys(s.overrides).length);
   const resetAll = useAppStore((s) => s.resetAll);
   const setView = useAppStore((s) => s.setView);
@@ -178,7 +181,7 @@ export function ExploreView() {
           )}
         </div>
         <LockedLeversNote />
-        <Levers compact={presentation} />
+        <Levers compact={presentation} featured={featured} />
       </aside>
       <div className="explore-main">
         <ScenarioHead title={scenario.title} lesson={scenario.lesson} goal={goal} endingHidden={endingHidden} />
