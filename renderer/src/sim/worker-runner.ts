@@ -1,4 +1,6 @@
-import { simulateExpected, type MonteCarloResult, type RunResult, type SensitivityResult, type SimRunner } from '../../../engine';
+import {
+  CANCELLED, simulateExpected, type AssumptionSensitivity, type MonteCarloResult, type RunResult, type SensitivityResult, type SimRunner,
+} from '../../../engine';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
@@ -8,6 +10,8 @@ interface Lane {
   call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void, transfer?: Transferable[]): Promise<T>;
   /** Call `listener` if the worker fails outside any request (it failed to load, or threw uncaught). */
   onFailure(listener: (message: string) => void): void;
+  /** Stop the worker mid-request, rejecting what it owes with `reason`; the next call starts a fresh one. */
+  restart(reason: string): void;
   dispose(): void;
 }
 
@@ -55,11 +59,14 @@ function createLane(onStart?: (lane: Lane) => void): Lane {
     onFailure(listener) {
       failureListeners.push(listener);
     },
-    dispose() {
+    restart(reason) {
       worker?.terminate();
       worker = null;
-      for (const p of pending.values()) p.reject(new Error('The simulation runner was closed.'));
+      for (const p of pending.values()) p.reject(new Error(reason));
       pending.clear();
+    },
+    dispose() {
+      lane.restart('The simulation runner was closed.');
     },
   };
   return lane;
@@ -115,15 +122,29 @@ export function createWorkerRunner(): SimRunner {
   const interactive = createLane();
   const bands = createBandLane(helperCount(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency));
   const batch = bands.lane;
+  // Assumption screenings run for seconds to minutes: they get a worker of their own, so that the bands never
+  // wait behind one, and cancelling one stops that worker (a worker busy in the engine reads no message).
+  const analysis = createLane();
   return {
     expected: (input) => interactive.call<RunResult>({ op: 'expected', input }),
     expectedSync: (input) => simulateExpected(input),
     simulate: (input, seed, opts) => interactive.call<RunResult>({ op: 'simulate', input, seed, uncertainty: opts?.uncertainty ?? 'noise' }),
     monteCarlo: (input, { onProgress, ...opts }) => batch.call<MonteCarloResult>({ op: 'monteCarlo', input, opts, progress: Boolean(onProgress) }, onProgress),
     sensitivity: (input, { onProgress, ...opts }) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts, progress: Boolean(onProgress) }, onProgress),
+    assumptionSensitivity: (input, { onProgress, signal, ...opts }) => {
+      if (signal?.aborted) return Promise.reject(new Error(CANCELLED));
+      let settled = false;
+      const result = analysis.call<AssumptionSensitivity>({ op: 'assumptionSensitivity', input, opts, progress: Boolean(onProgress) }, onProgress);
+      // A signal that aborts after its screening ended must not stop a later one.
+      signal?.addEventListener('abort', () => settled || analysis.restart(CANCELLED), { once: true });
+      return result.finally(() => {
+        settled = true;
+      });
+    },
     dispose: () => {
       interactive.dispose();
       bands.dispose();
+      analysis.dispose();
     },
   };
 }
