@@ -73,12 +73,14 @@ function createLane(onStart?: (lane: Lane) => void): Lane {
 }
 
 /**
- * How many helper workers share the replications of a Monte Carlo with the band worker: one fewer than
- * the cores (the band worker takes one), at least one, at most three (the main thread and the interactive
- * worker need cores too, and each worker holds its own copy of the engine).
+ * How many helper workers share the replications of a Monte Carlo with the band worker: two fewer than the
+ * cores, at most three. The main thread (the live expected run, React, chart.js) keeps a core and the band
+ * worker takes one, so on two cores there is no helper: there a helper only competes with the main thread
+ * and its own band worker, and a 1,000-replication band shared with one took longer than the band worker
+ * alone, with a longer tail (docs/PERFORMANCE.md). Each worker also holds its own copy of the engine.
  */
 export function helperCount(cores: number | undefined): number {
-  return Math.max(1, Math.min(3, (cores && Number.isFinite(cores) ? Math.floor(cores) : 2) - 1));
+  return Math.max(0, Math.min(3, (cores && Number.isFinite(cores) ? Math.floor(cores) : 2) - 2));
 }
 
 /**
