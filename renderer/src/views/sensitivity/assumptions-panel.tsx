@@ -175,7 +175,7 @@ export function AssumptionsPanel({ target }: { readonly target: AnalysisTarget }
                 <th scope="col">Assumption</th>
                 <th scope="col">Rests on</th>
                 <th scope="col">Moves it by</th>
-                <th scope="col">Higher value</th>
+                <th scope="col">If higher</th>
               </tr>
             </thead>
             <tbody>
