@@ -45,6 +45,13 @@ describe('Which assumptions matter (issue 15)', () => {
     const top = await rows.first().locator('.assumption-label').textContent();
     const summary = page.getByTestId('assumption-summary');
     expect(await summary.textContent()).toMatch(new RegExp(`^The top assumption here, '${top!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}', (rests on judgement alone|mixes a published source with judgement|rests on a published source)`));
+    // The rest of the assumptions, on request.
+    if (DRAWN_PARAMETERS.length > TOP_ASSUMPTIONS) {
+      await page.getByRole('button', { name: `Show all ${DRAWN_PARAMETERS.length} assumptions` }).click();
+      await expect.poll(() => rows.count(), WAIT).toBe(DRAWN_PARAMETERS.length);
+      await page.getByRole('button', { name: `Show the top ${TOP_ASSUMPTIONS} only` }).click();
+      await expect.poll(() => rows.count(), WAIT).toBe(TOP_ASSUMPTIONS);
+    }
     await page.screenshot({ path: '/tmp/assumptions-view.png', fullPage: true });
     expect(await app.seriousViolations('main')).toEqual([]);
     expect(app.errors).toEqual([]);

@@ -9,8 +9,11 @@ export const EVIDENCE_WORDS: Readonly<Record<EvidenceClass, { readonly label: st
   judgement: { label: 'Judgement', className: 'tag-judgement' },
 };
 
-/** Rows the view shows before "Show all". */
-export const TOP_ASSUMPTIONS = 10;
+/**
+ * Rows the view shows before "Show all": the top five, which the sentence under the list speaks of, keep that
+ * sentence on a projector's first screen.
+ */
+export const TOP_ASSUMPTIONS = 5;
 
 /** One assumption as the view lists it. */
 export interface AssumptionViewRow {
