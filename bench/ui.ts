@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import {
-  createInProcessRunner, ENGINE_VERSION, evaluateTask, makeRunFile, parseScenario, serializeRunFile, taskOf, type LeverValues, type RunSpec,
+  createInProcessRunner, ENGINE_VERSION, evaluateTask, makeRunFile, parseScenario, serializeRunFile, taskOf, type LeverValues, type RunSpec, type Uncertainty,
 } from '../engine';
-import { entryOf, type Entry, type Suite } from './measure';
+import { entryOf, quantile, type Entry, type Suite } from './measure';
 
 const CHROMIUM = process.env.MOMENTUM_CHROMIUM ?? '/usr/bin/chromium';
 // The flags of tests/e2e/helpers/browser.ts (this machine's closed network, no GPU).
@@ -25,7 +25,9 @@ const VIEWPORT = { width: 1440, height: 900 };
 const LEVER_CHANGES = 120;
 const LEVER_CHANGES_DURING_BANDS = 60;
 const BAND_CHANGES = 12;
-const BAND_1000_RUNS = 12;
+/** Timed 1,000-replication bands per mode (two rounds of half): enough that the p95 is not simply the slowest. */
+const BAND_1000_RUNS = 40;
+const ROBUSTNESS_RUNS = 12;
 const COLD_STARTS = 5;
 const RUN_FILES = 10;
 
@@ -45,6 +47,10 @@ declare global {
   interface Window {
     __probe: Probe;
     __workers: Worker[];
+    /** The script URL of the app's simulation workers (the first one started). */
+    __workerUrl?: string | URL;
+    /** Index in __workers of the app's band worker: the one the app sent its first Monte Carlo to. */
+    __bandWorker?: number;
     /** The input and options of the app's latest band request. */
     __lastBandInput?: unknown;
     __lastBandOpts?: Record<string, unknown>;
@@ -64,6 +70,7 @@ function instrument(): void {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
       const index = window.__workers.length;
+      window.__workerUrl ??= url;
       window.__workers.push(this);
       this.addEventListener('message', (e: MessageEvent<{ id: number; progress?: unknown }>) => {
         if (e.data && typeof e.data.id === 'number' && !('progress' in e.data)) probe.replies.push({ id: e.data.id, t: performance.now(), worker: index });
@@ -71,6 +78,7 @@ function instrument(): void {
       const post = this.postMessage.bind(this) as (m: unknown, t?: Transferable[]) => void;
       this.postMessage = ((message: { op?: string; id?: number; input?: unknown; opts?: { replications?: number } }, transfer?: Transferable[]) => {
         if (message?.op === 'monteCarlo') {
+          window.__bandWorker ??= index;
           window.__lastBandInput = message.input;
           window.__lastBandOpts = message.opts;
         }
@@ -182,6 +190,9 @@ async function leverChanges(page: Page, log: (line: string) => void): Promise<En
   await slider.focus();
   // Let the first bands settle so that the measured changes see the steady state of a drag.
   await drawnAfter(page, 'monteCarlo', 0);
+  // The issue's budgets hold with uncertainty 'all', the app's default: check that the page is in it.
+  const mode = (await lastBand(page)).opts.uncertainty;
+  if (mode !== 'all') throw new Error(`The app's bands use uncertainty '${String(mode)}', not 'all'.`);
   const update: number[] = [];
   let inFrame = 0;
   const sentBefore = (await probeOf(page)).sent.filter((s) => s.op === 'expected').length;
@@ -197,7 +208,7 @@ async function leverChanges(page: Page, log: (line: string) => void): Promise<En
   const toWorker = (await probeOf(page)).sent.filter((s) => s.op === 'expected').length - sentBefore;
   if (toWorker > 0) log(`note: ${toWorker} expected runs went to the worker during the lever changes (the app judged the scenario slow here)`);
   const out = [
-    entryOf('ui: expected-value update, lever change (key event) → chart drawn (run on the main thread, React, chart.js)', 'ms', update, { limit: 16, on: 'p95' }),
+    entryOf("ui: expected-value update, lever change (key event) → chart drawn (run on the main thread, React, chart.js), uncertainty 'all'", 'ms', update, { limit: 16, on: 'p95' }),
     entryOf('ui: lever changes whose chart is drawn before the next frame\'s animation callbacks (share)', '%', [(100 * inFrame) / LEVER_CHANGES]),
   ];
   log(`${out[0]!.name}: median ${out[0]!.median.toFixed(1)} ms, p95 ${out[0]!.p95.toFixed(1)} ms over ${out[0]!.runs}`);
@@ -232,46 +243,158 @@ async function bandRefreshes(page: Page, log: (line: string) => void): Promise<E
   return out;
 }
 
-async function thousandReplicationBand(page: Page, log: (line: string) => void): Promise<Entry> {
-  // Ask the page's own batch worker (the one that computes the bands) for 1,000 replications of the current
-  // settings and the app's band options, with an id the app does not use; time request → reply (transfer included).
-  const times = (await page.evaluate(async (runs) => {
-    const p = window.__probe;
-    const last = p.sent.filter((s) => s.op === 'monteCarlo').at(-1);
-    if (!last) throw new Error('No band request seen yet.');
-    const worker = window.__workers[last.worker]!;
-    const out: number[] = [];
-    const input = window.__lastBandInput;
-    if (!input) throw new Error('The band input was not captured.');
-    for (let i = 0; i < runs + 2; i++) {
-      const id = 1_000_000_000 + i;
-      const t0 = performance.now();
-      await new Promise<void>((resolve) => {
-        const on = (e: MessageEvent<{ id: number; progress?: unknown }>) => {
-          if (e.data?.id !== id || 'progress' in e.data) return;
-          worker.removeEventListener('message', on);
-          resolve();
+/** One timed sample: request → last reply, and request → the band worker's own share done (its last progress report). */
+interface Timed {
+  readonly total: number;
+  readonly own: number | null;
+}
+
+/**
+ * Post requests to a worker of the page, sample after sample (a sample's requests go together: the worker
+ * queues them, and the sample ends with its last reply); return each sample's times after `warmup` samples.
+ */
+async function timedRequests(page: Page, worker: 'band' | 'pair', bodies: Record<string, unknown>[][], warmup: number): Promise<Timed[]> {
+  return (await page.evaluate(async ({ worker, bodies, warmup }) => {
+    if (window.__bandWorker === undefined) throw new Error('No band request seen yet.');
+    // 'pair': a band worker of the app's own script with one helper attached, as the app sets them up where it
+    // has cores to spare (createBandLane), so that each request is split between the two.
+    let helper: Worker | undefined;
+    let target = window.__workers[window.__bandWorker]!;
+    if (worker === 'pair') {
+      target = new Worker(window.__workerUrl!, { type: 'module' });
+      helper = new Worker(window.__workerUrl!, { type: 'module' });
+      const channel = new MessageChannel();
+      helper.postMessage({ id: 1, op: 'serveParts', port: channel.port2 }, [channel.port2]);
+      target.postMessage({ id: 1, op: 'attachHelper', port: channel.port1 }, [channel.port1]);
+    }
+    let next = 1_000_000_000 + Math.floor(Math.random() * 1_000_000) * 16;
+    type Reply = { id: number; progress?: [number, number]; ok?: boolean; error?: string };
+    const ask = (body: Record<string, unknown>) =>
+      new Promise<number | null>((resolve, reject) => {
+        const id = next++;
+        let own: number | null = null;
+        const on = (e: MessageEvent<Reply>) => {
+          if (e.data?.id !== id) return;
+          if (e.data.progress) {
+            if (e.data.progress[0] === e.data.progress[1]) own = performance.now();
+            return;
+          }
+          target.removeEventListener('message', on);
+          if (e.data.ok === false) reject(new Error(e.data.error));
+          else resolve(own);
         };
-        worker.addEventListener('message', on);
-        // The app's own options (such as which series it charts), with 1,000 replications.
-        worker.postMessage({ id, op: 'monteCarlo', input, opts: { ...window.__lastBandOpts, replications: 1000, seed: 20_201 + i } });
+        target.addEventListener('message', on);
+        target.postMessage({ ...body, id });
       });
+    const out: { total: number; own: number | null }[] = [];
+    for (let i = 0; i < bodies.length; i++) {
+      const t0 = performance.now();
+      const owns = await Promise.all(bodies[i]!.map(ask));
+      const t1 = performance.now();
+      if (i >= warmup) out.push({ total: t1 - t0, own: owns[0] === null || owns[0] === undefined ? null : owns[0] - t0 });
+    }
+    if (helper) {
+      target.terminate();
+      helper.terminate();
+    }
+    return out;
+  }, { worker, bodies, warmup })) as Timed[];
+}
+
+/** Return the median and p95 of some times, as text. */
+function spread(times: readonly number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `median ${quantile(sorted, 0.5).toFixed(0)} ms, p95 ${quantile(sorted, 0.95).toFixed(0)} ms`;
+}
+
+/** The input and options of the app's latest band request, as the page sent them. */
+async function lastBand(page: Page): Promise<{ input: unknown; opts: Record<string, unknown> }> {
+  const band = await page.evaluate(() => ({ input: window.__lastBandInput, opts: window.__lastBandOpts }));
+  if (!band.input || !band.opts) throw new Error('The band request was not captured.');
+  return band as { input: unknown; opts: Record<string, unknown> };
+}
+
+async function thousandReplicationBands(page: Page, log: (line: string) => void): Promise<Entry[]> {
+  // Ask the page's own band worker (the one that computes the bands, with its helper) for 1,000 replications of
+  // the current settings and the app's band options, with ids the app does not use; time request → reply
+  // (transfer included). Each mode in turn, then each again, so that a slow spell of the shared machine falls
+  // on both; and beside them the same requests to a band worker with one helper, to judge the split (the app
+  // splits only where it has a core beyond the main thread's and the band worker's: helperCount).
+  const { input, opts } = await lastBand(page);
+  // A band worker reports progress of its own share, so each split sample also says when that share was done:
+  // what comes after it is the wait for the helper's part, the shared merge and the transfer back.
+  const body = (uncertainty: Uncertainty, i: number) => [{ op: 'monteCarlo', input, opts: { ...opts, replications: 1000, seed: 20_201 + i, uncertainty }, progress: true }];
+  const samples: Record<'noise' | 'all' | 'split', Timed[]> = { noise: [], all: [], split: [] };
+  for (let round = 0; round < 2; round++) {
+    for (const u of ['noise', 'all'] as const) {
+      samples[u].push(...(await timedRequests(page, 'band', Array.from({ length: BAND_1000_RUNS / 2 + 2 }, (_, i) => body(u, i)), 2)));
+    }
+    samples.split.push(...(await timedRequests(page, 'pair', Array.from({ length: BAND_1000_RUNS / 2 + 2 }, (_, i) => body('all', i)), 2)));
+  }
+  const times = { noise: samples.noise.map((t) => t.total), all: samples.all.map((t) => t.total), split: samples.split.map((t) => t.total) };
+  const own = samples.split.filter((t) => t.own !== null);
+  log(`  split: request → band worker's own share done ${spread(own.map((t) => t.own!))}; own share done → reply ${spread(own.map((t) => t.total - t.own!))}`);
+  const out = [
+    entryOf("ui: 1,000-replication band in the page's worker (the series the view charts), uncertainty 'noise', request → reply", 'ms', times.noise, { limit: 100, on: 'p95' }),
+    entryOf("ui: 1,000-replication band in the page's worker (the series the view charts), uncertainty 'all', request → reply", 'ms', times.all, { limit: 100, on: 'p95' }),
+    entryOf("ui: the same 'all' band split between a band worker and one helper worker, request → reply", 'ms', times.split),
+  ];
+  for (const e of out) log(`${e.name}: median ${e.median.toFixed(0)} ms, p95 ${e.p95.toFixed(0)} ms over ${e.runs}`);
+  return out;
+}
+
+async function robustnessChecks(page: Page, log: (line: string) => void): Promise<Entry> {
+  // A robustness check as the app makes it: two paired 1,000-replication Monte Carlos of uncertainty 'all'
+  // (KPIs only) in the band worker, the scenario and a what-if, then the comparison (engine/robustness.ts: a
+  // pass over the paired KPI values and a sort of the gains), all timed from the requests to the share.
+  const { input } = await lastBand(page);
+  const what = input as { levers: Record<string, number> };
+  const whatIf = { ...what, levers: { ...what.levers, 'leadership.ownership': 3 } };
+  const times = (await page.evaluate(async ({ runs, input, whatIf }) => {
+    const band = window.__workers[window.__bandWorker!]!;
+    let next = 4_000_000_000;
+    type Reply = { id: number; ok?: boolean; error?: string; progress?: unknown; result?: { kpis: Record<string, { values: Float64Array }> } };
+    const ask = (body: Record<string, unknown>) =>
+      new Promise<Reply>((resolve, reject) => {
+        const id = next++;
+        const on = (e: MessageEvent<Reply>) => {
+          if (e.data?.id !== id || 'progress' in e.data) return;
+          band.removeEventListener('message', on);
+          if (e.data.ok === false) reject(new Error(e.data.error));
+          else resolve(e.data);
+        };
+        band.addEventListener('message', on);
+        band.postMessage({ ...body, id });
+      });
+    const out: number[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const opts = { replications: 1000, seed: 5 + i, uncertainty: 'all', series: [] };
+      const t0 = performance.now();
+      const [a, b] = await Promise.all([ask({ op: 'monteCarlo', input, opts }), ask({ op: 'monteCarlo', input: whatIf, opts })]);
+      const x = a.result!.kpis.maturityAtHorizon!.values, y = b.result!.kpis.maturityAtHorizon!.values;
+      const gains = new Float64Array(x.length);
+      let wins = 0;
+      for (let r = 0; r < x.length; r++) {
+        gains[r] = y[r]! - x[r]!;
+        if (gains[r]! > 0) wins++;
+      }
+      gains.sort();
+      if (!(wins >= 0 && gains.length === 1000)) throw new Error('The robustness check read no KPI values.');
       if (i >= 2) out.push(performance.now() - t0);
     }
     return out;
-  }, BAND_1000_RUNS)) as number[];
-  const e = entryOf('ui: 1,000-replication band in the page\'s worker (the series the view charts), request → reply', 'ms', times, { limit: 100, on: 'p95' });
-  log(`${e.name}: median ${e.median.toFixed(0)} ms, p95 ${e.p95.toFixed(0)} ms`);
+  }, { runs: ROBUSTNESS_RUNS, input, whatIf })) as number[];
+  const e = entryOf("ui: robustness over 1,000 paired draws in the page's band worker (two Monte Carlos, uncertainty 'all', KPIs only, and the comparison)", 'ms', times, { limit: 1000, on: 'p95' });
+  log(`${e.name}: median ${e.median.toFixed(0)} ms, p95 ${e.p95.toFixed(0)} ms over ${e.runs}`);
   return e;
 }
 
 async function leverChangesDuringBands(page: Page, log: (line: string) => void): Promise<Entry> {
-  // The update must stay quick while bands compute (a drag never waits for bands): the band worker and its
-  // helper now share the cores with the main thread, which runs the expected run itself. Keep them busy with
+  // The update must stay quick while bands compute (a drag never waits for bands): the band worker (and its
+  // helpers, on machines with cores to spare) shares the cores with the main thread, which runs the expected run itself. Keep them busy with
   // 1,000-replication bands of the current settings, one after another, and time lever changes meanwhile.
   await page.evaluate(() => {
-    const p = window.__probe;
-    const band = window.__workers[p.sent.filter((s) => s.op === 'monteCarlo').at(-1)!.worker]!;
+    const band = window.__workers[window.__bandWorker!]!;
     let next = 3_000_000_000;
     const once = () =>
       new Promise<void>((resolve) => {
@@ -300,7 +423,7 @@ async function leverChangesDuringBands(page: Page, log: (line: string) => void):
     window.__stopBands = true;
   });
   await page.waitForFunction(() => window.__bandsRunning === false, undefined, { timeout: 30_000 });
-  const e = entryOf('ui: expected-value update, lever change → chart drawn, while 1,000-replication bands compute in the workers', 'ms', times);
+  const e = entryOf("ui: expected-value update, lever change → chart drawn, while 1,000-replication bands of uncertainty 'all' compute in the workers", 'ms', times);
   log(`${e.name}: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms over ${e.runs}`);
   return e;
 }
@@ -427,7 +550,8 @@ export const UI_SUITE: Suite = {
       entries.push(...(await leverChanges(page, log)));
       entries.push(await workerRoundTrip(page, log));
       entries.push(...(await bandRefreshes(page, log)));
-      entries.push(await thousandReplicationBand(page, log));
+      entries.push(...(await thousandReplicationBands(page, log)));
+      entries.push(await robustnessChecks(page, log));
       entries.push(await leverChangesDuringBands(page, log));
       await context.close();
       entries.push(...(await compareMemory(browser, baseUrl, files, log)));

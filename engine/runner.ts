@@ -1,3 +1,4 @@
+import { assumptionSensitivity, type AssumptionSensitivity, type AssumptionSensitivityOptions } from './assumption-sensitivity';
 import { monteCarlo } from './montecarlo';
 import { sensitivity } from './sensitivity';
 import { simulate, simulateExpected } from './simulate';
@@ -30,6 +31,24 @@ export interface SensitivityOptions {
 }
 
 /**
+ * A signal that a long request is no longer wanted: the DOM's and Node's AbortSignal fit it. The engine's
+ * layer has neither type, so it names only what a runner reads.
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { readonly once?: boolean }): void;
+}
+
+/** Options for an assumption screening: those of assumptionSensitivity, and a way to stop it. */
+export interface AssumptionSensitivityRequest extends AssumptionSensitivityOptions {
+  /** When it aborts, the runner stops the work where it can and the promise rejects with the error 'Cancelled.'. */
+  readonly signal?: CancelSignal;
+}
+
+/** The message of the error a cancelled request rejects with. */
+export const CANCELLED = 'Cancelled.';
+
+/**
  * One way to run the engine. The in-process runner serves tests and the CLI; the renderer's
  * Web Worker runner implements the same interface off the UI thread.
  */
@@ -45,6 +64,8 @@ export interface SimRunner {
   simulate(input: SimInput, seed: number, opts?: { readonly uncertainty?: Uncertainty }): Promise<RunResult>;
   monteCarlo(input: SimInput, opts: MonteCarloOptions): Promise<MonteCarloResult>;
   sensitivity(input: SimInput, opts: SensitivityOptions): Promise<SensitivityResult>;
+  /** Which assumptions move a KPI most (Morris μ*, assumption-sensitivity.ts); a long run, so it can be cancelled. */
+  assumptionSensitivity(input: SimInput, opts: AssumptionSensitivityRequest): Promise<AssumptionSensitivity>;
   dispose(): void;
 }
 
@@ -56,6 +77,11 @@ export function createInProcessRunner(): SimRunner {
     simulate: async (input, seed, opts) => simulate(input, seed, opts),
     monteCarlo: async (input, opts) => monteCarlo(input, opts),
     sensitivity: async (input, opts) => sensitivity(input, opts),
+    // On this thread the screening runs to its end once started; a signal already aborted stops it before.
+    assumptionSensitivity: async (input, { signal, ...opts }) => {
+      if (signal?.aborted) throw new Error(CANCELLED);
+      return assumptionSensitivity(input, opts);
+    },
     dispose: () => undefined,
   };
 }

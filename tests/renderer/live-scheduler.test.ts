@@ -124,6 +124,7 @@ function recordingRunner(sync = true) {
     simulate: () => Promise.reject(new Error('unused')),
     monteCarlo: async (_input, opts) => (monteCarlo.push(opts), { replications: opts.replications } as MonteCarloResult),
     sensitivity: () => Promise.reject(new Error('unused')),
+    assumptionSensitivity: () => Promise.reject(new Error('unused')),
     dispose: () => undefined,
   };
   return { runner, monteCarlo, expectedCount: () => expected };

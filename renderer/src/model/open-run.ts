@@ -1,4 +1,4 @@
-import type { Attribution, ReproductionReport, RunFile, SensitivityResult } from '../../../engine';
+import type { AssumptionSensitivity, Attribution, ReproductionReport, RunFile, SensitivityResult } from '../../../engine';
 
 // The runs open in the Compare view, as plain data: the runs slice holds them, the Compare view and
 // the board pack read them.
@@ -44,6 +44,16 @@ export interface RunsSensitivity {
   readonly seed: number;
   readonly replications: number;
   readonly result: SensitivityResult;
+}
+
+/** The newest assumption screening (which assumptions matter), and what it analysed. */
+export interface RunsAssumptionScreen {
+  /** Which source it analysed (an AnalysisSource id) and a fingerprint of that source's input then. */
+  readonly sourceId: string;
+  readonly inputKey: string;
+  readonly sourceLabel: string;
+  readonly seed: number;
+  readonly result: AssumptionSensitivity;
 }
 
 /** Return a short status for the runs table ("Reproduced", "Engine changed", …). */

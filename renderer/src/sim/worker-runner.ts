@@ -1,4 +1,6 @@
-import { simulateExpected, type MonteCarloResult, type RunResult, type SensitivityResult, type SimRunner } from '../../../engine';
+import {
+  CANCELLED, simulateExpected, type AssumptionSensitivity, type MonteCarloResult, type RunResult, type SensitivityResult, type SimRunner,
+} from '../../../engine';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void };
@@ -8,6 +10,8 @@ interface Lane {
   call<T>(body: RequestBody, onProgress?: (done: number, total: number) => void, transfer?: Transferable[]): Promise<T>;
   /** Call `listener` if the worker fails outside any request (it failed to load, or threw uncaught). */
   onFailure(listener: (message: string) => void): void;
+  /** Stop the worker mid-request, rejecting what it owes with `reason`; the next call starts a fresh one. */
+  restart(reason: string): void;
   dispose(): void;
 }
 
@@ -55,23 +59,28 @@ function createLane(onStart?: (lane: Lane) => void): Lane {
     onFailure(listener) {
       failureListeners.push(listener);
     },
-    dispose() {
+    restart(reason) {
       worker?.terminate();
       worker = null;
-      for (const p of pending.values()) p.reject(new Error('The simulation runner was closed.'));
+      for (const p of pending.values()) p.reject(new Error(reason));
       pending.clear();
+    },
+    dispose() {
+      lane.restart('The simulation runner was closed.');
     },
   };
   return lane;
 }
 
 /**
- * How many helper workers share the replications of a Monte Carlo with the band worker: one fewer than
- * the cores (the band worker takes one), at least one, at most three (the main thread and the interactive
- * worker need cores too, and each worker holds its own copy of the engine).
+ * How many helper workers share the replications of a Monte Carlo with the band worker: two fewer than the
+ * cores, at most three. The main thread (the live expected run, React, chart.js) keeps a core and the band
+ * worker takes one, so on two cores there is no helper: there a helper only competes with the main thread
+ * and its own band worker, and a 1,000-replication band shared with one took longer than the band worker
+ * alone, with a longer tail (docs/PERFORMANCE.md). Each worker also holds its own copy of the engine.
  */
 export function helperCount(cores: number | undefined): number {
-  return Math.max(1, Math.min(3, (cores && Number.isFinite(cores) ? Math.floor(cores) : 2) - 1));
+  return Math.max(0, Math.min(3, (cores && Number.isFinite(cores) ? Math.floor(cores) : 2) - 2));
 }
 
 /**
@@ -115,15 +124,29 @@ export function createWorkerRunner(): SimRunner {
   const interactive = createLane();
   const bands = createBandLane(helperCount(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency));
   const batch = bands.lane;
+  // Assumption screenings run for seconds to minutes: they get a worker of their own, so that the bands never
+  // wait behind one, and cancelling one stops that worker (a worker busy in the engine reads no message).
+  const analysis = createLane();
   return {
     expected: (input) => interactive.call<RunResult>({ op: 'expected', input }),
     expectedSync: (input) => simulateExpected(input),
     simulate: (input, seed, opts) => interactive.call<RunResult>({ op: 'simulate', input, seed, uncertainty: opts?.uncertainty ?? 'noise' }),
     monteCarlo: (input, { onProgress, ...opts }) => batch.call<MonteCarloResult>({ op: 'monteCarlo', input, opts, progress: Boolean(onProgress) }, onProgress),
     sensitivity: (input, { onProgress, ...opts }) => batch.call<SensitivityResult>({ op: 'sensitivity', input, opts, progress: Boolean(onProgress) }, onProgress),
+    assumptionSensitivity: (input, { onProgress, signal, ...opts }) => {
+      if (signal?.aborted) return Promise.reject(new Error(CANCELLED));
+      let settled = false;
+      const result = analysis.call<AssumptionSensitivity>({ op: 'assumptionSensitivity', input, opts, progress: Boolean(onProgress) }, onProgress);
+      // A signal that aborts after its screening ended must not stop a later one.
+      signal?.addEventListener('abort', () => settled || analysis.restart(CANCELLED), { once: true });
+      return result.finally(() => {
+        settled = true;
+      });
+    },
     dispose: () => {
       interactive.dispose();
       bands.dispose();
+      analysis.dispose();
     },
   };
 }

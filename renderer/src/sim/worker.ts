@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { sensitivity, simulate, simulateExpected } from '../../../engine/core';
+import { assumptionSensitivity, sensitivity, simulate, simulateExpected } from '../../../engine/core';
 import { collectTransferables, createPortHelper, servePartsOn, splitMonteCarlo, type PortHelper } from './band-split';
 import type { WorkerProgress, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -15,7 +15,7 @@ type Result = Extract<WorkerResponse, { ok: true }>['result'];
 function handle(req: WorkerRequest): Result | Promise<Result> {
   // Functions cannot cross postMessage, so progress travels back as messages of its own.
   const onProgress =
-    (req.op === 'monteCarlo' || req.op === 'sensitivity') && req.progress
+    (req.op === 'monteCarlo' || req.op === 'sensitivity' || req.op === 'assumptionSensitivity') && req.progress
       ? (done: number, total: number) => self.postMessage({ id: req.id, progress: [done, total] } satisfies WorkerProgress)
       : undefined;
   switch (req.op) {
@@ -27,6 +27,8 @@ function handle(req: WorkerRequest): Result | Promise<Result> {
       return splitMonteCarlo(req.input, { ...req.opts, onProgress }, helpers);
     case 'sensitivity':
       return sensitivity(req.input, { ...req.opts, onProgress });
+    case 'assumptionSensitivity':
+      return assumptionSensitivity(req.input, { ...req.opts, onProgress });
     case 'attachHelper':
       helpers.push(createPortHelper(req.port));
       return null;

@@ -252,6 +252,33 @@ export class App {
     await this.page.getByRole('button', { name: 'Pin what-if' }).click();
   }
 
+  // Sensitivity: which assumptions matter
+
+  /** Open the Sensitivity view's "Which assumptions matter" tab from the keyboard (the tabs' arrow keys). */
+  async openAssumptions(): Promise<void> {
+    await this.goTo('Sensitivity');
+    await this.page.getByRole('tab', { name: 'Levers' }).focus();
+    await this.press('ArrowRight');
+    await this.page.getByRole('tab', { name: 'Which assumptions matter', selected: true }).waitFor();
+  }
+
+  /** Run the assumption screening of the chosen KPI with `replications` per point, and wait until it starts. */
+  async findAssumptionsThatMatter(replications: number): Promise<void> {
+    await this.page.getByLabel('Replications per point').fill(String(replications));
+    await this.page.getByRole('button', { name: 'Find which assumptions matter' }).click();
+    await this.page.getByRole('button', { name: 'Cancel' }).or(this.page.getByTestId('assumption-ranking')).first().waitFor(WAIT);
+  }
+
+  /** The rows of the ranking of assumptions, largest effect first. */
+  get assumptionRows(): Locator {
+    return this.page.getByTestId('assumption-ranking').locator('tbody tr');
+  }
+
+  /** The status line of the Sensitivity view's analysis ("Done: …", "Stopped: …"). */
+  get analysisStatus(): Locator {
+    return this.page.getByRole('tabpanel').getByRole('status').first();
+  }
+
   // Checks
 
   /** The accessibility violations axe-core rates serious or critical, on the whole page or within `selector`. */

@@ -1,9 +1,9 @@
 import { castDraft } from 'immer';
 import type { RunFile } from '../../../../engine';
-import type { OpenRun, RunCheck, RunOrigin, RunsAttribution, RunsSensitivity } from '../../model/open-run';
+import type { OpenRun, RunCheck, RunOrigin, RunsAssumptionScreen, RunsAttribution, RunsSensitivity } from '../../model/open-run';
 import type { SliceCreator } from '../index';
 
-export type { OpenRun, RunCheck, RunOrigin, RunsAttribution, RunsSensitivity } from '../../model/open-run';
+export type { OpenRun, RunCheck, RunOrigin, RunsAssumptionScreen, RunsAttribution, RunsSensitivity } from '../../model/open-run';
 
 /**
  * Most runs the Compare view holds at once: ten, each told apart by colour and dash (runColour, runDash);
@@ -24,6 +24,8 @@ export interface RunsSlice {
   attribution: RunsAttribution | null;
   /** The newest sensitivity analysis. */
   sensitivity: RunsSensitivity | null;
+  /** The newest assumption screening (which assumptions matter). */
+  assumptionScreen: RunsAssumptionScreen | null;
 
   /** Add a run; returns its id, or null when MAX_OPEN_RUNS are open. The first run becomes the reference. */
   addRun(run: { origin: RunOrigin; fileName?: string | null; run: RunFile; check?: RunCheck }): string | null;
@@ -45,6 +47,8 @@ export interface RunsSlice {
   setAttribution(a: RunsAttribution | null): void;
   /** Keep the newest sensitivity analysis. */
   setSensitivity(s: RunsSensitivity | null): void;
+  /** Keep the newest assumption screening. */
+  setAssumptionScreen(s: RunsAssumptionScreen | null): void;
 }
 
 let runCounter = 0;
@@ -57,6 +61,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   selectedKpi: '',
   attribution: null,
   sensitivity: null,
+  assumptionScreen: null,
 
   addRun: ({ origin, fileName = null, run, check = { status: 'checking' } }) => {
     if (get().openRuns.length >= MAX_OPEN_RUNS) return null;
@@ -110,5 +115,9 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get) => ({
   setSensitivity: (x) =>
     set((s) => {
       s.sensitivity = x ? castDraft(x) : null;
+    }),
+  setAssumptionScreen: (x) =>
+    set((s) => {
+      s.assumptionScreen = x ? castDraft(x) : null;
     }),
 });

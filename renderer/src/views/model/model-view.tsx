@@ -1,17 +1,14 @@
 import { CONSTRAINT_LABELS, CONSTRAINTS, DRAWN_PARAMETERS, ENGINE_VERSION, KPIS, LEVER_GROUPS, LEVERS, PARAMETERS, SERIES, WEINBERG_TABLE } from '../../../../engine';
 import { CATEGORY_TITLES, VALIDATION_CATEGORIES, type ValidationReport } from '../../../../engine/validation';
 import validationResults from '../../../../engine/validation/results.json';
+import { EVIDENCE_WORDS } from '../../model/assumption-ranking';
 import { formatLeverValue } from '../../model/format';
 import { GROUP_TITLES } from '../../components/levers-panel';
 import { LESSONS } from '../../components/why-panel';
 import { WGLL_BASIS, WGLL_ROWS } from '../explore/wgll-overlay';
 import { MECHANISMS, type Mechanism } from './mechanisms';
 
-const BASIS_WORDS: Record<Mechanism['basis'], { label: string; className: string }> = {
-  evidence: { label: 'Evidence', className: 'tag-evidence' },
-  mixed: { label: 'Evidence + judgement', className: 'tag-mixed' },
-  judgement: { label: 'Judgement', className: 'tag-judgement' },
-};
+const BASIS_WORDS: Readonly<Record<Mechanism['basis'], { readonly label: string; readonly className: string }>> = EVIDENCE_WORDS;
 
 const isJudgement = (source: string) => /judgement/i.test(source);
 
@@ -241,8 +238,9 @@ function AssumptionsSection() {
         Besides the board&apos;s settings, the model rests on {PARAMETERS.length} parameters: {count('evidence')} taken from a published source,{' '}
         {count('mixed')} that mix a source with judgement and {count('judgement')} that are judgement alone. Each has a plausible range. By
         default the likely range on the charts includes these {DRAWN.length}, drawn afresh in every run, because the results depend on them
-        most; <code>momentum parameters</code> lists them all, and <code>momentum sensitivity --over parameters</code> says which move a
-        result most.
+        most. The Sensitivity view&apos;s &quot;Which assumptions matter&quot; tab ranks them by how far each moves a result for any what-if
+        and KPI, and says when the one at the top rests on judgement alone. From the command line, <code>momentum parameters</code>{' '}
+        lists them all and <code>momentum sensitivity --over parameters</code> ranks them.
       </p>
       <table className="kpi-table assumptions-table">
         <caption>Assumptions the likely range includes (from the parameter registry)</caption>

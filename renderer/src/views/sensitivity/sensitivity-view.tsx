@@ -1,16 +1,17 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import '../../analyst/analyst.css';
 import { LEVERS } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { fileStem } from '../../analyst/chart-image';
-import { defaultKpi, formatKpiValue, kpiLabel, orderKpis } from '../../model/metadata';
+import { formatKpiValue, kpiLabel } from '../../model/metadata';
 import { sensitivityCsv } from '../../analyst/sensitivity-csv';
-import { useAnalysisSources } from '../../analyst/sources';
 import { useRunner } from '../../sim/runner-context';
 import { useAppStore } from '../../store';
+import { AssumptionsPanel } from './assumptions-panel';
 import { TornadoChart } from './tornado-chart';
 import { tornadoRows } from '../../model/tornado-data';
+import { useAnalysisTarget, type AnalysisTarget } from './use-analysis-target';
 
 type Job =
   | { readonly state: 'idle' }
@@ -18,50 +19,78 @@ type Job =
   | { readonly state: 'done'; readonly seconds: number }
   | { readonly state: 'failed'; readonly message: string };
 
+/** The Sensitivity view's tabs: what moves a KPI among the board's levers, and among the model's assumptions. */
+const TABS = [
+  { id: 'levers', label: 'Levers' },
+  { id: 'assumptions', label: 'Which assumptions matter' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
 /**
- * Render the Sensitivity page: pick a what-if or run and a KPI, then see how far the KPI swings
- * when each lever moves to the low and the high end of its range, as a tornado chart and a table.
+ * Render the Sensitivity page: pick a what-if or run and a KPI, then see either how far the KPI swings when
+ * each lever moves across its range (a tornado chart and a table), or which of the model's assumptions move
+ * it most and what evidence they rest on.
  */
 export function SensitivityView() {
+  const target = useAnalysisTarget();
+  const [tab, setTab] = useState<TabId>('levers');
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const n = TABS.length;
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    setTab(TABS[to]!.id);
+    tabRefs.current[to]?.focus();
+  };
+  return (
+    <main className="analyst-view sensitivity-view" aria-labelledby="sensitivity-h">
+      <h1 id="sensitivity-h">Sensitivity</h1>
+      <div role="tablist" aria-label="What to vary" className="chart-tabs analysis-tabs">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`sensitivity-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="sensitivity-tabpanel"
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="sensitivity-tabpanel" aria-labelledby={`sensitivity-tab-${tab}`} className="analysis-tabpanel">
+        {tab === 'levers' ? <LeverSensitivity target={target} /> : <AssumptionsPanel target={target} />}
+      </div>
+    </main>
+  );
+}
+
+/** Render the lever tornado: each lever to the low and the high end of its range, the KPI at each, widest swing first. */
+function LeverSensitivity({ target }: { readonly target: AnalysisTarget }) {
   const runner = useRunner();
-  const sources = useAnalysisSources();
-  const selectedKpi = useAppStore((s) => s.selectedKpi);
-  const setSelectedKpi = useAppStore((s) => s.setSelectedKpi);
-  const [sourceId, setSourceId] = useState('current');
-  const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
+  const { sources, source, setSourceId, kpis, kpi, setKpi: setSelectedKpi } = target;
   // The source's own replications (the run set's for a what-if, as in Explore), so the baseline is Explore's figure.
   const [replications, setReplications] = useState(source.replications);
   const [seed, setSeed] = useState(source.seed);
-  const [kpis, setKpis] = useState<string[]>([]);
   const [job, setJob] = useState<Job>({ state: 'idle' });
   const [exportStatus, setExportStatus] = useState('');
   const [hideFlat, setHideFlat] = useState(false);
   const requestId = useRef(0);
   const ids = { source: useId(), kpi: useId(), reps: useId(), seed: useId(), explain: useId() };
 
-  // The KPIs on offer are the ones the engine reports for this input (an expected run is instant).
-  useEffect(() => {
-    let live = true;
-    runner.expected(source.input).then(
-      (r) => {
-        if (!live) return;
-        const names = orderKpis(Object.keys(r.kpis));
-        setKpis(names);
-        if (!names.includes(useAppStore.getState().selectedKpi) && names.length > 0) setSelectedKpi(defaultKpi(names));
-      },
-      () => live && setKpis([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [runner, source.input, setSelectedKpi]);
-
   useEffect(() => {
     setSeed(source.seed);
     setReplications(source.replications);
   }, [source.id, source.seed, source.replications]);
 
-  const kpi = kpis.includes(selectedKpi) ? selectedKpi : defaultKpi(kpis);
   // The newest result lives in the store, so it is still here after a visit to another view (and goes into the board pack).
   const last = useAppStore((s) => s.sensitivity);
   const rows = useMemo(() => (last ? tornadoRows(last.result, LEVERS, hideFlat) : []), [last, hideFlat]);
@@ -99,8 +128,7 @@ export function SensitivityView() {
   const settings = 2 * LEVERS.length;
   const runningLabel = `Running ${settings} lever settings × ${replications} replications`;
   return (
-    <main className="analyst-view sensitivity-view" aria-labelledby="sensitivity-h">
-      <h1 id="sensitivity-h">Sensitivity</h1>
+    <>
       <p id={ids.explain} className="lede">
         Each lever moves to the low and then the high end of its range while every other lever keeps its value. Every
         setting reuses the same random numbers (common random numbers), so the width of a bar is the lever's effect, not
@@ -232,6 +260,6 @@ export function SensitivityView() {
           </p>
         </section>
       )}
-    </main>
+    </>
   );
 }
