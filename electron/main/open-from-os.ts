@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { documentKindOfName, isRunFileData, LEGACY_DOCUMENT_EXTENSION } from '../../engine';
 import type { DocumentKind, FileResult, MenuCommand, OpenedFile } from '../contract/ipc';
+import { cliArgsIn } from './cli-mode';
 
 /**
  * Return the document paths in a command line, made absolute against `cwd`: the arguments after
@@ -12,6 +13,8 @@ import type { DocumentKind, FileResult, MenuCommand, OpenedFile } from '../contr
  * and name a `.momentum`, `.momentum-run` or `.json` file.
  */
 export function documentPathsInArgv(argv: readonly string[], cwd: string, isPackaged: boolean): string[] {
+  // `Momentum --cli validate plan.momentum` names files for the command line, not for a window.
+  if (cliArgsIn(argv, isPackaged) !== null) return [];
   const args = argv.slice(isPackaged ? 1 : 2);
   return args
     .filter((a) => !a.startsWith('-') && (documentKindOfName(a) !== null || a.toLowerCase().endsWith(LEGACY_DOCUMENT_EXTENSION)))

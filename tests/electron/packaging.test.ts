@@ -105,7 +105,7 @@ describe('electron-builder.yml', () => {
 
   it('builds the document worker as its own entry beside index.js, where the main process starts it', () => {
     const viteConfig = readFileSync(new URL('electron.vite.config.ts', root), 'utf8');
-    expect(viteConfig).toMatch(/entry: \{ index: 'electron\/main\/index\.ts', 'document-worker': 'electron\/main\/files\/document-worker\.ts' \}/);
+    expect(viteConfig).toMatch(/entry: \{ index: 'electron\/main\/entry\.ts', 'document-worker': 'electron\/main\/files\/document-worker\.ts' \}/);
     expect(readFileSync(new URL('electron/main/index.ts', root), 'utf8')).toContain("new URL('./document-worker.js', import.meta.url)");
     // out/main/** is packed whole, so the worker is inside app.asar (Electron loads worker threads from an asar since 17).
     expect(config.files).toContain('out/main/**');
