@@ -182,6 +182,7 @@ export function SensitivityView() {
         <section aria-label="Sensitivity result" className="analyst-result">
           <ChartFrame
             title={`What moves ${kpiLabel(last.result.kpi)} most`}
+            subject={`${last.sourceLabel}, ${last.replications} replication${last.replications === 1 ? '' : 's'} per setting, seed ${last.seed}`}
             fileName={`tornado-${last.result.kpi}`}
             controls={
               <label className="inline">
