@@ -79,7 +79,7 @@ describe('docs/SECURITY.md stays true to the code', () => {
 
   it('counts the operations of the IPC contract as the contract has them', () => {
     const contract = readFileSync(new URL('electron/contract/ipc.ts', root), 'utf8');
-    const channels = contract.slice(contract.indexOf('export interface IpcChannels'), contract.indexOf('\n}', contract.indexOf('export interface IpcChannels'))).match(/^  '[\w:-]+':/gm) ?? [];
+    const channels = contract.slice(contract.indexOf('export interface IpcChannels'), contract.indexOf('\n}', contract.indexOf('export interface IpcChannels'))).match(/^ {2}'[\w:-]+':/gm) ?? [];
     const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
     expect(channels.length).toBeGreaterThan(10);
     expect(doc).toContain(`can only call the ${words[channels.length]} operations of one typed IPC contract`);
