@@ -61,34 +61,26 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
   const subject = `Scenario: ${scenarioTitle}`;
   return (
     <section className="chart-panel" aria-label="Charts">
-      <div className="chart-panel-head">
-        <div role="tablist" aria-label="Chart" className="chart-tabs">
-          {TABS.map((t, i) => (
-            <button
-              key={t.id}
-              ref={(el) => {
-                tabRefs.current[i] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`chart-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls="chart-tabpanel"
-              tabIndex={tab === t.id ? 0 : -1}
-              onClick={() => setTab(t.id)}
-              onKeyDown={(e) => onKey(e, i)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
-        <button type="button" className="chart-copy" onClick={() => void copyChart(tabPanel.current, tabLabel, subject).then(setCopyStatus)} aria-label={`Copy the chart "${tabLabel}"`}>
-          Copy chart
-        </button>
+      <div role="tablist" aria-label="Chart" className="chart-tabs">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`chart-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="chart-tabpanel"
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
       </div>
-      <p className="status chart-copy-status" role="status" aria-live="polite">
-        {copyStatus}
-      </p>
       <div ref={tabPanel} role="tabpanel" id="chart-tabpanel" aria-labelledby={`chart-tab-${tab}`} className="chart-tabpanel">
         <ChartCopyArea title={tabLabel} subject={subject} onStatus={setCopyStatus}>
           {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
@@ -107,6 +99,14 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
           {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
           {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}
         </ChartCopyArea>
+      </div>
+      <div className="chart-tools">
+        <p className="status" role="status" aria-live="polite">
+          {copyStatus}
+        </p>
+        <button type="button" onClick={() => void copyChart(tabPanel.current, tabLabel, subject).then(setCopyStatus)} aria-label={`Copy the chart "${tabLabel}"`}>
+          Copy chart
+        </button>
       </div>
     </section>
   );
