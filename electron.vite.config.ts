@@ -4,7 +4,15 @@ import { defineConfig } from 'electron-vite';
 // The desktop build: main process, sandboxed preload (CommonJS) and the renderer.
 export default defineConfig({
   // zod is bundled into main (not externalised) so the packaged app needs no node_modules at all.
-  main: { build: { outDir: 'out/main', lib: { entry: 'electron/main/index.ts' }, externalizeDeps: { exclude: ['zod'] } } },
+  // index.js is entry.ts, which runs `--cli` or loads the app (index.ts, a chunk of its own);
+  // document-worker.js is the worker thread that checks opened files (electron/main/files/document-checker.ts).
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: { index: 'electron/main/entry.ts', 'document-worker': 'electron/main/files/document-worker.ts' } },
+      externalizeDeps: { exclude: ['zod'] },
+    },
+  },
   preload: {
     build: {
       outDir: 'out/preload',

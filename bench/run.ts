@@ -4,13 +4,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { CLI_SUITE } from './cli';
+import { DESKTOP_SUITE } from './desktop';
 import { ENGINE_SUITE } from './engine';
 import { INSIGHT_MAKER_SUITE } from './insight-maker';
 import type { Entry, Suite } from './measure';
 import { SCALING_SUITE } from './scaling';
 import { UI_SUITE } from './ui';
 
-const SUITES: readonly Suite[] = [ENGINE_SUITE, SCALING_SUITE, INSIGHT_MAKER_SUITE, CLI_SUITE, UI_SUITE];
+const SUITES: readonly Suite[] = [ENGINE_SUITE, SCALING_SUITE, INSIGHT_MAKER_SUITE, CLI_SUITE, DESKTOP_SUITE, UI_SUITE];
 const RESULTS = new URL('./results.json', import.meta.url);
 
 function fmt(v: number | undefined): string {

@@ -1,14 +1,21 @@
 // Draw the app icon (a rising chart on NHS blue) and write build/icon.png (1024 px, from which
 // electron-builder makes the Windows .ico and macOS .icns) and build/icons/<n>x<n>.png for Linux.
-// Pure Node (zlib): run `node build/make-icons.mjs` after changing the drawing.
+// Also draw the two document icons (electron-builder.yml fileAssociations): a page with a blue band
+// and chart bars for a scenario (build/momentum.ico, .icns), a page with a green band and a replay
+// arrow for a saved run (build/momentum-run.ico, .icns). Pure Node (zlib), deterministic: run
+// `node build/make-icons.mjs` after changing a drawing (`--out DIR` writes elsewhere, for the test
+// that checks the committed files are what this script draws).
 import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
-import { URL } from 'node:url';
+import { resolve } from 'node:path';
+import { pathToFileURL, URL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const BLUE = [0, 94, 184];
+const GREEN = [0, 127, 59];
 const WHITE = [255, 255, 255];
+const GREY = [118, 134, 146];
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -70,7 +77,28 @@ function sample(x, y) {
   return [bg, bg && (bars || line || head)];
 }
 
-function render(size) {
+/** Return [inside the page, inside the page's coloured band, inside a white mark on the band, on the page's outline] for a document icon. */
+function documentSample(mark) {
+  return (x, y) => {
+    const page = roundedRect(x, y, 0.16, 0.04, 0.84, 0.96, 0.05) && !(x > 0.62 && y < 0.26 && x - 0.62 > y - 0.04);
+    const inner = roundedRect(x, y, 0.19, 0.07, 0.81, 0.93, 0.035) && !(x > 0.6 && y < 0.29 && x - 0.6 > y - 0.07);
+    const fold = inTriangle(x, y, [0.62, 0.04], [0.62, 0.26], [0.84, 0.26]);
+    const band = inner && y > 0.44 && y < 0.9 && x > 0.22 && x < 0.78;
+    return { fill: page || fold, outline: (page && !inner) || fold, band, mark: band && mark(x, y) };
+  };
+}
+const scenarioMark = (x, y) => [[0.3, 0.7], [0.44, 0.62], [0.58, 0.54]].some(([x0, top]) => roundedRect(x, y, x0, top, x0 + 0.1, 0.82, 0.02));
+const runMark = (x, y) => {
+  // A circular arrow (run again) around a small play triangle.
+  const dx = x - 0.5, dy = y - 0.67, r = Math.hypot(dx, dy);
+  const angle = Math.atan2(dy, dx);
+  const ring = r > 0.13 && r < 0.175 && !(angle > -1.9 && angle < -0.9);
+  const head = inTriangle(x, y, [0.43, 0.47], [0.55, 0.5], [0.44, 0.6]);
+  const play = inTriangle(x, y, [0.46, 0.61], [0.46, 0.73], [0.57, 0.67]);
+  return ring || head || play;
+};
+
+function renderApp(size) {
   const ss = size >= 256 ? 3 : 4;
   const out = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
@@ -92,8 +120,81 @@ function render(size) {
   return png(size, out);
 }
 
-const here = new URL('.', import.meta.url);
+/** Render `size` px: the app icon, or the icon of a document kind ('scenario' or 'run'). */
+function render(size, kind = 'app') {
+  if (kind === 'app') return renderApp(size);
+  const ss = size >= 256 ? 3 : 4;
+  const out = Buffer.alloc(size * size * 4);
+  const doc = documentSample(kind === 'scenario' ? scenarioMark : runMark);
+  const bandColor = kind === 'run' ? GREEN : BLUE;
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      const acc = [0, 0, 0, 0];
+      let a = 0;
+      for (let sy = 0; sy < ss; sy++) {
+        for (let sx = 0; sx < ss; sx++) {
+          const x = (px + (sx + 0.5) / ss) / size, y = (py + (sy + 0.5) / ss) / size;
+          const d = doc(x, y);
+          const color = d.fill ? (d.outline ? GREY : d.mark ? WHITE : d.band ? bandColor : WHITE) : null;
+          if (color) {
+            a++;
+            for (let c = 0; c < 3; c++) acc[c] += color[c];
+          }
+        }
+      }
+      const n = ss * ss, i = (py * size + px) * 4;
+      for (let c = 0; c < 3; c++) out[i + c] = a ? Math.round(acc[c] / a) : 0;
+      out[i + 3] = Math.round((a / n) * 255);
+    }
+  }
+  return png(size, out);
+}
+
+/** Return a Windows .ico holding PNG images of these sizes (Vista and later read PNG entries). */
+function ico(sizes, kind) {
+  const images = sizes.map((s) => render(s, kind));
+  const header = Buffer.alloc(6 + 16 * sizes.length);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // an icon
+  header.writeUInt16LE(sizes.length, 4);
+  let offset = header.length;
+  sizes.forEach((s, k) => {
+    const e = 6 + 16 * k;
+    header[e] = s >= 256 ? 0 : s; // 0 means 256
+    header[e + 1] = s >= 256 ? 0 : s;
+    header.writeUInt16LE(1, e + 4); // planes
+    header.writeUInt16LE(32, e + 6); // bits per pixel
+    header.writeUInt32LE(images[k].length, e + 8);
+    header.writeUInt32LE(offset, e + 12);
+    offset += images[k].length;
+  });
+  return Buffer.concat([header, ...images]);
+}
+
+/** Return a macOS .icns holding PNG images under their type codes. */
+function icns(kind) {
+  const types = [['icp4', 16], ['icp5', 32], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+  const entries = types.map(([type, s]) => {
+    const data = render(s, kind);
+    const head = Buffer.alloc(8);
+    head.write(type, 0, 'ascii');
+    head.writeUInt32BE(data.length + 8, 4);
+    return Buffer.concat([head, data]);
+  });
+  const head = Buffer.alloc(8);
+  head.write('icns', 0, 'ascii');
+  head.writeUInt32BE(8 + entries.reduce((n, e) => n + e.length, 0), 4);
+  return Buffer.concat([head, ...entries]);
+}
+
+const outAt = process.argv.indexOf('--out');
+const here = outAt >= 0 ? pathToFileURL(`${resolve(process.argv[outAt + 1])}/`) : new URL('.', import.meta.url);
+mkdirSync(here, { recursive: true });
 writeFileSync(new URL('icon.png', here), render(1024));
 mkdirSync(new URL('icons/', here), { recursive: true });
 for (const s of [16, 32, 48, 64, 128, 256, 512]) writeFileSync(new URL(`icons/${s}x${s}.png`, here), render(s));
-process.stdout.write('Wrote build/icon.png and build/icons/*.png\n');
+for (const [name, kind] of [['momentum', 'scenario'], ['momentum-run', 'run']]) {
+  writeFileSync(new URL(`${name}.ico`, here), ico([16, 24, 32, 48, 64, 128, 256], kind));
+  writeFileSync(new URL(`${name}.icns`, here), icns(kind));
+}
+process.stdout.write(`Wrote icon.png, icons/*.png, momentum.{ico,icns} and momentum-run.{ico,icns} in ${here.pathname}\n`);

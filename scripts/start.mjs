@@ -27,6 +27,9 @@ if (!binary) {
 } else {
   const built = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
+  // The command line's bundle beside it, for `electron . --cli …` (electron/main/cli-mode.ts).
+  const cli = spawnSync(process.execPath, [join(import.meta.dirname, 'build-cli.mjs'), '--into', join(import.meta.dirname, '..', 'out', 'cli')], { stdio: 'inherit' });
+  if (cli.status !== 0) process.exit(cli.status ?? 1);
   const child = spawn(binary, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

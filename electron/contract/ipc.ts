@@ -129,6 +129,8 @@ export interface IpcChannels {
   'session:recovery': () => RecoveryInfo;
   'doc:set-unsaved': (state: { readonly key: string; readonly title: string | null }) => void;
   'shell:open-external': (url: string) => boolean;
+  /** Put a PNG image (a chart with its caption) on the system clipboard; false when it is not an image. */
+  'clipboard:write-image': (png: Uint8Array) => boolean;
 }
 
 /** The name of every request/response channel. */
@@ -158,6 +160,7 @@ export interface MomentumDesktopApi {
   getRecovery(): Promise<RecoveryInfo>;
   setUnsaved(state: { readonly key: string; readonly title: string | null }): Promise<void>;
   openExternal(url: string): Promise<boolean>;
+  copyImage(png: Uint8Array): Promise<boolean>;
   /** Subscribe to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,8 +1,8 @@
 // Electron glue: the app's lifecycle, the window, the app:// scheme, session hardening and
 // menus. Every decision with logic in it lives in a plain module next to this file.
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { ENGINE_VERSION } from '../../engine/core';
 import type { MenuCommand } from '../contract/ipc';
 import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
@@ -12,9 +12,10 @@ import { securityHeaders } from './csp';
 import { askBeforeClose, nativeFileDialogs } from './dialogs';
 import { isAllowedExternalUrl } from './external-links';
 import { AutosaveStore } from './files/autosave-store';
-import { engineValidator } from './files/document-validators';
+import { WorkerDocumentChecker } from './files/document-checker';
 import { FileGrants } from './files/file-grants';
 import { FileService } from './files/file-service';
+import { MAX_DOCUMENT_BYTES } from './files/load-document';
 import { RecentFiles, samePathOn } from './files/recent-files';
 import { SessionMarker } from './files/recovery';
 import { registerIpc } from './ipc';
@@ -51,18 +52,28 @@ let quitting = false;
 let markCleanOnQuit = true;
 const rendererCrashes: number[] = [];
 
+// Opened files are decoded, parsed and validated in a worker thread, so a 20 MB file never
+// freezes the windows, menus and IPC meanwhile. From the sources (the tests), tsx compiles it.
+const documentChecker = new WorkerDocumentChecker({
+  entry: import.meta.url.endsWith('.ts') ? new URL('./files/document-worker-source.mjs', import.meta.url) : new URL('./document-worker.js', import.meta.url),
+});
 const files = new FileService({
   dialogs: nativeFileDialogs(() => mainWindow),
   grants: new FileGrants(undefined, samePath),
   recents,
-  validate: engineValidator,
+  check: documentChecker.check,
   onRecentsChanged: () => void rebuildMenu(),
 });
 
 // Files the OS asks to open go through the same checks as Ctrl+O; the renderer gets each once it
 // listens, and only files that opened join the OS's recent documents.
 const osOpens = new OsOpenRequests({
-  peek: async (path) => (await readFile(path, 'utf8').catch(() => null)),
+  kindOfJson: async (path) => {
+    const st = await stat(path);
+    // Too big or not a file: the open that follows refuses it with the reason.
+    if (!st.isFile() || st.size > MAX_DOCUMENT_BYTES) return 'scenario';
+    return documentChecker.kindOf(basename(path), await readFile(path));
+  },
   open: (path, kind) => files.openPath(path, kind),
   addRecentDocument: (path) => app.addRecentDocument(path),
   send: (command) => sendCommand(command),

@@ -16,6 +16,13 @@ const exportRequest = z.strictObject({
   data: z.union([z.string().max(MAX_EXPORT_BYTES), z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_EXPORT_BYTES, 'export too large')]),
 });
 const autosaveDoc = z.strictObject({ kind, name: z.string().max(1024), text: documentText, fileId: fileId.optional(), savedAt: z.string().max(64).optional() });
+/** The largest image the clipboard takes: a chart at 4K with its caption is under 5 MB as PNG. */
+export const MAX_CLIPBOARD_IMAGE_BYTES = 32 * 1024 * 1024;
+const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
+const pngImage = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= MAX_CLIPBOARD_IMAGE_BYTES, 'image too large')
+  .refine((b) => b.byteLength > PNG_SIGNATURE.length && PNG_SIGNATURE.every((v, i) => b[i] === v), 'not a PNG image');
 const unsavedState = z.strictObject({ key: z.string().min(1).max(64), title: z.string().max(512).nullable() });
 
 /** The argument list of every channel, as a zod tuple; a channel missing here fails to compile. */
@@ -36,6 +43,7 @@ export const IPC_ARGUMENTS: { readonly [K in IpcChannel]: z.ZodType<Parameters<I
   'session:recovery': z.tuple([]),
   'doc:set-unsaved': z.tuple([unsavedState]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
+  'clipboard:write-image': z.tuple([pngImage]),
 };
 
 /** Thrown (and so rejected in the renderer) when a call fails the sender or argument check. */

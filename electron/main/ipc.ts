@@ -1,6 +1,6 @@
 // Electron glue: every IPC channel of the contract, each behind validateCall (sender frame and
 // zod-checked arguments). The work itself is done by the plain modules passed in.
-import { app, BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, nativeImage, shell, type IpcMainInvokeEvent } from 'electron';
 import { ENGINE_VERSION } from '../../engine/core';
 import type { FileResult, IpcChannel, IpcChannels } from '../contract/ipc';
 import type { AutosaveStore } from './files/autosave-store';
@@ -73,6 +73,15 @@ export function registerIpc(ctx: IpcContext): void {
   handle('shell:open-external', async (url) => {
     if (!isAllowedExternalUrl(url)) return false;
     await shell.openExternal(url);
+    return true;
+  });
+  // The page's own navigator.clipboard is denied with every other permission (index.ts), so a chart
+  // reaches the clipboard only as PNG bytes checked by validateCall, decoded here by Electron.
+  handle('clipboard:write-image', async (png) => {
+    // Decoding it first refuses bytes that start like a PNG but are not an image.
+    const bytes = Buffer.from(png);
+    if (nativeImage.createFromBuffer(bytes).isEmpty()) return false;
+    await clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
     return true;
   });
 }

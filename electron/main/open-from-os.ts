@@ -5,6 +5,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { documentKindOfName, isRunFileData, LEGACY_DOCUMENT_EXTENSION } from '../../engine';
 import type { DocumentKind, FileResult, MenuCommand, OpenedFile } from '../contract/ipc';
+import { cliArgsIn } from './cli-mode';
 
 /**
  * Return the document paths in a command line, made absolute against `cwd`: the arguments after
@@ -12,6 +13,8 @@ import type { DocumentKind, FileResult, MenuCommand, OpenedFile } from '../contr
  * and name a `.momentum`, `.momentum-run` or `.json` file.
  */
 export function documentPathsInArgv(argv: readonly string[], cwd: string, isPackaged: boolean): string[] {
+  // `Momentum --cli validate plan.momentum` names files for the command line, not for a window.
+  if (cliArgsIn(argv, isPackaged) !== null) return [];
   const args = argv.slice(isPackaged ? 1 : 2);
   return args
     .filter((a) => !a.startsWith('-') && (documentKindOfName(a) !== null || a.toLowerCase().endsWith(LEGACY_DOCUMENT_EXTENSION)))
@@ -32,8 +35,8 @@ export function documentKindOf(path: string, text: string | null): DocumentKind 
 
 /** What {@link OsOpenRequests} works with; the Electron glue passes the file service, `app` and the window. */
 export interface OsOpenDeps {
-  /** Read a few bytes' worth of a `.json` file to tell a run from a scenario; null when unreadable. */
-  peek(path: string): Promise<string | null>;
+  /** Tell a run from a scenario by a `.json` file's content ({@link documentKindOf}, off the main thread in the app). */
+  kindOfJson(path: string): Promise<DocumentKind>;
   /** Open and validate, as Ctrl+O does (FileService.openPath): the file gets a grant and a recent-list entry. */
   open(path: string, kind: DocumentKind): Promise<FileResult<OpenedFile>>;
   /** Tell the OS the file was opened (its recent documents, the dock and jump list). */
@@ -80,7 +83,7 @@ export class OsOpenRequests {
   }
 
   private async openOne(path: string): Promise<void> {
-    const kind = documentKindOfName(path) ?? documentKindOf(path, await this.deps.peek(path).catch(() => null));
+    const kind = documentKindOfName(path) ?? (await this.deps.kindOfJson(path).catch((): DocumentKind => 'scenario'));
     const result = await this.deps.open(path, kind).catch((e: unknown): FileResult<OpenedFile> => ({ ok: false, cancelled: false, error: { code: 'unreadable', message: `${path} could not be opened (${(e as Error).message}).` } }));
     if (result.ok) {
       this.deps.addRecentDocument(path);

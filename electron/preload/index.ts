@@ -27,6 +27,7 @@ const api: MomentumDesktopApi = {
   getRecovery: () => call('session:recovery'),
   setUnsaved: (state) => call('doc:set-unsaved', state),
   openExternal: (url) => call('shell:open-external', url),
+  copyImage: (png) => call('clipboard:write-image', png),
   onMenuCommand: (listener) => {
     const wrapped = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_EVENT, wrapped);

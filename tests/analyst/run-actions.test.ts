@@ -32,6 +32,7 @@ function scriptedPlatform(open: { name: string; text: string } | null, saved: Sa
     getRecovery: fail,
     setUnsaved: () => undefined,
     openExternal: fail,
+    copyImage: fail,
     onMenuCommand: () => () => undefined,
   };
 }

@@ -2,7 +2,7 @@
 // (issue 21). The old file stays as it was, nothing temporary is left, the exit code is 1 and the
 // message names the reason.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fillDisk, mountSmallDisk } from '../node-shared/small-disk';
@@ -27,6 +27,23 @@ describe('momentum --out on a full disk', () => {
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('the old, good run');
     expect(filesIn(disk.dir)).toEqual(['filler', 'run.json']);
+  });
+});
+
+describe('momentum export --out on a full disk', () => {
+  it('export --format csv keeps the old CSV and exits 1 saying "disk full", never "Saved" (a real 64 KB tmpfs)', async (ctx) => {
+    if (!('dir' in disk)) return ctx.skip(disk.skip);
+    // The disk is shared with the test above: empty it first.
+    for (const f of filesIn(disk.dir)) rmSync(join(disk.dir, f));
+    const file = join(disk.dir, 'series.csv');
+    writeFileSync(file, 'the old, good table');
+    fillDisk(disk.dir);
+    const r = await momentum(['export', scenario('covid-19.momentum'), '--format', 'csv', '--out', file]);
+    expect(r.stderr).toContain('disk full');
+    expect(r.stdout + r.stderr).not.toMatch(/Saved|Wrote/);
+    expect(r.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('the old, good table');
+    expect(filesIn(disk.dir)).toEqual(['filler', 'series.csv']);
   });
 });
 

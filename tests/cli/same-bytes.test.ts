@@ -1,17 +1,23 @@
 // One parser behaviour: the command line (`momentum validate`), the desktop app's main process
-// (loadDocument with the engine's validator) and the browser build (checkDocumentBytes, then the
+// (loadDocument with the engine's validator, in the worker thread the app checks files in, and on
+// the calling thread) and the browser build (checkDocumentBytes, then the
 // engine's parsers) accept and refuse the same bytes, for the same reason, from the same fixtures.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRunFile, parseScenario } from '../../engine';
+import { WorkerDocumentChecker } from '../../electron/main/files/document-checker';
 import { engineValidator } from '../../electron/main/files/document-validators';
 import { loadDocument } from '../../electron/main/files/load-document';
 import { checkDocumentBytes } from '../../renderer/src/platform/document-check';
 import { momentum, ROOT, scenario, tempDir } from './helpers';
 
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+const worker = new WorkerDocumentChecker({ entry: new URL('../../electron/main/files/document-worker-source.mjs', import.meta.url) });
+afterAll(async () => {
+  tmp.cleanup();
+  await worker.close();
+});
 
 const enc = new TextEncoder();
 const BOM = [0xef, 0xbb, 0xbf];
@@ -68,7 +74,8 @@ describe('the command line, the app and the browser build read the same bytes th
     const cliLines = cli.stdout.trimEnd().split('\n');
     for (const f of FIXTURES) {
       const mine = cliLines.filter((l) => l.startsWith(`${f.name}: `)).join('\n');
-      const app = await loadDocument(join(tmp.dir, f.name), f.kind, { validate: engineValidator });
+      const app = await loadDocument(join(tmp.dir, f.name), f.kind, { check: worker.check });
+      expect(await loadDocument(join(tmp.dir, f.name), f.kind, { validate: engineValidator }), `${f.name} on the main thread`).toEqual(app);
       const appMessage = app.ok || app.cancelled ? '' : [app.error.message, ...(app.error.problems ?? []).map((p) => `${p.path}: ${p.message}`)].join('\n');
       const browser = browserOutcome(f);
       if (f.refused) {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../electron/contract/ipc';
@@ -192,6 +192,25 @@ describe('FileService: open and save through dialogs and grants', () => {
     expect(dialogs.asked).toEqual(['save run report.momentum-run']);
     expect(await readFile(join(dir, 'report.momentum-run'), 'utf8')).toBe('the existing report');
     expect(await readFile(join(dir, 'report'), 'utf8')).toBe(GOOD);
+  });
+
+  it('Save As over a symbolic link writes the link\'s target and keeps the link; a read-only file is refused and kept', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'shared'));
+    const target = join(dir, 'shared', 'plan.momentum');
+    await writeFile(target, 'old plan');
+    const link = join(dir, 'plan.momentum');
+    await symlink(join('shared', 'plan.momentum'), link);
+    const locked = join(dir, 'locked.momentum');
+    await writeFile(locked, 'keep me');
+    await chmod(locked, 0o444);
+    const files = await service(dir, scriptedDialogs({ save: [link, locked] }));
+    expect(await files.saveAs({ kind: 'scenario', name: 'plan', text: GOOD })).toMatchObject({ ok: true });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe(GOOD);
+    const refused = await files.saveAs({ kind: 'scenario', name: 'locked', text: GOOD });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'write-failed', message: expect.stringMatching(/^locked\.momentum could not be saved: .*read-only/) } });
+    expect(await readFile(locked, 'utf8')).toBe('keep me');
   });
 
   it('refuses to write text that is not a well-formed document, leaving the file as it was', async () => {

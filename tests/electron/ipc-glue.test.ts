@@ -11,7 +11,8 @@ const h = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
   const ourContents = { id: 1, mainFrame: { url: 'app://momentum/index.html' } };
   const opened: string[] = [];
-  return { exposed, invoked, listeners, handlers, ourContents, opened };
+  const clipboard: { types: string[]; bytes: Uint8Array }[] = [];
+  return { exposed, invoked, listeners, handlers, ourContents, opened, clipboard };
 });
 
 vi.mock('electron', () => ({
@@ -25,6 +26,20 @@ vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: (c: unknown) => (c === h.ourContents ? {} : null) },
   app: { getVersion: () => '9.9.9' },
   shell: { openExternal: async (url: string) => void h.opened.push(url) },
+  // nativeImage decodes: an image is empty unless its bytes go on past the PNG header (IHDR chunk).
+  nativeImage: { createFromBuffer: (b: Buffer) => ({ isEmpty: () => b.toString('latin1', 12, 16) !== 'IHDR' }) },
+  ClipboardItem: class {
+    constructor(readonly items: Record<string, Blob>) {}
+  },
+  clipboard: {
+    write: async (items: { items: Record<string, Blob> }[]) => {
+      for (const item of items) {
+        const [type, blob] = Object.entries(item.items)[0]!;
+        h.clipboard.push({ types: Object.keys(item.items), bytes: new Uint8Array(await blob!.arrayBuffer()) });
+        expect(type).toBe('image/png');
+      }
+    },
+  },
 }));
 
 beforeAll(async () => {
@@ -50,7 +65,7 @@ describe('preload', () => {
   it('exposes exactly one named method per operation on window.momentum, never ipcRenderer or invoke', () => {
     const api = h.exposed.momentum as Record<string, unknown>;
     expect(Object.keys(h.exposed)).toEqual(['momentum']);
-    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'exportFile', 'forgetRecent', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'openRecent', 'ready', 'saveFile', 'saveFileAs', 'setUnsaved']);
+    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'copyImage', 'exportFile', 'forgetRecent', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'openRecent', 'ready', 'saveFile', 'saveFileAs', 'setUnsaved']);
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
     expect(Object.keys(api)).not.toContain('invoke');
     expect(Object.keys(api)).not.toContain('send');
@@ -109,5 +124,18 @@ describe('ipc.ts: every registered channel checks sender and arguments before it
     expect(await h.handlers.get('shell:open-external')!(goodEvent(), 'https://evil.example/')).toBe(false);
     expect(await h.handlers.get('shell:open-external')!(goodEvent(), 'https://digital.nhs.uk/')).toBe(true);
     expect(h.opened).toEqual(['https://digital.nhs.uk/']);
+  });
+
+  it('puts only a PNG that decodes on the clipboard, as image/png', async () => {
+    const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+    expect(await h.handlers.get('clipboard:write-image')!(goodEvent(), png)).toBe(true);
+    expect(h.clipboard).toEqual([{ types: ['image/png'], bytes: png }]);
+    // PNG signature, then not an image: decoded and refused, nothing written.
+    expect(await h.handlers.get('clipboard:write-image')!(goodEvent(), new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3, 4, 5, 6, 7, 8]))).toBe(false);
+    // Not a PNG, text, or too large: refused before the handler runs.
+    for (const bad of [new Uint8Array([1, 2, 3]), 'iVBORw0KGgo=', new Uint8Array(32 * 1024 * 1024 + 1).fill(137)]) {
+      await expect(Promise.resolve().then(() => h.handlers.get('clipboard:write-image')!(goodEvent(), bad))).rejects.toThrow(/bad arguments/);
+    }
+    expect(h.clipboard).toHaveLength(1);
   });
 });

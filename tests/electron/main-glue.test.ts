@@ -1,11 +1,12 @@
 // electron/main/index.ts under a stand-in 'electron' module: the security settings as actually
 // wired (window preferences, session handlers, navigation, app://), the close question and the
 // crash reload. The real Electron is never loaded.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_FILE_BYTES } from '../../engine/core';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -42,6 +43,7 @@ const h = vi.hoisted(() => {
     sandboxEnabled: 0,
     dialogAnswers: [] as number[],
     savePaths: [] as string[],
+    openPaths: [] as string[],
     dialogs: [] as unknown[],
     opened: [] as string[],
     ready: null as null | (() => void),
@@ -136,7 +138,10 @@ vi.mock('electron', () => {
         return { response: h.dialogAnswers.shift() ?? 2 };
       },
       showErrorBox: () => undefined,
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showOpenDialog: async () => {
+        const path = h.openPaths.shift();
+        return path ? { canceled: false, filePaths: [path] } : { canceled: true, filePaths: [] };
+      },
       showSaveDialog: async () => {
         const filePath = h.savePaths.shift();
         return filePath ? { canceled: false, filePath } : { canceled: true };
@@ -269,6 +274,33 @@ describe('main process as wired', () => {
     await closing;
     expect(readFileSync(join(h.userData, 'plan.json'), 'utf8')).toBe('{"saved":true}');
   });
+
+  it('checks an opened file at the size limit off the main thread: the event loop keeps turning meanwhile', async () => {
+    const ev = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const scenario = readFileSync(new URL('../../scenarios/covid-19.momentum', import.meta.url), 'utf8');
+    const good = join(h.userData, 'plan.momentum');
+    writeFileSync(good, scenario);
+    // The first open also starts the worker thread.
+    h.openPaths.push(good);
+    expect(await h.ipc.get('file:open')!(ev, 'scenario')).toMatchObject({ ok: true, value: { name: 'plan.momentum', kind: 'scenario', text: scenario } });
+
+    const head = `${JSON.stringify(JSON.parse(scenario)).slice(0, -1)},"notes":"`;
+    const big = join(h.userData, 'big.momentum');
+    writeFileSync(big, `${head}${'n'.repeat(MAX_FILE_BYTES - head.length - 2)}"}`);
+    h.openPaths.push(big);
+    let turns = 0;
+    let done = false;
+    const spin = () => {
+      if (done) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const result = await h.ipc.get('file:open')!(ev, 'scenario');
+    done = true;
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^big\.momentum is not a valid scenario file: notes: unknown field/) } });
+    expect(turns).toBeGreaterThan(1);
+  }, 60_000);
 
   it('reloads the window when the renderer process dies', () => {
     const before = win.reloaded;

@@ -53,7 +53,7 @@ async function setUp(dir: string) {
   });
   const seen = { recentDocuments: [] as string[], sent: [] as MenuCommand[], reports: [] as string[] };
   const opens = new OsOpenRequests({
-    peek: (path) => readFile(path, 'utf8'),
+    kindOfJson: async (path) => documentKindOf(path, await readFile(path, 'utf8')),
     open: (path, kind) => files.openPath(path, kind),
     addRecentDocument: (path) => void seen.recentDocuments.push(path),
     send: (command) => void seen.sent.push(command),

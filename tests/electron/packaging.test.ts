@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +79,50 @@ describe('electron-builder.yml', () => {
     for (const s of sizes) expect(pngSize(join(new URL('build/icons', root).pathname, `${s}x${s}.png`))).toEqual([s, s]);
   });
 
+  it('gives each document type its own icon: a Windows .ico and a macOS .icns of PNG images, different for the two', () => {
+    const assoc = (config as unknown as { fileAssociations: { ext: string; icon: string }[] }).fileAssociations;
+    expect(assoc.map((a) => a.icon)).toEqual(['momentum', 'momentum-run']);
+    const build = new URL('build/', root).pathname;
+    for (const { icon } of assoc) {
+      const ico = readFileSync(join(build, `${icon}.ico`));
+      expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+      const sizes: number[] = [];
+      for (let k = 0; k < ico.readUInt16LE(4); k++) {
+        const e = 6 + 16 * k;
+        const at = ico.readUInt32LE(e + 12);
+        const image = ico.subarray(at, at + ico.readUInt32LE(e + 8));
+        expect([...image.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+        const side = ico[e] || 256;
+        expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([side, side]);
+        sizes.push(side);
+      }
+      expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
+      const icns = readFileSync(join(build, `${icon}.icns`));
+      expect(icns.toString('ascii', 0, 4)).toBe('icns');
+      expect(icns.readUInt32BE(4)).toBe(icns.length);
+      const types: string[] = [];
+      for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) {
+        types.push(icns.toString('ascii', at, at + 4));
+        expect([...icns.subarray(at + 8, at + 16)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+      }
+      expect(types).toEqual(['icp4', 'icp5', 'ic07', 'ic08', 'ic09', 'ic10']);
+    }
+    expect(readFileSync(join(build, 'momentum.ico')).equals(readFileSync(join(build, 'momentum-run.ico')))).toBe(false);
+  });
+
+  it('the committed icons are exactly what build/make-icons.mjs draws', () => {
+    const out = mkdtempSync(join(tmpdir(), 'momentum-icons-'));
+    try {
+      execFileSync(process.execPath, [new URL('build/make-icons.mjs', root).pathname, '--out', out], { stdio: 'pipe' });
+      const build = new URL('build/', root).pathname;
+      for (const f of ['icon.png', 'momentum.ico', 'momentum.icns', 'momentum-run.ico', 'momentum-run.icns', ...readdirSync(join(build, 'icons')).map((n) => `icons/${n}`)]) {
+        expect(readFileSync(join(out, f)).equals(readFileSync(join(build, f))), f).toBe(true);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('packages only the built app (out/) and the prepared scenarios, never node_modules or sources', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/node_modules/**']));
     expect(config.files.some((f) => /^(electron|renderer|engine|tests)\//.test(f))).toBe(false);
@@ -101,5 +147,13 @@ describe('electron-builder.yml', () => {
       }
     }
     expect(readFileSync(new URL('electron.vite.config.ts', root), 'utf8')).toMatch(/externalizeDeps: \{ exclude: \['zod'\] \}/);
+  });
+
+  it('builds the document worker as its own entry beside index.js, where the main process starts it', () => {
+    const viteConfig = readFileSync(new URL('electron.vite.config.ts', root), 'utf8');
+    expect(viteConfig).toMatch(/entry: \{ index: 'electron\/main\/entry\.ts', 'document-worker': 'electron\/main\/files\/document-worker\.ts' \}/);
+    expect(readFileSync(new URL('electron/main/index.ts', root), 'utf8')).toContain("new URL('./document-worker.js', import.meta.url)");
+    // out/main/** is packed whole, so the worker is inside app.asar (Electron loads worker threads from an asar since 17).
+    expect(config.files).toContain('out/main/**');
   });
 });

@@ -35,6 +35,9 @@ export function fakePlatform(recovery: Partial<RecoveryInfo> = {}): Platform & {
       else unsaved.set(key, title);
     },
     openExternal: async () => false,
+    copyImage: async () => {
+      calls.push('copy image');
+    },
     onMenuCommand: (_listener: (c: MenuCommand) => void) => () => undefined,
   };
 }

@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { withDocumentExtension } from '../../../engine/core';
 import type { DocumentKind, ExportRequest, FileRef, FileResult, OpenedFile, RecentFile, SaveRequest } from '../../contract/ipc';
 import { writeFailureReason, writeFileAtomic } from '../../../node-shared/atomic-write';
+import type { DocumentChecker } from './document-checker';
 import { digestOf, type FileGrants, type Grant } from './file-grants';
 import type { FileSystem } from './fs-types';
 import { checkDocument, fileError, loadDocument, type DocumentValidator } from './load-document';
@@ -25,7 +26,10 @@ export interface FileServiceDeps {
   readonly dialogs: FileDialogs;
   readonly grants: FileGrants;
   readonly recents: RecentFiles;
+  /** Check documents on this thread with this validator (tests); ignored when `check` is given. */
   readonly validate?: DocumentValidator;
+  /** Check documents with this: the app passes a worker thread's checker, so the main thread never parses. */
+  readonly check?: DocumentChecker;
   readonly fs?: FileSystem;
   readonly now?: () => Date;
   /** Told after the recent list changes (to rebuild the Open Recent menu). */
@@ -72,7 +76,7 @@ export class FileService {
 
   /** Read a document the user chose (dialog, recent list, or the OS opening a file with the app). */
   async openPath(path: string, kind: DocumentKind): Promise<FileResult<OpenedFile>> {
-    const loaded = await loadDocument(path, kind, { fs: this.fs, validate: this.deps.validate });
+    const loaded = await loadDocument(path, kind, { fs: this.fs, validate: this.deps.validate, check: this.deps.check });
     if (!loaded.ok) {
       if (!loaded.cancelled && loaded.error.code === 'not-found') await this.forgetRecent(path);
       return loaded;
@@ -94,7 +98,7 @@ export class FileService {
   async save(request: SaveRequest): Promise<FileResult<FileRef>> {
     const g = request.id ? this.deps.grants.get(request.id) : undefined;
     if (!g) return this.saveAs(request);
-    const bad = this.checkText(basename(g.path), request);
+    const bad = await this.checkText(basename(g.path), request);
     if (bad) return bad;
     const current = await this.fs.readFile(g.path).catch(() => null);
     if (current && (g.digest === null || digestOf(current) !== g.digest)) {
@@ -109,7 +113,7 @@ export class FileService {
 
   /** Ask where to save, then write. */
   async saveAs(request: SaveRequest): Promise<FileResult<FileRef>> {
-    const bad = this.checkText(request.name, request);
+    const bad = await this.checkText(request.name, request);
     if (bad) return bad;
     // The extension is settled inside the dialog (a default name ending in .momentum, and filters),
     // so the OS asks before replacing the very file written. Appending one afterwards would write to
@@ -151,9 +155,10 @@ export class FileService {
     if (g) await this.forgetRecent(g.path);
   }
 
-  private checkText(name: string, request: SaveRequest): FileResult<FileRef> | null {
+  private async checkText(name: string, request: SaveRequest): Promise<FileResult<FileRef> | null> {
     // Only the envelope is checked: a scenario being edited may still have problems the editor shows.
-    const checked = checkDocument(name, request.kind, new TextEncoder().encode(request.text));
+    const bytes = new TextEncoder().encode(request.text);
+    const checked = this.deps.check ? await this.deps.check({ name, kind: request.kind, bytes, full: false }) : checkDocument(name, request.kind, bytes);
     if (checked.ok) return null;
     return fileError('invalid', `Nothing was written: the document is not well-formed (${checked.cancelled ? '' : checked.error.message})`);
   }

@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentKind, FileProblem, FileProblemDetail, FileResult } from '../../contract/ipc';
 import { decodeFileText, MAX_FILE_BYTES } from '../../../engine/core';
+import type { DocumentChecker } from './document-checker';
 import type { FileSystem } from './fs-types';
 
 /** The largest document the app opens (the engine's MAX_FILE_BYTES, which the command line uses too). */
@@ -63,11 +64,20 @@ export function checkDocument(name: string, kind: DocumentKind, bytes: Uint8Arra
   return { ok: true, value: { name, text } };
 }
 
+/** How {@link loadDocument} reads and checks. */
+export interface LoadOptions {
+  readonly fs?: FileSystem;
+  /** Check on this thread with this validator (when no `check` is given). */
+  readonly validate?: DocumentValidator;
+  /** Check with this (the app: a worker thread, document-checker.ts); it runs the engine's parsers. */
+  readonly check?: DocumentChecker;
+}
+
 /**
  * Read a document from disk and check it ({@link checkDocument}). Refuses folders and oversized
  * files before reading them; never writes, so a damaged file stays exactly as it was.
  */
-export async function loadDocument(path: string, kind: DocumentKind, options: { fs?: FileSystem; validate?: DocumentValidator } = {}): Promise<FileResult<LoadedDocument>> {
+export async function loadDocument(path: string, kind: DocumentKind, options: LoadOptions = {}): Promise<FileResult<LoadedDocument>> {
   const fs = options.fs ?? nodeFs;
   const name = basename(path);
   let bytes: Uint8Array;
@@ -82,5 +92,5 @@ export async function loadDocument(path: string, kind: DocumentKind, options: { 
     if (code === 'EACCES' || code === 'EPERM') return fileError('unreadable', `${name} could not be read: you do not have permission to open it.`);
     return fileError('unreadable', `${name} could not be read (${code ?? (e as Error).message}).`);
   }
-  return checkDocument(name, kind, bytes, options.validate);
+  return options.check ? options.check({ name, kind, bytes, full: true }) : checkDocument(name, kind, bytes, options.validate);
 }

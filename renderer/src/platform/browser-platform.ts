@@ -340,6 +340,19 @@ export class BrowserPlatform implements Platform {
     return true;
   }
 
+  /** Put a PNG image on the clipboard with the async Clipboard API (a secure page, after a click). */
+  async copyImage(png: Blob): Promise<void> {
+    const clip = this.win.navigator.clipboard as Clipboard | undefined;
+    if (!clip || typeof clip.write !== 'function' || typeof ClipboardItem === 'undefined') {
+      throw new Error('This browser cannot put images on the clipboard; use "Save as PNG" instead.');
+    }
+    try {
+      await clip.write([new ClipboardItem({ 'image/png': png })]);
+    } catch (e) {
+      throw new Error(`The browser did not allow copying the image (${(e as Error).message}); use "Save as PNG" instead.`);
+    }
+  }
+
   /** Turn the desktop menus' keyboard shortcuts into menu commands. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     const onKey = (e: KeyboardEvent) => {

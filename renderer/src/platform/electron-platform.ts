@@ -113,6 +113,11 @@ export class ElectronPlatform implements Platform {
     return this.api.openExternal(url);
   }
 
+  /** Put a PNG image on the system clipboard through the main process (the page's own clipboard access is denied). */
+  async copyImage(png: Blob): Promise<void> {
+    if (!(await this.api.copyImage(new Uint8Array(await png.arrayBuffer())))) throw new Error('The image could not be put on the clipboard.');
+  }
+
   /**
    * Subscribe to native menu commands. Undo and Redo while a text field has focus undo the
    * typing in that field (the menu's Ctrl+Z would otherwise take it from the field).

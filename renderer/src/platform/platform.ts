@@ -58,6 +58,8 @@ export interface Platform {
   setUnsaved(key: string, title: string | null): void;
   /** Open an allowlisted web address in the user's browser; false when refused. */
   openExternal(url: string): Promise<boolean>;
+  /** Put a PNG image on the clipboard; rejects with a message fit to show when the host refuses. */
+  copyImage(png: Blob): Promise<void>;
   /** Subscribe to menu commands (native menus, or keyboard shortcuts in the browser); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Say the app listens for commands, so the host may send files the OS asked it to open. Optional: only the desktop has them. */

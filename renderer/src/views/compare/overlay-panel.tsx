@@ -54,6 +54,7 @@ export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[
   return (
     <ChartFrame
       title={title}
+      subject={`Runs: ${runs.map((r) => r.run.label).join(', ')}`}
       fileName={`${series}-by-run`}
       controls={
         <>

@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { PILLARS, REFERENCE_PORTFOLIO } from '../../../../engine';
+import { ChartCopyArea, copyChart } from '../../analyst/chart-copy';
 import { EventList } from '../../components/event-list';
 import { SeriesChart, type SeriesLine } from '../../components/series-chart';
 import { selectVisibleUntilWeek, useAppStore } from '../../store';
@@ -41,6 +42,9 @@ export interface ChartPanelProps {
  */
 export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPanelProps) {
   const [tab, setTab] = useState<TabId>('maturity');
+  const [copyStatus, setCopyStatus] = useState('');
+  const tabPanel = useRef<HTMLDivElement>(null);
+  const scenarioTitle = useAppStore((s) => s.scenario.title);
   const initiatives = useAppStore((s) => s.scenario.initiatives);
   const revealWeek = useAppStore(selectVisibleUntilWeek);
   const names = useMemo(() => new Map([...REFERENCE_PORTFOLIO, ...initiatives].map((i) => [i.id, i.name])), [initiatives]);
@@ -53,6 +57,8 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
     setTab(TABS[to]!.id);
     tabRefs.current[to]?.focus();
   };
+  const tabLabel = TABS.find((t) => t.id === tab)!.label;
+  const subject = `Scenario: ${scenarioTitle}`;
   return (
     <section className="chart-panel" aria-label="Charts">
       <div role="tablist" aria-label="Chart" className="chart-tabs">
@@ -75,22 +81,32 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="chart-tabpanel" aria-labelledby={`chart-tab-${tab}`} className="chart-tabpanel">
-        {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
-        {tab === 'pillars' && <PillarsChart runs={runs} fontSize={fontSize} />}
-        {tab === 'wgll' && <WgllChart runs={runs} fontSize={fontSize} />}
-        {tab === 'portfolio' && (
-          <PortfolioChart
-            run={runs.current}
-            typical={runs.shown.kind === 'typical' && !runs.revealing ? runs.bands : null}
-            names={names}
-            fontSize={fontSize}
-            untilWeek={runs.revealing ? revealWeek : null}
-          />
-        )}
-        {tab === 'adoption' && <AdoptionChart runs={runs} fontSize={fontSize} />}
-        {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
-        {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}
+      <div ref={tabPanel} role="tabpanel" id="chart-tabpanel" aria-labelledby={`chart-tab-${tab}`} className="chart-tabpanel">
+        <ChartCopyArea title={tabLabel} subject={subject} onStatus={setCopyStatus}>
+          {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}
+          {tab === 'pillars' && <PillarsChart runs={runs} fontSize={fontSize} />}
+          {tab === 'wgll' && <WgllChart runs={runs} fontSize={fontSize} />}
+          {tab === 'portfolio' && (
+            <PortfolioChart
+              run={runs.current}
+              typical={runs.shown.kind === 'typical' && !runs.revealing ? runs.bands : null}
+              names={names}
+              fontSize={fontSize}
+              untilWeek={runs.revealing ? revealWeek : null}
+            />
+          )}
+          {tab === 'adoption' && <AdoptionChart runs={runs} fontSize={fontSize} />}
+          {tab === 'confidence' && <ConfidenceChart runs={runs} fontSize={fontSize} />}
+          {tab === 'benefits' && <BenefitsChart runs={runs} fontSize={fontSize} />}
+        </ChartCopyArea>
+      </div>
+      <div className="chart-tools">
+        <p className="status" role="status" aria-live="polite">
+          {copyStatus}
+        </p>
+        <button type="button" onClick={() => void copyChart(tabPanel.current, tabLabel, subject).then(setCopyStatus)} aria-label={`Copy the chart "${tabLabel}"`}>
+          Copy chart
+        </button>
       </div>
     </section>
   );

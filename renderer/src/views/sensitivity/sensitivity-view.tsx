@@ -207,6 +207,7 @@ function LeverSensitivity({ target }: { readonly target: AnalysisTarget }) {
         <section aria-label="Sensitivity result" className="analyst-result">
           <ChartFrame
             title={`What moves ${kpiLabel(last.result.kpi)} most`}
+            subject={`${last.sourceLabel}, ${last.replications} replication${last.replications === 1 ? '' : 's'} per setting, seed ${last.seed}`}
             fileName={`tornado-${last.result.kpi}`}
             controls={
               <label className="inline">
