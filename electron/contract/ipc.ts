@@ -131,6 +131,8 @@ export interface IpcChannels {
   'shell:open-external': (url: string) => boolean;
   /** Put a PNG image (a chart with its caption) on the system clipboard; false when it is not an image. */
   'clipboard:write-image': (png: Uint8Array) => boolean;
+  /** Lay out a self-contained HTML document (the board pack) and return it printed to A4 PDF bytes. */
+  'pdf:render': (html: string) => Uint8Array;
 }
 
 /** The name of every request/response channel. */
@@ -161,6 +163,7 @@ export interface MomentumDesktopApi {
   setUnsaved(state: { readonly key: string; readonly title: string | null }): Promise<void>;
   openExternal(url: string): Promise<boolean>;
   copyImage(png: Uint8Array): Promise<boolean>;
+  renderPdf(html: string): Promise<Uint8Array>;
   /** Subscribe to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,3 +1,4 @@
+import { MAX_PACK_HTML } from './pdf';
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind, type IpcChannel, type IpcChannels } from '../contract/ipc';
 import { MAX_DOCUMENT_BYTES } from './files/load-document';
@@ -44,6 +45,7 @@ export const IPC_ARGUMENTS: { readonly [K in IpcChannel]: z.ZodType<Parameters<I
   'doc:set-unsaved': z.tuple([unsavedState]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
   'clipboard:write-image': z.tuple([pngImage]),
+  'pdf:render': z.tuple([z.string().max(MAX_PACK_HTML)]),
 };
 
 /** Thrown (and so rejected in the renderer) when a call fails the sender or argument check. */

@@ -8,6 +8,7 @@ import type { FileService } from './files/file-service';
 import { recoveryInfo } from './files/recovery';
 import { isAllowedExternalUrl } from './external-links';
 import { validateCall, type SenderInfo } from './ipc-validation';
+import { PDF_WINDOW_OPTIONS, renderPdf } from './pdf';
 
 /** What the IPC handlers work with. */
 export interface IpcContext {
@@ -84,4 +85,6 @@ export function registerIpc(ctx: IpcContext): void {
     await clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
     return true;
   });
+  // The board pack in one click: printed in a hidden window that runs no script (pdf.ts).
+  handle('pdf:render', (html) => renderPdf(html, () => new BrowserWindow(PDF_WINDOW_OPTIONS)));
 }

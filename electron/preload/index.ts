@@ -28,6 +28,7 @@ const api: MomentumDesktopApi = {
   setUnsaved: (state) => call('doc:set-unsaved', state),
   openExternal: (url) => call('shell:open-external', url),
   copyImage: (png) => call('clipboard:write-image', png),
+  renderPdf: (html) => call('pdf:render', html),
   onMenuCommand: (listener) => {
     const wrapped = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_EVENT, wrapped);

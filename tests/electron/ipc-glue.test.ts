@@ -65,7 +65,7 @@ describe('preload', () => {
   it('exposes exactly one named method per operation on window.momentum, never ipcRenderer or invoke', () => {
     const api = h.exposed.momentum as Record<string, unknown>;
     expect(Object.keys(h.exposed)).toEqual(['momentum']);
-    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'copyImage', 'exportFile', 'forgetRecent', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'openRecent', 'ready', 'saveFile', 'saveFileAs', 'setUnsaved']);
+    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'copyImage', 'exportFile', 'forgetRecent', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'openRecent', 'ready', 'renderPdf', 'saveFile', 'saveFileAs', 'setUnsaved']);
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
     expect(Object.keys(api)).not.toContain('invoke');
     expect(Object.keys(api)).not.toContain('send');

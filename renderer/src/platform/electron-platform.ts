@@ -118,6 +118,11 @@ export class ElectronPlatform implements Platform {
     if (!(await this.api.copyImage(new Uint8Array(await png.arrayBuffer())))) throw new Error('The image could not be put on the clipboard.');
   }
 
+  /** Print a self-contained HTML document to A4 PDF bytes in the main process (a hidden window that runs no script). */
+  renderPdf(html: string): Promise<Uint8Array> {
+    return this.api.renderPdf(html);
+  }
+
   /**
    * Subscribe to native menu commands. Undo and Redo while a text field has focus undo the
    * typing in that field (the menu's Ctrl+Z would otherwise take it from the field).

@@ -60,6 +60,11 @@ export interface Platform {
   openExternal(url: string): Promise<boolean>;
   /** Put a PNG image on the clipboard; rejects with a message fit to show when the host refuses. */
   copyImage(png: Blob): Promise<void>;
+  /**
+   * Lay out a self-contained HTML document and return it as A4 PDF bytes. Optional: only the desktop app can
+   * (Electron's printToPDF); in a browser the print dialog's "Save as PDF" does it.
+   */
+  renderPdf?(html: string): Promise<Uint8Array>;
   /** Subscribe to menu commands (native menus, or keyboard shortcuts in the browser); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Say the app listens for commands, so the host may send files the OS asked it to open. Optional: only the desktop has them. */

@@ -9,6 +9,7 @@ import { defaultKpi, kpiLabel, seriesLabel } from '../../model/metadata';
 import { lineChartPng, tornadoChartPng } from '../../analyst/offscreen-chart';
 import { tornadoRows } from '../../model/tornado-data';
 import { printHtml } from '../../analyst/print';
+import { getPlatform } from '../../platform';
 import { getRunResult } from '../../analyst/run-results';
 import { runSeries, seriesIds } from '../../analyst/run-series';
 import { runInput } from '../../analyst/sources';
@@ -43,6 +44,8 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
   const [notes, setNotes] = useState('');
   const [status, setStatus] = useState('');
   const ids = { title: useId(), notes: useId() };
+  const platform = getPlatform();
+  const pdf = platform.renderPdf ? (html: string) => platform.renderPdf!(html) : null;
 
   async function build(): Promise<{ html: string; name: string }> {
     const results = runs.map((r) => getRunResult(r.id));
@@ -109,6 +112,18 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
     }
   }
 
+  /** The desktop app saves a PDF in one click; a browser opens its print dialog, where "Save as PDF" does it. */
+  async function savePdf(render: (html: string) => Promise<Uint8Array>) {
+    setStatus('Making the PDF…');
+    try {
+      const { html, name } = await build();
+      const bytes = await render(html);
+      setStatus(await exportThroughPlatform(name.replace(/\.html$/, '.pdf'), new Blob([bytes as BlobPart], { type: 'application/pdf' })));
+    } catch (e) {
+      setStatus(`Could not make the PDF: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   async function print() {
     setStatus('Preparing the print view…');
     try {
@@ -137,6 +152,11 @@ export function BoardPackPanel({ runs, referenceIndex }: { runs: readonly OpenRu
         <button type="button" onClick={() => void exportHtml()} disabled={runs.length === 0}>
           Export board pack (HTML)
         </button>
+        {pdf ? (
+          <button type="button" onClick={() => void savePdf(pdf)} disabled={runs.length === 0}>
+            Save board pack as PDF…
+          </button>
+        ) : null}
         <button type="button" onClick={() => void print()} disabled={runs.length === 0}>
           Print board pack…
         </button>
