@@ -39,13 +39,6 @@ function someInputs(): SimTask['input'][] {
   return out;
 }
 
-function partsOf(payloads: readonly Payload[]) {
-  return payloads.map((p) => {
-    if (p.kind !== 'part') throw new Error('expected a Monte Carlo part');
-    return p.part;
-  });
-}
-
 describe('summaryOf', () => {
   it('gives a seeded run the KPIs of simulate(), bit for bit, though it skips series and explanations', async () => {
     let checked = 0;
@@ -141,18 +134,6 @@ describe('runUnits', () => {
       const payloads = planBatches(jobSize(job), 1, lanes).map((r) => runUnits(job, r.from, r.to));
       const text = payloads.map((p) => (p.kind === 'csv' ? p.text : '')).join('');
       expect(`${gridCsvHeader(axes, kpis, bands)}\n${text}`).toBe(want);
-    }
-  });
-
-  it('splits a Monte Carlo by replications into parts that merge to the one-call result, bit for bit', () => {
-    const input = scenarioToInput(inputsOf(scenarioFiles()[0]!));
-    const job: Job = { kind: 'replications', input, seed: 21, replications: 37, uncertainty: 'all' };
-    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 37, seed: 21, uncertainty: 'all' }));
-    for (const lanes of [1, 2, 5]) {
-      const ranges = planBatches(37, 1, lanes);
-      const parts = partsOf(ranges.map((r) => runUnits(job, r.from, r.to)));
-      // Merged in reverse to show the order of arrival does not matter.
-      expect(summarizeMonteCarlo(mergeMonteCarlo(input, parts.reverse()))).toEqual(want);
     }
   });
 
