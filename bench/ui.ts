@@ -65,16 +65,17 @@ function instrument(): void {
       super(url, options);
       const index = window.__workers.length;
       window.__workers.push(this);
-      this.addEventListener('message', (e: MessageEvent<{ id: number; progress?: unknown }>) => {
-        if (e.data && typeof e.data.id === 'number' && !('progress' in e.data)) probe.replies.push({ id: e.data.id, t: performance.now(), worker: index });
+      // The workers speak the engine's RPC (engine/parallel/rpc.ts): calls { call, method, args }, replies { call, ok, value }.
+      this.addEventListener('message', (e: MessageEvent<{ call: number; progress?: unknown }>) => {
+        if (e.data && typeof e.data.call === 'number' && !('progress' in e.data)) probe.replies.push({ id: e.data.call, t: performance.now(), worker: index });
       });
       const post = this.postMessage.bind(this) as (m: unknown, t?: Transferable[]) => void;
-      this.postMessage = ((message: { op?: string; id?: number; input?: unknown; opts?: { replications?: number } }, transfer?: Transferable[]) => {
-        if (message?.op === 'monteCarlo') {
-          window.__lastBandInput = message.input;
-          window.__lastBandOpts = message.opts;
+      this.postMessage = ((message: { method?: string; call?: number; args?: { input?: unknown; opts?: { replications?: number } } }, transfer?: Transferable[]) => {
+        if (message?.method === 'monteCarlo') {
+          window.__lastBandInput = message.args?.input;
+          window.__lastBandOpts = message.args?.opts;
         }
-        probe.sent.push({ op: String(message?.op), id: Number(message?.id), t: performance.now(), worker: index, replications: message?.opts?.replications });
+        probe.sent.push({ op: String(message?.method), id: Number(message?.call), t: performance.now(), worker: index, replications: message?.args?.opts?.replications });
         post(message, transfer);
       }) as Worker['postMessage'];
     }
@@ -247,14 +248,14 @@ async function thousandReplicationBand(page: Page, log: (line: string) => void):
       const id = 1_000_000_000 + i;
       const t0 = performance.now();
       await new Promise<void>((resolve) => {
-        const on = (e: MessageEvent<{ id: number; progress?: unknown }>) => {
-          if (e.data?.id !== id || 'progress' in e.data) return;
+        const on = (e: MessageEvent<{ call: number; progress?: unknown }>) => {
+          if (e.data?.call !== id || 'progress' in e.data) return;
           worker.removeEventListener('message', on);
           resolve();
         };
         worker.addEventListener('message', on);
         // The app's own options (such as which series it charts), with 1,000 replications.
-        worker.postMessage({ id, op: 'monteCarlo', input, opts: { ...window.__lastBandOpts, replications: 1000, seed: 20_201 + i } });
+        worker.postMessage({ call: id, method: 'monteCarlo', args: { input, opts: { ...window.__lastBandOpts, replications: 1000, seed: 20_201 + i } } });
       });
       if (i >= 2) out.push(performance.now() - t0);
     }
@@ -276,13 +277,13 @@ async function leverChangesDuringBands(page: Page, log: (line: string) => void):
     const once = () =>
       new Promise<void>((resolve) => {
         const id = next++;
-        const on = (e: MessageEvent<{ id: number; progress?: unknown }>) => {
-          if (e.data?.id !== id || 'progress' in e.data) return;
+        const on = (e: MessageEvent<{ call: number; progress?: unknown }>) => {
+          if (e.data?.call !== id || 'progress' in e.data) return;
           band.removeEventListener('message', on);
           resolve();
         };
         band.addEventListener('message', on);
-        band.postMessage({ id, op: 'monteCarlo', input: window.__lastBandInput, opts: { ...window.__lastBandOpts, replications: 1000, seed: next } });
+        band.postMessage({ call: id, method: 'monteCarlo', args: { input: window.__lastBandInput, opts: { ...window.__lastBandOpts, replications: 1000, seed: next } } });
       });
     window.__stopBands = false;
     window.__bandsRunning = true;
@@ -320,13 +321,13 @@ async function workerRoundTrip(page: Page, log: (line: string) => void): Promise
       const id = 2_000_000_000 + i;
       const t0 = performance.now();
       await new Promise<void>((resolve) => {
-        const on = (e: MessageEvent<{ id: number }>) => {
-          if (e.data?.id !== id) return;
+        const on = (e: MessageEvent<{ call: number }>) => {
+          if (e.data?.call !== id) return;
           worker.removeEventListener('message', on);
           resolve();
         };
         worker.addEventListener('message', on);
-        worker.postMessage({ id, op: 'no-such-operation' });
+        worker.postMessage({ call: id, method: 'no-such-operation', args: null });
       });
       if (i >= 5) out.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 5));
