@@ -7,16 +7,13 @@ import {
   blankInput,
   createInProcessRunner,
   evaluateTask,
-  mergeMonteCarlo,
-  monteCarlo,
   parseScenario,
   scenarioToInput,
-  summarizeMonteCarlo,
   toCsv,
   type KpiSummary,
   type SimTask,
 } from '../../engine';
-import { comboAt, gridCsvHeader, gridTask, jobSize, packSummaries, runUnits, summaryOf, unpackSummaries, type GridAxis, type Job, type Payload } from '../../cli/job';
+import { comboAt, gridCsvHeader, gridTask, jobSize, packSummaries, runUnits, summaryOf, unpackSummaries, type GridAxis, type Job } from '../../cli/job';
 import { planBatches } from '../../cli/pool';
 import { scenarioFiles } from './helpers';
 

@@ -1,7 +1,7 @@
 // The worker pool and the dispatcher's error mapping, exercised in-process (the pool starts
 // real worker threads through cli/bin/worker.mjs).
 import { describe, expect, it } from 'vitest';
-import { LEVERS, blankInput, createInProcessRunner, evaluateTask, monteCarlo, summarizeMonteCarlo, type SimTask } from '../../engine';
+import { LEVERS, blankInput, createInProcessRunner, evaluateTask, type SimTask } from '../../engine';
 import type { CliIo } from '../../cli/io';
 import { gridTask, type GridAxis, type Job } from '../../cli/job';
 import { main } from '../../cli/main';
