@@ -3,6 +3,8 @@
 // tree's node_modules linked in), and the two trees' `bench/run.ts` run as alternating processes, A then B
 // and B then A in turn, so that a busy machine slows both alike. Each entry's figure is the median of its
 // per-round medians; B/A above 1 is slower for times (and below 1 for speed-ups, where higher is better).
+// Where an entry also has CPU time, that ratio is given too and judges the entry: a busy machine stretches
+// wall-clock time by the wait for a core, while CPU time measures the work.
 // The default suites are engine and cli. See docs/PERFORMANCE.md, "A/B against an earlier commit".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -24,22 +26,26 @@ export interface AbRow {
   readonly a: number | undefined;
   readonly b: number | undefined;
   readonly ratio: number | undefined;
-  /** True when B is more than SLOWER_LIMIT worse than A (slower, or a lower speed-up). */
+  /** B over A of the median CPU time, where both sides measured it. */
+  readonly cpuRatio: number | undefined;
+  /** True when B is more than SLOWER_LIMIT worse than A (slower, or a lower speed-up), by CPU time where there is one. */
   readonly worse: boolean;
 }
 
 /** Return the rows of per-round entries of A and B, in B's order then A's entries that B lacks. */
 export function abRows(a: readonly (readonly Entry[])[], b: readonly (readonly Entry[])[]): AbRow[] {
+  const middle = (values: readonly number[]) => (values.length === 0 ? undefined : quantile([...values].sort((x, y) => x - y), 0.5));
   const medians = (rounds: readonly (readonly Entry[])[]) => {
-    const by = new Map<string, { unit: string; values: number[] }>();
+    const by = new Map<string, { unit: string; values: number[]; cpu: number[] }>();
     for (const round of rounds) {
       for (const e of round) {
-        const slot = by.get(e.name) ?? { unit: e.unit, values: [] };
+        const slot = by.get(e.name) ?? { unit: e.unit, values: [], cpu: [] };
         slot.values.push(e.median);
+        if (e.cpuMedian !== undefined) slot.cpu.push(e.cpuMedian);
         by.set(e.name, slot);
       }
     }
-    return new Map([...by].map(([name, { unit, values }]) => [name, { unit, median: quantile([...values].sort((x, y) => x - y), 0.5) }]));
+    return new Map([...by].map(([name, { unit, values, cpu }]) => [name, { unit, median: middle(values)!, cpu: middle(cpu) }]));
   };
   const ma = medians(a);
   const mb = medians(b);
@@ -48,10 +54,13 @@ export function abRows(a: readonly (readonly Entry[])[], b: readonly (readonly E
     const unit = (mb.get(name) ?? ma.get(name))!.unit;
     const av = ma.get(name)?.median;
     const bv = mb.get(name)?.median;
-    const ratio = av !== undefined && bv !== undefined && av !== 0 ? bv / av : undefined;
+    const over = (x: number | undefined, y: number | undefined) => (x !== undefined && y !== undefined && x !== 0 ? y / x : undefined);
+    const ratio = over(av, bv);
+    const cpuRatio = over(ma.get(name)?.cpu, mb.get(name)?.cpu);
     const higherIsBetter = unit === '×';
-    const worse = ratio !== undefined && (higherIsBetter ? ratio < 1 / SLOWER_LIMIT : ratio > SLOWER_LIMIT);
-    return { name, unit, a: av, b: bv, ratio, worse };
+    const judged = cpuRatio ?? ratio;
+    const worse = judged !== undefined && (higherIsBetter ? judged < 1 / SLOWER_LIMIT : judged > SLOWER_LIMIT);
+    return { name, unit, a: av, b: bv, ratio, cpuRatio, worse };
   });
 }
 
@@ -63,8 +72,9 @@ function fmt(v: number | undefined): string {
 
 /** Return the rows as a Markdown table (for docs/PERFORMANCE.md). */
 export function abTable(rows: readonly AbRow[], ref: string): string {
-  const lines = [`| entry | unit | A (${ref}) | B (this tree) | B/A |`, '| --- | --- | ---: | ---: | ---: |'];
-  for (const r of rows) lines.push(`| ${r.name} | ${r.unit} | ${fmt(r.a)} | ${fmt(r.b)} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(2)}${r.worse ? ' **worse**' : ''}`} |`);
+  const ratio = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(2));
+  const lines = [`| entry | unit | A (${ref}) | B (this tree) | B/A | B/A, CPU |`, '| --- | --- | ---: | ---: | ---: | ---: |'];
+  for (const r of rows) lines.push(`| ${r.name} | ${r.unit} | ${fmt(r.a)} | ${fmt(r.b)} | ${ratio(r.ratio)} | ${ratio(r.cpuRatio)}${r.worse ? ' **worse**' : ''} |`);
   return lines.join('\n');
 }
 

@@ -21,11 +21,20 @@ describe('abRows', () => {
     expect(gone).toMatchObject({ a: 5, b: undefined, ratio: undefined, worse: false });
     expect(abRows([[entry('x', 10)]], [[entry('x', 11.5)]])[0]!.worse).toBe(true);
     expect(abTable(rows, 'abc123').split('\n').slice(0, 4)).toEqual([
-      '| entry | unit | A (abc123) | B (this tree) | B/A |',
-      '| --- | --- | ---: | ---: | ---: |',
-      '| engine: run | ms | 11.00 | 12.00 | 1.09 |',
-      '| cli: speed-up | × | 2.00 | 1.80 | 0.90 **worse** |',
+      '| entry | unit | A (abc123) | B (this tree) | B/A | B/A, CPU |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+      '| engine: run | ms | 11.00 | 12.00 | 1.09 | – |',
+      '| cli: speed-up | × | 2.00 | 1.80 | 0.90 | – **worse** |',
     ]);
+  });
+
+  it('judges by CPU time where both sides have it: a busy machine stretches the wall clock, not the work', () => {
+    const withCpu = (median: number, cpuMedian: number): Entry => ({ ...entry('engine: mc', median), cpuMedian });
+    const [waited] = abRows([[withCpu(100, 100)], [withCpu(110, 98)], [withCpu(105, 99)]], [[withCpu(200, 101)], [withCpu(180, 99)], [withCpu(190, 100)]]);
+    expect(waited).toMatchObject({ a: 105, b: 190, worse: false });
+    expect(waited!.cpuRatio).toBeCloseTo(100 / 99, 12);
+    const [worked] = abRows([[withCpu(100, 100)]], [[withCpu(105, 120)]]);
+    expect(worked).toMatchObject({ worse: true });
   });
 });
 
