@@ -1,8 +1,11 @@
 // Benchmarks (not tests): `npm run bench` runs every suite, prints a table and writes bench/results.json.
 // `npm run bench -- engine scaling` runs only the named suites and replaces only their entries in
-// bench/results.json; `npm run bench -- --list` lists the suites. See docs/PERFORMANCE.md.
+// bench/results.json; `npm run bench -- --list` lists the suites; `npm run bench -- --ab REF [SUITE ...]`
+// runs them side by side with git ref REF (bench/ab.ts). MOMENTUM_BENCH_RESULTS names another results file.
+// See docs/PERFORMANCE.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { abArgs, runAb } from './ab';
 import { CLI_SUITE } from './cli';
 import { DESKTOP_SUITE } from './desktop';
 import { ENGINE_SUITE } from './engine';
@@ -12,7 +15,7 @@ import { SCALING_SUITE } from './scaling';
 import { UI_SUITE } from './ui';
 
 const SUITES: readonly Suite[] = [ENGINE_SUITE, SCALING_SUITE, INSIGHT_MAKER_SUITE, CLI_SUITE, DESKTOP_SUITE, UI_SUITE];
-const RESULTS = new URL('./results.json', import.meta.url);
+const RESULTS = process.env.MOMENTUM_BENCH_RESULTS ?? new URL('./results.json', import.meta.url);
 
 function fmt(v: number | undefined): string {
   if (v === undefined) return '';
@@ -22,9 +25,18 @@ function fmt(v: number | undefined): string {
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--list') || argv.includes('--help')) {
-    console.log('npm run bench [-- SUITE ...]\n\nSuites:');
+    console.log('npm run bench [-- SUITE ...]\nnpm run bench -- --ab REF [SUITE ...] [--rounds N]   (side by side with git ref REF)\n\nSuites:');
     for (const s of SUITES) console.log(`  ${s.id.padEnd(14)} ${s.summary}`);
     return 0;
+  }
+  const ab = abArgs(argv);
+  if (ab) {
+    const bad = ab.suites.filter((a) => !SUITES.some((s) => s.id === a));
+    if (bad.length > 0) {
+      console.error(`Unknown suite ${bad.map((u) => `'${u}'`).join(', ')}; known: ${SUITES.map((s) => s.id).join(', ')}.`);
+      return 2;
+    }
+    return runAb(ab.ref, ab.suites, ab.rounds);
   }
   const unknown = argv.filter((a) => !SUITES.some((s) => s.id === a));
   if (unknown.length > 0) {

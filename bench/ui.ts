@@ -72,17 +72,34 @@ function instrument(): void {
       const index = window.__workers.length;
       window.__workerUrl ??= url;
       window.__workers.push(this);
-      this.addEventListener('message', (e: MessageEvent<{ id: number; progress?: unknown }>) => {
-        if (e.data && typeof e.data.id === 'number' && !('progress' in e.data)) probe.replies.push({ id: e.data.id, t: performance.now(), worker: index });
+      // The workers speak the engine's RPC (engine/parallel/rpc.ts): calls { call, method, args, progress? },
+      // replies { call, ok, value | error } or { call, progress }. The bench's own requests below are written
+      // as { id, op, input, opts, port, progress? } and read replies as { id, ok, result, error, progress }:
+      // this listener, the first on every worker, gives each reply those names too (the app's client reads
+      // only its own), and postMessage turns a bench request into a call.
+      this.addEventListener('message', (e: MessageEvent<{ call?: number; id?: number; value?: unknown; result?: unknown; progress?: unknown }>) => {
+        const d = e.data;
+        if (d && typeof d === 'object' && typeof d.call === 'number') {
+          d.id = d.call;
+          if ('value' in d) d.result = d.value;
+        }
+        if (d && typeof d.id === 'number' && !('progress' in d)) probe.replies.push({ id: d.id, t: performance.now(), worker: index });
       });
       const post = this.postMessage.bind(this) as (m: unknown, t?: Transferable[]) => void;
-      this.postMessage = ((message: { op?: string; id?: number; input?: unknown; opts?: { replications?: number } }, transfer?: Transferable[]) => {
-        if (message?.op === 'monteCarlo') {
+      type Old = { op?: string; id?: number; input?: unknown; opts?: { replications?: number }; port?: unknown; progress?: boolean; [k: string]: unknown };
+      type Call = { method?: string; call?: number; args?: { input?: unknown; opts?: { replications?: number } }; progress?: true };
+      const asCall = (m: Old): Call => {
+        const { op, id, progress, ...rest } = m;
+        return { call: id, method: op, args: rest as Call['args'], ...(progress ? { progress: true as const } : {}) };
+      };
+      this.postMessage = ((raw: Old | Call, transfer?: Transferable[]) => {
+        const message: Call = raw && typeof raw === 'object' && 'op' in raw && !('method' in raw) ? asCall(raw as Old) : (raw as Call);
+        if (message?.method === 'monteCarlo') {
           window.__bandWorker ??= index;
-          window.__lastBandInput = message.input;
-          window.__lastBandOpts = message.opts;
+          window.__lastBandInput = message.args?.input;
+          window.__lastBandOpts = message.args?.opts;
         }
-        probe.sent.push({ op: String(message?.op), id: Number(message?.id), t: performance.now(), worker: index, replications: message?.opts?.replications });
+        probe.sent.push({ op: String(message?.method), id: Number(message?.call), t: performance.now(), worker: index, replications: message?.args?.opts?.replications });
         post(message, transfer);
       }) as Worker['postMessage'];
     }

@@ -9,8 +9,8 @@
 // The core door (not ../engine): a worker needs only the model, so it starts without loading zod
 // and the file formats.
 import {
-  csvCell, monteCarlo, monteCarloPart, partBuffers, simulateExpected, summarizeMonteCarlo, summarizeRun,
-  type CsvCell, type KpiStats, type KpiSummary, type MonteCarloPart, type SimInput, type SimTask,
+  csvCell, monteCarlo, monteCarloPart, simulateExpected, summarizeMonteCarlo, summarizeRun,
+  type CsvCell, type KpiStats, type KpiSummary, type SimTask,
 } from '../engine/core';
 import type { Method, PartMethods } from '../engine/parallel';
 import { designPoint, designSize, type SampledDesign } from './design';
@@ -23,9 +23,8 @@ export interface GridAxis {
 
 /**
  * A job: a list of tasks (units are tasks), a grid over levers around one base task (units are
- * combinations, the first axis changing slowest), a sampled design around one base task (units are
- * its rows), or one Monte Carlo split by replications (units
- * are replications; see `monteCarloPart`).
+ * combinations, the first axis changing slowest), or a sampled design around one base task (units are
+ * its rows). A single Monte Carlo split by replications is the runner's (cli/runner.ts).
  */
 export type Job =
   | { readonly kind: 'tasks'; readonly tasks: readonly SimTask[] }
@@ -44,8 +43,7 @@ export type Job =
       readonly design: SampledDesign;
       readonly independentSeeds: boolean;
       readonly csv?: boolean;
-    }
-  | { readonly kind: 'replications'; readonly input: SimInput; readonly seed: number; readonly replications: number; readonly uncertainty: 'noise' | 'all' };
+    };
 
 /**
  * The results of a range of units. KPI summaries travel packed: `names` once, then per unit one
@@ -55,8 +53,7 @@ export type Job =
 export type Payload =
   | { readonly kind: 'packed'; readonly names: readonly string[]; readonly values: Float64Array; readonly stats: Float64Array; readonly hasStats: Uint8Array }
   | { readonly kind: 'objects'; readonly summaries: readonly KpiSummary[] }
-  | { readonly kind: 'csv'; readonly names: readonly string[]; readonly text: string }
-  | { readonly kind: 'part'; readonly part: MonteCarloPart };
+  | { readonly kind: 'csv'; readonly names: readonly string[]; readonly text: string };
 
 /** A range's results, or which unit failed and why. */
 export type RunReply = { readonly ok: true; readonly payload: Payload } | { readonly ok: false; readonly unit: number; readonly message: string };
@@ -85,16 +82,14 @@ export class UnitError extends Error {
 export function jobSize(job: Job): number {
   if (job.kind === 'tasks') return job.tasks.length;
   if (job.kind === 'grid') return job.axes.reduce((n, a) => n * a.values.length, 1);
-  if (job.kind === 'design') return designSize(job.design);
-  return job.replications;
+  return designSize(job.design);
 }
 
 /** Return the replications one unit of a job costs on average (1 for a single or expected run). */
 export function unitCost(job: Job): number {
   const cost = (t: SimTask) => (t.method === 'monte-carlo' ? t.replications : 1);
   if (job.kind === 'tasks') return job.tasks.length === 0 ? 1 : job.tasks.reduce((n, t) => n + cost(t), 0) / job.tasks.length;
-  if (job.kind === 'grid' || job.kind === 'design') return cost(job.base);
-  return 1;
+  return cost(job.base);
 }
 
 /** Return a 32-bit seed for combination `index`, mixed from the base seed (SplitMix32-style). */
@@ -166,7 +161,7 @@ export function summaryOf(task: SimTask): KpiSummary {
 }
 
 /** Return the task of unit `index` of a task list or grid job. */
-function taskAt(job: Exclude<Job, { kind: 'replications' }>, index: number): SimTask {
+function taskAt(job: Job, index: number): SimTask {
   if (job.kind === 'tasks') return job.tasks[index]!;
   return pointTask(job.base, pointLevers(job), pointAt(job, index), gridSeed(job.base, job.independentSeeds, index));
 }
@@ -176,14 +171,6 @@ function taskAt(job: Exclude<Job, { kind: 'replications' }>, index: number): Sim
  * that failed.
  */
 export function runUnits(job: Job, from: number, to: number): Payload {
-  if (job.kind === 'replications') {
-    try {
-      // No series: the command line reports KPIs only, and the parts stay small to send.
-      return { kind: 'part', part: monteCarloPart(job.input, { seed: job.seed, from, to, series: [], uncertainty: job.uncertainty }) };
-    } catch (err) {
-      throw new UnitError(from, err instanceof Error ? (err.stack ?? err.message) : String(err));
-    }
-  }
   const summaries: KpiSummary[] = [];
   for (let k = from; k < to; k++) {
     try {
@@ -223,8 +210,6 @@ export function gridCsvLine(job: PointJob, index: number, summary: KpiSummary, n
 /** Return the buffers of a payload, to transfer rather than copy when posting it. */
 export function payloadBuffers(payload: Payload): ArrayBuffer[] {
   if (payload.kind === 'packed') return [payload.values.buffer, payload.stats.buffer, payload.hasStats.buffer] as ArrayBuffer[];
-  // The engine lists a part's buffers itself, so a field added to parts is transferred too.
-  if (payload.kind === 'part') return partBuffers(payload.part);
   return [];
 }
 
@@ -260,7 +245,6 @@ export function packSummaries(summaries: readonly KpiSummary[]): Payload {
 /** Return the summaries of a summaries payload, equal (key order included) to the ones packed. */
 export function unpackSummaries(payload: Payload): KpiSummary[] {
   if (payload.kind === 'objects') return [...payload.summaries];
-  if (payload.kind === 'part') throw new Error('A Monte Carlo part holds replications, not summaries.');
   if (payload.kind === 'csv') throw new Error('CSV lines hold text, not summaries.');
   const { names, values, stats, hasStats } = payload;
   const m = names.length;

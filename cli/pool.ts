@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { mergeMonteCarlo, type KpiSummary, type MonteCarloPart, type MonteCarloResult, type SimInput, type SimTask } from '../engine/core';
+import type { KpiSummary, SimTask } from '../engine/core';
 import { nodePort, rpcClient, type RpcClient } from '../engine/parallel';
 import { UnitError, jobSize, runUnits, unitCost, unpackSummaries, type Job, type Payload, type RunReply, type WorkerMethods } from './job';
 import { Interrupted, onStop, type StopSignal } from './signals';
@@ -85,13 +85,15 @@ function rangesOf(job: Job, lanes: number, opts: RunOptions): { ranges: readonly
   return { ranges, total: ranges.reduce((n, r) => n + r.to - r.from, 0) };
 }
 
-// From the TypeScript sources (tsx, vitest) the worker is loaded through tsx; from the bundle the
-// worker bundle sits next to the command's own (see cli/bin/bundle.mjs).
-const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./bin/worker.mjs', import.meta.url) : new URL('./worker.mjs', import.meta.url);
+/**
+ * Return the worker threads' entry (cli/worker.ts): from the TypeScript sources (tsx, vitest) it is loaded
+ * through tsx; from the bundle the worker bundle sits next to the command's own (see cli/bin/bundle.mjs).
+ */
+export const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./bin/worker.mjs', import.meta.url) : new URL('./worker.mjs', import.meta.url);
 
 /** Return how a unit is named in an error message. */
-function unitName(job: Job, unit: number): string {
-  return job.kind === 'replications' ? `replication ${unit + 1}` : `task ${unit + 1}`;
+function unitName(unit: number): string {
+  return `task ${unit + 1}`;
 }
 
 /** Worker threads that compute jobs, one job at a time, each called over the engine's RPC (cli/worker.ts). */
@@ -181,7 +183,7 @@ export class WorkerPool {
       const answered = (i: number, index: number, reply: RunReply) => {
         if (settled) return;
         if (!reply.ok) {
-          settle(new Error(`${unitName(job, reply.unit)} failed in a worker thread: ${reply.message}`));
+          settle(new Error(`${unitName(reply.unit)} failed in a worker thread: ${reply.message}`));
           return;
         }
         inFlight[i]!--;
@@ -241,7 +243,7 @@ export async function runInProcess(job: Job, onProgress?: (done: number, total: 
       try {
         payload = runUnits(job, r.from, r.to);
       } catch (err) {
-        if (err instanceof UnitError) throw new Error(`${unitName(job, err.unit)} failed: ${err.message}`);
+        if (err instanceof UnitError) throw new Error(`${unitName(err.unit)} failed: ${err.message}`);
         throw err;
       }
       out.push(payload);
@@ -276,7 +278,7 @@ export function startPool(workers: number): WorkerPool | undefined {
  * sweep on 2 workers: 1.36 s against 1.75 s, docs/PERFORMANCE.md). Set before the workers' isolates
  * exist; results never depend on it. MOMENTUM_CONCURRENT_JIT=1 keeps V8's default.
  */
-function useWorkersOwnCompiler(env: NodeJS.ProcessEnv = process.env): void {
+export function useWorkersOwnCompiler(env: NodeJS.ProcessEnv = process.env): void {
   if (env.MOMENTUM_CONCURRENT_JIT !== '1') setFlagsFromString('--no-concurrent-recompilation');
 }
 
@@ -295,22 +297,4 @@ export async function evaluateAll(tasks: readonly SimTask[], opts: PoolOptions):
   } finally {
     pool?.close();
   }
-}
-
-/**
- * Run a Monte Carlo split by replications across the pool (or on the main thread) and return the merged
- * result: bit for bit that of one `monteCarlo` call with the same seed (KPIs only, no bands).
- */
-export async function monteCarloInParts(
-  input: SimInput,
-  opts: { readonly replications: number; readonly seed: number; readonly uncertainty: 'noise' | 'all' },
-  pool: WorkerPool | undefined,
-  onProgress?: (done: number, total: number) => void,
-): Promise<MonteCarloResult> {
-  const payloads = await runJob({ kind: 'replications', input, seed: opts.seed, replications: opts.replications, uncertainty: opts.uncertainty }, pool, onProgress);
-  const parts: MonteCarloPart[] = payloads.map((p) => {
-    if (p.kind !== 'part') throw new Error('A Monte Carlo batch came back without its replications.');
-    return p.part;
-  });
-  return mergeMonteCarlo(input, parts);
 }

@@ -49,8 +49,9 @@ export interface AssumptionSensitivityRequest extends AssumptionSensitivityOptio
 export const CANCELLED = 'Cancelled.';
 
 /**
- * One way to run the engine. The in-process runner serves tests and the CLI; the renderer's
- * Web Worker runner implements the same interface off the UI thread.
+ * One way to run the engine. The in-process runner serves tests and the command line's small runs;
+ * the lane runner (engine/parallel/runner.ts) implements the same interface over workers: the app's
+ * Web Workers (renderer/src/sim/worker-runner.ts) and the command line's threads (cli/runner.ts).
  */
 export interface SimRunner {
   expected(input: SimInput): Promise<RunResult>;

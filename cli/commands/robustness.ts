@@ -3,7 +3,8 @@ import { ENGINE_VERSION, robustness, taskOf, uncertaintyOf, type Robustness } fr
 import { UsageError, parseArgs, type CommandSpec } from '../args';
 import { checkKpi, SAMPLING_OPTIONS, WORKERS_OPTION, fmt, loadFile, specFrom } from '../common';
 import { EXIT, type CliIo } from '../io';
-import { monteCarloInParts, startPool, workersForReplications, type WorkerPool } from '../pool';
+import { workersForReplications } from '../pool';
+import { createCliRunner } from '../runner';
 import { createProgress } from '../progress';
 
 /** Paired replications a robustness check uses unless told otherwise. */
@@ -45,18 +46,18 @@ export async function robustnessCommand(argv: readonly string[], io: CliIo): Pro
   if (whatIf.method !== 'monte-carlo') throw new UsageError('A robustness check compares replications: use --replications 2 or more.');
   const scenario = { ...whatIf, overrides: loaded.kind === 'run' ? loaded.run.overrides : {} };
   const [a, b] = [taskOf(scenario), taskOf(whatIf)];
-  let pool: WorkerPool | undefined = startPool(Math.min(a.replications, workersForReplications(2 * a.replications, args.ints.get('workers'))));
+  const runner = createCliRunner(Math.min(a.replications, workersForReplications(2 * a.replications, args.ints.get('workers'))));
   const progress = createProgress(io, 'replications');
   let result: Robustness;
   try {
-    const opts = { replications: a.replications, seed: a.seed, uncertainty: uncertaintyOf(whatIf) };
-    const base = await monteCarloInParts(a.input, opts, pool, (d, t) => progress.update(d, 2 * t));
-    const other = await monteCarloInParts(b.input, opts, pool, (d, t) => progress.update(t + d, 2 * t));
+    // KPIs only (no series), as the comparison needs no bands.
+    const opts = { replications: a.replications, seed: a.seed, series: [], uncertainty: uncertaintyOf(whatIf) };
+    const base = await runner.monteCarlo(a.input, { ...opts, onProgress: (d, t) => progress.update(d, 2 * t) });
+    const other = await runner.monteCarlo(b.input, { ...opts, onProgress: (d, t) => progress.update(t + d, 2 * t) });
     result = robustness(base, other, kpi);
   } finally {
     progress.end();
-    pool?.close();
-    pool = undefined;
+    runner.dispose();
   }
   if (args.flags.has('json')) {
     const doc = { kpi: result.kpi, share: result.share, ties: result.ties, medianGain: result.medianGain, replications: result.replications, uncertainty: result.uncertainty, seed: a.seed, engineVersion: ENGINE_VERSION };

@@ -22,7 +22,8 @@ import { SAMPLING_OPTIONS, WORKERS_OPTION, changesRun, checkWritable, fmt, loadF
 import { writeAtomic } from '../files';
 import { createProgress } from '../progress';
 import { EXIT, type CliIo } from '../io';
-import { AUTO_PARALLEL_MIN_REPLICATIONS, monteCarloInParts, startPool, workersForReplications, type WorkerPool } from '../pool';
+import { AUTO_PARALLEL_MIN_REPLICATIONS, workersForReplications } from '../pool';
+import { createCliRunner, type CliRunner } from '../runner';
 
 /** The interface of `momentum run`. */
 export const RUN_COMMAND: CommandSpec = {
@@ -114,20 +115,20 @@ function reproductionText(r: ReproductionReport): string {
 /** Run `momentum run`. */
 export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(RUN_COMMAND, argv);
-  // Start the workers now when the command line already asks for a Monte Carlo large enough, so that
-  // they load while the file is read and checked.
+  // Start the runner's threads now when the command line already asks for a Monte Carlo large enough, so
+  // that they load while the file is read and checked.
   const requested = args.ints.get('workers');
   const asked = args.flags.has('expected') ? 1 : (args.ints.get('replications') ?? RUN_SET.replications);
-  const workers: { pool?: WorkerPool } = {};
-  if (asked > 1 && (requested !== undefined || asked >= AUTO_PARALLEL_MIN_REPLICATIONS)) workers.pool = startPool(workersForReplications(asked, requested));
+  const workers: { runner?: CliRunner } = {};
+  if (asked > 1 && (requested !== undefined || asked >= AUTO_PARALLEL_MIN_REPLICATIONS)) workers.runner = createCliRunner(workersForReplications(asked, requested));
   try {
     return await runWith(args, io, workers);
   } finally {
-    workers.pool?.close();
+    workers.runner?.dispose();
   }
 }
 
-async function runWith(args: ParsedArgs, io: CliIo, workers: { pool?: WorkerPool }): Promise<number> {
+async function runWith(args: ParsedArgs, io: CliIo, workers: { runner?: CliRunner }): Promise<number> {
   const loaded = loadFile(io, args.positional[0]!);
   const spec = specFrom(loaded, args);
   const out = args.strings.get('out');
@@ -136,18 +137,20 @@ async function runWith(args: ParsedArgs, io: CliIo, workers: { pool?: WorkerPool
   const task = taskOf(spec);
   let summary: KpiSummary;
   if (task.method === 'monte-carlo') {
-    // The replications are split into parts across the workers (or run in parts on this thread) and
-    // merged: the same numbers, bit for bit, as one monteCarlo call with this seed.
-    workers.pool ??= startPool(Math.min(task.replications, workersForReplications(task.replications, args.ints.get('workers'))));
+    // The runner splits the replications into parts across its threads (or runs them in parts on this
+    // one) and merges them: the same numbers, bit for bit, as one monteCarlo call with this seed. No
+    // series: the command line reports KPIs only, and the parts stay small to send.
+    const runner = (workers.runner ??= createCliRunner(Math.min(task.replications, workersForReplications(task.replications, args.ints.get('workers')))));
     const progress = createProgress(io, 'replications');
     try {
-      summary = summarizeMonteCarlo(await monteCarloInParts(task.input, { replications: task.replications, seed: task.seed, uncertainty: task.uncertainty ?? 'noise' }, workers.pool, (d, t) => progress.update(d, t)));
+      const opts = { replications: task.replications, seed: task.seed, series: [], uncertainty: task.uncertainty ?? 'noise', onProgress: (d: number, t: number) => progress.update(d, t) };
+      summary = summarizeMonteCarlo(await runner.monteCarlo(task.input, opts));
     } finally {
       progress.end();
-      workers.pool?.close();
+      runner.dispose();
     }
   } else {
-    workers.pool?.close();
+    workers.runner?.dispose();
     summary = await evaluateTask(task, createInProcessRunner());
   }
   const reproduction = loaded.kind === 'run' && !changesRun(args) ? checkReproduction(loaded.run, summary, ENGINE_VERSION) : undefined;

@@ -5,21 +5,24 @@
  * here touches a global, so the same runner serves the app's Web Workers and the command line's threads.
  */
 export interface Port {
-  /** Post `message`; the `transfer` buffers move to the other side (theirs is detached here). */
-  post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  /** Post `message`; the `transfer` buffers and ports move to the other side (detached here). */
+  post(message: unknown, transfer?: readonly Transferable[]): void;
   /** Call `handler` with every message that arrives (one handler: a later call replaces it). */
   listen(handler: (message: unknown) => void): void;
 }
 
+/** What posting can move rather than copy: an ArrayBuffer, or a message port (DOM or worker_threads). */
+export type Transferable = object;
+
 /** The side of a Web Worker or DOM MessagePort a port uses (its events carry the message as `data`). */
 export interface WebEndpoint<E extends { readonly data: unknown }> {
-  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
   onmessage: ((event: E) => void) | null;
 }
 
 /** The side of a worker_threads Worker, `parentPort` or Node MessagePort a port uses. */
 export interface NodeEndpoint {
-  postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  postMessage(message: unknown, transfer?: readonly Transferable[]): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
 }
 

@@ -7,16 +7,13 @@ import {
   blankInput,
   createInProcessRunner,
   evaluateTask,
-  mergeMonteCarlo,
-  monteCarlo,
   parseScenario,
   scenarioToInput,
-  summarizeMonteCarlo,
   toCsv,
   type KpiSummary,
   type SimTask,
 } from '../../engine';
-import { comboAt, gridCsvHeader, gridTask, jobSize, packSummaries, runUnits, summaryOf, unpackSummaries, type GridAxis, type Job, type Payload } from '../../cli/job';
+import { comboAt, gridCsvHeader, gridTask, jobSize, packSummaries, runUnits, summaryOf, unpackSummaries, type GridAxis, type Job } from '../../cli/job';
 import { planBatches } from '../../cli/pool';
 import { scenarioFiles } from './helpers';
 
@@ -37,13 +34,6 @@ function someInputs(): SimTask['input'][] {
     for (const def of LEVERS.slice(0, 4)) out.push(scenarioToInput(scenario, { [def.id]: def.min }), scenarioToInput(scenario, { [def.id]: def.max }));
   }
   return out;
-}
-
-function partsOf(payloads: readonly Payload[]) {
-  return payloads.map((p) => {
-    if (p.kind !== 'part') throw new Error('expected a Monte Carlo part');
-    return p.part;
-  });
 }
 
 describe('summaryOf', () => {
@@ -141,18 +131,6 @@ describe('runUnits', () => {
       const payloads = planBatches(jobSize(job), 1, lanes).map((r) => runUnits(job, r.from, r.to));
       const text = payloads.map((p) => (p.kind === 'csv' ? p.text : '')).join('');
       expect(`${gridCsvHeader(axes, kpis, bands)}\n${text}`).toBe(want);
-    }
-  });
-
-  it('splits a Monte Carlo by replications into parts that merge to the one-call result, bit for bit', () => {
-    const input = scenarioToInput(inputsOf(scenarioFiles()[0]!));
-    const job: Job = { kind: 'replications', input, seed: 21, replications: 37, uncertainty: 'all' };
-    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 37, seed: 21, uncertainty: 'all' }));
-    for (const lanes of [1, 2, 5]) {
-      const ranges = planBatches(37, 1, lanes);
-      const parts = partsOf(ranges.map((r) => runUnits(job, r.from, r.to)));
-      // Merged in reverse to show the order of arrival does not matter.
-      expect(summarizeMonteCarlo(mergeMonteCarlo(input, parts.reverse()))).toEqual(want);
     }
   });
 

@@ -1,7 +1,7 @@
 // The worker pool and the dispatcher's error mapping, exercised in-process (the pool starts
 // real worker threads through cli/bin/worker.mjs).
 import { describe, expect, it } from 'vitest';
-import { LEVERS, blankInput, createInProcessRunner, evaluateTask, monteCarlo, summarizeMonteCarlo, type SimTask } from '../../engine';
+import { LEVERS, blankInput, createInProcessRunner, evaluateTask, type SimTask } from '../../engine';
 import type { CliIo } from '../../cli/io';
 import { gridTask, type GridAxis, type Job } from '../../cli/job';
 import { main } from '../../cli/main';
@@ -12,7 +12,6 @@ import {
   coreCount,
   evaluateAll,
   evaluateJob,
-  monteCarloInParts,
   runInProcess,
   workersFor,
 } from '../../cli/pool';
@@ -58,6 +57,8 @@ describe('WorkerPool', () => {
     { leverId: LEVERS[1]!.id, values: Array.from({ length: 10 }, (_, i) => LEVERS[1]!.min + ((LEVERS[1]!.max - LEVERS[1]!.min) * i) / 9) },
   ];
   const grid: Job = { kind: 'grid', base, axes, independentSeeds: true };
+  /** A job of 20,000 seeded full-length runs: long enough to be stopped half-way. */
+  const longJob: Job = { kind: 'tasks', tasks: Array.from({ length: 20_000 }, (_, seed) => ({ input: blankInput(), method: 'single', seed, replications: 1 })) };
 
   it.each([2, 3])('computes a 150-combination grid in many batches on %i workers: results in order, equal to each task evaluated alone', async (threads) => {
     const want = [];
@@ -80,22 +81,9 @@ describe('WorkerPool', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   }, 60_000);
 
-  it('splits a Monte Carlo across workers and merges it bit for bit into the one-call result', async () => {
-    const input = { ...blankInput(), horizonWeeks: 80 };
-    const want = summarizeMonteCarlo(monteCarlo(input, { replications: 250, seed: 17, uncertainty: 'all' }));
-    for (const pool of [new WorkerPool(3), new WorkerPool(2)]) {
-      try {
-        expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17, uncertainty: 'all' }, pool))).toEqual(want);
-      } finally {
-        pool.close();
-      }
-    }
-    expect(summarizeMonteCarlo(await monteCarloInParts(input, { replications: 250, seed: 17, uncertainty: 'all' }, undefined))).toEqual(want);
-  }, 60_000);
-
   it('stops on Ctrl+C (SIGINT): the run rejects with Interrupted and the workers are stopped', async () => {
     const pool = new WorkerPool(2);
-    const running = pool.run({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000, uncertainty: 'noise' });
+    const running = pool.run(longJob);
     setTimeout(() => process.emit('SIGINT', 'SIGINT'), 50);
     await expect(running).rejects.toBeInstanceOf(Interrupted);
     await expect(pool.run(grid)).rejects.toThrow(/closed/);
@@ -103,7 +91,7 @@ describe('WorkerPool', () => {
   }, 60_000);
 
   it('stops on Ctrl+C on the main thread too, between batches', async () => {
-    const running = runInProcess({ kind: 'replications', input: blankInput(), seed: 1, replications: 20_000, uncertainty: 'noise' });
+    const running = runInProcess(longJob);
     setTimeout(() => process.emit('SIGINT', 'SIGINT'), 20);
     await expect(running).rejects.toBeInstanceOf(Interrupted);
     expect(process.listenerCount('SIGINT')).toBe(0);

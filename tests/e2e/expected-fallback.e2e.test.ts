@@ -40,8 +40,9 @@ declare global {
 // Installed before any page script (as source text: the test transform's helpers do not exist in the page).
 // - The clock: inline-expected.ts times a run with two reads of performance.now(), so once the flag is set
 //   every inline run measures at least 10 ms, over the 6 ms limit and under the 50 ms one.
-// - The workers: every request is recorded with the levers of an expected run's input, and every reply with
-//   the maturity it carries, tagged by worker (each worker numbers its requests from 1).
+// - The workers: every call (the engine's RPC, engine/parallel/rpc.ts: { call, method, args }) is recorded
+//   with the levers of an expected run's input, and every reply ({ call, ok, value }) with the maturity it
+//   carries, tagged by worker (each worker's client numbers its calls from 1).
 // - The bands' Monte Carlo requests are never delivered, so the view keeps showing the quick estimate,
 //   which is the expected run; otherwise the medians of the bands would replace it at a moment the test
 //   cannot choose.
@@ -62,14 +63,14 @@ const INIT_SCRIPT = `(() => {
       index.set(this, worker);
       this.addEventListener('message', (e) => {
         const d = e.data;
-        if (d && typeof d.id === 'number' && !('progress' in d)) {
-          const maturity = d.ok && d.result && d.result.kpis ? d.result.kpis.maturityAtHorizon : undefined;
-          probe.replies.push({ id: d.id, worker, maturity });
+        if (d && typeof d.call === 'number' && !('progress' in d)) {
+          const maturity = d.ok && d.value && d.value.kpis ? d.value.kpis.maturityAtHorizon : undefined;
+          probe.replies.push({ id: d.call, worker, maturity });
         }
       });
     }
-    const op = String(message && message.op);
-    probe.sent.push({ op, id: Number(message && message.id), worker: index.get(this), levers: op === 'expected' ? { ...message.input.levers } : undefined });
+    const op = String(message && message.method);
+    probe.sent.push({ op, id: Number(message && message.call), worker: index.get(this), levers: op === 'expected' ? { ...message.args.input.levers } : undefined });
     if (op === 'monteCarlo') return;
     return post.call(this, message, ...rest);
   };

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assumptionSensitivity, blankInput, CANCELLED, createInProcessRunner, type AssumptionSensitivity } from '../../engine';
 import { createWorkerRunner } from '../../renderer/src/sim/worker-runner';
-import type { WorkerRequest } from '../../renderer/src/sim/protocol';
+
+/** A call as the runner's RPC sends it (engine/parallel/rpc.ts). */
+interface WorkerRequest {
+  readonly call: number;
+  readonly method: string;
+  readonly args: { readonly input?: unknown; readonly opts?: unknown };
+  readonly progress?: true;
+}
 
 /** A stand-in for a Web Worker: records what it is sent and whether it was stopped; the test answers for it. */
 class FakeWorker {
@@ -19,15 +26,15 @@ class FakeWorker {
   terminate(): void {
     this.terminated = true;
   }
-  /** Answer the newest request of `op`, as the worker would. */
-  reply(op: WorkerRequest['op'], result: unknown): void {
-    const req = this.sent.filter((r) => r.op === op).at(-1)!;
-    this.onmessage?.({ data: { id: req.id, ok: true, result } });
+  /** Answer the newest call of `method`, as the worker would. */
+  reply(method: string, value: unknown): void {
+    const req = this.sent.filter((r) => r.method === method).at(-1)!;
+    this.onmessage?.({ data: { call: req.call, ok: true, value } });
   }
 }
 
 const opts = { kpi: 'maturityAtHorizon', seed: 2, replications: 3, trajectories: 2 };
-const screeningWorkers = () => FakeWorker.made.filter((w) => w.sent.some((r) => r.op === 'assumptionSensitivity'));
+const screeningWorkers = () => FakeWorker.made.filter((w) => w.sent.some((r) => r.method === 'assumptionSensitivity'));
 
 describe('assumption screenings through the runners', () => {
   const native = globalThis.Worker;
@@ -53,7 +60,7 @@ describe('assumption screenings through the runners', () => {
     const first = runner.assumptionSensitivity(blankInput(), { ...opts, signal: controller.signal, onProgress: () => undefined });
     // Not on the band or interactive workers: those are never started by a screening.
     expect(FakeWorker.made).toHaveLength(1);
-    expect(FakeWorker.made[0]!.sent[0]).toMatchObject({ op: 'assumptionSensitivity', opts, progress: true });
+    expect(FakeWorker.made[0]!.sent[0]).toMatchObject({ method: 'assumptionSensitivity', args: { opts }, progress: true });
     controller.abort();
     await expect(first).rejects.toThrow(CANCELLED);
     expect(FakeWorker.made[0]!.terminated).toBe(true);

@@ -1,9 +1,10 @@
-import { create, type StateCreator } from 'zustand';
+import { create } from 'zustand';
 import { immer } from 'zustand/middleware/immer';
-import { createScenarioSlice, type ScenarioSlice } from './scenario/scenario-slice';
-import { createUiSlice, type UiSlice } from './ui/ui-slice';
-import { createRunsSlice, type RunsSlice } from './runs/runs-slice';
-import { createTrainerSlice, type TrainerSlice } from './trainer/trainer-slice';
+import type { AppState } from './app-state';
+import { createScenarioSlice } from './scenario/scenario-slice';
+import { createUiSlice } from './ui/ui-slice';
+import { createRunsSlice } from './runs/runs-slice';
+import { createTrainerSlice } from './trainer/trainer-slice';
 
 /*
  * The app's single store. Each slice lives in its own folder (store/<slice>/) with its state,
@@ -11,7 +12,8 @@ import { createTrainerSlice, type TrainerSlice } from './trainer/trainer-slice';
  * other slices. The immer middleware is applied once, here, where the slices combine.
  *
  * To register a slice (e.g. `trainer`, `runs`):
- *   1. add its interface to the `extends` list of AppState below, and
+ *   1. declare its state in store/<slice>/<slice>-state.ts and add it to AppState's `extends` list
+ *      in app-state.ts, and
  *   2. spread its creator into the object passed to immer: `...createTrainerSlice(...a),`.
  * Slice creators are typed `SliceCreator<TrainerSlice>`.
  *
@@ -19,11 +21,7 @@ import { createTrainerSlice, type TrainerSlice } from './trainer/trainer-slice';
  * chart.js mutates its datasets. Results live in the runner's caches (renderer/src/sim/).
  */
 
-/** Everything the app store holds: the intersection of every registered slice. */
-export interface AppState extends ScenarioSlice, UiSlice, RunsSlice, TrainerSlice {}
-
-/** The type of a slice creator: a function of the whole store's set/get, returning one slice. */
-export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/immer', never]], [], Slice>;
+export type { AppState, SliceCreator } from './app-state';
 
 /** Create a fresh store (tests use this to start from a clean state; the app uses `useAppStore`). */
 export function createAppStore() {
@@ -40,8 +38,8 @@ export function createAppStore() {
 /** The app's store hook: `useAppStore((s) => s.scenario)`, `useAppStore.getState().setLever(...)`. */
 export const useAppStore = createAppStore();
 
-export type { ScenarioSlice, PinnedWhatIf } from './scenario/scenario-slice';
-export type { UiSlice } from './ui/ui-slice';
+export type { ScenarioSlice, PinnedWhatIf } from './scenario/scenario-state';
+export type { UiSlice } from './ui/ui-state';
 export * from './scenario/selectors';
-export type { TrainerSlice } from './trainer/trainer-slice';
+export type { TrainerSlice } from './trainer/trainer-state';
 export * from './trainer/selectors';

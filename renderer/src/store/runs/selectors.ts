@@ -1,4 +1,5 @@
-import type { OpenRun, RunsSlice } from './runs-slice';
+import type { OpenRun } from '../../model/open-run';
+import type { RunsSlice } from './runs-state';
 
 /** Return the reference run, if any run is open. */
 export const selectReferenceRun = (s: RunsSlice): OpenRun | undefined =>

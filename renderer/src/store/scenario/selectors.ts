@@ -1,5 +1,5 @@
 import { LEVERS, type LeverDef, type LeverValues, type SimInput } from '../../../../engine';
-import type { ScenarioSlice } from './scenario-slice';
+import type { ScenarioSlice } from './scenario-state';
 import { scenarioToInput } from './scenario-type';
 
 // Selectors that build new objects memoise on their inputs' identity: zustand re-renders a

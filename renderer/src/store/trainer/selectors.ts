@@ -1,4 +1,4 @@
-import type { AppState } from '../index';
+import type { AppState } from '../app-state';
 import { clampRevealPosition, orderReveals, revealHidesEnding, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
 
 /** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */

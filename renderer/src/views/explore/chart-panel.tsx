@@ -10,7 +10,7 @@ import { PortfolioChart } from './portfolio-chart';
 import { WgllChart } from './wgll-chart';
 import { comparisonLines, goalLine, goalMark, isTypical, lastShown, lineBasis, pickBand, scenarioEvents, shownSeries } from './line-sets';
 import { PILLAR_LABELS, pickSeries, SERIES_IDS } from './outputs';
-import type { ExploreRuns } from './use-explore-runs';
+import type { ChartPanelProps, ChartRuns } from './chart-props';
 
 const TABS = [
   { id: 'maturity', label: 'Maturity' },
@@ -25,15 +25,6 @@ type TabId = (typeof TABS)[number]['id'];
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const score = (v: number) => formatNumber(v, 1);
-
-/** What the charts draw: the parts of the view's runs they read (not the pending flags or the error). */
-export type ChartRuns = Pick<ExploreRuns, 'current' | 'bands' | 'bandsStale' | 'baseline' | 'baselineBands' | 'pinned' | 'shown' | 'revealing'>;
-
-/** Props of ChartPanel. */
-export interface ChartPanelProps {
-  readonly runs: ChartRuns;
-  readonly fontSize: number;
-}
 
 /**
  * Render one chart at a time, chosen from a row of tabs (arrow keys move between them); the hidden tabs'

@@ -6,7 +6,7 @@ import { BASELINE_COLOUR, CURRENT_COLOUR, PIN_COLOURS } from '../../components/p
 import { selectVisibleUntilWeek, useAppStore } from '../../store';
 import { yearChoice } from '../../model/reveal';
 import { WGLL_NOTE, WGLL_ROWS, wgllScoresAt } from './wgll-overlay';
-import type { ChartPanelProps } from './chart-panel';
+import type { ChartPanelProps } from './chart-props';
 
 const scoresAt = wgllScoresAt;
 

@@ -1,0 +1,58 @@
+import type { Draft } from 'immer';
+import type { RevealPosition } from '../../model/reveal';
+import type { SessionTimer } from '../../model/timer';
+import type { ScenarioSlice } from '../scenario/scenario-state';
+
+/** The scenario document the trainer works on (the same type the scenario slice holds). */
+export type TrainerScenario = ScenarioSlice['scenario'];
+
+/** The trainer slice's state: reveal position, session timer, briefing panel and the editor's draft. */
+export interface TrainerState {
+  /** Where the trainer is in the scenario's reveals; null = not revealing (the whole run shows). */
+  revealPosition: RevealPosition;
+  /** The scenario id the reveal position belongs to; another scenario starts from the whole run. */
+  revealScenarioId: string | null;
+  /** The session timer (start/pause/reset). */
+  timer: SessionTimer;
+  /** Whether the briefing and facilitator panel beside the charts is open. */
+  panelOpen: boolean;
+  /** The staged-journey editor's working copy, or null before the editor first opens. */
+  draft: TrainerScenario | null;
+  /** The loaded scenario the draft was started from, to notice when another one is loaded. */
+  draftFrom: TrainerScenario | null;
+  /** Whether the draft differs from what it was started from (or last saved as). */
+  draftDirty: boolean;
+  /** When the draft was last edited (ms since 1970), null while it has no unsaved edits; autosave and recovery compare drafts by it. */
+  draftEditedAt: number | null;
+}
+
+/** The trainer slice: the facilitator kit's state and actions, and the staged-journey editor's draft. */
+export interface TrainerSlice {
+  trainer: TrainerState;
+  /** Lock or unlock a lever in the loaded scenario (saved in its `lockedLevers`); locking returns it to the scenario's value. */
+  setLeverLocked(id: string, locked: boolean): void;
+  /** Start revealing: the clock goes to the first scripted moment. */
+  startReveals(): void;
+  /** Advance the clock to the next scripted moment (the first, when not yet revealing). */
+  nextReveal(): void;
+  /** Go back to the previous scripted moment. */
+  previousReveal(): void;
+  /** Stop revealing: the charts show the whole run again. */
+  endReveals(): void;
+  /** Start (or resume) the session timer at `nowMs`. */
+  startSessionTimer(nowMs: number): void;
+  /** Pause the session timer at `nowMs`. */
+  pauseSessionTimer(nowMs: number): void;
+  /** Return the session timer to zero, stopped. */
+  resetSessionTimer(): void;
+  /** Open or close the briefing and facilitator panel. */
+  setTrainerPanelOpen(open: boolean): void;
+  /** Start editing a copy of `scenario` (discarding any earlier draft). */
+  beginDraft(scenario: TrainerScenario): void;
+  /** Change the draft in place (an immer recipe); marks it changed, edited at `nowMs` (default: now). */
+  updateDraft(recipe: (draft: Draft<TrainerScenario>) => void, nowMs?: number): void;
+  /** Put back a draft kept aside by autosave (unsaved, edited at `editedAt`), over the loaded scenario. */
+  restoreDraft(draft: TrainerScenario, editedAt: number): void;
+  /** Mark the draft as saved: it now stands for `savedAs` (the scenario that was saved and loaded). */
+  markDraftSaved(savedAs: TrainerScenario): void;
+}
