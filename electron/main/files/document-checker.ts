@@ -6,19 +6,9 @@ import { Worker } from 'node:worker_threads';
 import { nodePort, rpcClient, type Method, type RpcClient } from '../../../engine/parallel';
 import type { DocumentKind, FileResult } from '../../contract/ipc';
 import { engineValidator } from './document-validators';
-import { checkDocument, fileError, type LoadedDocument } from './load-document';
+import { checkDocument, fileError, type DocumentChecker, type DocumentCheckRequest, type LoadedDocument } from './load-document';
 
-/** What to check: a document's bytes, fully (the engine's parsers) or only its envelope (JSON object). */
-export interface DocumentCheckRequest {
-  readonly name: string;
-  readonly kind: DocumentKind;
-  readonly bytes: Uint8Array;
-  /** True: also the engine's parseScenario / parseRunFile (opening). False: UTF-8, JSON, an object (saving a draft). */
-  readonly full: boolean;
-}
-
-/** Check a document's bytes; never throws (a failure is a FileResult naming the file). */
-export type DocumentChecker = (request: DocumentCheckRequest) => Promise<FileResult<LoadedDocument>>;
+export type { DocumentChecker, DocumentCheckRequest } from './load-document';
 
 /** The worker's methods (electron/main/files/document-worker.ts). */
 export type DocumentWorkerMethods = {

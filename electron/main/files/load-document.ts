@@ -2,8 +2,20 @@ import * as nodeFs from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentKind, FileProblem, FileProblemDetail, FileResult } from '../../contract/ipc';
 import { decodeFileText, MAX_FILE_BYTES } from '../../../engine/core';
-import type { DocumentChecker } from './document-checker';
 import type { FileSystem } from './fs-types';
+
+/** What to check: a document's bytes, fully (the engine's parsers) or only its envelope (JSON object). */
+export interface DocumentCheckRequest {
+  readonly name: string;
+  readonly kind: DocumentKind;
+  readonly bytes: Uint8Array;
+  /** True: also the engine's parseScenario / parseRunFile (opening). False: UTF-8, JSON, an object (saving a draft). */
+  readonly full: boolean;
+}
+
+/** Check a document's bytes; never throws (a failure is a FileResult naming the file). */
+export type DocumentChecker = (request: DocumentCheckRequest) => Promise<FileResult<LoadedDocument>>;
+
 
 /** The largest document the app opens (the engine's MAX_FILE_BYTES, which the command line uses too). */
 export const MAX_DOCUMENT_BYTES = MAX_FILE_BYTES;
