@@ -34,10 +34,14 @@ export function fatigueDrag(fatigue: number): number {
 
 /** Return adoption after one week of Bass diffusion towards what is live (M), at a given speed multiplier. */
 export function stepAdoption(adopted: number, live: number, speed: number): number {
+  return stepAdoptionAt(adopted, live, speed, (P.BASS_P_PER_YEAR * P.WITHIN_TRUST_SPEEDUP) / 52, (P.BASS_Q_PER_YEAR * P.WITHIN_TRUST_SPEEDUP) / 52);
+}
+
+/** Return stepAdoption for given weekly Bass coefficients p and q (the weekly loop holds them in locals). */
+export function stepAdoptionAt(adopted: number, live: number, speed: number, bassP: number, bassQ: number): number {
   if (live <= 0) return adopted > 0 ? adopted : 0;
   if (adopted >= live) return live;
-  const speedup = P.WITHIN_TRUST_SPEEDUP;
-  let rate = ((P.BASS_P_PER_YEAR * speedup) / 52 + (((P.BASS_Q_PER_YEAR * speedup) / 52) * adopted) / live) * speed;
+  let rate = (bassP + (bassQ * adopted) / live) * speed;
   if (rate > 0.5) rate = 0.5;
   const next = adopted + rate * (live - adopted);
   return next > live ? live : next;

@@ -4,7 +4,7 @@
  * replication and each Monte Carlo replication, writing into preallocated buffers with no allocation inside
  * the loop.
  */
-import { fatigueDrag, stepAdoption } from './adoption';
+import { fatigueDrag, stepAdoptionAt } from './adoption';
 import { drawKeys, drawParameters, type Uncertainty } from './assumptions';
 import { fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
 import { buildPath, lossOf, type Path } from './exogenous';
@@ -87,6 +87,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const referenceFte = P.REFERENCE_TEAM_FTE;
   const infraMinSpeed = P.INFRA_MIN_SPEED, stall = P.STALL_HAZARD_SHARE, paceWeight = (1 - P.STALL_HAZARD_SHARE) * P.REFERENCE_BUILD_WEEKS;
   const criticalBuildRisk = P.CRITICAL_BUILD_RISK, gapRisk = P.INFRA_GAP_BUILD_RISK;
+  const bassP = (P.BASS_P_PER_YEAR * P.WITHIN_TRUST_SPEEDUP) / 52, bassQ = (P.BASS_Q_PER_YEAR * P.WITHIN_TRUST_SPEEDUP) / 52;
   startRun(ci, s, path, ws, rng);
   const noiseMult = ws.noiseMult;
   const adoption = ws.adoption, pillarLive = ws.pillarLive, pilotGain = ws.pilotGain;
@@ -380,7 +381,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     fatigue = stepFatigue(fatigue, load, absorb);
     const speedAll = pathSpeed[w]! * fatigueDrag(fatigue);
     // One call site in a loop rather than three: V8 inlines it once (its inlining budget per function is small).
-    for (let p = 0; p < 3; p++) adoption[p] = stepAdoption(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!);
+    for (let p = 0; p < 3; p++) adoption[p] = stepAdoptionAt(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!, bassP, bassQ);
     infra = stepInfrastructureAt(infra, pathInfraBuild[w]!, infraDecay);
     dip = dip - dip / dipTau;
     confidence = stepConfidence(confidence, confidence0, wins, failures, dip, boardEngaged);

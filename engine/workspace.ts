@@ -23,7 +23,7 @@ export const EFFORT_SIGMA = 0.3;
 /** Weekly productivity noise (standard deviation). Default 0.1; range 0.05–0.2; unit share; judgement. */
 export const PRODUCTIVITY_SIGMA = 0.1;
 
-/** Week-to-week persistence of productivity noise (AR(1) coefficient). Default 0.7; unit —; judgement. */
+/** Week-to-week persistence of productivity noise (AR(1) coefficient). Default 0.7; range 0.5–0.9; unit —; judgement (at 1 the noise would never move; below 0.5 it is close to weekly white noise). */
 export const PRODUCTIVITY_PERSISTENCE = 0.7;
 
 /** Failure threshold with the noise off: the median of an Exp(1) draw, so an initiative fails when its failure probability passes 50%. */
