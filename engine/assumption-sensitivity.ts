@@ -6,8 +6,9 @@
  * μ* is the mean of their absolute values, scaled to a move across the whole range, so it reads in the KPI's
  * own unit: how far the result moves when that assumption goes from the low to the high end of its range.
  */
-import { ASSUMPTION_COUNT, DRAWN_DEFS } from './assumptions';
+import { ASSUMPTION_COUNT, DRAWN_DEFS, DRAWN_SLOTS, keepStructure } from './assumptions';
 import { kpiMeans } from './montecarlo';
+import { DEFAULT_PARAMETERS } from './parameter-values';
 import { createRng, nextFloat, type Rng } from './random';
 import { KPIS } from './series';
 import type { EvidenceClass, SimInput } from './types';
@@ -52,10 +53,10 @@ function pick(rng: Rng, n: number): number {
   return Math.min(n - 1, Math.floor(nextFloat(rng) * n));
 }
 
-/** Return the multiplier of a drawn parameter's default at a position u (0–1) of its plausible range. */
-function multiplierAt(j: number, u: number): number {
+/** Return a drawn parameter's value at a position u (0–1) of its plausible range. */
+function valueAt(j: number, u: number): number {
   const def = DRAWN_DEFS[j]!;
-  return (def.min + u * (def.max - def.min)) / def.default;
+  return def.min + u * (def.max - def.min);
 }
 
 /**
@@ -72,11 +73,12 @@ export function assumptionSensitivity(input: SimInput, opts: AssumptionSensitivi
   const n = ASSUMPTION_COUNT;
   const total = T * (n + 1);
   const abs = new Float64Array(n), signed = new Float64Array(n);
-  const assumed = new Float64Array(n);
+  const params = DEFAULT_PARAMETERS.slice();
   let done = 0;
   const evaluate = (u: Float64Array): number => {
-    for (let j = 0; j < n; j++) assumed[j] = multiplierAt(j, u[j]!);
-    const y = kpiMeans(input, R, seed, 'noise', assumed)[k]!;
+    for (let j = 0; j < n; j++) params[DRAWN_SLOTS[j]!] = valueAt(j, u[j]!);
+    keepStructure(params);
+    const y = kpiMeans(input, R, seed, 'noise', params)[k]!;
     opts.onProgress?.(++done, total);
     return y;
   };

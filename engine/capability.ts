@@ -1,7 +1,8 @@
 /**
  * Mechanism 4: the capability trap (Repenning & Sterman 2001).
  */
-import { REFERENCE_TEAM_FTE } from './team';
+
+import * as P from './parameter-bindings';
 
 /** Share of time spent improving (learning, tooling, ways of working) with no pressure. Default 0.15; range 0.05–0.25; unit share; judgement. */
 export const IMPROVEMENT_SHARE = 0.15;
@@ -28,18 +29,18 @@ export function capabilityProductivity(capability: number): number {
 
 /** Return delivery pressure 0–1 from urgency and the number of priorities. */
 export function deliveryPressure(urgency: number, priorities: number): number {
-  const p = URGENCY_PRESSURE * urgency + PRIORITY_PRESSURE * (priorities > 3 ? priorities - 3 : 0);
+  const p = P.URGENCY_PRESSURE * urgency + P.PRIORITY_PRESSURE * (priorities > 3 ? priorities - 3 : 0);
   return p > 1 ? 1 : p;
 }
 
 /** Return the share of time protected for improvement given pressure and sponsorship protection (both 0–1). */
 export function improvementShare(pressure: number, protection: number): number {
-  return IMPROVEMENT_SHARE * (1 - pressure * (1 - protection));
+  return P.IMPROVEMENT_SHARE * (1 - pressure * (1 - protection));
 }
 
 /** Return capability after one week: learning from (internal + transferred) time, erosion with a 12-month constant. */
 export function stepCapability(capability: number, learningFte: number, improvement: number): number {
-  const input = (learningFte / REFERENCE_TEAM_FTE) * (LEARNING_BY_DOING + (1 - LEARNING_BY_DOING) * (improvement / IMPROVEMENT_SHARE));
-  const next = capability + LEARNING_RATE * input * (1 - capability) - capability / CAPABILITY_EROSION_WEEKS;
+  const input = (learningFte / P.REFERENCE_TEAM_FTE) * (P.LEARNING_BY_DOING + (1 - P.LEARNING_BY_DOING) * (improvement / P.IMPROVEMENT_SHARE));
+  const next = capability + P.LEARNING_RATE * input * (1 - capability) - capability / P.CAPABILITY_EROSION_WEEKS;
   return next < 0 ? 0 : next > 1 ? 1 : next;
 }

@@ -1,6 +1,7 @@
 /**
  * Mechanism 11: board confidence and risk appetite (source guide: Milton Keynes, SCAS).
  */
+import * as P from './parameter-bindings';
 
 /** Confidence gained from a visible win (a go-live), towards 1. Default 0.1; range 0.04–0.15; unit share of the gap; judgement. */
 export const WIN_GAIN = 0.1;
@@ -26,21 +27,21 @@ export const CULTURE_APPETITE = 0.4;
 
 /** Return confidence after one week, given wins (benefit-weighted go-lives), failures and the dip. */
 export function stepConfidence(confidence: number, start: number, wins: number, failures: number, dip: number, boardEngaged: number): number {
-  let c = confidence + (start - confidence) / CONFIDENCE_MEMORY_WEEKS;
-  if (wins > 0) c += WIN_GAIN * wins * (WIN_SEEN_WITHOUT_ENGAGEMENT + (1 - WIN_SEEN_WITHOUT_ENGAGEMENT) * boardEngaged) * (1 - c);
-  if (failures > 0) c -= FAILURE_LOSS * failures * c;
-  c -= DIP_DRAG * dip * c;
+  let c = confidence + (start - confidence) / P.CONFIDENCE_MEMORY_WEEKS;
+  if (wins > 0) c += P.WIN_GAIN * wins * (P.WIN_SEEN_WITHOUT_ENGAGEMENT + (1 - P.WIN_SEEN_WITHOUT_ENGAGEMENT) * boardEngaged) * (1 - c);
+  if (failures > 0) c -= P.FAILURE_LOSS * failures * c;
+  c -= P.DIP_DRAG * dip * c;
   return c < 0 ? 0 : c > 1 ? 1 : c;
 }
 
 /** Return risk appetite after one week of following confidence (a no-blame culture lifts it). */
 export function stepAppetite(appetite: number, confidence: number, culture: number): number {
-  let target = confidence * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * culture);
+  let target = confidence * (P.APPETITE_PER_CONFIDENCE + P.CULTURE_APPETITE * culture);
   if (target > 1) target = 1;
-  return appetite + (target - appetite) / APPETITE_LAG_WEEKS;
+  return appetite + (target - appetite) / P.APPETITE_LAG_WEEKS;
 }
 
 /** Return the capacity multiplier from what the board will fund at a risk appetite. */
 export function fundingFromAppetite(appetite: number): number {
-  return FUNDING_AT_ZERO_APPETITE + 2 * (1 - FUNDING_AT_ZERO_APPETITE) * appetite;
+  return P.FUNDING_AT_ZERO_APPETITE + 2 * (1 - P.FUNDING_AT_ZERO_APPETITE) * appetite;
 }

@@ -1,6 +1,7 @@
 /**
  * Mechanism 3: external consultants and contractors (Ko, Kirsch & King 2005; Kirkpatrick, Sturdy & Veronesi 2019).
  */
+import * as P from './parameter-bindings';
 
 /** Productivity of external staff when the trust has no capability to direct them (not an informed buyer). Default 0.7; range 0.5–0.9; unit share; judgement. */
 export const EXTERNAL_BASE_PRODUCTIVITY = 0.7;
@@ -13,12 +14,12 @@ export const EXTERNAL_OWNERSHIP_PENALTY = 0.3;
 
 /** Return the productivity of one external FTE given in-house capability K (0–1). */
 export function externalProductivity(capability: number): number {
-  return (EXTERNAL_BASE_PRODUCTIVITY + EXTERNAL_CAPABILITY_LIFT * capability) * (1 - EXTERNAL_HANDOVER_LOSS);
+  return (P.EXTERNAL_BASE_PRODUCTIVITY + P.EXTERNAL_CAPABILITY_LIFT * capability) * (1 - P.EXTERNAL_HANDOVER_LOSS);
 }
 
 /** Return the adoption multiplier for a team with a given external share. */
 export function externalAdoption(externalShare: number): number {
-  return 1 - EXTERNAL_OWNERSHIP_PENALTY * externalShare;
+  return 1 - P.EXTERNAL_OWNERSHIP_PENALTY * externalShare;
 }
 
 /** Return the learning input (reference-team units) from internal FTE plus the knowledge-transfer fraction of external FTE. */

@@ -5,7 +5,7 @@
  * 1,000-replication Monte Carlo stay within its time budget.
  */
 import { adoptionSpeedBase } from './adoption';
-import { capabilityProductivity, CAPABILITY_START_MIN, CAPABILITY_START_READINESS, deliveryPressure, improvementShare, stepCapability } from './capability';
+import { capabilityProductivity, deliveryPressure, improvementShare, stepCapability } from './capability';
 import { externalAdoption, externalProductivity, learningFte } from './consultants';
 import { clarityThroughput } from './goal';
 import { benefitCapture } from './golive';
@@ -14,12 +14,11 @@ import { infrastructureBuildRate } from './infrastructure';
 import { ROLE_INFRASTRUCTURE, type Settings } from './levers';
 import { EV_FUNDING, EV_LEAVE, EV_NEW_CEO, EV_SHOCK, type CompiledInput } from './portfolio';
 import { capabilityAbove } from './maturity';
-import {
-  communicationOverhead, coverageAdoption, INITIAL_STAFFED_MAX_FTE, INITIAL_STAFFED_SHARE, NEWCOMER_PRODUCTIVITY, NEWCOMER_WEEKS, REFERENCE_TEAM_FTE,
-  REWORK_MIN, reworkShare, roleCoverage, staffingWeeks,
-} from './team';
+import { communicationOverhead, coverageAdoption, reworkShare, roleCoverage, staffingWeeks } from './team';
 import type { RunEvent } from './types';
-import { FOCUS_KEPT_AT_FULL_LOCK_IN, PRIORITY_DROP_WEEKS, PRIORITY_RETURN_WEEKS, remoteTarget, SHOCK_ACTIVE_SHARE, stepUrgency } from './urgency';
+import { remoteTarget, stepUrgency } from './urgency';
+import * as P from './parameter-bindings';
+import { DEFAULT_PARAMETERS, useDefaultParameters, useParameters } from './parameter-values';
 
 /** How strongly urgency reduces the effective number of priorities (focus). Default 0.3; range 0–0.5; unit share at full urgency; judgement. */
 export const URGENCY_FOCUS = 0.3;
@@ -35,8 +34,6 @@ export const TRAINING_LOAD = 0.25;
 export const STRATEGY_FRICTION_CUT = 0.1;
 /** Strategy FTE that gives planning its full effect. Default 2; unit FTE; judgement. */
 export const STRATEGY_FULL_FTE = 2;
-/** Largest possible share factor of capability productivity, used to express capability as a loss. */
-const CAPABILITY_PRODUCTIVITY_MAX = capabilityProductivity(1);
 
 /** Weekly arrays of the exogenous path (each of length horizon + 1). */
 export interface Path {
@@ -93,17 +90,44 @@ export function lossOf(factor: number): number {
   return factor >= 1 ? 0 : factor <= 0.01 ? 4.605170185988091 : -Math.log(factor);
 }
 
-/** Compute the exogenous path of a compiled input under some settings. */
-export function buildPath(ci: CompiledInput, s: Settings): Path {
+/**
+ * Compute the exogenous path of a compiled input under some settings and parameters (by slot; the defaults
+ * unless given). With `into`, a path of the same horizon from an earlier call, its arrays are rewritten and
+ * reused (a Monte Carlo with uncertainty 'all' builds one path per replication); the path returned shares them.
+ * With `losses` false, the constraint losses (read only by a run's explanations) are left as they were. `drawn`
+ * says the parameters are a draw of uncertainty 'all', whose paths take the decision queue's power the fast way
+ * (decisionShare).
+ */
+export function buildPath(ci: CompiledInput, s: Settings, params: Float64Array = DEFAULT_PARAMETERS, into?: Path, losses = true, drawn = false): Path {
+  useParameters(params);
+  try {
+    return fillPath(ci, s, into ?? createPathArrays(ci.horizon + 1), losses, drawn);
+  } finally {
+    useDefaultParameters();
+  }
+}
+
+/** The arrays of a path, before its events and constants. */
+type PathArrays = Omit<Path, 'events' | 'coverage' | 'clinicalShare'>;
+
+function createPathArrays(W: number): PathArrays {
+  const f = () => new Float64Array(W);
+  return {
+    urgency: f(), shock: f(), remotePush: new Uint8Array(W), priorities: f(), slots: new Int32Array(W), friction: f(), capacity: f(), staffed: f(),
+    capability: f(), capabilityGain: f(), leadership: f(), adoptionSpeed: f(), infraFte: f(), infraBuild: f(), benefitCapture: f(),
+    lossGovernance: f(), lossCapability: f(), lossTeam: f(),
+  };
+}
+
+/** Compute the path into `arrays` with the parameters installed (parameter-values.ts); the losses only when asked. */
+function fillPath(ci: CompiledInput, s: Settings, arrays: PathArrays, losses: boolean, drawn: boolean): Path {
   const H = ci.horizon;
-  const W = H + 1;
-  const urgencyA = new Float64Array(W), shockA = new Float64Array(W), prioritiesA = new Float64Array(W), slotsA = new Int32Array(W);
-  const frictionA = new Float64Array(W), capacityA = new Float64Array(W), capabilityA = new Float64Array(W);
-  const staffedA = new Float64Array(W);
-  const leadershipA = new Float64Array(W), speedA = new Float64Array(W), infraFteA = new Float64Array(W), captureA = new Float64Array(W);
-  const remotePushA = new Uint8Array(W);
-  const lossG = new Float64Array(W), lossC = new Float64Array(W), lossT = new Float64Array(W);
+  const { urgency: urgencyA, shock: shockA, priorities: prioritiesA, slots: slotsA, friction: frictionA, capacity: capacityA, capability: capabilityA } = arrays;
+  const { staffed: staffedA, leadership: leadershipA, adoptionSpeed: speedA, infraFte: infraFteA, benefitCapture: captureA, remotePush: remotePushA } = arrays;
+  const { lossGovernance: lossG, lossCapability: lossC, lossTeam: lossT } = arrays;
   const events: RunEvent[] = [];
+  // Largest possible share factor of capability productivity, to express capability as a loss.
+  const capabilityProductivityMax = capabilityProductivity(1);
 
   const fte = s.fte;
   let teamTarget = 0;
@@ -118,16 +142,16 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
 
   let ownership = s.ownership;
   let leadership = leadershipStrength(ownership, s.boardEngaged);
-  const strategyCut = 1 - STRATEGY_FRICTION_CUT * Math.min(1, fte[6]! / STRATEGY_FULL_FTE);
+  const strategyCut = 1 - P.STRATEGY_FRICTION_CUT * Math.min(1, fte[6]! / P.STRATEGY_FULL_FTE);
   let frictionBase = baseFriction(ownership, s.boardEngaged, s.empowerment, s.culture, s.legacy) * strategyCut;
   let creepWeek = priorityCreepPerWeek(ownership, s.mission);
   let protection = improvementProtection(leadership, s.culture);
 
   let funding = 1;
-  let internalExp = (fte[ROLE_INFRASTRUCTURE]! + Math.min(INITIAL_STAFFED_MAX_FTE, INITIAL_STAFFED_SHARE * (teamTarget - fte[ROLE_INFRASTRUCTURE]!))) * (1 - extShare);
+  let internalExp = (fte[ROLE_INFRASTRUCTURE]! + Math.min(P.INITIAL_STAFFED_MAX_FTE, P.INITIAL_STAFFED_SHARE * (teamTarget - fte[ROLE_INFRASTRUCTURE]!))) * (1 - extShare);
   let internalNew = 0;
   let external = teamTarget * extShare;
-  let capability = CAPABILITY_START_MIN + CAPABILITY_START_READINESS * s.readiness;
+  let capability = P.CAPABILITY_START_MIN + P.CAPABILITY_START_READINESS * s.readiness;
   const standing = s.urgency;
   let urgency = standing;
   let priorityBase = s.priorities;
@@ -155,7 +179,7 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
         internalExp *= 1 - a;
         internalNew *= 1 - a;
         external *= 1 - a;
-        capability *= 1 - CAPABILITY_LOST_WITH_LEAVERS * a;
+        capability *= 1 - P.CAPABILITY_LOST_WITH_LEAVERS * a;
       } else if (kind === EV_NEW_CEO) {
         ownership = a;
         leadership = leadershipStrength(ownership, s.boardEngaged);
@@ -178,10 +202,10 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     }
 
     // A shock ends when its part of urgency has faded; a board that locks in the new ways keeps part of the focus.
-    if (shockActive && urgency - standing < SHOCK_ACTIVE_SHARE * shockSize) {
+    if (shockActive && urgency - standing < P.SHOCK_ACTIVE_SHARE * shockSize) {
       shockActive = false;
       relief = 0;
-      if (shockCap > 0 && shockCap < priorityBase) priorityBase = shockCap + (priorityBase - shockCap) * (1 - FOCUS_KEPT_AT_FULL_LOCK_IN * s.lockIn);
+      if (shockCap > 0 && shockCap < priorityBase) priorityBase = shockCap + (priorityBase - shockCap) * (1 - P.FOCUS_KEPT_AT_FULL_LOCK_IN * s.lockIn);
       shockCap = 0;
       events.push({ week: w, kind: 'shock-ended', label: 'Urgency has faded; priorities drift back' });
     }
@@ -191,24 +215,24 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     let pTarget = priorityBase + creep;
     if (pTarget > 40) pTarget = 40;
     if (shockActive && shockCap > 0 && shockCap < pTarget) pTarget = shockCap;
-    priorities += (pTarget - priorities) / (pTarget < priorities ? PRIORITY_DROP_WEEKS : PRIORITY_RETURN_WEEKS);
-    let pEff = priorities * (1 - URGENCY_FOCUS * urgency);
+    priorities += (pTarget - priorities) / (pTarget < priorities ? P.PRIORITY_DROP_WEEKS : P.PRIORITY_RETURN_WEEKS);
+    let pEff = priorities * (1 - P.URGENCY_FOCUS * urgency);
     if (pEff < 1) pEff = 1;
 
     // Team: internal staff are recruited (newcomers ramp up), consultants arrive at once.
     const internalTarget = teamTarget * (1 - extShare) * funding;
     const gap = internalTarget - internalExp - internalNew;
-    if (gap > 0) internalNew += Math.min(gap / tauStaff, HIRING_FTE_PER_WEEK);
-    const assimilated = internalNew / NEWCOMER_WEEKS;
+    if (gap > 0) internalNew += Math.min(gap / tauStaff, P.HIRING_FTE_PER_WEEK);
+    const assimilated = internalNew / P.NEWCOMER_WEEKS;
     internalNew -= assimilated;
     internalExp += assimilated;
     const externalTarget = teamTarget * extShare * funding;
-    external += external < externalTarget ? (externalTarget - external) / EXTERNAL_REFILL_WEEKS : externalTarget - external;
+    external += external < externalTarget ? (externalTarget - external) / P.EXTERNAL_REFILL_WEEKS : externalTarget - external;
     const people = internalExp + internalNew + external;
     const overhead = communicationOverhead(people);
     const kProd = capabilityProductivity(capability);
-    const training = Math.min(TRAINING_LOAD * internalNew, internalExp);
-    const fteEffective = ((internalExp - training + NEWCOMER_PRODUCTIVITY * internalNew) * kProd + external * externalProductivity(capability)) * (1 - overhead);
+    const training = Math.min(P.TRAINING_LOAD * internalNew, internalExp);
+    const fteEffective = ((internalExp - training + P.NEWCOMER_PRODUCTIVITY * internalNew) * kProd + external * externalProductivity(capability)) * (1 - overhead);
     const improvement = improvementShare(deliveryPressure(urgency, pEff), protection);
     const friction = governanceFriction(frictionBase, urgency, relief);
 
@@ -219,23 +243,25 @@ export function buildPath(ci: CompiledInput, s: Settings): Path {
     prioritiesA[w] = pEff;
     slotsA[w] = Math.floor(pEff + 1e-9);
     frictionA[w] = friction;
-    capacityA[w] = people > 0 ? (fteEffective / people) * (1 - improvement) * clarityMult * (1 - rework) * decisionShare(pEff, leadership) : 0;
+    capacityA[w] = people > 0 ? (fteEffective / people) * (1 - improvement) * clarityMult * (1 - rework) * decisionShare(pEff, leadership, drawn) : 0;
     staffedA[w] = teamTarget > 0 ? people / teamTarget : 0;
     capabilityA[w] = capability;
     leadershipA[w] = leadership;
     speedA[w] = adoptionSpeedBase(urgency, s.readiness, s.mission) * covAdopt * externalAdoption(people > 0 ? external / people : 0);
     infraFteA[w] = people * infraShare;
     captureA[w] = benefitCapture(capability);
-    const peopleEff = ((internalExp + NEWCOMER_PRODUCTIVITY * internalNew + external) * (1 - overhead)) / REFERENCE_TEAM_FTE;
-    lossG[w] = lossOf(1 - friction);
-    lossC[w] = lossOf(kProd / CAPABILITY_PRODUCTIVITY_MAX);
-    lossT[w] = lossOf((peopleEff > 1 ? 1 : peopleEff) * (1 - rework) / (1 - REWORK_MIN));
+    if (losses) {
+      const peopleEff = ((internalExp + P.NEWCOMER_PRODUCTIVITY * internalNew + external) * (1 - overhead)) / P.REFERENCE_TEAM_FTE;
+      lossG[w] = lossOf(1 - friction);
+      lossC[w] = lossOf(kProd / capabilityProductivityMax);
+      lossT[w] = lossOf((peopleEff > 1 ? 1 : peopleEff) * (1 - rework) / (1 - P.REWORK_MIN));
+    }
 
     capability = stepCapability(capability, learningFte(internalExp + 0.5 * internalNew, external, s.knowledgeTransfer), improvement);
     urgency = stepUrgency(urgency, standing);
   }
 
-  const capabilityGainA = new Float64Array(W), infraBuildA = new Float64Array(W);
+  const capabilityGainA = arrays.capabilityGain, infraBuildA = arrays.infraBuild;
   for (let w = 0; w <= H; w++) {
     capabilityGainA[w] = capabilityAbove(capabilityA[w]!);
     infraBuildA[w] = infrastructureBuildRate(infraFteA[w]!, s.legacy);

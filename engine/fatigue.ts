@@ -1,6 +1,7 @@
 /**
  * Mechanism 10: change fatigue of frontline staff (judgement; brief: staff absorb ~2–3 concurrent changes).
  */
+import * as P from './parameter-bindings';
 
 /** Concurrent changes frontline staff absorb without fatigue at average readiness. Default 2.5; range 2–3; unit changes; judgement. */
 export const CHANGE_CAPACITY = 2.5;
@@ -36,17 +37,17 @@ export const READINESS_CAPACITY = 0.4;
 
 /** Return the change load urgency (0–1) puts on frontline staff: URGENCY_CHANGE_LOAD × urgency². */
 export function urgencyLoad(urgency: number): number {
-  return URGENCY_CHANGE_LOAD * urgency * urgency;
+  return P.URGENCY_CHANGE_LOAD * urgency * urgency;
 }
 
 /** Return how many concurrent changes staff absorb given readiness (0–1). */
 export function changeCapacity(readiness: number): number {
-  return CHANGE_CAPACITY * (CAPACITY_WITHOUT_READINESS + READINESS_CAPACITY * readiness);
+  return P.CHANGE_CAPACITY * (P.CAPACITY_WITHOUT_READINESS + P.READINESS_CAPACITY * readiness);
 }
 
 /** Return fatigue after one week given the change load and the capacity to absorb it. */
 export function stepFatigue(fatigue: number, load: number, capacity: number): number {
   const over = load > capacity ? (load - capacity) / capacity : 0;
-  const next = fatigue + FATIGUE_GAIN * over * (1 - fatigue) - fatigue / FATIGUE_RECOVERY_WEEKS;
+  const next = fatigue + P.FATIGUE_GAIN * over * (1 - fatigue) - fatigue / P.FATIGUE_RECOVERY_WEEKS;
   return next < 0 ? 0 : next > 1 ? 1 : next;
 }

@@ -1,6 +1,7 @@
 /**
  * Mechanism 6: goal clarity and scope growth (Locke & Latham 2002; source guide, "collecting rocks").
  */
+import * as P from './parameter-bindings';
 
 /** Throughput gain of a single, dated goal over a vague one at clarity 1. Default 0.12; range 0.10–0.15; unit share; judgement from Locke & Latham (d ≈ 0.4–0.8). */
 export const CLARITY_THROUGHPUT_GAIN = 0.12;
@@ -17,15 +18,15 @@ export const WEEKS_PER_MONTH = 52 / 12;
 
 /** Return the throughput multiplier of goal clarity. */
 export function clarityThroughput(clarity: number): number {
-  return 1 + CLARITY_THROUGHPUT_GAIN * clarity;
+  return 1 + P.CLARITY_THROUGHPUT_GAIN * clarity;
 }
 
 /** Return weekly scope growth as a share of base effort for active initiatives. */
 export function scopeGrowthPerWeek(clarity: number): number {
-  return (SCOPE_GROWTH_CLEAR + (SCOPE_GROWTH_VAGUE - SCOPE_GROWTH_CLEAR) * (1 - clarity)) / WEEKS_PER_MONTH;
+  return (P.SCOPE_GROWTH_CLEAR + (P.SCOPE_GROWTH_VAGUE - P.SCOPE_GROWTH_CLEAR) * (1 - clarity)) / WEEKS_PER_MONTH;
 }
 
 /** Return the share of capacity focused on the first-ranked initiative (the rest is split evenly). */
 export function focusShare(clarity: number): number {
-  return FOCUS_SHARE * clarity;
+  return P.FOCUS_SHARE * clarity;
 }

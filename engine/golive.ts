@@ -1,6 +1,7 @@
 /**
  * Mechanism 9: go-live dips, failure risk and the benefit lag (Cambridge 2014; source guide, CNTW; Dranove et al. 2014).
  */
+import * as P from './parameter-bindings';
 
 /** Operational dip of a big-bang, business-critical go-live. Default 0.2; range 0.1–0.3; unit share of operations; source Cambridge 2014 EPR go-live (≈20% fall in A&E performance). */
 export const DIP_BIG_BANG = 0.2;
@@ -38,7 +39,12 @@ export const STALL_HAZARD_SHARE = 0.25;
 
 /** Return the exposure to build risk in a week: a calendar part plus the part of the work done this week. */
 export function buildExposure(progress: number, effort: number): number {
-  return STALL_HAZARD_SHARE + (1 - STALL_HAZARD_SHARE) * REFERENCE_BUILD_WEEKS * (effort > 0 ? progress / effort : 0);
+  return buildExposureAt(progress, effort, P.STALL_HAZARD_SHARE, (1 - P.STALL_HAZARD_SHARE) * P.REFERENCE_BUILD_WEEKS);
+}
+
+/** Return buildExposure for a given STALL_HAZARD_SHARE and (1 − it) · REFERENCE_BUILD_WEEKS (the weekly loop holds both in locals). */
+export function buildExposureAt(progress: number, effort: number, stall: number, paceWeight: number): number {
+  return stall + paceWeight * (effort > 0 ? progress / effort : 0);
 }
 /** Benefit share realised with no in-house capability (Dranove: benefits need local IT skills). Default 0.5; unit share; source Dranove et al. 2014. */
 export const BENEFIT_WITHOUT_CAPABILITY = 0.5;
@@ -68,19 +74,19 @@ export const LEGACY_RECOVERY = 2;
 
 /** Return the operational dip added by one go-live (deeper with legacy and coordination debt). `noise` is a uniform draw in [0,1) (0.5 with the noise off) spreading the dip over 10–30%. */
 export function goLiveDip(critical: boolean, piloted: boolean, legacy: number, noise: number, debt = 0): number {
-  const base = DIP_BIG_BANG * (0.5 + noise) * (1 + LEGACY_DIP * legacy) * (1 + DEBT_DIP * debt);
-  return base * (piloted ? DIP_PILOT_FACTOR : 1) * (critical ? 1 : DIP_NON_CRITICAL_FACTOR);
+  const base = P.DIP_BIG_BANG * (0.5 + noise) * (1 + P.LEGACY_DIP * legacy) * (1 + P.DEBT_DIP * debt);
+  return base * (piloted ? P.DIP_PILOT_FACTOR : 1) * (critical ? 1 : P.DIP_NON_CRITICAL_FACTOR);
 }
 
 /** Return the dip recovery time constant in weeks (longer with more legacy systems). */
 export function dipRecoveryWeeks(legacy: number): number {
-  return DIP_RECOVERY_WEEKS * (1 + LEGACY_RECOVERY * legacy);
+  return P.DIP_RECOVERY_WEEKS * (1 + P.LEGACY_RECOVERY * legacy);
 }
 
 /** Return the probability that a go-live fails, given its kind, the infrastructure gap, fatigue and role coverage. */
 export function goLiveFailure(critical: boolean, piloted: boolean, infraGap: number, fatigue: number, coverage: number): number {
-  const p = GO_LIVE_FAILURE * (critical ? 1 : NON_CRITICAL_FAILURE_FACTOR) * (piloted ? PILOT_FAILURE_FACTOR : 1)
-    * (1 + INFRA_GAP_GO_LIVE_RISK * infraGap) * (1 + FATIGUE_GO_LIVE_RISK * fatigue) * (1 + COVERAGE_GO_LIVE_RISK * (1 - coverage));
+  const p = P.GO_LIVE_FAILURE * (critical ? 1 : P.NON_CRITICAL_FAILURE_FACTOR) * (piloted ? P.PILOT_FAILURE_FACTOR : 1)
+    * (1 + P.INFRA_GAP_GO_LIVE_RISK * infraGap) * (1 + P.FATIGUE_GO_LIVE_RISK * fatigue) * (1 + P.COVERAGE_GO_LIVE_RISK * (1 - coverage));
   return p > 0.9 ? 0.9 : p;
 }
 
@@ -89,12 +95,12 @@ export const PILOT_HAZARD_FACTOR = 0.3;
 
 /** Return the build hazard multiplier of role coverage (1 at full coverage). */
 export function coverageHazardFactor(coverage: number): number {
-  return 1 + COVERAGE_BUILD_RISK * (1 - coverage);
+  return 1 + P.COVERAGE_BUILD_RISK * (1 - coverage);
 }
 
 /** Return the build hazard multiplier of the work the team juggles (effectiveConcurrency; 1 up to two). */
 export function priorityHazardFactor(priorities: number): number {
-  return 1 + PRIORITY_BUILD_RISK * (priorities > 2 ? priorities - 2 : 0);
+  return 1 + P.PRIORITY_BUILD_RISK * (priorities > 2 ? priorities - 2 : 0);
 }
 
 /**
@@ -102,7 +108,7 @@ export function priorityHazardFactor(priorities: number): number {
  * (coverageHazardFactor, priorityHazardFactor), which the weekly loop takes from the run and the exogenous path.
  */
 export function buildHazardWeekAt(fatigue: number, coverageFactor: number, priorityFactor: number): number {
-  return BUILD_HAZARD * (1 + FATIGUE_BUILD_RISK * fatigue) * coverageFactor * priorityFactor;
+  return P.BUILD_HAZARD * (1 + P.FATIGUE_BUILD_RISK * fatigue) * coverageFactor * priorityFactor;
 }
 
 /** Return the part of the weekly build hazard shared by all active initiatives: fatigue, role coverage, priorities. */
@@ -140,7 +146,7 @@ export const LEGACY_INTERFACE_WORK = 1;
 
 /** Return the progress divisor of new work over the legacy burden still in place (foundations work does not pay it). */
 export function legacyWork(legacy: number): number {
-  return 1 + LEGACY_INTERFACE_WORK * legacy;
+  return 1 + P.LEGACY_INTERFACE_WORK * legacy;
 }
 
 /** Extra build risk at full urgency: decisions are rushed and governance is cut short. Default 0.5; range 0.2–1; unit ×; judgement (bureaucratic pragmatism has a cost). */
@@ -148,21 +154,26 @@ export const URGENCY_SHORTCUT_RISK = 0.5;
 
 /** Return coordination debt after one week, given the business-critical changes in flight and the legacy burden still in place. */
 export function stepDebt(debt: number, criticalInFlight: number, legacy: number): number {
-  const excess = criticalInFlight > CRITICAL_CONCURRENCY_SAFE ? criticalInFlight - CRITICAL_CONCURRENCY_SAFE : 0;
-  return debt + DEBT_GAIN * excess * (0.5 + legacy) - debt / DEBT_DRAIN_WEEKS;
+  const excess = criticalInFlight > P.CRITICAL_CONCURRENCY_SAFE ? criticalInFlight - P.CRITICAL_CONCURRENCY_SAFE : 0;
+  return debt + P.DEBT_GAIN * excess * (0.5 + legacy) - debt / P.DEBT_DRAIN_WEEKS;
 }
 
 /** Return the legacy burden left after a go-live that integrates legacy systems (benefit weighs it, 0.5–1.5). */
 export function legacyAfterIntegration(legacy: number, benefit: number): number {
-  return legacy * (1 - INTEGRATION_RELIEF * (benefit > 1.5 ? 1.5 : benefit < 0.5 ? 0.5 : benefit));
+  return legacy * (1 - P.INTEGRATION_RELIEF * (benefit > 1.5 ? 1.5 : benefit < 0.5 ? 0.5 : benefit));
 }
 
 /** Return an initiative's own hazard multiplier: business-critical work and missing infrastructure raise it. */
 export function buildHazardFactor(critical: boolean, infraGap: number): number {
-  return (critical ? CRITICAL_BUILD_RISK : 1) * (1 + INFRA_GAP_BUILD_RISK * infraGap);
+  return buildHazardFactorAt(critical, infraGap, P.CRITICAL_BUILD_RISK, P.INFRA_GAP_BUILD_RISK);
+}
+
+/** Return buildHazardFactor for given CRITICAL_BUILD_RISK and INFRA_GAP_BUILD_RISK (the weekly loop holds them in locals). */
+export function buildHazardFactorAt(critical: boolean, infraGap: number, criticalRisk: number, gapRisk: number): number {
+  return (critical ? criticalRisk : 1) * (1 + gapRisk * infraGap);
 }
 
 /** Return the share of adopted value turned into benefit given in-house capability (0–1). */
 export function benefitCapture(capability: number): number {
-  return BENEFIT_WITHOUT_CAPABILITY + (1 - BENEFIT_WITHOUT_CAPABILITY) * capability;
+  return P.BENEFIT_WITHOUT_CAPABILITY + (1 - P.BENEFIT_WITHOUT_CAPABILITY) * capability;
 }

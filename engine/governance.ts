@@ -2,6 +2,7 @@
  * Mechanism 5: leadership ownership and governance friction (source guide; Krasuska et al. 2021).
  * Whole board > chief executive and chair > one executive > nobody; the multipliers are judgement.
  */
+import * as P from './parameter-bindings';
 
 /** Leadership strength by ownership level 0–3 (nobody, one executive, CEO+chair, whole board). Default 0/0.4/0.7/1; unit share; judgement. */
 export const OWNERSHIP_STRENGTH: readonly number[] = [0, 0.4, 0.7, 1];
@@ -40,24 +41,24 @@ export function byOwnership(table: readonly number[], ownership: number): number
 
 /** Return leadership strength 0–1 from ownership level and the share of the board engaged. */
 export function leadershipStrength(ownership: number, boardEngaged: number): number {
-  return byOwnership(OWNERSHIP_STRENGTH, ownership) * (STRENGTH_WITHOUT_ENGAGEMENT + (1 - STRENGTH_WITHOUT_ENGAGEMENT) * boardEngaged);
+  return byOwnership(OWNERSHIP_STRENGTH, ownership) * (P.STRENGTH_WITHOUT_ENGAGEMENT + (1 - P.STRENGTH_WITHOUT_ENGAGEMENT) * boardEngaged);
 }
 
 /** Return standing governance friction (before urgency) from leadership, empowerment, culture and legacy. */
 export function baseFriction(ownership: number, boardEngaged: number, empowerment: number, culture: number, legacy: number): number {
-  return byOwnership(OWNERSHIP_FRICTION, ownership) * (1 - ENGAGEMENT_FRICTION_CUT * boardEngaged) * (1 - EMPOWERMENT_FRICTION_CUT * empowerment)
-    * (1 - CULTURE_FRICTION_CUT * culture) * (1 + LEGACY_FRICTION * legacy);
+  return byOwnership(OWNERSHIP_FRICTION, ownership) * (1 - P.ENGAGEMENT_FRICTION_CUT * boardEngaged) * (1 - P.EMPOWERMENT_FRICTION_CUT * empowerment)
+    * (1 - P.CULTURE_FRICTION_CUT * culture) * (1 + P.LEGACY_FRICTION * legacy);
 }
 
 /** Return this week's governance friction given urgency (0–1) and any relief granted by a shock (0–1). */
 export function governanceFriction(base: number, urgency: number, relief: number): number {
-  const g = base * (1 - URGENCY_FRICTION_RELIEF * urgency) * (1 - relief);
-  return g < FRICTION_MIN ? FRICTION_MIN : g > FRICTION_MAX ? FRICTION_MAX : g;
+  const g = base * (1 - P.URGENCY_FRICTION_RELIEF * urgency) * (1 - relief);
+  return g < P.FRICTION_MIN ? P.FRICTION_MIN : g > P.FRICTION_MAX ? P.FRICTION_MAX : g;
 }
 
 /** Return priorities added per week by creep, given ownership and mission alignment (a mission resists side demands). */
 export function priorityCreepPerWeek(ownership: number, mission: number): number {
-  return (byOwnership(PRIORITY_CREEP_PER_YEAR, ownership) * (1 - MISSION_CREEP_CUT * mission)) / 52;
+  return (byOwnership(PRIORITY_CREEP_PER_YEAR, ownership) * (1 - P.MISSION_CREEP_CUT * mission)) / 52;
 }
 
 /** Return how well sponsorship protects improvement time under pressure (0–1). */
@@ -76,9 +77,13 @@ export const DECISION_ELASTICITY = 0.4;
 /**
  * Return the share of the time work is not waiting in the leadership's decision queue: when the organisation runs
  * more priorities than its leaders can steer, decisions wait longer in proportion (Little's law on the queue),
- * however large the team; the part of the work that needs them is DECISION_ELASTICITY.
+ * however large the team; the part of the work that needs them is DECISION_ELASTICITY. With `fastPower`, the
+ * power is taken as exp(e·ln x): equal to Math.pow within rounding and several times faster, for the paths a
+ * Monte Carlo with uncertainty 'all' builds in every replication (luck-only runs keep Math.pow and their bits).
  */
-export function decisionShare(priorities: number, leadership: number): number {
-  const steered = STEERED_PRIORITIES_BASE + STEERED_PRIORITIES_LEADERSHIP * leadership;
-  return priorities > steered ? Math.pow(steered / priorities, DECISION_ELASTICITY) : 1;
+export function decisionShare(priorities: number, leadership: number, fastPower = false): number {
+  const steered = P.STEERED_PRIORITIES_BASE + P.STEERED_PRIORITIES_LEADERSHIP * leadership;
+  if (priorities <= steered) return 1;
+  const e = P.DECISION_ELASTICITY;
+  return fastPower ? Math.exp(e * Math.log(steered / priorities)) : Math.pow(steered / priorities, e);
 }

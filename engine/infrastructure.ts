@@ -1,7 +1,8 @@
 /**
  * Mechanism 12: infrastructure first (source guide: Milton Keynes, SCAS's first stage).
  */
-import { REFERENCE_TEAM_FTE } from './team';
+
+import * as P from './parameter-bindings';
 
 /** Infrastructure built per reference team of infrastructure staff per week, towards 1. Default 0.003; unit share of the gap per week; judgement. */
 export const INFRA_BUILD_RATE = 0.003;
@@ -17,19 +18,24 @@ export const LEGACY_BUILD_DRAG = 0.5;
 
 /** Return the progress multiplier of an initiative needing `need` when infrastructure is `infra`. */
 export function infrastructureSpeed(infra: number, need: number): number {
+  return infrastructureSpeedAt(infra, need, P.INFRA_MIN_SPEED);
+}
+
+/** Return infrastructureSpeed for a given INFRA_MIN_SPEED (the weekly loop holds it in a local). */
+export function infrastructureSpeedAt(infra: number, need: number, minSpeed: number): number {
   if (need <= 0 || infra >= need) return 1;
   const r = infra / need;
-  return INFRA_MIN_SPEED + (1 - INFRA_MIN_SPEED) * r * r;
+  return minSpeed + (1 - minSpeed) * r * r;
 }
 
 /** Return the share of the remaining infrastructure gap closed in a week by the infrastructure staff present, against the legacy drag. */
 export function infrastructureBuildRate(infraFte: number, legacy: number): number {
-  return INFRA_BUILD_RATE * (infraFte / REFERENCE_TEAM_FTE) * (1 - LEGACY_BUILD_DRAG * legacy);
+  return P.INFRA_BUILD_RATE * (infraFte / P.REFERENCE_TEAM_FTE) * (1 - P.LEGACY_BUILD_DRAG * legacy);
 }
 
 /** Return the share of infrastructure legacy systems wear away in a week. */
 export function infrastructureDecayRate(legacy: number): number {
-  return INFRA_LEGACY_DECAY * legacy;
+  return P.INFRA_LEGACY_DECAY * legacy;
 }
 
 /**
@@ -48,6 +54,6 @@ export function stepInfrastructure(infra: number, infraFte: number, legacy: numb
 
 /** Return infrastructure after a foundations initiative goes live. */
 export function infrastructureGoLive(infra: number, benefit: number): number {
-  const step = INFRA_GO_LIVE_STEP * (benefit > 1.5 ? 1.5 : benefit < 0.5 ? 0.5 : benefit);
+  const step = P.INFRA_GO_LIVE_STEP * (benefit > 1.5 ? 1.5 : benefit < 0.5 ? 0.5 : benefit);
   return infra + step * (1 - infra);
 }

@@ -2,6 +2,7 @@
  * Maturity per pillar on the 1–5 scale of the Digital Maturity Assessment (self-assessed), and its inputs.
  */
 import type { MaturityMeasureScore, MaturityOverlay, RunResult, WgllMeasure } from './types';
+import * as P from './parameter-bindings';
 
 /** Weight of adoption of the pillar's portfolio in the maturity gain. Default 0.7; unit share; judgement. */
 export const MATURITY_ADOPTION_WEIGHT = 0.7;
@@ -20,12 +21,12 @@ export const INFRASTRUCTURE_REFERENCE = 0.4;
 
 /** Return the weighted contribution of capability and infrastructure (both 0–1, from capabilityAbove and infrastructureAbove) shared by every pillar. */
 export function foundationsGain(capabilityGain: number, infrastructureGain: number): number {
-  return MATURITY_CAPABILITY_WEIGHT * capabilityGain + MATURITY_INFRASTRUCTURE_WEIGHT * infrastructureGain;
+  return P.MATURITY_CAPABILITY_WEIGHT * capabilityGain + P.MATURITY_INFRASTRUCTURE_WEIGHT * infrastructureGain;
 }
 
 /** Return a pillar's maturity (1–5) from its starting score, its adoption (0–1) and the shared foundations gain. */
 export function pillarMaturity(start: number, adoption: number, foundations: number): number {
-  const m = start + (5 - start) * (MATURITY_ADOPTION_WEIGHT * adoption + foundations);
+  const m = start + (5 - start) * (P.MATURITY_ADOPTION_WEIGHT * adoption + foundations);
   return m < 1 ? 1 : m > 5 ? 5 : m;
 }
 

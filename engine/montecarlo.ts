@@ -2,13 +2,14 @@
  * Monte Carlo: N replications of the same input, each with its own random stream (seed, replication),
  * summarised as P10/P50/P90/mean bands per series and the distribution of every KPI.
  */
-import { assumptionShifts, assumptionsAt, type Uncertainty } from './assumptions';
+import { drawKeys, drawParameters, type Uncertainty } from './assumptions';
+import { useDefaultParameters } from './parameter-values';
 import { resolveSettings, type Settings } from './levers';
 import { buildPath, type Path } from './exogenous';
 import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
-import { PATH_SERIES, runCore, writePathSeries } from './simulate';
+import { PATH_SERIES, runCore, writePathSeries, writePathSeriesAt } from './simulate';
 import { createWorkspace, type OutcomeSink, type Sink } from './workspace';
 import { copyRuns, createBandScratch, createRuns, percentileRank, resetRuns, selectInPlace, storeRuns, summariseInPlace, summariseLoadedWeeks, type BandScratch, type WeekLoader } from './stats';
 import {
@@ -68,13 +69,24 @@ function wantedSeries(ids: readonly string[] | undefined): boolean[] {
 let store: Float32Array[] = [];
 let storeSize = 0;
 
-function replicationStore(size: number): Float32Array[] {
+function replicationStore(size: number, uncertainty: Uncertainty): Float32Array[] {
   if (size > storeSize || store.length !== SERIES_COUNT) {
     store = [];
-    for (let i = 0; i < SERIES_COUNT; i++) store.push(new Float32Array(PATH_SERIES[i] ? 0 : size));
+    for (let i = 0; i < SERIES_COUNT; i++) store.push(new Float32Array(0));
     storeSize = size;
   }
+  // The path's series vary only when the parameters do: their arrays are made the first time they are kept.
+  for (let i = 0; i < SERIES_COUNT; i++) if (kept(i, uncertainty) && store[i]!.length < storeSize) store[i] = new Float32Array(storeSize);
   return store;
+}
+
+/**
+ * Return whether series s is kept per replication: every stochastic series, and with uncertainty 'all' the
+ * path's series too (the path is built from each replication's parameters); with 'noise' the path is the same
+ * in every replication and its bands collapse onto it.
+ */
+function kept(s: number, uncertainty: Uncertainty): boolean {
+  return !PATH_SERIES[s] || uncertainty === 'all';
 }
 
 // Per weeks count, a block's worth (BLOCK·W values) of single precision per series, written by runCore for the
@@ -85,7 +97,7 @@ let discardWeeks = 0;
 function discardBuffers(W: number): Float32Array[] {
   if (discardWeeks !== W || discard.length !== SERIES_COUNT) {
     discard = [];
-    for (let s = 0; s < SERIES_COUNT; s++) discard.push(new Float32Array(PATH_SERIES[s] ? 0 : BLOCK * W));
+    for (let s = 0; s < SERIES_COUNT; s++) discard.push(new Float32Array(BLOCK * W));
     discardWeeks = W;
   }
   return discard;
@@ -134,7 +146,7 @@ function createOutcomes(n: number, N: number): OutcomeSink {
  */
 function runRange(p: Prepared, seed: number, uncertainty: Uncertainty, from: number, to: number, want: readonly boolean[], values: readonly Float32Array[],
   kpis: Float64Array[], outcomes: OutcomeSink, onProgress: ((done: number, total: number) => void) | undefined): void {
-  const { ci, settings, path } = p;
+  const { ci, settings } = p;
   const ws = createWorkspace(ci);
   const W = ci.horizon + 1;
   const N = to - from;
@@ -144,24 +156,32 @@ function runRange(p: Prepared, seed: number, uncertainty: Uncertainty, from: num
   const views: Float32Array[] = junk.slice();
   const sink: Sink = { series: views, offset: 0, stride: BLOCK, kpis, kpiIndex: 0, detail: null, outcomes };
   const rng = createRng(seed, 0);
-  const shifts = uncertainty === 'all' ? assumptionShifts(seed) : null;
+  const keys = uncertainty === 'all' ? drawKeys(seed) : null;
+  // With the parameters drawn, each replication builds its own path into these arrays (made by the first).
+  let path: Path | undefined = keys ? undefined : p.path;
   const every = Math.max(1, Math.floor(N / 20));
   const span = BLOCK * W;
   for (let i0 = 0; i0 < N; i0 += BLOCK) {
     const B = Math.min(BLOCK, N - i0);
     for (let s = 0; s < SERIES_COUNT; s++) {
-      if (want[s] && !PATH_SERIES[s]) views[s] = values[s]!.subarray(i0 * W, i0 * W + span);
+      if (want[s] && kept(s, uncertainty)) views[s] = values[s]!.subarray(i0 * W, i0 * W + span);
     }
     for (let b = 0; b < B; b++) {
       const i = i0 + b;
       reseed(rng, seed, from + i);
-      if (shifts) assumptionsAt(shifts, from + i, ws.assume);
+      if (keys) {
+        // The replication's parameters, and the exogenous path they give.
+        drawParameters(keys, from + i, ws.params);
+        path = buildPath(ci, settings, ws.params, path, false, true);
+        writePathSeriesAt(path, views, b, BLOCK);
+      }
       sink.offset = b;
       sink.kpiIndex = i;
-      runCore(ci, settings, path, ws, rng, sink);
+      runCore(ci, settings, path!, ws, rng, sink);
       if (onProgress && ((i + 1) % every === 0 || i + 1 === N)) onProgress(i + 1, N);
     }
   }
+  useDefaultParameters();
 }
 
 /** Summarise each week of a series, read through its loader (R values per week), into bands. */
@@ -226,7 +246,7 @@ function summariseRuns(p: Prepared, seed: number, uncertainty: Uncertainty, R: n
   for (let s = 0; s < SERIES_COUNT; s++) {
     if (!want[s]) continue;
     const id = SERIES[s]!.id;
-    if (PATH_SERIES[s]) {
+    if (!kept(s, uncertainty)) {
       const v = pathSeries[s]!;
       bands[id] = { p10: v.slice(), p50: v.slice(), p90: v.slice(), mean: v };
       continue;
@@ -265,12 +285,12 @@ export function monteCarlo(input: SimInput, opts: MonteCarloRunOptions): MonteCa
   const W = p.ci.horizon + 1;
   // One part over every replication, written straight into the reusable store (a part handed to a caller
   // gets arrays of its own instead); the same numbers either way.
-  const st = replicationStore(Math.ceil(R / BLOCK) * BLOCK * W);
+  const st = replicationStore(Math.ceil(R / BLOCK) * BLOCK * W, uncertainty);
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpis.push(new Float64Array(R));
   const outcomes = createOutcomes(p.ci.n, R);
   runRange(p, seed, uncertainty, 0, R, want, st, kpis, outcomes, opts.onProgress);
-  return summariseRuns(p, seed, uncertainty, R, want, st.map((a, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader([a], [0], W, R) : null)), kpis, outcomes);
+  return summariseRuns(p, seed, uncertainty, R, want, st.map((a, s) => (want[s] && kept(s, uncertainty) ? blockedLoader([a], [0], W, R) : null)), kpis, outcomes);
 }
 
 /** Options of one part of a Monte Carlo: replications [from, to) of the run with this seed. */
@@ -315,7 +335,7 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
   const W = p.ci.horizon + 1;
   const N = to - from;
   const columns: Float32Array[] = [];
-  for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && !PATH_SERIES[s] ? partValuesLength(W, N) : 0));
+  for (let s = 0; s < SERIES_COUNT; s++) columns.push(new Float32Array(want[s] && kept(s, uncertainty) ? partValuesLength(W, N) : 0));
   const kpiBufs: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) kpiBufs.push(new Float64Array(N));
   const outcomes = createOutcomes(p.ci.n, N);
@@ -326,7 +346,7 @@ export function monteCarloPart(input: SimInput, opts: MonteCarloPartOptions): Mo
     if (!want[s]) continue;
     const id = SERIES[s]!.id;
     series.push(id);
-    if (!PATH_SERIES[s]) values[id] = columns[s]!;
+    if (kept(s, uncertainty)) values[id] = columns[s]!;
   }
   const kpis: Record<string, Float64Array> = {};
   for (let k = 0; k < KPI_COUNT; k++) kpis[KPIS[k]!.id] = kpiBufs[k]!;
@@ -362,7 +382,7 @@ function checkParts(parts: readonly MonteCarloPart[], horizon: number, ids: read
     const N = part.to - part.from;
     for (let s = 0; s < SERIES_COUNT; s++) {
       const id = SERIES[s]!.id;
-      if (PATH_SERIES[s] || !part.series.includes(id)) continue;
+      if (!kept(s, first.uncertainty ?? 'noise') || !part.series.includes(id)) continue;
       const v = part.values[id];
       if (!(v instanceof Float32Array) || v.length !== partValuesLength(W, N)) {
         throw new Error(`The ${name} lacks the values of series '${id}' (${partValuesLength(W, N)} single-precision numbers expected).`);
@@ -413,7 +433,8 @@ export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[
   const want = wantedSeries(sorted[0]!.series);
   // The statistics read the parts' own arrays, a few weeks at a time: nothing is copied whole.
   const froms = sorted.map((part) => part.from);
-  const loaders = SERIES.map((d, s) => (want[s] && !PATH_SERIES[s] ? blockedLoader(sorted.map((part) => part.values[d.id]!), froms, H + 1, R) : null));
+  const uncertainty = sorted[0]!.uncertainty ?? 'noise';
+  const loaders = SERIES.map((d, s) => (want[s] && kept(s, uncertainty) ? blockedLoader(sorted.map((part) => part.values[d.id]!), froms, H + 1, R) : null));
   const kpis: Float64Array[] = [];
   for (let k = 0; k < KPI_COUNT; k++) {
     const all = new Float64Array(R);
@@ -425,7 +446,7 @@ export function mergeMonteCarlo(input: SimInput, parts: readonly MonteCarloPart[
     outcomes.goLiveWeeks.set(part.goLiveWeeks, part.from * ids.length);
     outcomes.outcomes.set(part.outcomes, part.from * ids.length);
   }
-  return summariseRuns(p, sorted[0]!.seed, sorted[0]!.uncertainty ?? 'noise', R, want, loaders, kpis, outcomes);
+  return summariseRuns(p, sorted[0]!.seed, uncertainty, R, want, loaders, kpis, outcomes);
 }
 
 /**
@@ -460,10 +481,11 @@ export function partBuffers(part: MonteCarloPart): ArrayBuffer[] {
 
 /**
  * Return the mean of every KPI over N replications with streams (seed, 0..N−1), keeping no series.
- * The assumption screening uses it: elementary effects are effects on the mean.
+ * The assumption screening uses it: elementary effects are effects on the mean. `params` (PARAMETER_COUNT
+ * values, by slot) fixes the parameters of every replication; uncertainty 'all' draws them per replication.
  */
-export function kpiMeans(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise', assumed?: Float64Array): Float64Array {
-  const columns = kpiColumns(input, replications, seed, uncertainty, assumed);
+export function kpiMeans(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty = 'noise', params?: Float64Array): Float64Array {
+  const columns = kpiColumns(input, replications, seed, uncertainty, params);
   const out = new Float64Array(KPI_COUNT);
   for (let k = 0; k < KPI_COUNT; k++) out[k] = meanOf(columns[k]!);
   return out;
@@ -492,12 +514,14 @@ function meanOf(v: Float64Array): number {
 }
 
 /** Return every KPI's value in each of N replications with streams (seed, 0..N−1), keeping no series. */
-function kpiColumns(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty, assumed?: Float64Array): Float64Array[] {
+function kpiColumns(input: SimInput, replications: number, seed: number, uncertainty: Uncertainty, params?: Float64Array): Float64Array[] {
   const R = Math.max(1, Math.floor(replications));
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
-  const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
+  const keys = uncertaintyOf(uncertainty) === 'all' ? drawKeys(seed) : null;
+  if (params && !keys) ws.params.set(params);
+  let path = buildPath(ci, settings, ws.params);
   const W = ci.horizon + 1;
   // The series are not kept: they go, in the Monte Carlo's precision (one element kind for runCore), to scratch.
   const series: Float32Array[] = [];
@@ -507,14 +531,15 @@ function kpiColumns(input: SimInput, replications: number, seed: number, uncerta
   // No outcomes (only KPIs are read); the field is listed so that runCore sees one shape of sink.
   const sink: Sink = { series, offset: 0, stride: 1, kpis, kpiIndex: 0, detail: null, outcomes: null };
   const rng = createRng(seed, 0);
-  const shifts = uncertaintyOf(uncertainty) === 'all' ? assumptionShifts(seed) : null;
-  // Fixed assumptions (each drawn parameter as a multiplier of its default) hold in every replication.
-  if (assumed && !shifts) ws.assume.set(assumed);
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);
-    if (shifts) assumptionsAt(shifts, r, ws.assume);
+    if (keys) {
+      drawParameters(keys, r, ws.params);
+      path = buildPath(ci, settings, ws.params, path, false, true);
+    }
     sink.kpiIndex = r;
     runCore(ci, settings, path, ws, rng, sink);
   }
+  useDefaultParameters();
   return kpis;
 }

@@ -3,15 +3,15 @@
  * scheduling and pausing, the team's split over the work, retries, focus, a go-live or failure settling, and
  * what is live.
  */
-import { A_DIP, A_GO_LIVE_RISK } from './assumptions';
-import { CRITICAL_START_APPETITE } from './confidence';
-import { BIG_BANG_FIT, goLiveDip, goLiveFailure, legacyAfterIntegration, PILOT_ADOPTION_SPEED, PILOT_EFFORT_SHARE } from './golive';
+
+import { goLiveDip, goLiveFailure, legacyAfterIntegration } from './golive';
 import type { Detail } from './explain';
 import { infrastructureGoLive } from './infrastructure';
 import { BUILDING, FAILED, GATE_CONFIDENCE, GATE_INFRA, GATE_LIVE, GATE_MATURITY, GATE_WEEK, LIVE, PILOTING, WAITING, type CompiledInput } from './portfolio';
 import { workedCapacity } from './switching';
 import { allocateTeam, buildFte, ROLE_COUNT } from './team';
 import { type Workspace, X_ACTIVE, X_ACTIVE_CRITICAL, X_APPETITE, X_CAN_BUILD, X_CHANGED, X_CONFIDENCE, X_COVERAGE, X_CRITICAL_RISK, X_DEBT, X_DIP, X_FAILED, X_FAILURES, X_FATIGUE, X_FIRST_WIN, X_INFRA, X_INFRA_GAP, X_LEGACY, X_LIVE, X_LIVE_DIRTY, X_NEXT_RETRY, X_STAFFED, X_WINS } from './workspace';
+import * as P from './parameter-bindings';
 
 /** Times a failed initiative is re-planned and tried again. Default 1; range 0–2; unit tries; judgement (boards re-plan a failed rollout once before abandoning it). */
 export const MAX_RETRIES = 1;
@@ -21,9 +21,6 @@ export const RETRY_DELAY_WEEKS = 26;
 
 /** Share of base effort a retry needs (part of the first attempt is reused). Default 0.6; range 0.3–1; unit share; judgement. */
 export const RETRY_EFFORT_SHARE = 0.6;
-
-/** Extra adoption speed per unit share of a pillar's live value that was piloted first. */
-const PILOT_SPEED_GAIN = PILOT_ADOPTION_SPEED - 1;
 
 /** Return whether every gate of stage k holds this week. */
 export function stageGatesHold(ci: CompiledInput, ws: Workspace, k: number, w: number, maturity: number): boolean {
@@ -76,7 +73,7 @@ export function schedule(ci: CompiledInput, ws: Workspace, w: number, slots: num
     if (!x[X_CAN_BUILD]) continue;
     if (ci.critical[i]) {
       if (activeCritical >= criticalCap) continue;
-      if (!ci.pilot[i] && appetite < CRITICAL_START_APPETITE) continue;
+      if (!ci.pilot[i] && appetite < P.CRITICAL_START_APPETITE) continue;
       activeCritical++;
     }
     status[i] = BUILDING;
@@ -169,7 +166,7 @@ export function revive(ci: CompiledInput, ws: Workspace, w: number, detail: Deta
     ws.status[i] = WAITING;
     ws.retries[i] = ws.retries[i]! + 1;
     ws.retryWeek[i] = -1;
-    ws.remaining[i] = RETRY_EFFORT_SHARE * ws.baseEffort[i]!;
+    ws.remaining[i] = P.RETRY_EFFORT_SHARE * ws.baseEffort[i]!;
     ws.grown[i] = 0;
     ws.hazard[i] = 0;
     ws.threshold[i] = ws.threshold2[i]!;
@@ -212,7 +209,7 @@ export function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, s
   if (h < threshold && st === BUILDING && piloted) {
     status[i] = PILOTING;
     ws.pilotWeek[i] = w;
-    ws.remaining[i] = PILOT_EFFORT_SHARE * ws.baseEffort[i]!;
+    ws.remaining[i] = P.PILOT_EFFORT_SHARE * ws.baseEffort[i]!;
     if (detail) detail.events.push({ week: w, kind: 'pilot', label: `Piloting in model teams: ${ci.initiatives[i]!.name}`, initiativeId: ci.initiatives[i]!.id });
     return;
   }
@@ -221,10 +218,10 @@ export function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, s
     // Go-live: a one-off failure risk, and an operational dip whether or not it sticks.
     atGoLive = true;
     const criticalRisk = x[X_CRITICAL_RISK]!;
-    const pFail = goLiveFailure(crit, piloted, x[X_INFRA_GAP]!, x[X_FATIGUE]!, x[X_COVERAGE]!) * (crit ? criticalRisk : 1) * ws.assume[A_GO_LIVE_RISK]!;
+    const pFail = goLiveFailure(crit, piloted, x[X_INFRA_GAP]!, x[X_FATIGUE]!, x[X_COVERAGE]!) * (crit ? criticalRisk : 1);
     h -= Math.log(1 - (pFail > 0.9 ? 0.9 : pFail));
     ws.hazard[i] = h;
-    const dip = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!, x[X_DEBT]!) * ws.assume[A_DIP]!;
+    const dip = x[X_DIP]! + goLiveDip(crit, piloted, x[X_LEGACY]!, ws.dipNoise[i]!, x[X_DEBT]!);
     x[X_DIP] = dip > 1 ? 1 : dip;
   }
   x[X_ACTIVE] = x[X_ACTIVE]! - 1;
@@ -234,9 +231,9 @@ export function settle(ci: CompiledInput, ws: Workspace, i: number, w: number, s
     status[i] = FAILED;
     if (ws.failWeek[i]! < 0) ws.failWeek[i] = w;
     ws.lastFailWeek[i] = w;
-    if (ws.retries[i]! < MAX_RETRIES) {
-      ws.retryWeek[i] = w + RETRY_DELAY_WEEKS;
-      if (w + RETRY_DELAY_WEEKS < x[X_NEXT_RETRY]!) x[X_NEXT_RETRY] = w + RETRY_DELAY_WEEKS;
+    if (ws.retries[i]! < P.MAX_RETRIES) {
+      ws.retryWeek[i] = w + P.RETRY_DELAY_WEEKS;
+      if (w + P.RETRY_DELAY_WEEKS < x[X_NEXT_RETRY]!) x[X_NEXT_RETRY] = w + P.RETRY_DELAY_WEEKS;
     }
     x[X_FAILURES] = x[X_FAILURES]! + (crit ? 2 : 1);
     x[X_FAILED] = x[X_FAILED]! + 1;
@@ -270,13 +267,13 @@ export function updateLive(ci: CompiledInput, ws: Workspace): void {
     if (ci.pilot[i]) {
       live[pl] = live[pl]! + b;
       piloted[pl] = piloted[pl]! + b;
-    } else live[pl] = live[pl]! + b * BIG_BANG_FIT;
+    } else live[pl] = live[pl]! + b * P.BIG_BANG_FIT;
   }
   for (let p = 0; p < 3; p++) {
     const tot = ci.pillarBenefit[p]!;
     piloted[p] = live[p]! > 0 ? piloted[p]! / live[p]! : 0;
     live[p] = tot > 0 ? live[p]! / tot : 0;
-    ws.pilotGain[p] = 1 + PILOT_SPEED_GAIN * piloted[p]!;
+    ws.pilotGain[p] = 1 + (P.PILOT_ADOPTION_SPEED - 1) * piloted[p]!;
   }
 }
 

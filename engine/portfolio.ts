@@ -136,7 +136,7 @@ export function compileInput(input: SimInput): CompiledInput {
   for (let i = 0; i < n; i++) {
     const it = inits[i]!;
     pillar[i] = pillarIndex(it.pillar);
-    effort[i] = Math.max(MIN_EFFORT, finiteOr(it.effortWeeks, 1));
+    effort[i] = finiteOr(it.effortWeeks, 1);
     critical[i] = it.businessCritical ? 1 : 0;
     pilot[i] = it.rollout === 'pilot-then-scale' ? 1 : 0;
     benefit[i] = Math.max(0, finiteOr(it.benefit, 1));

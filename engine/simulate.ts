@@ -4,15 +4,15 @@
  * replication and each Monte Carlo replication, writing into preallocated buffers with no allocation inside
  * the loop.
  */
-import { fatigueDrag, stepAdoption } from './adoption';
-import { A_ADOPTION, A_BUILD_RISK, assumptionShifts, assumptionsAt, type Uncertainty } from './assumptions';
-import { CRITICAL_START_APPETITE, fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
+import { fatigueDrag, stepAdoptionAt } from './adoption';
+import { drawKeys, drawParameters, type Uncertainty } from './assumptions';
+import { fundingFromAppetite, stepAppetite, stepConfidence } from './confidence';
 import { buildPath, lossOf, type Path } from './exogenous';
 import { buildExplanations, buildInsights, CONSTRAINT_COUNT, EXPLAIN_PERIOD_WEEKS, type Detail } from './explain';
-import { BUILD_CHANGE_LOAD, CHANGE_WINDOW_WEEKS, CRITICAL_CHANGE_WEIGHT, DIP_CHANGE_LOAD, OTHER_PRIORITY_CHANGE_LOAD, PILOT_CHANGE_LOAD, stepFatigue, urgencyLoad } from './fatigue';
-import { SCOPE_GROWTH_CAP } from './goal';
-import { buildExposure, buildHazardFactor, buildHazardWeekAt, coverageHazardFactor, DEBT_REWORK, DEBT_RISK, legacyWork, PILOT_HAZARD_FACTOR, priorityHazardFactor, stepDebt, URGENCY_SHORTCUT_RISK } from './golive';
-import { infrastructureDecayRate, infrastructureSpeed, stepInfrastructureAt } from './infrastructure';
+import { stepFatigue, urgencyLoad } from './fatigue';
+
+import { buildExposureAt, buildHazardFactorAt, buildHazardWeekAt, coverageHazardFactor, legacyWork, priorityHazardFactor, stepDebt } from './golive';
+import { infrastructureDecayRate, infrastructureSpeedAt, stepInfrastructureAt } from './infrastructure';
 import { resolveSettings, type Settings } from './levers';
 import { foundationsGain, infrastructureAbove, pillarMaturity } from './maturity';
 import { BUILDING, compileInput, LIVE, PILOTING, type CompiledInput } from './portfolio';
@@ -20,15 +20,13 @@ import { STAFFING_STEP, focusInitiative, goalInitiativesLive, pauseOverSlots, re
 import { createRng, type Rng } from './random';
 import { K_ADOPTION, K_APPETITE, K_BENEFITS, K_BENEFITS_Y3, K_CAPABILITY, K_CONFIDENCE, K_DELIVERED, K_FAILED, K_FIRST_WIN, K_GOAL_REACHED, K_MATURITY, K_MATURITY_Y1, K_MATURITY_Y3, K_MEAN_SWITCHING, K_PEAK_DIP, K_PEAK_FATIGUE, K_PEAK_REMOTE, K_WEEKS_TO_GOAL, KPI_COUNT, KPIS, S_ADOPTION_PILLAR, S_APPETITE, S_BENEFITS, S_BENEFITS_RATE, S_CAPABILITY, S_CAPACITY, S_CONFIDENCE, S_DIP, S_FATIGUE, S_FRICTION, S_INFRA, S_LEADERSHIP, S_LIVE, S_MATURITY, S_MATURITY_PILLAR, S_PRIORITIES, S_REMOTE, S_SWITCHING, S_URGENCY, SERIES, SERIES_COUNT } from './series';
 import { effectiveConcurrency, ownShare, realWorkShare, unblockedShare } from './switching';
-import { REFERENCE_TEAM_FTE } from './team';
+
 import { type InitiativeOutcome, type RunEvent, type RunResult, type SimInput } from './types';
 import { remoteConsultations, remoteReach, remoteTarget, stepRemote } from './urgency';
 import { ENGINE_VERSION } from './version';
 import { type Sink, type Workspace, X_ABSORB, X_ACTIVE, X_ACTIVE_CRITICAL, X_APPETITE, X_APPETITE0, X_CHANGED, X_CLIN_ADOPT, X_CONFIDENCE, X_CRITICAL_RISK, X_DEBT, X_DELAY_STAGE, X_DIP, X_DIP_TAU, X_FAILED, X_FAILURES, X_FATIGUE, X_FIRST_WIN, X_FOCUS, X_HAZARD_CULTURE, X_INFRA, X_INFRA_GAP, X_LEGACY, X_LIVE, X_LIVE_DIRTY, X_NEXT_RETRY, X_PERSISTENCE, X_REMOTE_SUPPORT, X_SCOPE_WEEK, X_STAFFED, X_WINS, createWorkspace, recordOutcomes, startRun } from './workspace';
-
-/** Remote consultations a week at remote-working level zero. */
-const REMOTE_AT_ZERO = remoteConsultations(0);
-
+import * as P from './parameter-bindings';
+import { useDefaultParameters, useParameters } from './parameter-values';
 
 /** True for series that come from the exogenous path (identical across replications). */
 export const PATH_SERIES: readonly boolean[] = SERIES.map((_, i) =>
@@ -41,6 +39,22 @@ export function writePathSeries(path: Path, out: Float64Array[]): void {
   out[S_FRICTION]!.set(path.friction);
   out[S_PRIORITIES]!.set(path.priorities);
   out[S_LEADERSHIP]!.set(path.leadership);
+}
+
+/**
+ * Write the exogenous path's weekly values into the path series of one replication, week w at offset + w·stride
+ * (a Monte Carlo with uncertainty 'all', whose replications each have their own path).
+ */
+export function writePathSeriesAt(path: Path, out: Float32Array[], offset: number, stride: number): void {
+  const H = path.urgency.length - 1;
+  const cap = out[S_CAPABILITY]!, urg = out[S_URGENCY]!, fri = out[S_FRICTION]!, pri = out[S_PRIORITIES]!, lead = out[S_LEADERSHIP]!;
+  for (let w = 0, at = offset; w <= H; w++, at += stride) {
+    cap[at] = path.capability[w]!;
+    urg[at] = path.urgency[w]!;
+    fri[at] = path.friction[w]!;
+    pri[at] = path.priorities[w]!;
+    lead[at] = path.leadership[w]!;
+  }
 }
 
 /**
@@ -62,6 +76,18 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const detail = sink.detail;
   const x = ws.x;
 
+  // The replication's parameters, for every mechanism this run calls; those read in the loop itself are held
+  // in locals here, read once a run.
+  useParameters(ws.params);
+  const remoteAtZero = remoteConsultations(0);
+  const debtRework = P.DEBT_REWORK, debtRisk = P.DEBT_RISK, shortcutRisk = P.URGENCY_SHORTCUT_RISK;
+  const changeWindow = P.CHANGE_WINDOW_WEEKS, criticalWeight = P.CRITICAL_CHANGE_WEIGHT, buildLoad = P.BUILD_CHANGE_LOAD;
+  const pilotLoad = P.PILOT_CHANGE_LOAD, dipLoad = P.DIP_CHANGE_LOAD, otherLoad = P.OTHER_PRIORITY_CHANGE_LOAD;
+  const scopeCap = P.SCOPE_GROWTH_CAP, pilotHazard = P.PILOT_HAZARD_FACTOR, criticalStart = P.CRITICAL_START_APPETITE;
+  const referenceFte = P.REFERENCE_TEAM_FTE;
+  const infraMinSpeed = P.INFRA_MIN_SPEED, stall = P.STALL_HAZARD_SHARE, paceWeight = (1 - P.STALL_HAZARD_SHARE) * P.REFERENCE_BUILD_WEEKS;
+  const criticalBuildRisk = P.CRITICAL_BUILD_RISK, gapRisk = P.INFRA_GAP_BUILD_RISK;
+  const bassP = (P.BASS_P_PER_YEAR * P.WITHIN_TRUST_SPEEDUP) / 52, bassQ = (P.BASS_Q_PER_YEAR * P.WITHIN_TRUST_SPEEDUP) / 52;
   startRun(ci, s, path, ws, rng);
   const noiseMult = ws.noiseMult;
   const adoption = ws.adoption, pillarLive = ws.pillarLive, pilotGain = ws.pilotGain;
@@ -72,7 +98,6 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   const scopeWeek = x[X_SCOPE_WEEK]!;
   const delayStage = x[X_DELAY_STAGE]!;
   const clinAdopt = x[X_CLIN_ADOPT]!;
-  const adoptionAssumed = ws.assume[A_ADOPTION]!, buildRiskAssumed = ws.assume[A_BUILD_RISK]!;
   const focus = x[X_FOCUS]!;
   const unfocused = 1 - focus;
   const absorb = x[X_ABSORB]!;
@@ -187,10 +212,10 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const realWork = realWorkShare(juggled);
     const portfolio = ownShare(active, pEff, teamBuildFte);
     const unblocked = unblockedShare(pathFriction[w]!, active);
-    const capacity = pathCapacity[w]! * realWork * portfolio * unblocked * fundingFromAppetite(appetite) * noiseMult[w]! / (1 + DEBT_REWORK * debt);
+    const capacity = pathCapacity[w]! * realWork * portfolio * unblocked * fundingFromAppetite(appetite) * noiseMult[w]! / (1 + debtRework * debt);
     const activeBefore = active;
     let wins = 0, failures = 0;
-    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazardFactor(juggled)) * hazardCulture * (1 + URGENCY_SHORTCUT_RISK * pathUrgency[w]!) * buildRiskAssumed;
+    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazardFactor(juggled)) * hazardCulture * (1 + shortcutRisk * pathUrgency[w]!);
     // Delivery: progress with scope growth, build hazards, and the change load each initiative puts on the
     // front line; an initiative whose work is done or whose hazard passed its threshold is settled by settle().
     // Both shares are computed every week, whichever applies (unfocused is 1 - focus, computed once), so that
@@ -201,21 +226,21 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     const evenShare = focusIdx >= 0 ? unfocused : 1;
     const focusedShare = 1 + focus * (active - 1);
     const infraNow = infra;
-    const criticalRisk = 1 + DEBT_RISK * debt;
+    const criticalRisk = 1 + debtRisk * debt;
     const legacyDivisor = legacyWork(legacyEff);
     let weekLoad = 0, speedSum = 0, progressSum = 0, creepSum = 0, rateSum = 0;
     let settling = false;
     for (let i = 0; i < n; i++) {
       const st = status[i]!;
       if (st === LIVE) {
-        if (w - liveWeek[i]! < CHANGE_WINDOW_WEEKS) weekLoad += critical[i] ? CRITICAL_CHANGE_WEIGHT : 1;
+        if (w - liveWeek[i]! < changeWindow) weekLoad += critical[i] ? criticalWeight : 1;
         continue;
       }
       if (st !== BUILDING && st !== PILOTING) continue;
       const crit = critical[i] === 1;
       const need = needs[i]!;
       const infraGap = need > infraNow ? need - infraNow : 0;
-      const speed = infrastructureSpeed(infraNow, need);
+      const speed = infrastructureSpeedAt(infraNow, need, infraMinSpeed);
       const rate = capacity * teamRate[i]! * (i === focusIdx ? focusedShare : evenShare);
       const progress = integrates[i] ? rate * speed : rate * speed / legacyDivisor;
       rateSum += rate;
@@ -223,19 +248,19 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       progressSum += progress;
       let rem = remaining[i]!;
       if (st === BUILDING) {
-        weekLoad += crit ? BUILD_CHANGE_LOAD * CRITICAL_CHANGE_WEIGHT : BUILD_CHANGE_LOAD;
+        weekLoad += crit ? buildLoad * criticalWeight : buildLoad;
         const base = baseEffort[i]!;
         const grownBefore = grown[i]!;
-        if (grownBefore < SCOPE_GROWTH_CAP * base) {
+        if (grownBefore < scopeCap * base) {
           const g = base * scopeWeek;
           rem += g;
           grown[i] = grownBefore + g;
           creepSum += g;
         }
-      } else weekLoad += PILOT_CHANGE_LOAD;
+      } else weekLoad += pilotLoad;
       rem -= progress;
       remaining[i] = rem;
-      const h = hazard[i]! + hazardWeek * buildExposure(progress, baseEffort[i]!) * buildHazardFactor(crit, infraGap) * (st === PILOTING ? PILOT_HAZARD_FACTOR : 1) * (crit ? criticalRisk : 1);
+      const h = hazard[i]! + hazardWeek * buildExposureAt(progress, baseEffort[i]!, stall, paceWeight) * buildHazardFactorAt(crit, infraGap, criticalBuildRisk, gapRisk) * (st === PILOTING ? pilotHazard : 1) * (crit ? criticalRisk : 1);
       hazard[i] = h;
       if (h < threshold[i]! && rem > 0) continue;
       if (!settling) {
@@ -277,7 +302,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     }
     if (dip > 1) dip = 1;
     debt = stepDebt(debt, activeCritical, legacyEff);
-    const load = weekLoad + dip * DIP_CHANGE_LOAD + urgencyLoad(pathUrgency[w]!) + OTHER_PRIORITY_CHANGE_LOAD * (pEff > activeBefore ? pEff - activeBefore : 0);
+    const load = weekLoad + dip * dipLoad + urgencyLoad(pathUrgency[w]!) + otherLoad * (pEff > activeBefore ? pEff - activeBefore : 0);
     switchingSum += 1 - realWork;
     if (liveDirty) {
       updateLive(ci, ws);
@@ -300,7 +325,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     }
     // Remote working responds within the week: a shock that lands this week shows in this week's count.
     // With no remote working yet and urgency too low to push it, it stays at zero (most runs, most weeks).
-    let remoteNow = REMOTE_AT_ZERO;
+    let remoteNow = remoteAtZero;
     if (remote !== 0 || remotePeak !== 0 || pathRemotePush[w]) {
       const remotePrev = remote;
       if (remotePrev > remotePeak) remotePeak = remotePrev;
@@ -319,7 +344,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     sInfra[at] = infra;
     sBen[at] = benefits;
     sRate[at] = d3;
-    sCap[at] = rateSum * REFERENCE_TEAM_FTE;
+    sCap[at] = rateSum * referenceFte;
     sSwitch[at] = 1 - realWork;
     sRemote[at] = remoteNow;
     sDip[at] = dip;
@@ -354,9 +379,9 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     // Update the stocks to next week: fatigue, adoption, infrastructure, dip, confidence, appetite, benefits.
     const appetiteBefore = appetite;
     fatigue = stepFatigue(fatigue, load, absorb);
-    const speedAll = pathSpeed[w]! * fatigueDrag(fatigue) * adoptionAssumed;
+    const speedAll = pathSpeed[w]! * fatigueDrag(fatigue);
     // One call site in a loop rather than three: V8 inlines it once (its inlining budget per function is small).
-    for (let p = 0; p < 3; p++) adoption[p] = stepAdoption(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!);
+    for (let p = 0; p < 3; p++) adoption[p] = stepAdoptionAt(adoption[p]!, pillarLive[p]!, speedAll * (p === 1 ? clinAdopt : 1) * pilotGain[p]!, bassP, bassQ);
     infra = stepInfrastructureAt(infra, pathInfraBuild[w]!, infraDecay);
     dip = dip - dip / dipTau;
     confidence = stepConfidence(confidence, confidence0, wins, failures, dip, boardEngaged);
@@ -369,7 +394,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
       d3 = d3 + (d2 - d3) / delayStage;
       benefits = benefits + d3;
     }
-    if (appetiteBefore < CRITICAL_START_APPETITE && appetite >= CRITICAL_START_APPETITE) scheduleDirty = true;
+    if (appetiteBefore < criticalStart && appetite >= criticalStart) scheduleDirty = true;
   }
 
   // KPIs.
@@ -401,9 +426,18 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
 function runDetailed(input: SimInput, seed: number, rng: Rng | null, uncertainty: Uncertainty = 'noise'): RunResult {
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
-  const path = buildPath(ci, settings);
   const ws = createWorkspace(ci);
-  if (uncertainty === 'all') assumptionsAt(assumptionShifts(seed), 0, ws.assume);
+  if (uncertainty === 'all') drawParameters(drawKeys(seed), 0, ws.params);
+  const path = buildPath(ci, settings, ws.params, undefined, true, uncertainty === 'all');
+  try {
+    return detailedRun(input, seed, rng, ci, settings, path, ws);
+  } finally {
+    useDefaultParameters();
+  }
+}
+
+/** Run once with the replication's parameters installed, and read out the result with them still in place. */
+function detailedRun(input: SimInput, seed: number, rng: Rng | null, ci: CompiledInput, settings: Settings, path: Path, ws: Workspace): RunResult {
   const H = ci.horizon;
   const periods = Math.ceil((H + 1) / EXPLAIN_PERIOD_WEEKS);
   const detail: Detail = { events: [], losses: new Float64Array(periods * CONSTRAINT_COUNT), scopeAdded: 0, peakCritical: 0 };

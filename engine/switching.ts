@@ -1,6 +1,7 @@
 /**
  * Mechanism 1: the switching cost of concurrent priorities (Weinberg 1992; Little's law).
  */
+import * as P from './parameter-bindings';
 
 /** Share of time on real work with 1, 2, 3, 4, 5 concurrent priorities. Default 100/80/60/40/25%; unit share; source Weinberg, Quality Software Management (1992). */
 export const WEINBERG_TABLE: readonly number[] = [1, 0.8, 0.6, 0.4, 0.25];
@@ -18,7 +19,7 @@ export function realWorkShare(priorities: number): number {
     const f = p - i;
     return WEINBERG_TABLE[i - 1]! * (1 - f) + WEINBERG_TABLE[i]! * f;
   }
-  return SWITCHING_FLOOR + (WEINBERG_TABLE[4]! - SWITCHING_FLOOR) * Math.exp(-(p - 5) / SWITCHING_DECAY);
+  return P.SWITCHING_FLOOR + (WEINBERG_TABLE[4]! - P.SWITCHING_FLOOR) * Math.exp(-(p - 5) / P.SWITCHING_DECAY);
 }
 
 /** Return the share of the portfolio's real work that goes to its active initiatives: they are `active` of `priorities` demands. */
@@ -49,12 +50,12 @@ export const MAX_JUGGLED = 2;
 
 /** Return how many sub-teams of SUB_TEAM_FTE a team of build FTE can form (at least 1). */
 export function subTeams(buildFte: number): number {
-  return buildFte > SUB_TEAM_FTE ? buildFte / SUB_TEAM_FTE : 1;
+  return buildFte > P.SUB_TEAM_FTE ? buildFte / P.SUB_TEAM_FTE : 1;
 }
 
 /** Return how many initiatives in flight the team works on at once: at most MAX_JUGGLED per sub-team. */
 export function workedCapacity(buildFte: number): number {
-  const k = Math.floor(subTeams(buildFte) * MAX_JUGGLED);
+  const k = Math.floor(subTeams(buildFte) * P.MAX_JUGGLED);
   return k < 1 ? 1 : k;
 }
 
@@ -68,7 +69,7 @@ export function effectiveConcurrency(active: number, priorities: number, buildFt
   const worked = Math.min(active, workedCapacity(buildFte));
   const own = worked > teams ? worked / teams : worked > 0 ? 1 : 0;
   const others = priorities > active ? priorities - active : 0;
-  const c = own + OTHER_PRIORITY_WEIGHT * others;
+  const c = own + P.OTHER_PRIORITY_WEIGHT * others;
   return c < 1 ? 1 : c;
 }
 

@@ -2,6 +2,7 @@
  * Mechanism 2: team size and mix (QSM; Brooks 1975; Chernoguz 2011; GDS service teams; Wachter 2016).
  */
 import { ROLE_FAMILIES } from './levers';
+import * as P from './parameter-bindings';
 
 /** FTE of a fully productive reference team, whose pace (REFERENCE_TEAM_OUTPUT) sets what an effort-week is. Default 6; unit FTE; judgement (QSM: 3–7 people optimal). */
 export const REFERENCE_TEAM_FTE = 6;
@@ -34,7 +35,7 @@ export const STAFFING_WEEKS_FAST = 8;
 export function roleCoverage(fte: Float64Array): number {
   let s = 0;
   for (let i = 0; i < ROLE_FAMILIES.length; i++) {
-    const v = fte[i]! / COVERAGE_FTE;
+    const v = fte[i]! / P.COVERAGE_FTE;
     s += v >= 1 ? 1 : v > 0 ? v : 0;
   }
   return s / ROLE_FAMILIES.length;
@@ -42,14 +43,14 @@ export function roleCoverage(fte: Float64Array): number {
 
 /** Return the rework share for a role coverage: REWORK_MAX at 0 falling linearly to REWORK_MIN at 1. */
 export function reworkShare(coverage: number): number {
-  return REWORK_MAX - (REWORK_MAX - REWORK_MIN) * coverage;
+  return P.REWORK_MAX - (P.REWORK_MAX - P.REWORK_MIN) * coverage;
 }
 
 /** Return the share of each person's time lost to communication among n people (Brooks; Chernoguz). */
 export function communicationOverhead(people: number): number {
   if (people <= 1) return 0;
-  const o = OVERHEAD_PER_PATH * people * (people - 1) * 0.5;
-  return o > OVERHEAD_CAP ? OVERHEAD_CAP : o;
+  const o = P.OVERHEAD_PER_PATH * people * (people - 1) * 0.5;
+  return o > P.OVERHEAD_CAP ? P.OVERHEAD_CAP : o;
 }
 
 /** Return the adoption multiplier from role coverage: a team that can show the thing gets used. */
@@ -59,13 +60,13 @@ export function coverageAdoption(coverage: number): number {
 
 /** Return the clinician-pillar adoption multiplier from clinical FTE in the team (Wachter 2016). */
 export function clinicalAdoption(clinicalFte: number): number {
-  const c = clinicalFte / CLINICAL_INFORMATICIANS_FULL;
+  const c = clinicalFte / P.CLINICAL_INFORMATICIANS_FULL;
   return 0.7 + 0.3 * (c > 1 ? 1 : c);
 }
 
 /** Return the staffing time constant in weeks from goal clarity and mission alignment. */
 export function staffingWeeks(clarity: number, mission: number): number {
-  return STAFFING_WEEKS_SLOW - (STAFFING_WEEKS_SLOW - STAFFING_WEEKS_FAST) * (0.6 * clarity + 0.4 * mission);
+  return P.STAFFING_WEEKS_SLOW - (P.STAFFING_WEEKS_SLOW - P.STAFFING_WEEKS_FAST) * (0.6 * clarity + 0.4 * mission);
 }
 
 /** Number of role families (ROLE_FAMILIES.length). */
@@ -110,8 +111,8 @@ export const REFERENCE_TEAM_OUTPUT = 0.15;
 /** Return the progress of one initiative with n effective people, in effort-weeks per week. */
 export function initiativeTeamRate(people: number): number {
   if (people <= 0) return 0;
-  const sat = INITIATIVE_SATURATION_FTE;
-  return REFERENCE_TEAM_OUTPUT * (1 - Math.exp(-people / sat)) / (1 - Math.exp(-REFERENCE_TEAM_FTE / sat));
+  const sat = P.INITIATIVE_SATURATION_FTE;
+  return P.REFERENCE_TEAM_OUTPUT * (1 - Math.exp(-people / sat)) / (1 - Math.exp(-P.REFERENCE_TEAM_FTE / sat));
 }
 
 /**
@@ -127,7 +128,7 @@ export function effectivePeople(allocated: ArrayLike<number>, needs: ArrayLike<n
   for (let r = 0; r < ROLE_COUNT; r++) {
     const a = needs[r]!;
     if (a <= 0) continue;
-    const x = allocated[r]! + ROLE_SUBSTITUTION * a * total;
+    const x = allocated[r]! + P.ROLE_SUBSTITUTION * a * total;
     inv += (a * a) / x;
   }
   return inv > 0 ? 1 / inv : 0;

@@ -438,7 +438,10 @@ export interface ParameterDef {
   readonly id: string;
   readonly label: string;
   readonly default: number;
-  /** Plausible range; a parameter drawn in "all" uncertainty is drawn from a triangular distribution over it with its mode at the default. */
+  /**
+   * Plausible range; a parameter drawn in "all" uncertainty is drawn over it from a two-piece triangular
+   * distribution whose mode and median are the default (assumptions.ts, splitTriangularQuantile).
+   */
   readonly min: number;
   readonly max: number;
   /** False where the source states no range and the registry uses the default ±50% (judgement). */

@@ -1,6 +1,7 @@
 /**
  * Mechanism 7: urgency as a stock with shocks (source guide, Covid-19; Nuffield Trust QualityWatch 2020).
  */
+import * as P from './parameter-bindings';
 
 /** Time constant of urgency's decay back to its standing level. Default 17; range 8–30 (2–7 months); unit weeks; judgement from the 2020 telephone/video shares (35% in April, 25% by September). */
 export const URGENCY_DECAY_WEEKS = 17;
@@ -31,7 +32,7 @@ export const REMOTE_URGENCY_THRESHOLD = 0.35;
 
 /** Return urgency after one week of decay towards its standing level. */
 export function stepUrgency(urgency: number, standing: number): number {
-  return urgency + (standing - urgency) / URGENCY_DECAY_WEEKS;
+  return urgency + (standing - urgency) / P.URGENCY_DECAY_WEEKS;
 }
 
 /**
@@ -50,36 +51,34 @@ export const REMOTE_CLINICAL_FTE = 2;
  * live share of its patient services, supported by its team and taken up as far as clinicians and leaders engage.
  */
 export function remoteReach(serviceLive: number, buildFte: number, clinicalFte: number, leadership: number): number {
-  const support = buildFte >= REMOTE_SUPPORT_FTE ? 1 : buildFte / REMOTE_SUPPORT_FTE;
-  const clinical = clinicalFte >= REMOTE_CLINICAL_FTE ? 1 : clinicalFte / REMOTE_CLINICAL_FTE;
+  const support = buildFte >= P.REMOTE_SUPPORT_FTE ? 1 : buildFte / P.REMOTE_SUPPORT_FTE;
+  const clinical = clinicalFte >= P.REMOTE_CLINICAL_FTE ? 1 : clinicalFte / P.REMOTE_CLINICAL_FTE;
   const engagement = 0.5 + 0.25 * clinical + 0.25 * leadership;
   const live = serviceLive > 1 ? 1 : serviceLive < 0 ? 0 : serviceLive;
-  return REMOTE_WITHOUT_SERVICE + (1 - REMOTE_WITHOUT_SERVICE) * live * support * engagement;
+  return P.REMOTE_WITHOUT_SERVICE + (1 - P.REMOTE_WITHOUT_SERVICE) * live * support * engagement;
 }
 
 /** Return the remote-working level urgency pushes towards (0–1) given the reach (remoteReach, 0–1). */
 export function remoteTarget(urgency: number, reach: number): number {
-  const x = (urgency - REMOTE_URGENCY_THRESHOLD) / (1 - REMOTE_URGENCY_THRESHOLD) * 2;
+  const x = (urgency - P.REMOTE_URGENCY_THRESHOLD) / (1 - P.REMOTE_URGENCY_THRESHOLD) * 2;
   const push = x <= 0 ? 0 : x >= 1 ? 1 : x;
   return push * reach;
 }
 
-/** Share of the gap to the target closed in one week while remote working rises. */
-const REMOTE_RISE_STEP = 1 - Math.exp(-1 / REMOTE_RISE_WEEKS);
-
 /** Return remote-working level after one week, given the urgency target and the level kept from the peak. */
 export function stepRemote(level: number, target: number, kept: number): number {
   const floor = target > kept ? target : kept;
-  if (floor > level) return level + (floor - level) * REMOTE_RISE_STEP;
-  return level + (floor - level) / REMOTE_FALL_WEEKS;
+  // While it rises, the share of the gap closed in one week.
+  if (floor > level) return level + (floor - level) * (1 - Math.exp(-1 / P.REMOTE_RISE_WEEKS));
+  return level + (floor - level) / P.REMOTE_FALL_WEEKS;
 }
 
 /** Return remote consultations per week at a remote-working level (0–1). */
 export function remoteConsultations(level: number): number {
-  return OUTPATIENTS_PER_WEEK * (REMOTE_BASE_SHARE + (REMOTE_MAX_SHARE - REMOTE_BASE_SHARE) * level);
+  return P.OUTPATIENTS_PER_WEEK * (P.REMOTE_BASE_SHARE + (P.REMOTE_MAX_SHARE - P.REMOTE_BASE_SHARE) * level);
 }
 
 /** Return the share of a remote-working peak kept once urgency passes, given lock-in (0–1). */
 export function remotePersistence(lockIn: number): number {
-  return REMOTE_PERSIST_BASE + REMOTE_PERSIST_LOCK_IN * lockIn;
+  return P.REMOTE_PERSIST_BASE + P.REMOTE_PERSIST_LOCK_IN * lockIn;
 }

@@ -2,19 +2,20 @@
  * The per-run workspace the weekly loop writes into (initiatives as a struct of arrays, the run's constants and
  * the slots rare steps share with it), the sinks a run writes to, and the start of a replication: its draws.
  */
-import { APPETITE_PER_CONFIDENCE, CULTURE_APPETITE } from './confidence';
+
 import type { Path } from './exogenous';
 import type { Detail } from './explain';
 import { changeCapacity } from './fatigue';
 import { focusShare, scopeGrowthPerWeek } from './goal';
-import { BENEFIT_DELAY_SPREAD, BENEFIT_DELAY_WEEKS, CULTURE_BUILD_RISK_CUT, dipRecoveryWeeks } from './golive';
+import { dipRecoveryWeeks } from './golive';
 import type { Settings } from './levers';
 import { WAITING, type CompiledInput } from './portfolio';
 import { fillFloats, nextExponential, nextFloat, nextNormal, type Rng } from './random';
-import { A_BENEFIT_DELAY, A_EFFORT_SIGMA, A_PACE, A_PRODUCTIVITY_SIGMA, ASSUMPTION_COUNT } from './assumptions';
 import { buildFte, clinicalAdoption, ROLE_COUNT } from './team';
 import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, } from './types';
 import { remotePersistence } from './urgency';
+import * as P from './parameter-bindings';
+import { DEFAULT_PARAMETERS } from './parameter-values';
 
 /** Spread of initiative effort estimates (lognormal sigma). Default 0.3; range 0.2–0.5; unit log-effort; judgement (estimation error of IT projects). */
 export const EFFORT_SIGMA = 0.3;
@@ -22,7 +23,7 @@ export const EFFORT_SIGMA = 0.3;
 /** Weekly productivity noise (standard deviation). Default 0.1; range 0.05–0.2; unit share; judgement. */
 export const PRODUCTIVITY_SIGMA = 0.1;
 
-/** Week-to-week persistence of productivity noise (AR(1) coefficient). Default 0.7; unit —; judgement. */
+/** Week-to-week persistence of productivity noise (AR(1) coefficient). Default 0.7; range 0.5–0.9; unit —; judgement (at 1 the noise would never move; below 0.5 it is close to weekly white noise). */
 export const PRODUCTIVITY_PERSISTENCE = 0.7;
 
 /** Failure threshold with the noise off: the median of an Exp(1) draw, so an initiative fails when its failure probability passes 50%. */
@@ -60,10 +61,11 @@ export interface Workspace {
   /** Numbers runCore shares with its helpers, by the X_* indices (an array, so that no double is boxed). */
   readonly x: Float64Array;
   /**
-   * The replication's assumptions (assumptions.ts): each drawn parameter as a multiplier of its default, all 1
-   * unless a Monte Carlo with uncertainty 'all' sets them before the run. The run reads them and never writes.
+   * The replication's parameters, by slot (parameter-slots.ts): the defaults, unless a Monte Carlo with
+   * uncertainty 'all' writes its draw here before the run (assumptions.ts). runCore installs them for the
+   * mechanisms (parameter-values.ts) and never writes them.
    */
-  readonly assume: Float64Array;
+  readonly params: Float64Array;
   /** Adoption per pillar. */
   readonly adoption: Float64Array;
   /** Capacity multiplier of the productivity noise, week by week (drawn up front by startRun). */
@@ -115,7 +117,7 @@ export function createWorkspace(ci: CompiledInput): Workspace {
     pillarPilot: new Float64Array(3),
     pilotGain: new Float64Array(3),
     x: new Float64Array(X_SIZE),
-    assume: new Float64Array(ASSUMPTION_COUNT).fill(1),
+    params: DEFAULT_PARAMETERS.slice(),
     adoption: new Float64Array(3),
     noiseMult: new Float64Array(ci.horizon + 1),
     teamRate: new Float64Array(n),
@@ -169,7 +171,6 @@ export function recordOutcomes(ws: Workspace, n: number, sink: OutcomeSink, r: n
   }
 }
 
-
 /**
  * Reset the workspace for a replication and make its draws, in a fixed order so that a run's random stream does
  * not depend on what happens in it: 5 per initiative, 1 for the benefit delay, then one a week for the
@@ -177,16 +178,16 @@ export function recordOutcomes(ws: Workspace, n: number, sink: OutcomeSink, r: n
  * order give the same numbers, and the loop is left without the generator).
  */
 export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspace, rng: Rng | null): void {
-  const a = ws.assume;
-  const effortSigma = EFFORT_SIGMA * a[A_EFFORT_SIGMA]!;
+  const effortSigma = P.EFFORT_SIGMA;
+  const minEffort = P.MIN_EFFORT;
   for (let i = 0; i < ci.n; i++) {
     if (rng) {
-      ws.baseEffort[i] = ci.effort[i]! * Math.exp(effortSigma * nextNormal(rng));
+      ws.baseEffort[i] = Math.max(minEffort, ci.effort[i]!) * Math.exp(effortSigma * nextNormal(rng));
       ws.threshold[i] = nextExponential(rng);
       ws.threshold2[i] = nextExponential(rng);
       ws.dipNoise[i] = nextFloat(rng);
     } else {
-      ws.baseEffort[i] = ci.effort[i]!;
+      ws.baseEffort[i] = Math.max(minEffort, ci.effort[i]!);
       ws.threshold[i] = EXPECTED_FAILURE_THRESHOLD;
       ws.threshold2[i] = EXPECTED_FAILURE_THRESHOLD;
       ws.dipNoise[i] = 0.5;
@@ -217,7 +218,7 @@ export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspa
   }
   const x = ws.x;
   for (let k = 0; k < X_SIZE; k++) x[k] = 0;
-  const benefitDelay = rng ? BENEFIT_DELAY_WEEKS * a[A_BENEFIT_DELAY]! + BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : BENEFIT_DELAY_WEEKS;
+  const benefitDelay = rng ? P.BENEFIT_DELAY_WEEKS + P.BENEFIT_DELAY_SPREAD * (2 * nextFloat(rng) - 1) : P.BENEFIT_DELAY_WEEKS;
   x[X_DELAY_STAGE] = benefitDelay / 3;
   // Constants of the replication, here rather than in runCore so that V8's inlining budget for runCore goes to
   // the weekly loop.
@@ -227,8 +228,8 @@ export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspa
   x[X_ABSORB] = changeCapacity(s.readiness);
   x[X_DIP_TAU] = dipRecoveryWeeks(s.legacy);
   x[X_PERSISTENCE] = remotePersistence(s.lockIn);
-  x[X_HAZARD_CULTURE] = 1 - CULTURE_BUILD_RISK_CUT * s.culture;
-  x[X_APPETITE0] = Math.min(1, s.confidence * (APPETITE_PER_CONFIDENCE + CULTURE_APPETITE * s.culture));
+  x[X_HAZARD_CULTURE] = 1 - P.CULTURE_BUILD_RISK_CUT * s.culture;
+  x[X_APPETITE0] = Math.min(1, s.confidence * (P.APPETITE_PER_CONFIDENCE + P.CULTURE_APPETITE * s.culture));
   x[X_COVERAGE] = path.coverage;
   x[X_LEGACY] = s.legacy;
   x[X_CAN_BUILD] = buildFte(s.fte) > 0 ? 1 : 0;
@@ -239,15 +240,15 @@ export function startRun(ci: CompiledInput, s: Settings, path: Path, ws: Workspa
     mult.fill(1);
     return;
   }
-  const noiseScale = Math.sqrt(1 - PRODUCTIVITY_PERSISTENCE * PRODUCTIVITY_PERSISTENCE) * (PRODUCTIVITY_SIGMA * a[A_PRODUCTIVITY_SIGMA]!) * 3.4641016151377544;
-  const pace = a[A_PACE]!;
+  const persistence = P.PRODUCTIVITY_PERSISTENCE;
+  const noiseScale = Math.sqrt(1 - persistence * persistence) * P.PRODUCTIVITY_SIGMA * 3.4641016151377544;
   // One uniform a week (drawn in one go into the array, then turned into multipliers in place), scaled to unit
   // variance: the AR(1) filter makes the sum close to normal anyway.
   fillFloats(rng, mult, ci.horizon + 1);
   let noise = 0;
   for (let w = 0; w <= ci.horizon; w++) {
     const u = mult[w]!;
-    mult[w] = (1 + noise < 0.2 ? 0.2 : 1 + noise) * pace;
-    noise = PRODUCTIVITY_PERSISTENCE * noise + noiseScale * (u - 0.5);
+    mult[w] = 1 + noise < 0.2 ? 0.2 : 1 + noise;
+    noise = persistence * noise + noiseScale * (u - 0.5);
   }
 }

@@ -16,7 +16,7 @@ export { robustness } from '../robustness';
 export { assumptionSensitivity } from '../assumption-sensitivity';
 export type { AssumptionRow, AssumptionSensitivity, AssumptionSensitivityOptions } from '../assumption-sensitivity';
 export type { Robustness } from '../robustness';
-export { ASSUMPTION_COUNT, DRAWN_PARAMETERS, drawnValues, UNCERTAINTY_MODES } from '../assumptions';
+export { ASSUMPTION_COUNT, DRAWN_PARAMETERS, drawnValues, FIXED_PARAMETERS, ORDERED_PAIRS, UNCERTAINTY_MODES } from '../assumptions';
 export type { Uncertainty } from '../assumptions';
 export { PARAMETERS } from '../parameter-registry';
 export { SERIES, KPIS } from '../series';
