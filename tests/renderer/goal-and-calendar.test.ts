@@ -66,4 +66,17 @@ describe('each colour keeps one meaning', () => {
     expect(new Set(PIN_COLOURS).size).toBe(PIN_COLOURS.length);
     expect(Object.values(PILLAR_COLOURS).map((c) => c.toLowerCase())).not.toContain(CURRENT_COLOUR.toLowerCase());
   });
+
+  it('gives every series, status, pin and the goal a colour of its own across the chart tabs', () => {
+    // Board confidence is drawn in the current settings' colour: both mean "your settings".
+    const meanings: Record<string, string> = {
+      current: CURRENT_COLOUR, baseline: BASELINE_COLOUR, goal: GOAL_COLOUR, fatigue: FATIGUE_COLOUR, capability: CAPABILITY_COLOUR,
+      ...Object.fromEntries(Object.entries(PILLAR_COLOURS).map(([k, v]) => [`pillar ${k}`, v])),
+      ...Object.fromEntries(Object.entries(PORTFOLIO_STATUS_COLOURS).map(([k, v]) => [`status ${k}`, v])),
+      ...Object.fromEntries(PIN_COLOURS.map((c, i) => [`pin ${i + 1}`, c])),
+    };
+    const byColour = new Map<string, string[]>();
+    for (const [meaning, colour] of Object.entries(meanings)) byColour.set(colour.toLowerCase(), [...(byColour.get(colour.toLowerCase()) ?? []), meaning]);
+    expect([...byColour.values()].filter((m) => m.length > 1)).toEqual([]);
+  });
 });

@@ -33,8 +33,10 @@ export const PILLAR_COLOURS: Readonly<Record<string, string>> = {
   clinicians: OKABE_ITO.skyBlue,
   support: OKABE_ITO.bluishGreen,
 };
-/** The colour of change fatigue, drawn dotted. */
-export const FATIGUE_COLOUR = OKABE_ITO.vermillion;
+/** The colour of change fatigue, drawn dotted (Paul Tol's teal). */
+export const FATIGUE_COLOUR = '#44AA99';
+/** The colour of each status on the portfolio timeline; vermillion means failure and nothing else. */
+export const STATUS_COLOURS = { live: '#117733', pilot: '#88CCEE', progress: '#DDCC77', failed: OKABE_ITO.vermillion, replanned: '#AA4499' } as const;
 /** The colour of in-house capability. */
 export const CAPABILITY_COLOUR = OKABE_ITO.reddishPurple;
 /** The colour of the goal, drawn as a long-dashed level. */

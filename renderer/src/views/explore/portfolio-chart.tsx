@@ -6,15 +6,17 @@ import { eventLinesPlugin } from '../../components/event-lines';
 import { useMemo } from 'react';
 import type { InitiativeOdds, MonteCarloResult, RunResult } from '../../../../engine';
 import { ChartCanvas } from '../../components/chart-canvas';
-import { OKABE_ITO } from '../../components/palette';
+import { OKABE_ITO, STATUS_COLOURS } from '../../components/palette';
 import { scenarioEvents } from './line-sets';
 
+// Each status has a colour no line in any other chart tab uses (palette.ts): Paul Tol's green, cyan, sand and
+// purple, and vermillion for failure alone.
 const STATUS = {
-  live: { label: 'Live', colour: OKABE_ITO.bluishGreen },
-  pilot: { label: 'Piloting', colour: OKABE_ITO.skyBlue },
-  progress: { label: 'In progress', colour: OKABE_ITO.orange },
-  failed: { label: 'Failed', colour: OKABE_ITO.vermillion },
-  replanned: { label: 'Failed, re-planned after failure', colour: OKABE_ITO.reddishPurple },
+  live: { label: 'Live', colour: STATUS_COLOURS.live },
+  pilot: { label: 'Piloting', colour: STATUS_COLOURS.pilot },
+  progress: { label: 'In progress', colour: STATUS_COLOURS.progress },
+  failed: { label: 'Failed', colour: STATUS_COLOURS.failed },
+  replanned: { label: 'Failed, re-planned after failure', colour: STATUS_COLOURS.replanned },
 } as const;
 /** The colour of each status on the portfolio timeline. */
 export const PORTFOLIO_STATUS_COLOURS: Readonly<Record<PortfolioStatus, string>> = Object.fromEntries(Object.entries(STATUS).map(([k, v]) => [k, v.colour])) as Record<PortfolioStatus, string>;
