@@ -27,4 +27,21 @@ describe('board-ready Explore', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Pinned what-ifs' }).textContent(), WAIT).toContain('another scenario');
     expect(app.errors).toEqual([]);
   });
+
+  it('opens an explanation inside the visible part of its panel, even for the last lever', { timeout: 60_000 }, async () => {
+    const app = await chromium.openExplore({ viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    const panel = page.locator('.explore-levers');
+    // The last lever of the groups open at start (the starting point is folded).
+    const last = page.locator('.explore-levers details[open] .info-button').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.click();
+    const box = page.locator('.explore-levers .info-box:not([hidden])');
+    await box.waitFor();
+    await expect.poll(async () => {
+      const [b, p] = await Promise.all([box.boundingBox(), panel.boundingBox()]);
+      return b !== null && p !== null && b.y >= p.y - 0.5 && b.y + b.height <= p.y + p.height + 0.5 && b.x >= p.x - 0.5 && b.x + b.width <= p.x + p.width + 0.5;
+    }, WAIT).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -13,6 +13,10 @@ export function InfoPopover({ subject, children }: InfoPopoverProps) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  // Opened near the bottom of a scrolling panel, the explanation is brought into view rather than left below the fold.
+  useEffect(() => {
+    if (open) box.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
