@@ -1,16 +1,22 @@
 // The command line: a 10,000-run sweep (100 × 100 lever values, one seeded run each) with one worker and
 // with two, timed as whole processes (start-up included, as an analyst waits for it), and the speed-up. The
 // command's own MOMENTUM_TIMINGS report also gives the compute phase (workers ready → last result), so that
-// a reader can tell the parallel part from the fixed costs around it.
+// a reader can tell the parallel part from the fixed costs around it. The speed-up is judged against what the
+// machine can give: a probe first runs the same pure CPU loop on one thread and on two at once, and the
+// 40,000-run sweep's speed-up (fixed costs a few per cent of it) must reach 90% of that capacity.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { entryOf, quantile, type Entry, type Suite } from './measure';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SPEED_UP_BUDGET = 1.8;
+/** The sweep's speed-up must reach this share of the machine's measured parallel capacity. */
+const CAPACITY_SHARE_BUDGET = 0.9;
+/** Probe pairs (one thread, then two at once) for the machine's parallel capacity. */
+const PROBE_PAIRS = 5;
 const TIMED_PAIRS = 7;
 /** Pairs of the larger sweep (40,000 runs), which shows how the parallel part scales once fixed costs are spread. */
 const LARGE_PAIRS = 3;
@@ -75,6 +81,46 @@ function sweepOnce(steps: number, workers: number, out: string): Promise<Process
   });
 }
 
+/**
+ * A pure CPU loop (xorshift, no memory traffic, no allocation) of a fixed length, run in `threads` worker threads
+ * at once; resolves with the wall time (ms) until the last finishes.
+ */
+function cpuLoop(threads: number, iterations: number): Promise<number> {
+  const code = `const { parentPort, workerData } = require('node:worker_threads');
+let x = 2463534242, acc = 0;
+for (let i = 0; i < workerData; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; acc = (acc + (x >>> 0)) % 1000003; }
+parentPort.postMessage(acc);`;
+  const t0 = performance.now();
+  return Promise.all(
+    Array.from({ length: threads }, () => new Promise<void>((done, fail) => {
+      const w = new Worker(code, { eval: true, workerData: iterations });
+      w.once('message', () => void w.terminate().then(() => done()));
+      w.once('error', fail);
+    })),
+  ).then(() => performance.now() - t0);
+}
+
+/**
+ * The machine's parallel capacity: the same loop on one thread, then on two at once, each pair in turn; two
+ * threads doing twice the work in the time one takes is 2.0×. Returns each pair's ratio.
+ */
+async function parallelCapacity(log: (line: string) => void): Promise<number[]> {
+  const iterations = 150_000_000;
+  await cpuLoop(1, iterations / 10);
+  const out: number[] = [];
+  for (let i = 0; i < PROBE_PAIRS; i++) {
+    const one = await cpuLoop(1, iterations);
+    const two = await cpuLoop(2, iterations);
+    out.push((2 * one) / two);
+    log(`parallel capacity probe: 1 thread ${one.toFixed(0)} ms, 2 threads ${two.toFixed(0)} ms, ${((2 * one) / two).toFixed(2)}×`);
+  }
+  return out;
+}
+
+function median(v: readonly number[]): number {
+  return quantile([...v].sort((a, b) => a - b), 0.5);
+}
+
 /** Sweeps through the command line. */
 export const CLI_SUITE: Suite = {
   id: 'cli',
@@ -82,6 +128,7 @@ export const CLI_SUITE: Suite = {
   async run(log) {
     const dir = mkdtempSync(join(tmpdir(), 'momentum-bench-'));
     try {
+      const capacity = await parallelCapacity(log);
       const one: ProcessTime[] = [];
       const two: ProcessTime[] = [];
       // Warm-up: the command line's bundle (built here if the sources changed) and the file cache, with a
@@ -120,7 +167,8 @@ export const CLI_SUITE: Suite = {
       return [
         entryOf('cli: sweep of 10,000 runs, 1 worker (whole process)', 'ms', wall(one), undefined, one.map((x) => x.cpu)),
         entryOf('cli: sweep of 10,000 runs, 2 workers (whole process)', 'ms', wall(two), undefined, two.map((x) => x.cpu)),
-        entryOf('cli: sweep speed-up, 2 workers over 1 (at least)', '×', one.map((a, i) => a.wall / two[i]!.wall), { limit: SPEED_UP_BUDGET, on: 'median', atLeast: true }),
+        lowTail('machine: parallel capacity, two threads over one (probe)', capacity),
+        entryOf('cli: sweep speed-up, 2 workers over 1', '×', one.map((a, i) => a.wall / two[i]!.wall)),
         // One worker's CPU time over half of two workers' CPU time: what two free cores could give if every
         // CPU second were on the critical path. Optimistic: part of one worker's CPU is V8 compiling on its
         // own threads, which runs on the idle second core (docs/PERFORMANCE.md, "The command line").
@@ -131,6 +179,11 @@ export const CLI_SUITE: Suite = {
         lowTail('cli: sweep compute-phase speed-up, 2 workers over 1', one.map((a, i) => a.compute / two[i]!.compute)),
         entryOf('cli: start-up, process start → command started (2 workers)', 'ms', two.map((x) => x.startup)),
         lowTail('cli: sweep speed-up on 40,000 runs, 2 workers over 1 (whole process)', largeRatio),
+        // The budget: the large sweep's speed-up as a share of what two threads of pure CPU work gave here.
+        {
+          ...entryOf('cli: sweep speed-up as a share of parallel capacity', 'share', largeRatio.map((r) => r / median(capacity)), { limit: CAPACITY_SHARE_BUDGET, on: 'median', atLeast: true }),
+          p95: quantile([...largeRatio.map((r) => r / median(capacity))].sort((x, y) => x - y), 0.05),
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
