@@ -20,7 +20,7 @@ export const FUNDING_AT_ZERO_APPETITE = 0.7;
 
 /** Share of a win's effect felt with no board member engaged (engaged boards see wins). Default 0.6; unit share; judgement. */
 export const WIN_SEEN_WITHOUT_ENGAGEMENT = 0.6;
-/** Risk appetite per unit of confidence with a blame culture; a no-blame culture adds up to CULTURE_APPETITE. Default 0.8; unit ×; judgement. */
+/** Risk appetite per unit of confidence with a blame culture; a no-blame culture adds up to the culture's share of appetite. Default 0.8; unit ×; judgement. */
 export const APPETITE_PER_CONFIDENCE = 0.8;
 /** Extra risk appetite per unit of confidence in a fully no-blame culture. Default 0.4; unit ×; judgement. */
 export const CULTURE_APPETITE = 0.4;

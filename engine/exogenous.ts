@@ -30,7 +30,7 @@ export const CAPABILITY_LOST_WITH_LEAVERS = 0.5;
 export const HIRING_FTE_PER_WEEK = 0.25;
 /** Experienced time each newcomer takes to bring up to speed (Brooks 1975: people added late slow the team). Default 0.25; range 0.1–0.4; unit FTE per newcomer; judgement. */
 export const TRAINING_LOAD = 0.25;
-/** Governance friction removed by strategy staff planning the work and writing the cases for it, at STRATEGY_FULL_FTE. Default 0.1; range 0–0.2; unit share; judgement. */
+/** Governance friction removed by strategy staff planning the work and writing the cases for it, at full strategy staffing. Default 0.1; range 0–0.2; unit share; judgement. */
 export const STRATEGY_FRICTION_CUT = 0.1;
 /** Strategy FTE that gives planning its full effect. Default 2; unit FTE; judgement. */
 export const STRATEGY_FULL_FTE = 2;

@@ -16,7 +16,7 @@ export const CRITICAL_CHANGE_WEIGHT = 1.5;
 /** Change load of an operational dip: each 10% of dip counts as this many changes. Default 5 (each 10% of dip is half a change); unit changes per unit dip; judgement. */
 export const DIP_CHANGE_LOAD = 5;
 
-/** Change load of an initiative in build on frontline staff (workshops, testing, training); business-critical work weighs CRITICAL_CHANGE_WEIGHT times more. Default 0.2; range 0.1–0.3; unit changes; judgement. */
+/** Change load of an initiative in build on frontline staff (workshops, testing, training); business-critical work weighs more, by the critical-change weight. Default 0.2; range 0.1–0.3; unit changes; judgement. */
 export const BUILD_CHANGE_LOAD = 0.2;
 /** Change load of an initiative piloting in model teams. Default 0.3; unit changes; judgement. */
 export const PILOT_CHANGE_LOAD = 0.3;
@@ -30,7 +30,7 @@ export const URGENCY_CHANGE_LOAD = 3;
 /** Change load on frontline staff of each of the organisation's other priorities (beyond the portfolio's work in flight). Default 0.08; range 0.04–0.15; unit changes per priority; judgement. */
 export const OTHER_PRIORITY_CHANGE_LOAD = 0.08;
 
-/** Change capacity at zero staff readiness relative to CHANGE_CAPACITY; full readiness adds READINESS_CAPACITY. Default 0.8; unit ×; judgement. */
+/** Change capacity at zero staff readiness relative to full change capacity; full readiness adds the readiness share of capacity. Default 0.8; unit ×; judgement. */
 export const CAPACITY_WITHOUT_READINESS = 0.8;
 /** Extra change capacity at full staff readiness. Default 0.4; unit ×; judgement. */
 export const READINESS_CAPACITY = 0.4;

@@ -31,7 +31,7 @@ export const NON_CRITICAL_FAILURE_FACTOR = 0.5;
 export const BUILD_HAZARD = 0.0015;
 /**
  * Weeks a build takes at reference pace, for the build hazard: risk comes with the work done (a build at reference
- * pace carries BUILD_HAZARD × this), so slow work is not failed work. Default 40; range 26–78; unit weeks; judgement.
+ * pace carries the build hazard times this), so slow work is not failed work. Default 40; range 26–78; unit weeks; judgement.
  */
 export const REFERENCE_BUILD_WEEKS = 40;
 /** Share of the build hazard that accrues with calendar time whatever the progress (stalled work loses sponsors and is stopped). Default 0.25; range 0.1–0.5; unit share; judgement. */
@@ -69,7 +69,7 @@ export const PRIORITY_BUILD_RISK = 0.04;
 export const CULTURE_BUILD_RISK_CUT = 0.3;
 /** Extra dip per unit of legacy burden. Default 0.5; unit ×; judgement. */
 export const LEGACY_DIP = 0.5;
-/** Extra dip recovery time per unit of legacy burden, as a multiple of DIP_RECOVERY_WEEKS. Default 2; unit ×; judgement (3–12 months). */
+/** Extra dip recovery time per unit of legacy burden, as a multiple of the go-live dip's recovery time. Default 2; unit ×; judgement (3–12 months). */
 export const LEGACY_RECOVERY = 2;
 
 /** Return the operational dip added by one go-live (deeper with legacy and coordination debt). `noise` is a uniform draw in [0,1) (0.5 with the noise off) spreading the dip over 10–30%. */

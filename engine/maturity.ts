@@ -6,9 +6,9 @@ import * as P from './parameter-bindings';
 
 /** Weight of adoption of the pillar's portfolio in the maturity gain. Default 0.7; unit share; judgement. */
 export const MATURITY_ADOPTION_WEIGHT = 0.7;
-/** Weight of capability above CAPABILITY_REFERENCE. Default 0.15; unit share; judgement. */
+/** Weight of capability above its reference level (the default start). Default 0.15; unit share; judgement. */
 export const MATURITY_CAPABILITY_WEIGHT = 0.15;
-/** Weight of infrastructure above INFRASTRUCTURE_REFERENCE. Default 0.15; unit share; judgement. */
+/** Weight of infrastructure above its reference level. Default 0.15; unit share; judgement. */
 export const MATURITY_INFRASTRUCTURE_WEIGHT = 0.15;
 
 /**

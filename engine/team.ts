@@ -4,7 +4,7 @@
 import { ROLE_FAMILIES } from './levers';
 import * as P from './parameter-bindings';
 
-/** FTE of a fully productive reference team, whose pace (REFERENCE_TEAM_OUTPUT) sets what an effort-week is. Default 6; unit FTE; judgement (QSM: 3–7 people optimal). */
+/** FTE of a fully productive reference team, whose pace (the reference team's output) sets what an effort-week is. Default 6; unit FTE; judgement (QSM: 3–7 people optimal). */
 export const REFERENCE_TEAM_FTE = 6;
 /** Communication overhead per person-week per communication path, n(n−1)/2 paths. Default 0.0006; unit share; source Chernoguz 2011. */
 export const OVERHEAD_PER_PATH = 0.0006;

@@ -77,6 +77,11 @@ describe('the parameter registry', () => {
     }
     expect(new Set(PARAMETERS.map((p) => p.id)).size).toBe(PARAMETERS.length);
   });
+
+  it('labels every parameter in words a board reads: no code names such as BUILD_HAZARD', () => {
+    const coded = PARAMETERS.filter((p) => /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(p.label)).map((p) => `${p.id}: ${p.label}`);
+    expect(coded).toEqual([]);
+  });
 });
 
 /** Maturity's weights, scaled together in every draw to sum to one. */
