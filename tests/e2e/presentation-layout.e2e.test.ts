@@ -239,6 +239,9 @@ describe('Explore in presentation mode', () => {
     await expect.poll(() => offScreen(screen), WAIT).toEqual([]);
     for (const kit of [/^Challenges/, /^Lock levers/, /^Briefing/, /^Session timer/]) expect(await screen.getByRole('heading', { name: kit }).count()).toBe(0);
     expect(await screen.getByRole('button', { name: /Leave presentation/ }).count()).toBe(0);
+    // Nor the presenter's controls: the reveal buttons and "Copy chart" stay on the presenter's window.
+    expect(await screen.getByRole('button', { name: /Start reveals|Copy the chart/ }).count()).toBe(0);
+    expect(await presenter.page.getByRole('button', { name: /Copy the chart/ }).count()).toBe(1);
     // It takes no input of its own: keys there change nothing.
     await screen.keyboard.press('Escape');
     await screen.keyboard.press('Control+z');
