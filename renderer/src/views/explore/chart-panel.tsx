@@ -1,4 +1,5 @@
-import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
+import { TabList } from '../../components/tab-list';
 import { PILLARS, REFERENCE_PORTFOLIO } from '../../../../engine';
 import { ChartCopyArea, copyChart } from '../../analyst/chart-copy';
 import { EventList } from '../../components/event-list';
@@ -39,39 +40,11 @@ export const ChartPanel = memo(function ChartPanel({ runs, fontSize }: ChartPane
   const initiatives = useAppStore((s) => s.scenario.initiatives);
   const revealWeek = useAppStore(selectVisibleUntilWeek);
   const names = useMemo(() => new Map([...REFERENCE_PORTFOLIO, ...initiatives].map((i) => [i.id, i.name])), [initiatives]);
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const onKey = (e: KeyboardEvent, i: number) => {
-    const n = TABS.length;
-    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    setTab(TABS[to]!.id);
-    tabRefs.current[to]?.focus();
-  };
   const tabLabel = TABS.find((t) => t.id === tab)!.label;
   const subject = `Scenario: ${scenarioTitle}`;
   return (
     <section className="chart-panel" aria-label="Charts">
-      <div role="tablist" aria-label="Chart" className="chart-tabs">
-        {TABS.map((t, i) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`chart-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls="chart-tabpanel"
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => onKey(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS} selected={tab} onSelect={setTab} label="Chart" idPrefix="chart-tab" panelId="chart-tabpanel" />
       <div ref={tabPanel} role="tabpanel" id="chart-tabpanel" aria-labelledby={`chart-tab-${tab}`} className="chart-tabpanel">
         <ChartCopyArea title={tabLabel} subject={subject} onStatus={setCopyStatus}>
           {tab === 'maturity' && <MaturityChart runs={runs} fontSize={fontSize} />}

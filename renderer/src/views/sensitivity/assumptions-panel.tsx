@@ -1,3 +1,4 @@
+import { AnalysisFields } from './analysis-fields';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CANCELLED, PARAMETERS } from '../../../../engine';
 import { assumptionRanking, TOP_ASSUMPTIONS } from '../../model/assumption-ranking';
@@ -26,13 +27,13 @@ type Job =
  */
 export function AssumptionsPanel({ target }: { readonly target: AnalysisTarget }) {
   const runner = useRunner();
-  const { sources, source, inputKey, setSourceId, kpis, kpi, setKpi } = target;
+  const { sources, source, inputKey, kpi } = target;
   const [replications, setReplications] = useState(SCREENING_REPLICATIONS);
   const [seed, setSeed] = useState(source.seed);
   const [job, setJob] = useState<Job>({ state: 'idle' });
   const [showAll, setShowAll] = useState(false);
   const running = useRef<{ controller: AbortController; why: string } | null>(null);
-  const ids = { source: useId(), kpi: useId(), reps: useId(), seed: useId(), heading: useId() };
+  const ids = { heading: useId() };
 
   useEffect(() => {
     setSeed(source.seed);
@@ -101,34 +102,7 @@ export function AssumptionsPanel({ target }: { readonly target: AnalysisTarget }
           void run();
         }}
       >
-        <label htmlFor={ids.source}>What to analyse</label>
-        <select id={ids.source} value={source.id} onChange={(e) => setSourceId(e.target.value)}>
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.kpi}>KPI</label>
-        <select id={ids.kpi} value={kpi} onChange={(e) => setKpi(e.target.value)} disabled={kpis.length === 0}>
-          {kpis.map((k) => (
-            <option key={k} value={k}>
-              {kpiLabel(k)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.reps}>Replications per point</label>
-        <input
-          id={ids.reps}
-          type="number"
-          min={1}
-          max={2000}
-          step={1}
-          value={replications}
-          onChange={(e) => setReplications(Math.max(1, Math.min(2000, Math.round(Number(e.target.value) || 1))))}
-        />
-        <label htmlFor={ids.seed}>Seed</label>
-        <input id={ids.seed} type="number" min={0} step={1} value={seed} onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))} />
+        <AnalysisFields target={target} replicationsLabel="Replications per point" maxReplications={2000} replications={replications} onReplications={setReplications} seed={seed} onSeed={setSeed} />
         <button type="submit" disabled={!kpi || job.state === 'running'}>
           Find which assumptions matter
         </button>

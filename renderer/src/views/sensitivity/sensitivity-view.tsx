@@ -1,4 +1,6 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { TabList } from '../../components/tab-list';
+import { AnalysisFields } from './analysis-fields';
 import '../../analyst/analyst.css';
 import { LEVERS } from '../../../../engine';
 import { ChartFrame } from '../../analyst/chart-frame';
@@ -34,38 +36,10 @@ type TabId = (typeof TABS)[number]['id'];
 export function SensitivityView() {
   const target = useAnalysisTarget();
   const [tab, setTab] = useState<TabId>('levers');
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const onKey = (e: KeyboardEvent, i: number) => {
-    const n = TABS.length;
-    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
-    if (to < 0) return;
-    e.preventDefault();
-    setTab(TABS[to]!.id);
-    tabRefs.current[to]?.focus();
-  };
   return (
     <main className="analyst-view sensitivity-view" aria-labelledby="sensitivity-h">
       <h1 id="sensitivity-h">Sensitivity</h1>
-      <div role="tablist" aria-label="What to vary" className="chart-tabs analysis-tabs">
-        {TABS.map((t, i) => (
-          <button
-            key={t.id}
-            ref={(el) => {
-              tabRefs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`sensitivity-tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls="sensitivity-tabpanel"
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => onKey(e, i)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS} selected={tab} onSelect={setTab} label="What to vary" idPrefix="sensitivity-tab" panelId="sensitivity-tabpanel" className="chart-tabs analysis-tabs" />
       <div role="tabpanel" id="sensitivity-tabpanel" aria-labelledby={`sensitivity-tab-${tab}`} className="analysis-tabpanel">
         {tab === 'levers' ? <LeverSensitivity target={target} /> : <AssumptionsPanel target={target} />}
       </div>
@@ -76,7 +50,7 @@ export function SensitivityView() {
 /** Render the lever tornado: each lever to the low and the high end of its range, the KPI at each, widest swing first. */
 function LeverSensitivity({ target }: { readonly target: AnalysisTarget }) {
   const runner = useRunner();
-  const { sources, source, setSourceId, kpis, kpi, setKpi: setSelectedKpi } = target;
+  const { sources, source, kpi } = target;
   // The source's own replications (the run set's for a what-if, as in Explore), so the baseline is Explore's figure.
   const [replications, setReplications] = useState(source.replications);
   const [seed, setSeed] = useState(source.seed);
@@ -84,7 +58,7 @@ function LeverSensitivity({ target }: { readonly target: AnalysisTarget }) {
   const [exportStatus, setExportStatus] = useState('');
   const [hideFlat, setHideFlat] = useState(false);
   const requestId = useRef(0);
-  const ids = { source: useId(), kpi: useId(), reps: useId(), seed: useId(), explain: useId() };
+  const ids = { explain: useId() };
 
   useEffect(() => {
     setSeed(source.seed);
@@ -143,41 +117,7 @@ function LeverSensitivity({ target }: { readonly target: AnalysisTarget }) {
           void run();
         }}
       >
-        <label htmlFor={ids.source}>What to analyse</label>
-        <select id={ids.source} value={source.id} onChange={(e) => setSourceId(e.target.value)}>
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.kpi}>KPI</label>
-        <select id={ids.kpi} value={kpi} onChange={(e) => setSelectedKpi(e.target.value)} disabled={kpis.length === 0}>
-          {kpis.map((k) => (
-            <option key={k} value={k}>
-              {kpiLabel(k)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.reps}>Replications per setting</label>
-        <input
-          id={ids.reps}
-          type="number"
-          min={1}
-          max={5000}
-          step={1}
-          value={replications}
-          onChange={(e) => setReplications(Math.max(1, Math.min(5000, Math.round(Number(e.target.value) || 1))))}
-        />
-        <label htmlFor={ids.seed}>Seed</label>
-        <input
-          id={ids.seed}
-          type="number"
-          min={0}
-          step={1}
-          value={seed}
-          onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))}
-        />
+        <AnalysisFields target={target} replicationsLabel="Replications per setting" maxReplications={5000} replications={replications} onReplications={setReplications} seed={seed} onSeed={setSeed} />
         <button type="submit" disabled={!kpi || job.state === 'running'}>
           Run sensitivity
         </button>
