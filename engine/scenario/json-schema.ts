@@ -1,16 +1,19 @@
 /** The JSON Schema of scenario files (schemas/scenario.schema.json), generated from the zod schema. */
 import { z } from 'zod';
+import { SERIES } from '../series';
 import type { LeverDef } from '../types';
 import { ScenarioSchema } from './schema';
 
 /**
  * Return the JSON Schema for scenario files. Lever ids and ranges come from `levers` (the
- * engine's LEVERS), so editors complete lever names and flag out-of-range values.
+ * engine's LEVERS), so editors complete lever names and flag out-of-range values; series ids
+ * (which prediction questions name) come from the engine's SERIES.
  */
 export function buildScenarioJsonSchema(levers: readonly LeverDef[]): Record<string, unknown> {
   const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
   const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
   defs.LeverId = { ...defs.LeverId, enum: levers.map((l) => l.id) };
+  defs.SeriesId = { ...defs.SeriesId, enum: SERIES.map((d) => d.id) };
   const properties: Record<string, unknown> = {};
   for (const l of levers) {
     properties[l.id] = {

@@ -37,6 +37,10 @@ export const SCENARIO_LIMITS = {
   whatIfs: 30,
   /** Trainer reveal steps. */
   reveals: 100,
+  /** Prediction questions of one reveal step. */
+  predictions: 10,
+  /** Options of one vote. */
+  predictionOptions: 8,
 } as const;
 
 /** What the scenario's top-level lists hold, as their limit messages name it. */

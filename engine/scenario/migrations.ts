@@ -13,6 +13,9 @@
  * Version 2 differed from version 3 only in what it lacked: a scenario could not name the case it is a variant of
  * (`variantOf`), how long a session takes (`trainer.sessionMinutes`) or why a lever is locked
  * (`trainer.lockReasons`). The migration only moves the version on; the new fields start absent or empty.
+ *
+ * Version 3 differed from version 4 only in having no prediction questions on reveal steps
+ * (`trainer.reveals[].predictions`); the migration only moves the version on.
  */
 
 type Json = Record<string, unknown>;
@@ -57,8 +60,13 @@ export function migrateV2toV3(doc: Json): Json {
   return { ...doc, schemaVersion: 3 };
 }
 
+/** Return the version-4 form of a version-3 scenario document: its reveal steps start with no prediction questions. */
+export function migrateV3toV4(doc: Json): Json {
+  return { ...doc, schemaVersion: 4 };
+}
+
 /** Migrations by the version they read: MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, (doc: Json) => Json>> = { 1: migrateV1toV2, 2: migrateV2toV3 };
+export const MIGRATIONS: Readonly<Record<number, (doc: Json) => Json>> = { 1: migrateV1toV2, 2: migrateV2toV3, 3: migrateV3toV4 };
 
 /** The oldest schema version that can still be read. */
 export const OLDEST_SUPPORTED_VERSION = 1;

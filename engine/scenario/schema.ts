@@ -10,7 +10,7 @@ import { LIST_NOUNS, SCENARIO_LIMITS as L, limitMessage } from './limits';
 import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from './text';
 
 /** The schema version this build writes; older files are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The `$schema` value every prepared scenario file starts with. */
 export const SCHEMA_REF = '../schemas/scenario.schema.json';
@@ -151,11 +151,48 @@ export const TargetSchema = z
 /** A what-if the trainer can apply with one click. */
 export const WhatIfSchema = z.strictObject({ label: oneLine(120), levers: LeverValuesSchema });
 
+/** A weekly series of the run that a prediction is read against; checked against the engine's SERIES when a file is parsed. */
+const seriesId = z.string().min(1).max(64).meta({ id: 'SeriesId', description: 'The id of a weekly series of the run, e.g. "maturity", "confidence" or "initiativesLive".' });
+
+/** One answer of a vote, with the range of the question's series that supports it. */
+export const PredictionOptionSchema = z
+  .strictObject({
+    id: id.meta({ description: 'Unique within the question; the recorded votes refer to it.' }),
+    label: oneLine(120).meta({ description: 'The answer as the room reads it, e.g. "Yes, both are live".' }),
+    atLeast: z.number().optional().meta({ description: 'The model supports this answer when the question’s series is at least this at the reveal’s week.' }),
+    atMost: z.number().optional().meta({ description: 'The model supports this answer when the question’s series is at most this at the reveal’s week.' }),
+  })
+  .refine((o) => o.atLeast === undefined || o.atMost === undefined || o.atLeast <= o.atMost, { message: '"atLeast" must not be above "atMost"' });
+
+/** A question the room answers before a reveal step; the step shows the answers against the run. */
+export const PredictionSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({
+      kind: z.literal('vote'),
+      id: id.meta({ description: 'Unique within the scenario; the predictions a session records refer to it.' }),
+      question: oneLine(240).meta({ description: 'What the room is asked, e.g. "Will 111 and the fleet EPR both be live by now?"' }),
+      series: seriesId.optional().meta({ description: 'The series that judges the vote: read at the reveal\'s week, the option whose range holds it is the one the model supports. Without it the tally is shown beside the charts.' }),
+      options: list(PredictionOptionSchema, L.predictionOptions, 'options').min(2),
+    })
+    .meta({ description: 'The room votes between options; the facilitator records how many chose each.' }),
+  z
+    .strictObject({
+      kind: z.literal('number'),
+      id: id.meta({ description: 'Unique within the scenario; the predictions a session records refer to it.' }),
+      question: oneLine(240).meta({ description: 'What the room is asked, e.g. "What will digital maturity be by now?"' }),
+      series: seriesId.meta({ description: 'The series the room\'s figures are compared with, read at the reveal\'s week.' }),
+    })
+    .meta({ description: 'The room gives a figure (or a few); the reveal shows them against the model\'s typical value.' }),
+]);
+
 /** A step the trainer reveals when the run reaches a week. */
 export const RevealSchema = z.strictObject({
   week,
   title: oneLine(120).meta({ description: 'What the room is told, e.g. "A pandemic is declared".' }),
   note: text(2000).meta({ description: 'What the trainer says or asks at this point.' }),
+  predictions: list(PredictionSchema, L.predictions, 'prediction questions')
+    .optional()
+    .meta({ description: 'Questions the room answers before this step; the step shows the answers against the run at its week.' }),
 });
 
 /** How long a workshop with the scenario takes, in minutes (the trainer guide's "45–60 minutes"). */
@@ -209,6 +246,8 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type Target = z.output<typeof TargetSchema>;
 /** The trainer material of a scenario. */
 export type TrainerMaterial = z.output<typeof TrainerSchema>;
+/** A prediction question of a reveal step. */
+export type PredictionQuestion = z.output<typeof PredictionSchema>;
 /** A scenario as written in a file, before defaults are filled in. */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 

@@ -3,10 +3,11 @@
  * references, cycles, gates that can never open, lever ids and ranges, duplicates.
  */
 import { leverChoices, leverValueFault } from '../levers';
+import { SERIES } from '../series';
 import type { LeverDef, LeverValues } from '../types';
 import { closest, describeValue, formatPath } from './problems';
 import type { Problem } from './problems';
-import type { Scenario } from './schema';
+import type { PredictionQuestion, Scenario } from './schema';
 
 type Key = string | number;
 
@@ -228,10 +229,36 @@ export function checkScenario(s: Scenario, levers: readonly LeverDef[]): Problem
   }
   if (s.variantOf === s.id) out.push({ path: formatPath(['variantOf']), message: 'must name another scenario, not this one' });
   s.trainer.whatIfs.forEach((w, i) => checkLeverValues(w.levers, ['trainer', 'whatIfs', i, 'levers'], leverMap, out));
+  const questionIds = new Map<string, string>();
   s.trainer.reveals.forEach((r, i) => {
     if (r.week > s.horizonWeeks) {
       out.push({ path: formatPath(['trainer', 'reveals', i, 'week']), message: `must be within the horizon (week ${s.horizonWeeks}) or it is never reached, got ${r.week}` });
     }
+    (r.predictions ?? []).forEach((q, k) => checkPrediction(q, ['trainer', 'reveals', i, 'predictions', k], questionIds, out));
   });
   return out;
+}
+
+const SERIES_IDS = SERIES.map((d) => d.id);
+
+/** Check one prediction question: its id unique in the scenario, its series the engine's, and a vote judged only by a series. */
+function checkPrediction(q: PredictionQuestion, base: Key[], seen: Map<string, string>, out: Problem[]): void {
+  const first = seen.get(q.id);
+  if (first !== undefined) out.push({ path: formatPath([...base, 'id']), message: `duplicate prediction question id "${q.id}" (already used by ${first})` });
+  else seen.set(q.id, formatPath(base));
+  if (q.series !== undefined && !SERIES_IDS.includes(q.series)) out.push(unknownRef([...base, 'series'], q.series, SERIES_IDS, 'series'));
+  if (q.kind !== 'vote') return;
+  duplicates(
+    q.options.map((o) => o.id),
+    [...base, 'options'],
+    'option',
+    out,
+  );
+  const ranged = q.options.some((o) => o.atLeast !== undefined || o.atMost !== undefined);
+  if (ranged && q.series === undefined) {
+    out.push({ path: formatPath([...base, 'series']), message: 'is needed when an option gives "atLeast" or "atMost": name the series those ranges are read from' });
+  }
+  if (!ranged && q.series !== undefined) {
+    out.push({ path: formatPath([...base, 'options']), message: `give at least one option "atLeast" or "atMost" on "${q.series}", or leave out "series": nothing says which answer the run supports` });
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION, formatProblems, migrateV1toV2, migrateV2toV3, parseScenario, serializeScenario } from '../../engine';
+import { MIGRATIONS, SCHEMA_VERSION, formatProblems, migrateV1toV2, migrateV2toV3, migrateV3toV4, parseScenario, serializeScenario } from '../../engine';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
 const fixture = (name: string): string => readFileSync(FIXTURES + name, 'utf8');
@@ -20,13 +20,14 @@ describe('migrations', () => {
   });
 
   it.each([
-    ['v1-full.json', 'v1-full.migrated.json'],
-    ['v1-minimal.json', 'v1-minimal.migrated.json'],
-  ])('reads %s as a version 1 file and gives the reviewed current file %s', (v1, v2) => {
+    ['v1-full.json', 'v1-full.migrated.json', 1],
+    ['v1-minimal.json', 'v1-minimal.migrated.json', 1],
+    ['v3-reveals.json', 'v3-reveals.migrated.json', 3],
+  ])('reads %s as an old file and gives the reviewed current file %s', (v1, v2, from) => {
     const r = parseScenario(fixture(v1));
     expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
     if (!r.ok) return;
-    expect(r.migratedFrom).toBe(1);
+    expect(r.migratedFrom).toBe(from);
     expect(serializeScenario(r.scenario)).toBe(fixture(v2));
     // The migrated file is a current file: it reads back without migration.
     const again = parseScenario(fixture(v2));
@@ -61,6 +62,28 @@ describe('migrations', () => {
     expect(r.scenario.trainer.lockReasons).toEqual({});
   });
 
+  it('v3→v4 moves the version on and leaves every reveal step without prediction questions', () => {
+    const v3 = deepFreeze(JSON.parse(fixture('v3-reveals.json')) as Record<string, unknown>);
+    const v4 = migrateV3toV4(v3);
+    expect(v4).toEqual({ ...v3, schemaVersion: 4 });
+    expect(v3.schemaVersion).toBe(3);
+    const r = parseScenario(v3);
+    expect(r.ok ? r.migratedFrom : formatProblems(r.problems)).toBe(3);
+    if (!r.ok) return;
+    expect(r.scenario.schemaVersion).toBe(4);
+    expect(r.scenario.trainer.reveals.map((x) => x.predictions)).toEqual([undefined, undefined]);
+    // Saved again, the file is a version 4 file with the reveals as they were.
+    expect(serializeScenario(r.scenario)).not.toContain('"predictions"');
+  });
+
+  it('a version 3 file that already names prediction questions is refused: they came with version 4', () => {
+    const v3 = JSON.parse(fixture('v3-reveals.json')) as { trainer: { reveals: Record<string, unknown>[] } };
+    v3.trainer.reveals[0]!.predictions = [{ kind: 'number', id: 'm', question: 'What maturity?', series: 'maturity' }];
+    // Migrated as a whole, the file is read in today's terms: predictions are valid in version 4.
+    const r = parseScenario(v3);
+    expect(r.ok ? r.scenario.trainer.reveals[0]!.predictions?.length : formatProblems(r.problems)).toBe(1);
+  });
+
   it('is pure: it does not change the document it is given (frozen input does not throw)', () => {
     const v1 = deepFreeze(JSON.parse(fixture('v1-full.json')) as Record<string, unknown>);
     const before = JSON.stringify(v1);
@@ -74,9 +97,9 @@ describe('migrations', () => {
   });
 
   it('refuses a file from a newer version, saying so', () => {
-    const r = parseScenario(fixture('v4-future.json'));
+    const r = parseScenario(fixture('v5-future.json'));
     expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
-      'schemaVersion: this file was written by a newer version of Momentum (schema version 4); this version reads up to 3. Update Momentum to open it.',
+      'schemaVersion: this file was written by a newer version of Momentum (schema version 5); this version reads up to 4. Update Momentum to open it.',
     ]);
   });
 

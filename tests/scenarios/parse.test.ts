@@ -92,13 +92,50 @@ describe('parseScenario: problems say where, what was expected and what was foun
       ['initiatives[0].effortWeeks: the field "effortWeeks" appears twice in the same object (again at line 5, column 84); keep one, since only the last would count'],
     ],
     ['unclosed text', '{"id": "abc', ['(file): invalid JSON at line 1, column 12: text is not closed with a double quote']],
-    ['newer version', { ...base(), schemaVersion: 4 }, ['schemaVersion: this file was written by a newer version of Momentum (schema version 4); this version reads up to 3. Update Momentum to open it.']],
-    ['missing version', (() => { const s = base(); delete s.schemaVersion; return s; })(), ['schemaVersion: is required (a whole number; this version of Momentum writes 3)']],
-    ['version as text', { ...base(), schemaVersion: '2' }, ['schemaVersion: must be a whole number (3 for files written now), got "2"']],
-    ['version zero', { ...base(), schemaVersion: 0 }, ['schemaVersion: must be between 1 and 3, got 0']],
+    ['newer version', { ...base(), schemaVersion: 5 }, ['schemaVersion: this file was written by a newer version of Momentum (schema version 5); this version reads up to 4. Update Momentum to open it.']],
+    ['missing version', (() => { const s = base(); delete s.schemaVersion; return s; })(), ['schemaVersion: is required (a whole number; this version of Momentum writes 4)']],
+    ['version as text', { ...base(), schemaVersion: '2' }, ['schemaVersion: must be a whole number (4 for files written now), got "2"']],
+    ['version zero', { ...base(), schemaVersion: 0 }, ['schemaVersion: must be between 1 and 4, got 0']],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(problemsOf(input)).toEqual(expected);
+  });
+});
+
+/** The base case with one reveal step at week 52 asking `predictions`. */
+const withPredictions = (predictions: unknown[]) => ({ ...base(), trainer: { reveals: [{ week: 52, title: 'Year one', note: 'Ask.', predictions }] } });
+const VOTE = { kind: 'vote', id: 'live', question: 'Is the EPR live?', series: 'initiativesLive', options: [{ id: 'yes', label: 'Yes', atLeast: 2 }, { id: 'no', label: 'No', atMost: 1.99 }] };
+const FIGURE = { kind: 'number', id: 'maturity', question: 'What maturity by now?', series: 'maturity' };
+
+describe('parseScenario: prediction questions of reveal steps', () => {
+  it('accepts a vote judged by a series, a vote without one, and a number', () => {
+    const plain = { kind: 'vote', id: 'which', question: 'Which approach fails less?', options: [{ id: 'a', label: 'Staged' }, { id: 'b', label: 'All at once' }] };
+    const r = parseScenario(withPredictions([VOTE, plain, FIGURE]));
+    expect(r.ok ? r.scenario.trainer.reveals[0]!.predictions?.map((q) => q.id) : formatProblems(r.problems)).toEqual(['live', 'which', 'maturity']);
+  });
+
+  const cases: [string, unknown[], string[]][] = [
+    ['a series the engine lacks', [{ ...FIGURE, series: 'maturty' }], ['trainer.reveals[0].predictions[0].series: names no series: "maturty" (did you mean "maturity"?)']],
+    ['a number without a series', [{ kind: 'number', id: 'x', question: 'How many?' }], ['trainer.reveals[0].predictions[0].series: is required (text)']],
+    ['a vote of one option', [{ ...VOTE, options: [VOTE.options[0]] }], ['trainer.reveals[0].predictions[0].options: must have at least 2 items, got a list of 1']],
+    ['the same question id twice', [FIGURE, { ...FIGURE }], ['trainer.reveals[0].predictions[1].id: duplicate prediction question id "maturity" (already used by trainer.reveals[0].predictions[0])']],
+    ['the same option id twice', [{ ...VOTE, options: [VOTE.options[0], { ...VOTE.options[1], id: 'yes' }] }], ['trainer.reveals[0].predictions[0].options[1].id: duplicate option id "yes" (already used by trainer.reveals[0].predictions[0].options[0])']],
+    ['ranges without a series', [{ ...VOTE, series: undefined }], ['trainer.reveals[0].predictions[0].series: is needed when an option gives "atLeast" or "atMost": name the series those ranges are read from']],
+    [
+      'a series without ranges',
+      [{ ...VOTE, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }],
+      ['trainer.reveals[0].predictions[0].options: give at least one option "atLeast" or "atMost" on "initiativesLive", or leave out "series": nothing says which answer the run supports'],
+    ],
+    ['a range upside down', [{ ...VOTE, options: [{ id: 'a', label: 'A', atLeast: 3, atMost: 1 }, VOTE.options[1]] }], ['trainer.reveals[0].predictions[0].options[0]: "atLeast" must not be above "atMost"']],
+    ['an unknown kind', [{ ...FIGURE, kind: 'guess' }], ['trainer.reveals[0].predictions[0].kind: must be one of "vote" or "number", got "guess"']],
+  ];
+  it.each(cases)('%s', (_name, predictions, expected) => {
+    expect(problemsOf(withPredictions(predictions))).toEqual(expected);
+  });
+
+  it('refuses more questions on one step than the limit', () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ ...FIGURE, id: `q${i}` }));
+    expect(problemsOf(withPredictions(many))).toEqual(['trainer.reveals[0].predictions: must have at most 10 prediction questions, got 11']);
   });
 });
 
@@ -155,7 +192,7 @@ describe('serializeScenario, blankScenario and scenarioToInput', () => {
     const r = parseScenario(base());
     if (!r.ok) return expect.fail('base case does not parse');
     const text = serializeScenario(r.scenario);
-    expect(text.startsWith('{\n  "$schema": "../schemas/scenario.schema.json",\n  "schemaVersion": 3,')).toBe(true);
+    expect(text.startsWith('{\n  "$schema": "../schemas/scenario.schema.json",\n  "schemaVersion": 4,')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     const again = parseScenario(text);
     expect(again.ok && serializeScenario(again.scenario)).toBe(text);
