@@ -1,4 +1,5 @@
 import { rememberPins } from './platform/pin-memory';
+import { rememberPredictions } from './platform/prediction-memory';
 import { useEffect, useState } from 'react';
 import { blankScenario, parseScenario, serializeScenario, type Scenario } from '../../engine';
 import { checkRecovery, getPlatform, RecoveryNotice, startAutosave, useMenuCommand, type OpenedFile, type RecoverableDoc, type RecoveredDoc } from './platform';
@@ -173,9 +174,12 @@ export function AppCommands() {
     });
     // Pinned what-ifs are kept per scenario, so a reload or a switch of scenario does not lose them.
     const forgetPins = rememberPins(store);
+    // So are the room's predictions, with the session they were recorded in.
+    const forgetPredictions = rememberPredictions(store);
     return () => {
       unsubscribe();
       forgetPins();
+      forgetPredictions();
       autosave.stop();
     };
   }, [store]);

@@ -17,7 +17,7 @@ export interface RevealStep {
 export type RevealPosition = number | null;
 
 /** Return the reveals in the order the clock meets them (by week; ties keep the file's order). */
-export function orderReveals(reveals: readonly RevealStep[]): RevealStep[] {
+export function orderReveals<T extends RevealStep>(reveals: readonly T[]): T[] {
   return reveals
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.week - b.r.week || a.i - b.i)

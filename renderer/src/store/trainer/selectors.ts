@@ -1,4 +1,5 @@
 import type { AppState } from '../app-state';
+import type { RoomAnswers } from '../../model/predictions';
 import { clampRevealPosition, orderReveals, revealHidesEnding, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
 
 /** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */
@@ -29,4 +30,11 @@ export function selectEndingHidden(s: AppState): boolean {
 /** Return whether the trainer has locked a lever in the loaded scenario. */
 export function selectLeverLocked(s: AppState, id: string): boolean {
   return s.scenario.lockedLevers.includes(id);
+}
+
+const NO_ANSWERS: RoomAnswers = {};
+
+/** Return the room's answers to the loaded scenario's prediction questions. */
+export function selectRoomAnswers(s: AppState): RoomAnswers {
+  return s.trainer.predictions[s.scenario.id] ?? NO_ANSWERS;
 }

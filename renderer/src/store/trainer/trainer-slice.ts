@@ -1,6 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import type { AppState, SliceCreator } from '../app-state';
 import type { TrainerScenario, TrainerSlice } from './trainer-state';
+import { MAX_FIGURES } from '../../model/predictions';
 import { nextRevealPosition, orderReveals, previousRevealPosition, type RevealPosition } from '../../model/reveal';
 import { pauseTimer, startTimer, STOPPED_TIMER } from '../../model/timer';
 
@@ -20,6 +21,7 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
     trainer: {
       revealPosition: null,
       revealScenarioId: null,
+      predictions: {},
       timer: STOPPED_TIMER,
       panelOpen: true,
       draft: null,
@@ -47,6 +49,31 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
     endReveals: () =>
       set((s) => {
         s.trainer.revealPosition = null;
+      }),
+    recordVotes: (questionId, optionId, votes) =>
+      set((s) => {
+        const mine = (s.trainer.predictions[s.scenario.id] ??= {});
+        const was = mine[questionId];
+        const counts = was?.kind === 'vote' ? { ...was.counts } : {};
+        counts[optionId] = Number.isFinite(votes) ? Math.max(0, Math.round(votes)) : 0;
+        mine[questionId] = { kind: 'vote', counts };
+      }),
+    recordFigures: (questionId, figures) =>
+      set((s) => {
+        const mine = (s.trainer.predictions[s.scenario.id] ??= {});
+        const kept = figures.filter((f) => Number.isFinite(f)).slice(0, MAX_FIGURES);
+        if (kept.length === 0) delete mine[questionId];
+        else mine[questionId] = { kind: 'number', figures: kept };
+      }),
+    clearPredictions: () =>
+      set((s) => {
+        delete s.trainer.predictions[s.scenario.id];
+      }),
+    restorePredictions: (saved) =>
+      set((s) => {
+        for (const [scenarioId, answers] of Object.entries(saved)) {
+          s.trainer.predictions[scenarioId] = castDraft({ ...answers, ...s.trainer.predictions[scenarioId] });
+        }
       }),
     startSessionTimer: (nowMs) =>
       set((s) => {

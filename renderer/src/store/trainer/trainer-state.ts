@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import type { RoomAnswers } from '../../model/predictions';
 import type { RevealPosition } from '../../model/reveal';
 import type { SessionTimer } from '../../model/timer';
 import type { ScenarioSlice } from '../scenario/scenario-state';
@@ -12,6 +13,8 @@ export interface TrainerState {
   revealPosition: RevealPosition;
   /** The scenario id the reveal position belongs to; another scenario starts from the whole run. */
   revealScenarioId: string | null;
+  /** The room's answers to the prediction questions, by scenario id and then question id; kept across reloads. */
+  predictions: Record<string, RoomAnswers>;
   /** The session timer (start/pause/reset). */
   timer: SessionTimer;
   /** Whether the briefing and facilitator panel beside the charts is open. */
@@ -39,6 +42,14 @@ export interface TrainerSlice {
   previousReveal(): void;
   /** Stop revealing: the charts show the whole run again. */
   endReveals(): void;
+  /** Record how many of the room chose an option of a vote of the loaded scenario (a whole number, 0 or more). */
+  recordVotes(questionId: string, optionId: string, votes: number): void;
+  /** Record the figures the room gave to a number question of the loaded scenario (none clears them). */
+  recordFigures(questionId: string, figures: readonly number[]): void;
+  /** Forget the room's answers to the loaded scenario's questions, to start a new session. */
+  clearPredictions(): void;
+  /** Put back answers kept from an earlier session, by scenario id (answers already recorded now win). */
+  restorePredictions(saved: Readonly<Record<string, RoomAnswers>>): void;
   /** Start (or resume) the session timer at `nowMs`. */
   startSessionTimer(nowMs: number): void;
   /** Pause the session timer at `nowMs`. */
