@@ -19,6 +19,11 @@ describe('the run sheet in the app', () => {
     expect(sheet.map((row) => row.minutes)).toEqual(['0–5', '5–25', '25–40', '40–50', '50–60']);
     expect(sheet[1]!.material).toHaveLength(s.trainer.reveals.length);
     expect(sheet[1]!.material[0]).toMatch(/^Week 0 · /);
+    // Each step with prediction questions says to ask them before it, and the close goes back over them.
+    const week60 = s.trainer.reveals.find((x) => x.week === 60)!;
+    expect(sheet[1]!.material[1]).toContain(`Before this step, ask the room: ${week60.predictions!.map((q) => q.question).join(' ')}`);
+    expect(sheet[1]!.material[0]).not.toContain('ask the room');
+    expect(sheet[4]!.material).toContain('Go back over the room’s predictions against the run (the Debrief, which saves or prints).');
     expect(sheet[2]!.material[0]).toContain('“SCAS variant: everything at once”');
     expect(sheet[3]!.material).toEqual(s.targets.map((t) => `Challenge: ${t.label}`));
     expect(sheet[4]!.material).toContain(`Ask: ${s.trainer.questions[0]}`);

@@ -3,7 +3,8 @@ import { orderReveals } from './reveal';
 
 /**
  * The 60-minute run sheet of docs/TRAINER-GUIDE.md ("A standard 60-minute session"), filled in for one scenario:
- * its reveals, what-ifs, challenges, variants and questions, so a trainer can run the session from the app.
+ * its reveals (with the questions the room answers before each), what-ifs, challenges, variants and questions, so a
+ * trainer can run the session from the app.
  */
 
 /** The guide's five blocks, word for word (a test checks the guide's table against them). */
@@ -28,7 +29,11 @@ export interface RunSheetRow {
  */
 export function runSheet(scenario: Scenario, variants: readonly string[] = [], endingHidden = false): RunSheetRow[] {
   const t = scenario.trainer;
-  const reveals = orderReveals(t.reveals).map((r) => `Week ${r.week} · ${r.title}: ${r.note}`);
+  const reveals = orderReveals(t.reveals).map((r) => {
+    const ask = (r.predictions ?? []).map((q) => q.question);
+    return `Week ${r.week} · ${r.title}: ${r.note}${ask.length > 0 ? ` Before this step, ask the room: ${ask.join(' ')}` : ''}`;
+  });
+  const predicted = t.reveals.some((r) => (r.predictions ?? []).length > 0);
   const compare =
     variants.length > 0
       ? [`Pin the run, then open ${variants.map((v) => `“${v}”`).join(' or ')} and compare.`, ...t.whatIfs.map((w) => `What-if: ${w.label}`)]
@@ -36,7 +41,11 @@ export function runSheet(scenario: Scenario, variants: readonly string[] = [], e
         ? t.whatIfs.map((w) => `What-if: ${w.label}`)
         : ['No variant or suggested what-if: pin the run and let the room try its own.'];
   const challenges = scenario.targets.length > 0 ? scenario.targets.map((c) => `Challenge: ${c.label}`) : ['No challenge is set: ask the room for a target of its own.'];
-  const close = [...(scenario.lesson && !endingHidden ? [`The lesson: ${scenario.lesson}`] : []), ...t.questions.map((q) => `Ask: ${q}`)];
+  const close = [
+    ...(scenario.lesson && !endingHidden ? [`The lesson: ${scenario.lesson}`] : []),
+    ...(predicted ? ['Go back over the room’s predictions against the run (the Debrief, which saves or prints).'] : []),
+    ...t.questions.map((q) => `Ask: ${q}`),
+  ];
   const material = [[...(t.briefing ? ['The briefing is in the panel above.'] : []), ...t.objectives.map((o) => `Objective: ${o}`)], reveals.length > 0 ? reveals : ['No scripted reveals: show the whole run and ask what the room expected.'], compare, challenges, close];
   return RUN_SHEET_STEPS.map((step, i) => ({ minutes: step.minutes, what: step.what, material: material[i] ?? [] }));
 }

@@ -1,13 +1,15 @@
 import { formatWeeks } from '../model/format';
 import { selectCurrentReveal, selectRevealPosition, useAppStore } from '../store';
 import { orderReveals } from '../model/reveal';
+import { AskPredictions, StepPredictions, type PredictionOutcomeProps } from './predictions-section';
 
 /**
  * Render the reveal stepper: the simulation clock moves from one scripted moment of the
  * scenario to the next; the charts show only the weeks so far; the trainer's note for that
- * moment is shown (and announced) here.
+ * moment is shown (and announced) here, with the room's predictions for it against the run
+ * (`typical` and `run`), and the questions to ask before the next step.
  */
-export function RevealStepper() {
+export function RevealStepper({ typical = null, run = null }: PredictionOutcomeProps) {
   const reveals = useAppStore((s) => s.scenario.trainer.reveals);
   const position = useAppStore(selectRevealPosition);
   const current = useAppStore(selectCurrentReveal);
@@ -55,6 +57,8 @@ export function RevealStepper() {
           <p className="muted">The charts show the whole run. Start the reveals to hide the future and uncover it step by step.</p>
         )}
       </div>
+      <StepPredictions typical={typical} run={run} />
+      <AskPredictions />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import './trainer.css';
 import type { MonteCarloResult, RunResult } from '../../../engine';
-import { useAppStore } from '../store';
+import { selectRoomAnswers, useAppStore } from '../store';
 import { BriefingSection } from './briefing-section';
 import { ChallengePanel } from './challenge-panel';
 import { LockToggles } from './lock-toggles';
+import { DebriefSection } from './predictions-section';
 import { RevealStepper } from './reveal-stepper';
 import { RunSheetSection } from './run-sheet-section';
 import { SessionTimer } from './session-timer';
@@ -24,13 +25,14 @@ function PanelBody({ run, typical }: TrainerPanelProps) {
   const setOpen = useAppStore((s) => s.setTrainerPanelOpen);
   const lockedCount = useAppStore((s) => s.scenario.lockedLevers.length);
   const targetCount = useAppStore((s) => s.scenario.targets.length);
+  const recorded = useAppStore((s) => Object.keys(selectRoomAnswers(s)).length);
   const presenting = useAppStore((s) => s.presentation);
   // On the projector the room sees the reveal's controls only: the briefing, challenges, lever locks and timer are
   // the trainer's own kit (and would give the answers away).
   if (presenting) {
     return (
       <section className="trainer-panel trainer-panel-presenting" aria-label="Reveal step by step">
-        <RevealStepper />
+        <RevealStepper typical={typical ?? null} run={run ?? null} />
       </section>
     );
   }
@@ -59,13 +61,19 @@ function PanelBody({ run, typical }: TrainerPanelProps) {
           <summary>
             <h3>Reveal step by step</h3>
           </summary>
-          <RevealStepper />
+          <RevealStepper typical={typical ?? null} run={run ?? null} />
         </details>
         <details open>
           <summary>
             <h3>Challenges{targetCount > 0 ? ` (${targetCount})` : ''}</h3>
           </summary>
           <ChallengePanel {...(run === undefined ? {} : { run })} typical={typical ?? null} />
+        </details>
+        <details>
+          <summary>
+            <h3>Debrief{recorded > 0 ? ` (${recorded} ${recorded === 1 ? 'prediction' : 'predictions'})` : ''}</h3>
+          </summary>
+          <DebriefSection typical={typical ?? null} run={run ?? null} />
         </details>
         <details>
           <summary>
@@ -86,7 +94,7 @@ function PanelBody({ run, typical }: TrainerPanelProps) {
 
 /**
  * Render the trainer's side panel beside the charts: the briefing, and the facilitator kit
- * (reveal steps, challenges, lever locks, session timer). Collapsible; every control is a
+ * (reveal steps with the room's predictions, challenges, the debrief, lever locks, session timer). Collapsible; every control is a
  * native button, checkbox or disclosure, so it works from the keyboard.
  */
 export function TrainerPanel({ run, typical }: TrainerPanelProps) {
