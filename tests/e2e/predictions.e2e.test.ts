@@ -77,10 +77,10 @@ describe('the room’s predictions', () => {
       // The debrief lists them against the whole run, on screen and in the page it saves.
       await next.trainerPanel.getByText('Debrief (2 predictions)').click();
       const debrief = next.page.getByTestId('debrief');
-      const row = debrief.locator(`tr[data-debrief="${liveQuestion.id}"]`);
+      const row = debrief.locator(`[data-debrief="${liveQuestion.id}"]`);
       await expect.poll(() => row.textContent(), WAIT).toContain('One or two: 9; Three or more: 4 (13 votes)');
       expect(await row.textContent()).toContain('The run supports “One or two”');
-      const maturityRow = debrief.locator(`tr[data-debrief="${maturityQuestion.id}"]`);
+      const maturityRow = debrief.locator(`[data-debrief="${maturityQuestion.id}"]`);
       await expect.poll(() => maturityRow.textContent(), { ...WAIT, timeout: 90_000 }).toContain(`${maturity.toFixed(1)} of 5 (typical outcome`);
       const download = await next.download(() => debrief.getByRole('button', { name: 'Save the debrief…' }).click());
       expect(download.suggestedFilename()).toBe(`${scas.id}-debrief.html`);
@@ -94,6 +94,42 @@ describe('the room’s predictions', () => {
       await debrief.getByRole('button', { name: 'Yes, clear 2 answers' }).click();
       await expect.poll(() => row.textContent(), WAIT).toContain('Not recorded.');
       expect(next.errors).toEqual([]);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('adds a question to a reveal in Edit journey, and the trainer panel asks it before that step', { timeout: 180_000 }, async () => {
+    const app = await chromium.openApp({ viewport: { width: 1440, height: 1000 } });
+    const { page } = app;
+    try {
+      await app.openPrepared(scas.title);
+      await app.goTo('Edit journey');
+      // The step at week 190 asks one figure; give it a vote as well, judged by board confidence.
+      const step = scas.trainer.reveals.findIndex((r) => r.week === 190);
+      const card = page.locator(`#field-trainer-reveals-${step}`);
+      await card.getByRole('button', { name: '+ Add a vote' }).click();
+      const vote = card.locator('.prediction-card').last();
+      await vote.getByLabel('What the room is asked').fill('Will the board be more confident than at the start?');
+      await vote.getByLabel('Judged by (read at this step’s week)').selectOption('confidence');
+      await vote.getByLabel('Answer 1').fill('Yes, above 30%');
+      await vote.getByLabel('Supported from').first().fill('0.3');
+      await vote.getByLabel('Answer 2').fill('No, 30% or less');
+      await vote.getByLabel('Supported up to').nth(1).fill('0.3');
+      await vote.getByRole('button', { name: '+ Add answer' }).click();
+      await vote.getByRole('button', { name: 'Remove answer Answer 3' }).click();
+      expect(await vote.getByLabel(/^Answer \d$/).count()).toBe(2);
+      await page.getByRole('button', { name: 'Try it in Explore' }).click();
+      await page.getByTestId('tried-edit').waitFor();
+      await app.reveal(1);
+      await app.reveal(2);
+      const ask = page.getByTestId('predictions-ask');
+      await ask.getByRole('group', { name: 'Will the board be more confident than at the start?' }).getByRole('spinbutton', { name: 'Votes for Yes, above 30%' }).waitFor();
+      // Removed again in the editor, the question goes from the panel too.
+      await app.goTo('Edit journey');
+      await card.getByRole('button', { name: 'Remove question Will the board be more confident than at the start?' }).click();
+      expect(await card.locator('.prediction-card').count()).toBe(scas.trainer.reveals[step]!.predictions!.length);
       expect(app.errors).toEqual([]);
     } finally {
       await app.close();

@@ -8,7 +8,7 @@ import { orderReveals } from '../../renderer/src/model/reveal';
 import { runUntilWeek } from '../../renderer/src/model/reveal-run';
 import { askedQuestions, debriefRows, describeOutcome, outcomeAt, questionsAnsweredNow, questionsToAsk } from '../../renderer/src/model/predictions';
 import { createAppStore } from '../../renderer/src/store';
-import { DebriefTable, StepPredictionsList } from '../../renderer/src/trainer/predictions-section';
+import { DebriefList, StepPredictionsList } from '../../renderer/src/trainer/predictions-section';
 import { selectEndingHidden, selectRevealPosition, selectRoomAnswers, selectVisibleUntilWeek } from '../../renderer/src/store/trainer/selectors';
 import { ScenarioHead } from '../../renderer/src/views/explore/scenario-head';
 
@@ -91,7 +91,7 @@ describe('the room’s predictions give nothing away before their step', () => {
         // their outcomes back by themselves.
         const rows = debriefRows(scenario.trainer.reveals, selectRoomAnswers(s), position, (series, week) => outcomeAt(series, week, null, run));
         const now = new Set(questionsAnsweredNow(scenario.trainer.reveals, position).map((q) => q.question.id));
-        const html = renderToStaticMarkup(createElement('div', null, createElement(StepPredictionsList, { rows: rows.filter((r) => now.has(r.id)) }), createElement(DebriefTable, { rows })));
+        const html = renderToStaticMarkup(createElement('div', null, createElement(StepPredictionsList, { rows: rows.filter((r) => now.has(r.id)) }), createElement(DebriefList, { rows })));
         const toAsk = questionsToAsk(scenario.trainer.reveals, position).map((q) => q.question.id);
         for (const q of asked) {
           const where = `step ${i + 1}, ${q.question.id}`;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MonteCarloResult, PredictionQuestion, RunResult } from '../../../engine';
-import { buildDebrief, DEBRIEF_COLUMNS } from '../model/debrief';
+import { buildDebrief } from '../model/debrief';
 import { seriesLabel } from '../model/metadata';
 import {
   debriefRows,
@@ -172,33 +172,28 @@ export function StepPredictionsList({ rows }: { readonly rows: readonly DebriefR
   );
 }
 
-/** Render the debrief's table: every question, the room's answer, the run's figure (once its step is reached), and the comparison. */
-export function DebriefTable({ rows }: { readonly rows: readonly DebriefRow[] }) {
+/**
+ * Render the debrief's rows in the panel: every question with the room's answer, the run's figure (once its step is
+ * reached) and the comparison; a list rather than a table, as the panel is narrow (the saved page has the table).
+ */
+export function DebriefList({ rows }: { readonly rows: readonly DebriefRow[] }) {
   if (rows.length === 0) return <p className="muted">This scenario asks the room no prediction questions; the debrief lists its objectives and closing questions.</p>;
   return (
-    <table className="debrief-table">
-      <caption>What the room predicted before each reveal, against the run at that week</caption>
-      <thead>
-        <tr>
-          {DEBRIEF_COLUMNS.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} data-debrief={r.id}>
-            <td>{r.step}</td>
-            <th scope="row">{r.question}</th>
-            <td>{r.room}</td>
-            <td>{r.model}</td>
-            <td>{r.verdict || '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ol className="debrief-list" aria-label="What the room predicted before each reveal, against the run at that week">
+      {rows.map((r) => (
+        <li key={r.id} data-debrief={r.id}>
+          <p className="debrief-step muted">{r.step}</p>
+          <p className="prediction-question">{r.question}</p>
+          <dl>
+            <dt>The room</dt>
+            <dd>{r.room}</dd>
+            <dt>The run</dt>
+            <dd>{r.model}</dd>
+          </dl>
+          {r.verdict && <p className="prediction-verdict">{r.verdict}</p>}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -243,7 +238,7 @@ export function DebriefSection(props: PredictionOutcomeProps) {
   }
   return (
     <div className="debrief" data-testid="debrief">
-      <DebriefTable rows={rows} />
+      <DebriefList rows={rows} />
       <div className="button-row">
         <button type="button" onClick={() => void save()}>
           Save the debrief…
