@@ -48,9 +48,17 @@ export function editorFieldPaths(d: TrainerScenario): string[] {
     for (const f of (EVENT_FIELDS as Record<string, readonly string[]>)[e.kind] ?? []) out.push(`${p}.${f}`);
   });
   out.push('trainer.reveals', 'targets');
-  d.trainer.reveals.forEach((_, i) => {
+  d.trainer.reveals.forEach((r, i) => {
     const p = `trainer.reveals[${i}]`;
     out.push(p, `${p}.week`, `${p}.title`, `${p}.note`);
+    (r.predictions ?? []).forEach((q, k) => {
+      const qp = `${p}.predictions[${k}]`;
+      out.push(qp, `${qp}.question`, `${qp}.series`);
+      if (q.kind === 'vote') {
+        out.push(`${qp}.options`);
+        q.options.forEach((_, o) => out.push(`${qp}.options[${o}]`, `${qp}.options[${o}].label`, `${qp}.options[${o}].atLeast`, `${qp}.options[${o}].atMost`));
+      }
+    });
   });
   d.targets.forEach((t, i) => {
     const p = `targets[${i}]`;

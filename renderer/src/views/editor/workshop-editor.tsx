@@ -4,6 +4,7 @@ import type { TrainerScenario } from '../../store/trainer/trainer-slice';
 import { AddButton } from './add-button';
 import { addReveal, addTarget, removeReveal, removeTarget, setOptional } from './draft-ops';
 import { FieldMessages, NumberField, SelectField, TextAreaField, TextField, useFieldProblems } from './fields';
+import { PredictionQuestions } from './prediction-editor';
 import { fieldDomId } from './problem-fields';
 
 function RevealCard({ draft, index }: { draft: TrainerScenario; index: number }) {
@@ -33,6 +34,7 @@ function RevealCard({ draft, index }: { draft: TrainerScenario; index: number })
         <NumberField path={`${p}.week`} label="At week" value={r.week} onChange={(v) => set('week', v)} />
         <TextAreaField path={`${p}.note`} label="Trainer’s note" rows={2} value={r.note} className="span-3" onChange={(v) => set('note', v)} />
       </div>
+      <PredictionQuestions draft={draft} revealIndex={index} />
     </li>
   );
 }
@@ -96,7 +98,7 @@ function TargetCard({ draft, index }: { draft: TrainerScenario; index: number })
   );
 }
 
-/** Render the workshop material the facilitator kit uses: reveal moments and challenges. */
+/** Render the workshop material the facilitator kit uses: reveal moments (with the room's prediction questions) and challenges. */
 export function WorkshopEditor({ draft }: { draft: TrainerScenario }) {
   const update = useAppStore((s) => s.updateDraft);
   const revealProblems = useFieldProblems('trainer.reveals');
