@@ -1,4 +1,5 @@
 import type { AppState } from '../app-state';
+import { nextRedo, nextUndo } from '../../model/undo-history';
 import { clampRevealPosition, orderReveals, revealHidesEnding, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
 
 /** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */
@@ -29,4 +30,14 @@ export function selectEndingHidden(s: AppState): boolean {
 /** Return whether the trainer has locked a lever in the loaded scenario. */
 export function selectLeverLocked(s: AppState, id: string): boolean {
   return s.scenario.lockedLevers.includes(id);
+}
+
+/** Return what Undo in the journey editor would undo (e.g. `remove initiative “e-CARE EPR phase 1”`), or null. */
+export function selectDraftUndo(s: AppState): string | null {
+  return nextUndo(s.trainer.draftHistory);
+}
+
+/** Return what Redo in the journey editor would redo, or null. */
+export function selectDraftRedo(s: AppState): string | null {
+  return nextRedo(s.trainer.draftHistory);
 }
