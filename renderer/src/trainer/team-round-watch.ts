@@ -62,12 +62,14 @@ export async function chooseRoundFolder(): Promise<boolean> {
   return true;
 }
 
-/** Stop watching the round's folder; the teams' runs stay open in Compare. */
+/**
+ * Stop watching the round's folder; the teams' runs stay open in Compare, and stay known as theirs, so
+ * choosing the folder again does not open them twice.
+ */
 export function stopRoundFolder(): void {
   watch?.stop();
   watch = null;
   current = null;
-  teamRuns.clear();
   set(CLOSED);
 }
 
