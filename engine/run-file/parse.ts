@@ -19,6 +19,8 @@ import type { KpiSummary, RunMethod } from './summary';
 /** A saved run: its embedded scenario parsed and validated. */
 export interface RunFile {
   readonly label: string;
+  /** The team that saved the run in a multi-team round, if it gave its name. */
+  readonly team?: string;
   readonly notes: string;
   /** ISO 8601 time the run was saved, supplied by whoever saved it (the engine has no clock). */
   readonly savedAt: string;
@@ -116,6 +118,7 @@ function parseUnsafe(input: unknown): RunParseResult {
   if (!scenario.ok || problems.length > 0) return { ok: false, problems };
   const run: RunFile = {
     label: data1.label,
+    ...(data1.team !== undefined ? { team: data1.team } : {}),
     notes: data1.notes,
     savedAt: data1.savedAt,
     engineVersion: data1.engineVersion,
@@ -170,6 +173,7 @@ export function serializeRunFile(run: RunFile): string {
     format: RUN_FORMAT,
     schemaVersion: RUN_SCHEMA_VERSION,
     label: run.label,
+    ...(run.team !== undefined ? { team: run.team } : {}),
     notes: run.notes,
     savedAt: run.savedAt,
     engineVersion: run.engineVersion,

@@ -48,6 +48,20 @@ describe('run file round trip', () => {
     expect(text.startsWith('{\n  "$schema": "../schemas/run.schema.json",\n  "format": "momentum-run",')).toBe(true);
   });
 
+  it('keeps the team that saved a run, after the label, and refuses a team name over two lines', async () => {
+    const s = spec();
+    const summary = await evaluateTask(taskOf(s), createInProcessRunner());
+    const run = makeRunFile(s, summary, { engineVersion: ENGINE_VERSION, savedAt: '2026-11-26T08:00:00.000Z', team: 'Team Blue' });
+    const text = serializeRunFile(run);
+    expect(text).toContain('"label": "Blank, Monte Carlo",\n  "team": "Team Blue",\n');
+    const parsed = parseRunFile(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.run.team).toBe('Team Blue');
+    const broken = parseRunFile(text.replace('"Team Blue"', '"Team\\nBlue"'));
+    expect(broken.ok ? [] : broken.problems).toEqual([{ path: 'team', message: 'must fit on one line (no line breaks), got "Team\\nBlue"' }]);
+    expect('team' in (await savedRun())).toBe(false);
+  });
+
   it('opens a run saved when the schema sat beside the scenarios, and writes the new reference', async () => {
     const old = { ...JSON.parse(serializeRunFile(await savedRun())), $schema: './run.schema.json' };
     const parsed = parseRunFile(JSON.stringify(old));

@@ -92,7 +92,8 @@ function paragraphs(text: string): string {
   return parts.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('\n');
 }
 
-function table(t: BoardPackTable): string {
+/** Return a pack table as HTML: a caption, a header row, body rows (first cell a row header), and its note. */
+export function tableHtml(t: BoardPackTable): string {
   const highlight = new Set(t.highlightRows ?? []);
   const head = t.columns.map((c, i) => `<th scope="col"${i === 0 ? ' class="row-head"' : ''}>${escapeHtml(c)}</th>`).join('');
   const body = t.rows
@@ -107,7 +108,8 @@ function table(t: BoardPackTable): string {
   return `<table>\n<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
 }
 
-const STYLE = `
+/** The packs' stylesheet: screen and A4 print. */
+export const PACK_STYLE = `
 :root { color: #1b1f24; font-family: 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; }
 body { margin: 0 auto; max-width: 60rem; padding: 2rem; line-height: 1.45; }
 header { border-bottom: 3px solid #005eb8; margin-bottom: 1.5rem; }
@@ -156,7 +158,7 @@ export function buildBoardPack(data: BoardPackData): string {
   const sections: string[] = [];
   const summary = (data.summary ?? []).map((l) => `<li>${escapeHtml(l)}</li>`).join('\n');
   sections.push(
-    `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>\n${summary ? `<ul class="summary">\n${summary}\n</ul>\n` : ''}${table(data.kpis)}</section>`,
+    `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>\n${summary ? `<ul class="summary">\n${summary}\n</ul>\n` : ''}${tableHtml(data.kpis)}</section>`,
   );
   if (data.charts.length > 0) {
     const figs = data.charts
@@ -174,7 +176,7 @@ export function buildBoardPack(data: BoardPackData): string {
     sections.push(`<section aria-labelledby="insights-h"><h2 id="insights-h">What the model says</h2>\n<ul class="insights">\n${items}\n</ul></section>`);
   }
   for (const [i, t] of (data.extraTables ?? []).entries()) {
-    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${table(t)}</section>`);
+    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${tableHtml(t)}</section>`);
   }
   const notesBody = [
     data.notes.trim() ? paragraphs(data.notes) : '',
@@ -186,7 +188,7 @@ export function buildBoardPack(data: BoardPackData): string {
     `<section aria-labelledby="notes-h"><h2 id="notes-h">Analyst's notes</h2>\n<div class="notes">${notesBody || '<p>No notes.</p>'}</div></section>`,
   );
   sections.push(
-    `<section aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix: settings and reproducibility</h2>\n<h3>Board settings</h3>\n${table(data.settings)}\n<h3>Runs</h3>\n${table(runsTable)}</section>`,
+    `<section aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix: settings and reproducibility</h2>\n<h3>Board settings</h3>\n${tableHtml(data.settings)}\n<h3>Runs</h3>\n${tableHtml(runsTable)}</section>`,
   );
   const subtitle = data.subtitle ? `<p class="meta">${escapeHtml(data.subtitle)}</p>` : '';
   return `<!doctype html>
@@ -196,7 +198,7 @@ export function buildBoardPack(data: BoardPackData): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(data.title)}</title>
-<style>${STYLE}</style>
+<style>${PACK_STYLE}</style>
 </head>
 <body>
 <header>
