@@ -42,10 +42,12 @@ export type RunParseResult =
 
 /**
  * Migrations by the version they read: RUN_MIGRATIONS[n] turns version n into n + 1. Version 2 records the run's
- * uncertainty; every run saved before it drew luck alone.
+ * uncertainty; every run saved before it drew luck alone. Version 3 may name the team that saved the run (a
+ * multi-team round); no run before it had one, so an older Momentum refuses such a file as newer, in words.
  */
 export const RUN_MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {
   1: (doc) => ({ ...doc, schemaVersion: 2, uncertainty: 'noise' }),
+  2: (doc) => ({ ...doc, schemaVersion: 3 }),
 };
 
 /** Return true when a parsed JSON value looks like a run file rather than a scenario. */

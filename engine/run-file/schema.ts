@@ -9,7 +9,7 @@ import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from '../scenario/text';
 import { RUN_METHODS } from './summary';
 
 /** The run file version this build writes; older files are migrated, newer ones refused. */
-export const RUN_SCHEMA_VERSION = 2;
+export const RUN_SCHEMA_VERSION = 3;
 
 /** The `$schema` value a run file starts with (run.schema.json sits beside scenario.schema.json). */
 export const RUN_SCHEMA_REF = '../schemas/run.schema.json';

@@ -138,6 +138,24 @@ describe('migration', () => {
     // Saving it again writes the scenario in today's format.
     expect((JSON.parse(serializeRunFile(r.run)) as { scenario: { schemaVersion: number } }).scenario.schemaVersion).toBeGreaterThan(1);
   });
+
+  it('opens a run saved before runs could name a team (format 2) as a run of no team, and saves it in today\'s format', async () => {
+    const doc = { ...(JSON.parse(serializeRunFile(await savedRun())) as Record<string, unknown>), schemaVersion: 2 };
+    expect(doc).not.toHaveProperty('team');
+    const r = parseRunFile(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.migratedFrom).toBe(2);
+    expect(r.run.team).toBeUndefined();
+    expect((JSON.parse(serializeRunFile(r.run)) as { schemaVersion: number }).schemaVersion).toBe(RUN_SCHEMA_VERSION);
+    expect(RUN_SCHEMA_VERSION).toBe(3);
+  });
+
+  it('refuses a run from a newer format in words, naming both versions', async () => {
+    const r = parseRunFile({ ...(JSON.parse(serializeRunFile(await savedRun())) as Record<string, unknown>), schemaVersion: RUN_SCHEMA_VERSION + 1 });
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual([
+      `this run was saved by a newer version of Momentum (run format ${RUN_SCHEMA_VERSION + 1}); this version reads up to ${RUN_SCHEMA_VERSION}. Update Momentum to open it.`,
+    ]);
+  });
 });
 
 describe('run file validation', () => {
