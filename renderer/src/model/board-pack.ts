@@ -190,26 +190,35 @@ export function buildBoardPack(data: BoardPackData): string {
   sections.push(
     `<section aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix: settings and reproducibility</h2>\n<h3>Board settings</h3>\n${tableHtml(data.settings)}\n<h3>Runs</h3>\n${tableHtml(runsTable)}</section>`,
   );
-  const subtitle = data.subtitle ? `<p class="meta">${escapeHtml(data.subtitle)}</p>` : '';
+  const subtitle = data.subtitle ? `<p class="meta">${escapeHtml(data.subtitle)}</p>\n` : '';
+  return packDocument(data.title, `${subtitle}<p class="meta">Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}. Each run can be simulated again from its settings, seed and engine version, and gives the same numbers.</p>`,
+    sections, 'Maturity scores follow the self-assessed Digital Maturity Assessment scale (1–5).');
+}
+
+/**
+ * Return a pack as one self-contained HTML document (no scripts, images only as data URLs): the title, the
+ * header's lines under it (HTML), the sections, and a footer that says the figures are a model's estimates
+ * followed by `footnote` (plain text).
+ */
+export function packDocument(title: string, headerHtml: string, sections: readonly string[], footnote: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(data.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${PACK_STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escapeHtml(data.title)}</h1>
-${subtitle}
-<p class="meta">Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}. Each run can be simulated again from its settings, seed and engine version, and gives the same numbers.</p>
+<h1>${escapeHtml(title)}</h1>
+${headerHtml}
 </header>
 <main>
 ${sections.join('\n')}
 </main>
-<footer>Momentum simulates how a trust's digital transformation may unfold; the results are estimates from a model, not forecasts. Maturity scores follow the self-assessed Digital Maturity Assessment scale (1–5).</footer>
+<footer>Momentum simulates how a trust's digital transformation may unfold; the results are estimates from a model, not forecasts. ${escapeHtml(footnote)}</footer>
 </body>
 </html>
 `;

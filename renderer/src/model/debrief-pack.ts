@@ -1,5 +1,5 @@
 import { effectiveLevers, pointOf, type LeverDef, type Scenario } from '../../../engine';
-import { escapeHtml, isPngDataUrl, PACK_STYLE, tableHtml, type BoardPackChart, type BoardPackTable } from './board-pack';
+import { escapeHtml, isPngDataUrl, packDocument, tableHtml, type BoardPackChart, type BoardPackTable } from './board-pack';
 import { formatLeverValue } from './format';
 import { formatKpiValue, kpiLabel, orderKpis, typicalKpis } from './metadata';
 import { RANKING_RULE, type RankedTeam, type SetAsideFile } from './team-round';
@@ -120,25 +120,7 @@ export function buildDebriefPack(data: DebriefData): string {
   }
   const aside = data.setAside.length === 0 ? '<p>None: every file in the folder took part.</p>' : `<ul>\n${data.setAside.map((s) => `<li>${escapeHtml(s.reason)}</li>`).join('\n')}\n</ul>`;
   sections.push(section('set-aside', 'Files set aside', aside));
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(data.title)}</title>
-<style>${PACK_STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(data.title)}</h1>
-<p class="meta">A multi-team round on “${escapeHtml(data.scenarioTitle)}”: ${data.summary.length} team${data.summary.length === 1 ? '' : 's'}. Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}.</p>
-</header>
-<main>
-${sections.join('\n')}
-</main>
-<footer>Momentum simulates how a trust's digital transformation may unfold; the results are estimates from a model, not forecasts. Each team's figures are those its run file stored.</footer>
-</body>
-</html>
-`;
+  return packDocument(data.title,
+    `<p class="meta">A multi-team round on “${escapeHtml(data.scenarioTitle)}”: ${data.summary.length} team${data.summary.length === 1 ? '' : 's'}. Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}.</p>`,
+    sections, "Each team's figures are those its run file stored.");
 }
