@@ -148,6 +148,9 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   let maturityEnd = 0, benefitsEnd = 0, confidenceEnd = 0, appetiteEnd = 0, adoptionEnd = 0;
   let maturity = (start0 + start1 + start2) / 3;
   let latestOpen = -1;
+  // The week's shares of time (see the delivery step), with the inputs they were last computed from.
+  let sharesActive = -1, sharesPriorities = NaN, sharesTeam = NaN, unblockedFriction = NaN, unblockedActive = -1;
+  let juggled = 1, realWork = 1, portfolio = 0, priorityHazard = 1, unblocked = 0;
   // Week flows that settle() may change; runCore resets them in x and reads them back when something settled.
   x[X_WINS] = 0;
   x[X_FAILURES] = 0;
@@ -207,15 +210,28 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     teamBuildFte = remoteSupport * x[X_STAFFED]!;
     // Switching comes from the work actually in flight plus a weighted share of the organisation's other
     // priorities (Weinberg); of the real work, the portfolio gets its part, and coordination debt is reworked.
+    // These shares change only when the work in flight, the priorities or the team present do (or the
+    // friction, for the time not spent waiting), which is a few weeks in a run: they are recomputed then only.
     const pEff = pathPriorities[w]!;
-    const juggled = effectiveConcurrency(active, pEff, teamBuildFte);
-    const realWork = realWorkShare(juggled);
-    const portfolio = ownShare(active, pEff, teamBuildFte);
-    const unblocked = unblockedShare(pathFriction[w]!, active);
+    if (active !== sharesActive || pEff !== sharesPriorities || teamBuildFte !== sharesTeam) {
+      sharesActive = active;
+      sharesPriorities = pEff;
+      sharesTeam = teamBuildFte;
+      juggled = effectiveConcurrency(active, pEff, teamBuildFte);
+      realWork = realWorkShare(juggled);
+      portfolio = ownShare(active, pEff, teamBuildFte);
+      priorityHazard = priorityHazardFactor(juggled);
+    }
+    const frictionNow = pathFriction[w]!;
+    if (frictionNow !== unblockedFriction || active !== unblockedActive) {
+      unblockedFriction = frictionNow;
+      unblockedActive = active;
+      unblocked = unblockedShare(frictionNow, active);
+    }
     const capacity = pathCapacity[w]! * realWork * portfolio * unblocked * fundingFromAppetite(appetite) * noiseMult[w]! / (1 + debtRework * debt);
     const activeBefore = active;
     let wins = 0, failures = 0;
-    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazardFactor(juggled)) * hazardCulture * (1 + shortcutRisk * pathUrgency[w]!);
+    const hazardWeek = buildHazardWeekAt(fatigue, coverageHazard, priorityHazard) * hazardCulture * (1 + shortcutRisk * pathUrgency[w]!);
     // Delivery: progress with scope growth, build hazards, and the change load each initiative puts on the
     // front line; an initiative whose work is done or whose hazard passed its threshold is settled by settle().
     // Both shares are computed every week, whichever applies (unfocused is 1 - focus, computed once), so that

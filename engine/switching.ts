@@ -43,8 +43,9 @@ export const SUB_TEAM_FTE = 4;
 
 /**
  * Most initiatives one person carries at once; work in flight beyond what the sub-teams can carry at this many
- * each waits for people (it is started but not worked). Default 2; range 2–4; unit initiatives per person;
- * judgement (Weinberg: two projects each still leave 80% of time for real work; beyond that, teams serialise work informally).
+ * each waits for people (it is started but not worked). Default 2; range 1–3; unit initiatives per person;
+ * judgement (Weinberg: two projects each still leave 80% of time for real work, three 60%; teams that limit work in
+ * progress carry one each, and beyond three people serialise work informally).
  */
 export const MAX_JUGGLED = 2;
 

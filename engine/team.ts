@@ -116,19 +116,20 @@ export function initiativeTeamRate(people: number): number {
 }
 
 /**
- * Return the effective people on an initiative from the FTE of each role allocated to it and the shares of its
- * work each role is needed for: a harmonic (CES, ρ = −1) mean, so roles complement each other and a scarce role
- * is a bottleneck; a missing role is covered by the others at ROLE_SUBSTITUTION. A balanced team of n gives n.
+ * Return the effective people on an initiative from the FTE of each role allocated to it (allocated[a …
+ * a+ROLE_COUNT−1]) and the shares of its work each role is needed for (needs[o … o+ROLE_COUNT−1]): a harmonic
+ * (CES, ρ = −1) mean, so roles complement each other and a scarce role is a bottleneck; a missing role is
+ * covered by the others at ROLE_SUBSTITUTION. A balanced team of n gives n.
  */
-export function effectivePeople(allocated: ArrayLike<number>, needs: ArrayLike<number>): number {
+export function effectivePeople(allocated: ArrayLike<number>, a0: number, needs: ArrayLike<number>, o: number): number {
   let total = 0;
-  for (let r = 0; r < ROLE_COUNT; r++) total += allocated[r]!;
+  for (let r = 0; r < ROLE_COUNT; r++) total += allocated[a0 + r]!;
   if (total <= 0) return 0;
   let inv = 0;
   for (let r = 0; r < ROLE_COUNT; r++) {
-    const a = needs[r]!;
+    const a = needs[o + r]!;
     if (a <= 0) continue;
-    const x = allocated[r]! + P.ROLE_SUBSTITUTION * a * total;
+    const x = allocated[a0 + r]! + P.ROLE_SUBSTITUTION * a * total;
     inv += (a * a) / x;
   }
   return inv > 0 ? 1 / inv : 0;
@@ -137,7 +138,8 @@ export function effectivePeople(allocated: ArrayLike<number>, needs: ArrayLike<n
 /**
  * Share each active initiative's rate from the team: each role's FTE is split over the active initiatives in
  * proportion to what they need of it; an initiative's rate is initiativeTeamRate of its effective people. Writes
- * rate[i] for every i with active[i] set (others 0). `needs` holds ROLE_COUNT values per initiative.
+ * rate[i] for every i with active[i] set (others 0). `needs` holds ROLE_COUNT values per initiative; `scratch`
+ * holds at least 2·ROLE_COUNT values.
  */
 export function allocateTeam(fte: ArrayLike<number>, needs: Float64Array, active: ArrayLike<number>, n: number, rate: Float64Array, scratch: Float64Array): void {
   const demand = scratch;
@@ -147,15 +149,15 @@ export function allocateTeam(fte: ArrayLike<number>, needs: Float64Array, active
     if (!active[i]) continue;
     for (let r = 0; r < ROLE_COUNT; r++) demand[r] = demand[r]! + needs[i * ROLE_COUNT + r]!;
   }
-  const alloc = scratch.subarray(ROLE_COUNT, 2 * ROLE_COUNT);
+  // Each initiative's allocation goes to scratch[ROLE_COUNT …] (no views made: this runs many times a replication).
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
     for (let r = 0; r < ROLE_COUNT; r++) {
       const a = needs[i * ROLE_COUNT + r]!;
       const d = demand[r]!;
-      alloc[r] = a > 0 && d > 0 ? (fte[r]! * a) / d : 0;
+      scratch[ROLE_COUNT + r] = a > 0 && d > 0 ? (fte[r]! * a) / d : 0;
     }
-    rate[i] = initiativeTeamRate(effectivePeople(alloc, needs.subarray(i * ROLE_COUNT, (i + 1) * ROLE_COUNT)));
+    rate[i] = initiativeTeamRate(effectivePeople(scratch, ROLE_COUNT, needs, i * ROLE_COUNT));
   }
 }
 

@@ -92,6 +92,29 @@ export interface RecoveryInfo {
   readonly docs: readonly AutosaveDoc[];
 }
 
+/** One run file of a watched team folder: its text once its bytes were checked, or why they could not be read. */
+export interface TeamFolderFile {
+  /** The file's name (no folder). */
+  readonly name: string;
+  /** When it last changed, in milliseconds since 1970. */
+  readonly modified: number;
+  readonly text?: string;
+  readonly problem?: FileProblem;
+}
+
+/** What a watched team folder holds now (multi-team rounds): its run files, newest state. */
+export interface TeamFolderSnapshot {
+  /** Which watch it comes from (an opaque token). */
+  readonly watchId: string;
+  /** The folder's name, for display only (never its path). */
+  readonly folder: string;
+  readonly files: readonly TeamFolderFile[];
+  /** Run files beyond the most a round reads, left unread. */
+  readonly skipped: number;
+  /** Why the folder could not be read this time (a stick pulled out, a share gone); the files are the last ones read. */
+  readonly problem?: string;
+}
+
 /** A command chosen from a native menu (or, in the browser, its keyboard shortcut). */
 export type MenuCommand =
   | { readonly type: 'file.new' }
@@ -133,6 +156,10 @@ export interface IpcChannels {
   'clipboard:write-image': (png: Uint8Array) => boolean;
   /** Lay out a self-contained HTML document (the board pack) and return it printed to A4 PDF bytes. */
   'pdf:render': (html: string) => Uint8Array;
+  /** Ask for a folder of team run files, read it and watch it (one at a time): changes come as `team-folder:changed`. */
+  'team-folder:choose': () => FileResult<TeamFolderSnapshot>;
+  /** Stop watching a team folder. */
+  'team-folder:stop': (watchId: string) => void;
 }
 
 /** The name of every request/response channel. */
@@ -141,6 +168,8 @@ export type IpcChannel = keyof IpcChannels;
 /** Events the main process sends to the renderer: name → payload. */
 export interface IpcEvents {
   'menu:command': MenuCommand;
+  /** A watched team folder changed: a run file was added, changed or removed, or the folder could not be read. */
+  'team-folder:changed': TeamFolderSnapshot;
 }
 
 /** The API the preload exposes on `window.momentum`: one method per operation, never a generic invoke. */
@@ -164,6 +193,12 @@ export interface MomentumDesktopApi {
   openExternal(url: string): Promise<boolean>;
   copyImage(png: Uint8Array): Promise<boolean>;
   renderPdf(html: string): Promise<Uint8Array>;
+  /** Ask for a folder of team run files and start watching it. */
+  chooseTeamFolder(): Promise<FileResult<TeamFolderSnapshot>>;
+  /** Stop watching a team folder. */
+  stopTeamFolder(watchId: string): Promise<void>;
+  /** Subscribe to changes of the watched team folder; returns the unsubscribe function. */
+  onTeamFolderChanged(listener: (snapshot: TeamFolderSnapshot) => void): () => void;
   /** Subscribe to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

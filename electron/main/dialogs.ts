@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { DOCUMENT_EXTENSIONS, openableExtensions } from '../../engine/core';
 import type { DocumentKind } from '../contract/ipc';
 import { closeQuestion, type CloseChoice } from './close-guard';
+import type { DocumentChecker } from './files/document-checker';
 import type { FileDialogs } from './files/file-service';
+import { TeamFolders } from './files/team-folder';
 
 // Open accepts a kind's own extension and the older .json; Save As offers the kind's own only.
 const OPEN_FILTERS: Record<DocumentKind, Electron.FileFilter[]> = {
@@ -63,6 +65,23 @@ export function nativeFileDialogs(parent: () => BrowserWindow | null): FileDialo
       return (['replace', 'save-as', 'cancel'] as const)[r.response] ?? 'cancel';
     },
   };
+}
+
+/**
+ * Build the watcher of a multi-team round's folder: the native folder dialog, parented to the window
+ * `parent()` returns, and each change sent to that window's page.
+ */
+export function nativeTeamFolders(parent: () => BrowserWindow | null, check: DocumentChecker): TeamFolders {
+  return new TeamFolders({
+    async chooseFolder() {
+      const options: Electron.OpenDialogOptions = { title: 'Choose the folder the teams save their runs into', defaultPath: app.getPath('documents'), properties: ['openDirectory'] };
+      const w = parent();
+      const r = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    check,
+    send: (snapshot) => parent()?.webContents.send('team-folder:changed', snapshot),
+  });
 }
 
 /** Ask Save / Don't Save / Cancel about unsaved work before closing. */

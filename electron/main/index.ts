@@ -9,7 +9,7 @@ import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from 
 import { audiencePlacement, isAudienceUrl } from './audience-window';
 import { decideClose, UnsavedWork } from './close-guard';
 import { securityHeaders } from './csp';
-import { askBeforeClose, nativeFileDialogs } from './dialogs';
+import { askBeforeClose, nativeFileDialogs, nativeTeamFolders } from './dialogs';
 import { isAllowedExternalUrl } from './external-links';
 import { AutosaveStore } from './files/autosave-store';
 import { WorkerDocumentChecker } from './files/document-checker';
@@ -276,6 +276,8 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc({
       files,
       autosave,
+      // A round's folder is read in the same document worker as opened files.
+      teamFolders: nativeTeamFolders(() => mainWindow, documentChecker.check),
       trustedOrigins,
       isOurWindow: (contents) => mainWindow !== null && contents === mainWindow.webContents,
       crashed: () => crashed,

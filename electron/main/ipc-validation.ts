@@ -46,6 +46,8 @@ export const IPC_ARGUMENTS: { readonly [K in IpcChannel]: z.ZodType<Parameters<I
   'shell:open-external': z.tuple([z.string().max(2048)]),
   'clipboard:write-image': z.tuple([pngImage]),
   'pdf:render': z.tuple([z.string().max(MAX_PACK_HTML)]),
+  'team-folder:choose': z.tuple([]),
+  'team-folder:stop': z.tuple([fileId]),
 };
 
 /** Thrown (and so rejected in the renderer) when a call fails the sender or argument check. */

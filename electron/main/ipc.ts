@@ -5,6 +5,7 @@ import { ENGINE_VERSION } from '../../engine/core';
 import type { FileResult, IpcChannel, IpcChannels } from '../contract/ipc';
 import type { AutosaveStore } from './files/autosave-store';
 import type { FileService } from './files/file-service';
+import type { TeamFolders } from './files/team-folder';
 import { recoveryInfo } from './files/recovery';
 import { isAllowedExternalUrl } from './external-links';
 import { validateCall, type SenderInfo } from './ipc-validation';
@@ -14,6 +15,8 @@ import { PDF_WINDOW_OPTIONS, renderPdf } from './pdf';
 export interface IpcContext {
   readonly files: FileService;
   readonly autosave: AutosaveStore;
+  /** The folder of a multi-team round, watched (one at a time). */
+  readonly teamFolders: TeamFolders;
   readonly trustedOrigins: readonly string[];
   /** Whether a webContents belongs to one of our windows. */
   isOurWindow(contents: Electron.WebContents): boolean;
@@ -87,4 +90,7 @@ export function registerIpc(ctx: IpcContext): void {
   });
   // The board pack in one click: printed in a hidden window that runs no script (pdf.ts).
   handle('pdf:render', (html) => renderPdf(html, () => new BrowserWindow(PDF_WINDOW_OPTIONS)));
+  // A round's folder: only the one picked in the dialog, only its run files, checked in the document worker.
+  handle('team-folder:choose', () => ctx.teamFolders.choose());
+  handle('team-folder:stop', (watchId) => ctx.teamFolders.stop(watchId));
 }

@@ -1,7 +1,7 @@
 // The sandboxed preload: one method per operation of the IPC contract, never a generic invoke,
 // and the menu event stripped of its IpcRendererEvent (which would hand the page `sender`).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { IpcChannel, IpcChannels, IpcEvents, MenuCommand, MomentumDesktopApi } from '../contract/ipc';
+import type { IpcChannel, IpcChannels, IpcEvents, MenuCommand, MomentumDesktopApi, TeamFolderSnapshot } from '../contract/ipc';
 
 /** Invoke one typed channel. Not exposed: each API method below names its channel. */
 function call<K extends IpcChannel>(channel: K, ...args: Parameters<IpcChannels[K]>): Promise<ReturnType<IpcChannels[K]>> {
@@ -9,6 +9,7 @@ function call<K extends IpcChannel>(channel: K, ...args: Parameters<IpcChannels[
 }
 
 const MENU_EVENT: keyof IpcEvents = 'menu:command';
+const TEAM_FOLDER_EVENT: keyof IpcEvents = 'team-folder:changed';
 
 const api: MomentumDesktopApi = {
   getInfo: () => call('app:get-info'),
@@ -29,11 +30,20 @@ const api: MomentumDesktopApi = {
   openExternal: (url) => call('shell:open-external', url),
   copyImage: (png) => call('clipboard:write-image', png),
   renderPdf: (html) => call('pdf:render', html),
+  chooseTeamFolder: () => call('team-folder:choose'),
+  stopTeamFolder: (watchId) => call('team-folder:stop', watchId),
   onMenuCommand: (listener) => {
     const wrapped = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_EVENT, wrapped);
     return () => {
       ipcRenderer.removeListener(MENU_EVENT, wrapped);
+    };
+  },
+  onTeamFolderChanged: (listener) => {
+    const wrapped = (_event: IpcRendererEvent, snapshot: TeamFolderSnapshot) => listener(snapshot);
+    ipcRenderer.on(TEAM_FOLDER_EVENT, wrapped);
+    return () => {
+      ipcRenderer.removeListener(TEAM_FOLDER_EVENT, wrapped);
     };
   },
 };

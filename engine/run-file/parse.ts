@@ -19,6 +19,8 @@ import type { KpiSummary, RunMethod } from './summary';
 /** A saved run: its embedded scenario parsed and validated. */
 export interface RunFile {
   readonly label: string;
+  /** The team that saved the run in a multi-team round, if it gave its name. */
+  readonly team?: string;
   readonly notes: string;
   /** ISO 8601 time the run was saved, supplied by whoever saved it (the engine has no clock). */
   readonly savedAt: string;
@@ -40,10 +42,12 @@ export type RunParseResult =
 
 /**
  * Migrations by the version they read: RUN_MIGRATIONS[n] turns version n into n + 1. Version 2 records the run's
- * uncertainty; every run saved before it drew luck alone.
+ * uncertainty; every run saved before it drew luck alone. Version 3 may name the team that saved the run (a
+ * multi-team round); no run before it had one, so an older Momentum refuses such a file as newer, in words.
  */
 export const RUN_MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {
   1: (doc) => ({ ...doc, schemaVersion: 2, uncertainty: 'noise' }),
+  2: (doc) => ({ ...doc, schemaVersion: 3 }),
 };
 
 /** Return true when a parsed JSON value looks like a run file rather than a scenario. */
@@ -116,6 +120,7 @@ function parseUnsafe(input: unknown): RunParseResult {
   if (!scenario.ok || problems.length > 0) return { ok: false, problems };
   const run: RunFile = {
     label: data1.label,
+    ...(data1.team !== undefined ? { team: data1.team } : {}),
     notes: data1.notes,
     savedAt: data1.savedAt,
     engineVersion: data1.engineVersion,
@@ -170,6 +175,7 @@ export function serializeRunFile(run: RunFile): string {
     format: RUN_FORMAT,
     schemaVersion: RUN_SCHEMA_VERSION,
     label: run.label,
+    ...(run.team !== undefined ? { team: run.team } : {}),
     notes: run.notes,
     savedAt: run.savedAt,
     engineVersion: run.engineVersion,

@@ -46,9 +46,10 @@ export function pointOf(spec: RunSpec): RunPoint {
 }
 
 /** Return a run file for a run and its summary; `savedAt` comes from the caller's clock. */
-export function makeRunFile(spec: RunSpec, summary: KpiSummary, meta: { engineVersion: string; savedAt: string; notes?: string }): RunFile {
+export function makeRunFile(spec: RunSpec, summary: KpiSummary, meta: { engineVersion: string; savedAt: string; notes?: string; team?: string }): RunFile {
   return {
     label: spec.label,
+    ...(meta.team ? { team: meta.team } : {}),
     notes: meta.notes ?? '',
     savedAt: meta.savedAt,
     engineVersion: meta.engineVersion,

@@ -9,7 +9,7 @@ import { SAFE_TEXT, UNSAFE_TEXT_MESSAGE } from '../scenario/text';
 import { RUN_METHODS } from './summary';
 
 /** The run file version this build writes; older files are migrated, newer ones refused. */
-export const RUN_SCHEMA_VERSION = 2;
+export const RUN_SCHEMA_VERSION = 3;
 
 /** The `$schema` value a run file starts with (run.schema.json sits beside scenario.schema.json). */
 export const RUN_SCHEMA_REF = '../schemas/run.schema.json';
@@ -44,6 +44,14 @@ export const RunFileSchema = z
     format: z.literal(RUN_FORMAT).meta({ description: `Always "${RUN_FORMAT}": marks the file as a saved run.` }),
     schemaVersion: z.literal(RUN_SCHEMA_VERSION).meta({ description: 'Version of this format; older versions are migrated on opening.' }),
     label: z.string().max(200).regex(SAFE_TEXT, { message: UNSAFE_TEXT_MESSAGE }).regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' }).meta({ description: 'Short name of the run, shown in comparisons.' }),
+    team: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(SAFE_TEXT, { message: UNSAFE_TEXT_MESSAGE })
+      .regex(/^[^\r\n]*$/, { message: 'must fit on one line (no line breaks)' })
+      .optional()
+      .meta({ description: 'The team that saved the run, in a multi-team round; its run shows under this name.' }),
     notes: z.string().max(20_000).regex(SAFE_TEXT, { message: UNSAFE_TEXT_MESSAGE }).default('').meta({ description: 'The analyst\'s notes; they go into the board pack.' }),
     savedAt: z.iso.datetime({ offset: true }).meta({ description: 'When the run was saved (ISO 8601), supplied by whoever saved it.' }),
     engineVersion: z.string().min(1).max(64).meta({ description: 'Version of the engine that produced the summary.' }),

@@ -142,8 +142,13 @@ export function AppCommands() {
     store.getState().setView('compare');
     say({ tone: 'info', text: 'Exports (CSV, chart images and the board pack) are in Compare: add the current what-if there and choose an export.' });
   });
-  useMenuCommand('edit.undo', () => store.getState().undo());
-  useMenuCommand('edit.redo', () => store.getState().redo());
+  // The editor undoes its own edits (it listens for the same commands while it is open).
+  useMenuCommand('edit.undo', () => {
+    if (store.getState().view !== 'editor') store.getState().undo();
+  });
+  useMenuCommand('edit.redo', () => {
+    if (store.getState().view !== 'editor') store.getState().redo();
+  });
   useMenuCommand('view.presentation', () => store.getState().togglePresentation());
   useMenuCommand('help.model-docs', () => store.getState().setView('model'));
 

@@ -51,8 +51,8 @@ function useShortcuts() {
         s.setPresentation(false);
         return;
       }
-      // Text fields keep their own undo.
-      if (!mod || isTextField(e.target)) return;
+      // Text fields keep their own undo; the journey editor undoes its own edits.
+      if (!mod || isTextField(e.target) || s.view === 'editor') return;
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
         s.undo();
@@ -118,12 +118,17 @@ export function App() {
               ))}
             </nav>
             <div className="app-actions">
-              <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo the last lever change (Ctrl+Z)">
-                <span aria-hidden="true">↶</span> <span className="action-label">Undo</span>
-              </button>
-              <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">
-                <span aria-hidden="true">↷</span> <span className="action-label">Redo</span>
-              </button>
+              {/* Lever changes are not on screen in the journey editor, which has its own Undo and Redo. */}
+              {viewId !== 'editor' && (
+                <>
+                  <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo the last lever change (Ctrl+Z)">
+                    <span aria-hidden="true">↶</span> <span className="action-label">Undo</span>
+                  </button>
+                  <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">
+                    <span aria-hidden="true">↷</span> <span className="action-label">Redo</span>
+                  </button>
+                </>
+              )}
               <button type="button" onClick={togglePresentation} aria-keyshortcuts="F5 Control+Shift+P" title="Present on a projector (F5 or Ctrl+Shift+P; Esc to leave)">
                 Present
               </button>

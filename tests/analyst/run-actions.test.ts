@@ -34,6 +34,7 @@ function scriptedPlatform(open: { name: string; text: string } | null, saved: Sa
     openExternal: fail,
     copyImage: fail,
     onMenuCommand: () => () => undefined,
+    watchTeamFolder: async () => null,
   };
 }
 

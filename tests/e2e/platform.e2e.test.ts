@@ -133,6 +133,36 @@ describe('BrowserPlatform in Chromium', () => {
     await context.close();
   });
 
+  it('reads several chosen run files at once for a multi-team round where the browser has no folder picker', async () => {
+    const context = await newContext();
+    const page = await open(context, '?fallback');
+    const pending = page.evaluate(async () => {
+      const snapshots: unknown[] = [];
+      const watch = await window.harness.platform.watchTeamFolder((s) => snapshots.push(s));
+      return { folder: watch?.folder, live: watch?.live, snapshots };
+    });
+    const chooser = await page.waitForEvent('filechooser');
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles([
+      { name: 'team-b.momentum-run', mimeType: 'application/json', buffer: Buffer.from('{"format": "momentum-run", "lab') },
+      { name: 'team-a.momentum-run', mimeType: 'application/json', buffer: Buffer.from('{"format":"momentum-run"}') },
+    ]);
+    const { folder, live, snapshots } = await pending;
+    expect({ folder, live }).toEqual({ folder: '2 chosen files', live: false });
+    expect(snapshots).toEqual([
+      {
+        watchId: expect.any(String),
+        folder: '2 chosen files',
+        skipped: 0,
+        files: [
+          { name: 'team-a.momentum-run', modified: expect.any(Number), text: '{"format":"momentum-run"}' },
+          { name: 'team-b.momentum-run', modified: expect.any(Number), problem: { code: 'not-json', message: expect.stringMatching(/^team-b\.momentum-run is damaged or not a run file: it is not valid JSON/) } },
+        ],
+      },
+    ]);
+    await context.close();
+  });
+
   it('saves as a download where the browser has no save picker', async () => {
     const context = await newContext();
     const page = await open(context, '?fallback');

@@ -47,9 +47,11 @@ beforeAll(async () => {
   const { registerIpc } = await import('../../electron/main/ipc');
   const files = new Proxy({}, { get: (_t, name) => async (...args: unknown[]) => ({ ok: true, value: { called: name, args } }) });
   const autosave = new Proxy({}, { get: (_t, name) => async (...args: unknown[]) => ({ called: name, args }) });
+  const teamFolders = new Proxy({}, { get: (_t, name) => async (...args: unknown[]) => ({ ok: true, value: { called: name, args } }) });
   registerIpc({
     files: files as never,
     autosave: autosave as never,
+    teamFolders: teamFolders as never,
     trustedOrigins: ['app://momentum'],
     isOurWindow: (c) => c === (h.ourContents as unknown),
     crashed: () => false,
@@ -65,7 +67,7 @@ describe('preload', () => {
   it('exposes exactly one named method per operation on window.momentum, never ipcRenderer or invoke', () => {
     const api = h.exposed.momentum as Record<string, unknown>;
     expect(Object.keys(h.exposed)).toEqual(['momentum']);
-    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'copyImage', 'exportFile', 'forgetRecent', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'openRecent', 'ready', 'renderPdf', 'saveFile', 'saveFileAs', 'setUnsaved']);
+    expect(Object.keys(api).sort()).toEqual(['autosaveClear', 'autosaveGet', 'autosavePut', 'clearRecent', 'copyImage', 'exportFile', 'forgetRecent', 'getInfo', 'getRecovery', 'listRecent', 'onMenuCommand', 'openExternal', 'openFile', 'onTeamFolderChanged', 'openRecent', 'ready', 'renderPdf', 'saveFile', 'saveFileAs', 'setUnsaved', 'stopTeamFolder', 'chooseTeamFolder'].sort());
     for (const v of Object.values(api)) expect(typeof v).toBe('function');
     expect(Object.keys(api)).not.toContain('invoke');
     expect(Object.keys(api)).not.toContain('send');
@@ -79,6 +81,21 @@ describe('preload', () => {
     await api.autosaveClear('scenario');
     await api.getRecovery();
     expect(h.invoked).toEqual([['file:open', 'run'], ['file:save', { kind: 'scenario', name: 'a', text: '{}', id: 'x' }], ['autosave:clear', 'scenario'], ['session:recovery']]);
+  });
+
+  it('team folder changes reach the listener without the IpcRendererEvent, until unsubscribed', async () => {
+    const api = h.exposed.momentum as MomentumDesktopApi;
+    h.invoked.length = 0;
+    await api.chooseTeamFolder();
+    await api.stopTeamFolder('w1');
+    expect(h.invoked).toEqual([['team-folder:choose'], ['team-folder:stop', 'w1']]);
+    const got: unknown[][] = [];
+    const off = api.onTeamFolderChanged((...args: unknown[]) => got.push(args));
+    const fire = (snapshot: unknown) => h.listeners.get('team-folder:changed')?.forEach((l) => l({ sender: 'SECRET' }, snapshot));
+    fire({ watchId: 'w1', folder: 'round', files: [], skipped: 0 });
+    off();
+    fire({ watchId: 'w1', folder: 'round', files: [], skipped: 1 });
+    expect(got).toEqual([[{ watchId: 'w1', folder: 'round', files: [], skipped: 0 }]]);
   });
 
   it('menu events reach the listener without the IpcRendererEvent, until unsubscribed', () => {
@@ -117,6 +134,13 @@ describe('ipc.ts: every registered channel checks sender and arguments before it
       }
     });
   }
+
+  it('hands the team folder operations to the watcher, and refuses a watch id that is not a short string', async () => {
+    expect(await h.handlers.get('team-folder:choose')!(goodEvent())).toEqual({ ok: true, value: { called: 'choose', args: [] } });
+    expect(await h.handlers.get('team-folder:stop')!(goodEvent(), 'w1')).toEqual({ ok: true, value: { called: 'stop', args: ['w1'] } });
+    await expect(Promise.resolve().then(() => h.handlers.get('team-folder:choose')!(goodEvent(), '/etc'))).rejects.toThrow(/bad arguments/);
+    await expect(Promise.resolve().then(() => h.handlers.get('team-folder:stop')!(goodEvent(), 'x'.repeat(300)))).rejects.toThrow(/bad arguments/);
+  });
 
   it('refuses bad arguments before the handler runs, and opens only allowlisted links', async () => {
     await expect(Promise.resolve().then(() => h.handlers.get('file:save')!(goodEvent(), { kind: 'scenario', name: 'a', text: '{}', path: '/etc/passwd' }))).rejects.toThrow(/bad arguments/);

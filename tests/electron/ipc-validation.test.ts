@@ -73,6 +73,11 @@ describe('IPC argument checks (zod)', () => {
     ['recent:list', [], true],
     ['recent:list', [1], false],
     ['session:recovery', [], true],
+    ['team-folder:choose', [], true],
+    ['team-folder:choose', ['/home/user/round'], false],
+    ['team-folder:stop', ['b1c2'], true],
+    ['team-folder:stop', [''], false],
+    ['team-folder:stop', [{ path: '/' }], false],
   ];
   for (const [channel, args, ok] of cases) {
     it(`${ok ? 'accepts' : 'refuses'} ${channel}(${JSON.stringify(args).slice(0, 60)})`, () => {

@@ -39,5 +39,6 @@ export function fakePlatform(recovery: Partial<RecoveryInfo> = {}): Platform & {
       calls.push('copy image');
     },
     onMenuCommand: (_listener: (c: MenuCommand) => void) => () => undefined,
+    watchTeamFolder: async () => null,
   };
 }

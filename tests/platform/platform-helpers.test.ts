@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocumentBytes, MAX_DOCUMENT_BYTES } from '../../renderer/src/platform/document-check';
-import { shortcutCommand } from '../../renderer/src/platform/shortcuts';
+import { shortcutCommand, undoShortcut } from '../../renderer/src/platform/shortcuts';
 import { isTextEditing } from '../../renderer/src/platform/text-editing';
 import { UnsavedTracker } from '../../renderer/src/platform/unsaved-tracker';
 
@@ -19,6 +19,22 @@ describe('browser shortcuts stand in for the native menus', () => {
   ];
   for (const [event, type] of table) {
     it(`${JSON.stringify(event)} → ${type}`, () => expect(shortcutCommand(event)?.type ?? null).toBe(type));
+  }
+});
+
+describe('undo and redo keys', () => {
+  const table: [ReturnType<typeof key>, 'undo' | 'redo' | null][] = [
+    [key('z', { ctrlKey: true }), 'undo'],
+    [key('z', { metaKey: true }), 'undo'],
+    [key('Z', { ctrlKey: true, shiftKey: true }), 'redo'],
+    [key('y', { ctrlKey: true }), 'redo'],
+    [key('Y', { ctrlKey: true, shiftKey: true }), null],
+    [key('z'), null],
+    [key('z', { ctrlKey: true, altKey: true }), null],
+    [key('s', { ctrlKey: true }), null],
+  ];
+  for (const [event, which] of table) {
+    it(`${JSON.stringify(event)} → ${which}`, () => expect(undoShortcut(event)).toBe(which));
   }
 });
 

@@ -48,6 +48,20 @@ describe('run file round trip', () => {
     expect(text.startsWith('{\n  "$schema": "../schemas/run.schema.json",\n  "format": "momentum-run",')).toBe(true);
   });
 
+  it('keeps the team that saved a run, after the label, and refuses a team name over two lines', async () => {
+    const s = spec();
+    const summary = await evaluateTask(taskOf(s), createInProcessRunner());
+    const run = makeRunFile(s, summary, { engineVersion: ENGINE_VERSION, savedAt: '2026-11-26T08:00:00.000Z', team: 'Team Blue' });
+    const text = serializeRunFile(run);
+    expect(text).toContain('"label": "Blank, Monte Carlo",\n  "team": "Team Blue",\n');
+    const parsed = parseRunFile(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.run.team).toBe('Team Blue');
+    const broken = parseRunFile(text.replace('"Team Blue"', '"Team\\nBlue"'));
+    expect(broken.ok ? [] : broken.problems).toEqual([{ path: 'team', message: 'must fit on one line (no line breaks), got "Team\\nBlue"' }]);
+    expect('team' in (await savedRun())).toBe(false);
+  });
+
   it('opens a run saved when the schema sat beside the scenarios, and writes the new reference', async () => {
     const old = { ...JSON.parse(serializeRunFile(await savedRun())), $schema: './run.schema.json' };
     const parsed = parseRunFile(JSON.stringify(old));
@@ -123,6 +137,24 @@ describe('migration', () => {
     expect(r.migratedFrom).toBeUndefined();
     // Saving it again writes the scenario in today's format.
     expect((JSON.parse(serializeRunFile(r.run)) as { scenario: { schemaVersion: number } }).scenario.schemaVersion).toBeGreaterThan(1);
+  });
+
+  it('opens a run saved before runs could name a team (format 2) as a run of no team, and saves it in today\'s format', async () => {
+    const doc = { ...(JSON.parse(serializeRunFile(await savedRun())) as Record<string, unknown>), schemaVersion: 2 };
+    expect(doc).not.toHaveProperty('team');
+    const r = parseRunFile(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.migratedFrom).toBe(2);
+    expect(r.run.team).toBeUndefined();
+    expect((JSON.parse(serializeRunFile(r.run)) as { schemaVersion: number }).schemaVersion).toBe(RUN_SCHEMA_VERSION);
+    expect(RUN_SCHEMA_VERSION).toBe(3);
+  });
+
+  it('refuses a run from a newer format in words, naming both versions', async () => {
+    const r = parseRunFile({ ...(JSON.parse(serializeRunFile(await savedRun())) as Record<string, unknown>), schemaVersion: RUN_SCHEMA_VERSION + 1 });
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual([
+      `this run was saved by a newer version of Momentum (run format ${RUN_SCHEMA_VERSION + 1}); this version reads up to ${RUN_SCHEMA_VERSION}. Update Momentum to open it.`,
+    ]);
   });
 });
 

@@ -27,7 +27,7 @@ function editing(title: string, at: number) {
   const store = createAppStore();
   store.getState().loadScenario(scenario('As loaded'));
   store.getState().beginDraft(store.getState().scenario);
-  store.getState().updateDraft((d) => void (d.title = title), at);
+  store.getState().updateDraft((d) => void (d.title = title), { nowMs: at });
   return store;
 }
 

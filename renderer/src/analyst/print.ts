@@ -3,11 +3,11 @@
  * hidden frame and that frame's print dialog opens, where "Save as PDF" makes the PDF. The pack's
  * own print stylesheet does the layout.
  */
-export function printHtml(html: string): Promise<void> {
+export function printHtml(html: string, what: { readonly id: string; readonly title: string } = { id: 'board-pack', title: 'Board pack print view' }): Promise<void> {
   document.querySelectorAll('iframe[data-print-view]').forEach((f) => f.remove());
   const frame = document.createElement('iframe');
-  frame.setAttribute('data-print-view', 'board-pack');
-  frame.title = 'Board pack print view';
+  frame.setAttribute('data-print-view', what.id);
+  frame.title = what.title;
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
   frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;';

@@ -26,6 +26,8 @@ import { putRunResult } from './run-results';
 /** What to simulate and record for a new run. */
 export interface NewRun {
   readonly label: string;
+  /** The team saving the run in a multi-team round (blank: none). */
+  readonly team?: string;
   readonly notes: string;
   readonly scenario: Scenario;
   readonly overrides: LeverValues;
@@ -57,13 +59,15 @@ export async function simulateNewRun(spec: NewRun, runner: SimRunner): Promise<{
   };
   const result = await runTask(taskOf(runSpec), runner);
   const engineVersion = result.method === 'monte-carlo' ? result.monteCarlo.engineVersion : result.run.engineVersion;
-  const run = makeRunFile(runSpec, result.summary, { engineVersion, savedAt: new Date().toISOString(), notes: spec.notes });
+  // A team name is one line, like a label; a blank one is no team at all.
+  const team = spec.team?.replace(/[\r\n]+/g, ' ').trim();
+  const run = makeRunFile(runSpec, result.summary, { engineVersion, savedAt: new Date().toISOString(), notes: spec.notes, ...(team ? { team } : {}) });
   return { run, result };
 }
 
-/** Save a run file through the platform's Save dialog; returns the saved file's name, or null when cancelled. */
+/** Save a run file through the platform's Save dialog (named after its team, if any); returns the saved file's name, or null when cancelled. */
 export async function saveRunFile(run: RunFile): Promise<string | null> {
-  const ref = await getPlatform().saveFileAs({ kind: 'run', name: runFileName(run.label), text: serializeRunFile(run) });
+  const ref = await getPlatform().saveFileAs({ kind: 'run', name: runFileName(run.team ?? run.label), text: serializeRunFile(run) });
   return ref ? ref.name : null;
 }
 

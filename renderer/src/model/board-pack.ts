@@ -92,7 +92,8 @@ function paragraphs(text: string): string {
   return parts.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('\n');
 }
 
-function table(t: BoardPackTable): string {
+/** Return a pack table as HTML: a caption, a header row, body rows (first cell a row header), and its note. */
+export function tableHtml(t: BoardPackTable): string {
   const highlight = new Set(t.highlightRows ?? []);
   const head = t.columns.map((c, i) => `<th scope="col"${i === 0 ? ' class="row-head"' : ''}>${escapeHtml(c)}</th>`).join('');
   const body = t.rows
@@ -107,7 +108,8 @@ function table(t: BoardPackTable): string {
   return `<table>\n<caption>${escapeHtml(t.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${note}`;
 }
 
-const STYLE = `
+/** The packs' stylesheet: screen and A4 print. */
+export const PACK_STYLE = `
 :root { color: #1b1f24; font-family: 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; }
 body { margin: 0 auto; max-width: 60rem; padding: 2rem; line-height: 1.45; }
 header { border-bottom: 3px solid #005eb8; margin-bottom: 1.5rem; }
@@ -156,7 +158,7 @@ export function buildBoardPack(data: BoardPackData): string {
   const sections: string[] = [];
   const summary = (data.summary ?? []).map((l) => `<li>${escapeHtml(l)}</li>`).join('\n');
   sections.push(
-    `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>\n${summary ? `<ul class="summary">\n${summary}\n</ul>\n` : ''}${table(data.kpis)}</section>`,
+    `<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>\n${summary ? `<ul class="summary">\n${summary}\n</ul>\n` : ''}${tableHtml(data.kpis)}</section>`,
   );
   if (data.charts.length > 0) {
     const figs = data.charts
@@ -174,7 +176,7 @@ export function buildBoardPack(data: BoardPackData): string {
     sections.push(`<section aria-labelledby="insights-h"><h2 id="insights-h">What the model says</h2>\n<ul class="insights">\n${items}\n</ul></section>`);
   }
   for (const [i, t] of (data.extraTables ?? []).entries()) {
-    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${table(t)}</section>`);
+    sections.push(`<section aria-labelledby="extra-${i}-h"><h2 id="extra-${i}-h">${escapeHtml(t.heading ?? t.caption)}</h2>\n${tableHtml(t)}</section>`);
   }
   const notesBody = [
     data.notes.trim() ? paragraphs(data.notes) : '',
@@ -186,28 +188,37 @@ export function buildBoardPack(data: BoardPackData): string {
     `<section aria-labelledby="notes-h"><h2 id="notes-h">Analyst's notes</h2>\n<div class="notes">${notesBody || '<p>No notes.</p>'}</div></section>`,
   );
   sections.push(
-    `<section aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix: settings and reproducibility</h2>\n<h3>Board settings</h3>\n${table(data.settings)}\n<h3>Runs</h3>\n${table(runsTable)}</section>`,
+    `<section aria-labelledby="appendix-h"><h2 id="appendix-h">Appendix: settings and reproducibility</h2>\n<h3>Board settings</h3>\n${tableHtml(data.settings)}\n<h3>Runs</h3>\n${tableHtml(runsTable)}</section>`,
   );
-  const subtitle = data.subtitle ? `<p class="meta">${escapeHtml(data.subtitle)}</p>` : '';
+  const subtitle = data.subtitle ? `<p class="meta">${escapeHtml(data.subtitle)}</p>\n` : '';
+  return packDocument(data.title, `${subtitle}<p class="meta">Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}. Each run can be simulated again from its settings, seed and engine version, and gives the same numbers.</p>`,
+    sections, 'Maturity scores follow the self-assessed Digital Maturity Assessment scale (1–5).');
+}
+
+/**
+ * Return a pack as one self-contained HTML document (no scripts, images only as data URLs): the title, the
+ * header's lines under it (HTML), the sections, and a footer that says the figures are a model's estimates
+ * followed by `footnote` (plain text).
+ */
+export function packDocument(title: string, headerHtml: string, sections: readonly string[], footnote: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(data.title)}</title>
-<style>${STYLE}</style>
+<title>${escapeHtml(title)}</title>
+<style>${PACK_STYLE}</style>
 </head>
 <body>
 <header>
-<h1>${escapeHtml(data.title)}</h1>
-${subtitle}
-<p class="meta">Prepared ${escapeHtml(data.preparedOn)} with Momentum engine ${escapeHtml(data.engineVersion)}. Each run can be simulated again from its settings, seed and engine version, and gives the same numbers.</p>
+<h1>${escapeHtml(title)}</h1>
+${headerHtml}
 </header>
 <main>
 ${sections.join('\n')}
 </main>
-<footer>Momentum simulates how a trust's digital transformation may unfold; the results are estimates from a model, not forecasts. Maturity scores follow the self-assessed Digital Maturity Assessment scale (1–5).</footer>
+<footer>Momentum simulates how a trust's digital transformation may unfold; the results are estimates from a model, not forecasts. ${escapeHtml(footnote)}</footer>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import { checkDocumentBytes } from './document-check';
 import { KeyValueDb } from './idb';
-import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
+import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest, type TeamFolderSnapshot, type TeamFolderWatch } from './platform';
+import { snapshotOfFiles, TEAM_FILE_EXTENSION, watchDirectory, type DirectoryLike } from './team-folder';
 import { shortcutCommand } from './shortcuts';
 import { UnsavedTracker } from './unsaved-tracker';
 import { ENGINE_VERSION, DOCUMENT_EXTENSIONS, openableExtensions, withDocumentExtension } from '../../../engine/core';
@@ -20,6 +21,7 @@ interface PickerType {
 interface FsaWindow {
   showOpenFilePicker?: (o: { types?: PickerType[]; excludeAcceptAllOption?: boolean; multiple?: boolean }) => Promise<FileSystemFileHandle[]>;
   showSaveFilePicker?: (o: { suggestedName?: string; types?: PickerType[] }) => Promise<FileSystemFileHandle>;
+  showDirectoryPicker?: (o?: { id?: string; mode?: 'read' | 'readwrite' }) => Promise<FileSystemDirectoryHandle>;
 }
 interface PermissionedHandle extends FileSystemFileHandle {
   queryPermission?: (o: { mode: 'read' | 'readwrite' }) => Promise<PermissionState>;
@@ -140,14 +142,19 @@ export class BrowserPlatform implements Platform {
     return file ? this.readGranted(kind, file, undefined) : null;
   }
 
-  private pickWithInput(kind: DocumentKind): Promise<File | null> {
+  private async pickWithInput(kind: DocumentKind): Promise<File | null> {
+    return (await this.pickFilesWithInput([...openableExtensions(kind).map((e) => `.${e}`), 'application/json'].join(','), false))?.[0] ?? null;
+  }
+
+  private pickFilesWithInput(accept: string, multiple: boolean): Promise<File[] | null> {
     return new Promise((resolve) => {
       const input = this.win.document.createElement('input');
       input.type = 'file';
-      input.accept = [...openableExtensions(kind).map((e) => `.${e}`), 'application/json'].join(',');
+      input.accept = accept;
+      input.multiple = multiple;
       input.style.display = 'none';
       input.addEventListener('change', () => {
-        resolve(input.files?.[0] ?? null);
+        resolve(input.files && input.files.length > 0 ? [...input.files] : null);
         input.remove();
       });
       input.addEventListener('cancel', () => {
@@ -351,6 +358,35 @@ export class BrowserPlatform implements Platform {
     } catch (e) {
       throw new Error(`The browser did not allow copying the image (${(e as Error).message}); use "Save as PNG" instead.`);
     }
+  }
+
+  /**
+   * Watch a round's folder through showDirectoryPicker, read again every two seconds; where the browser
+   * has no folder picker, read several chosen run files once (not live).
+   */
+  async watchTeamFolder(onChange: (snapshot: TeamFolderSnapshot) => void): Promise<TeamFolderWatch | null> {
+    const fsa = this.win as unknown as FsaWindow;
+    const watchId = newId();
+    if (!fsa.showDirectoryPicker) {
+      const files = await this.pickFilesWithInput(TEAM_FILE_EXTENSION, true);
+      if (!files) return null;
+      const snapshot = await snapshotOfFiles(files, watchId);
+      onChange(snapshot);
+      return { folder: snapshot.folder, live: false, stop: () => undefined };
+    }
+    let dir: FileSystemDirectoryHandle;
+    try {
+      dir = await fsa.showDirectoryPicker({ id: 'momentum-team-round', mode: 'read' });
+    } catch (e) {
+      if (isAbort(e)) return null;
+      throw e;
+    }
+    const { watch, first } = watchDirectory(dir as unknown as DirectoryLike, watchId, onChange, {
+      setTimeout: (fn, ms) => this.win.setTimeout(fn, ms),
+      clearTimeout: (id) => this.win.clearTimeout(id),
+    });
+    await first;
+    return watch;
   }
 
   /** Turn the desktop menus' keyboard shortcuts into menu commands. */

@@ -1,6 +1,6 @@
 import type { FileResult, MomentumDesktopApi } from '../../../electron/contract/ipc';
 import { withDocumentExtension } from '../../../engine/core';
-import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest } from './platform';
+import { FileOpenError, type AppInfo, type AutosaveDoc, type DocumentKind, type FileRef, type MenuCommand, type OpenedFile, type Platform, type RecentFile, type RecoveryInfo, type SaveRequest, type TeamFolderSnapshot, type TeamFolderWatch } from './platform';
 import { isTextEditing } from './text-editing';
 
 declare global {
@@ -121,6 +121,36 @@ export class ElectronPlatform implements Platform {
   /** Print a self-contained HTML document to A4 PDF bytes in the main process (a hidden window that runs no script). */
   renderPdf(html: string): Promise<Uint8Array> {
     return this.api.renderPdf(html);
+  }
+
+  /** Choose a round's folder in the native dialog; the main process reads it in its document worker and reports each change. */
+  async watchTeamFolder(onChange: (snapshot: TeamFolderSnapshot) => void): Promise<TeamFolderWatch | null> {
+    let watchId: string | null = null;
+    // Subscribed before asking, so no change is missed; changes of an earlier watch are ignored.
+    const off = this.api.onTeamFolderChanged((snapshot) => {
+      if (snapshot.watchId === watchId) onChange(snapshot);
+    });
+    let first: TeamFolderSnapshot | null;
+    try {
+      first = unwrap(await this.api.chooseTeamFolder());
+    } catch (e) {
+      off();
+      throw e;
+    }
+    if (!first) {
+      off();
+      return null;
+    }
+    watchId = first.watchId;
+    onChange(first);
+    return {
+      folder: first.folder,
+      live: true,
+      stop: () => {
+        off();
+        void this.api.stopTeamFolder(first.watchId).catch(() => undefined);
+      },
+    };
   }
 
   /**

@@ -10,9 +10,21 @@ import type {
   RecentFile,
   RecoveryInfo,
   SaveRequest,
+  TeamFolderFile,
+  TeamFolderSnapshot,
 } from '../../../electron/contract/ipc';
 
-export type { AppInfo, AutosaveDoc, DocumentKind, FileProblem, FileRef, MenuCommand, MenuCommandType, OpenedFile, RecentFile, RecoveryInfo, SaveRequest };
+export type { AppInfo, AutosaveDoc, DocumentKind, FileProblem, FileRef, MenuCommand, MenuCommandType, OpenedFile, RecentFile, RecoveryInfo, SaveRequest, TeamFolderFile, TeamFolderSnapshot };
+
+/** A folder of team run files being read for a multi-team round. */
+export interface TeamFolderWatch {
+  /** The folder's name, for display. */
+  readonly folder: string;
+  /** True when changes in the folder keep arriving; false when the browser could only read files chosen once. */
+  readonly live: boolean;
+  /** Stop watching; no snapshot arrives after it. */
+  stop(): void;
+}
 
 /**
  * Everything the renderer may do with files and the host, in Electron or in a browser.
@@ -65,6 +77,13 @@ export interface Platform {
    * (Electron's printToPDF); in a browser the print dialog's "Save as PDF" does it.
    */
   renderPdf?(html: string): Promise<Uint8Array>;
+  /**
+   * Ask for the folder a multi-team round shares (a USB stick, a network share) and watch it: `onChange` gets
+   * the folder's run files (`.momentum-run`, each at most 2 MB, their bytes checked) at once and again whenever
+   * one is added, changed or removed. Only that folder is read, never its subfolders. Where a browser cannot
+   * read folders, the user chooses several run files at once instead and the watch is not live. Null when cancelled.
+   */
+  watchTeamFolder(onChange: (snapshot: TeamFolderSnapshot) => void): Promise<TeamFolderWatch | null>;
   /** Subscribe to menu commands (native menus, or keyboard shortcuts in the browser); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Say the app listens for commands, so the host may send files the OS asked it to open. Optional: only the desktop has them. */

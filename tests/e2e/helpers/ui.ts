@@ -27,6 +27,16 @@ export interface Lever {
 export const CONCURRENT_PRIORITIES: Lever = { id: 'priorities.concurrent', name: 'Concurrent priorities' };
 export const GOAL_CLARITY: Lever = { id: 'goal.clarity', name: 'Clarity of the goal' };
 
+/** The folder a facilitator's page "picks" for a multi-team round: a folder of the page's own private file system. */
+export const TEAM_FOLDER = 'team-round';
+
+/**
+ * An init script that answers showDirectoryPicker with {@link TEAM_FOLDER}, a real folder handle of the
+ * origin's private file system that the test fills with {@link App.putInTeamFolder} (a native folder
+ * dialog cannot be driven). The app reads it as it reads any folder the user picks.
+ */
+export const TEAM_FOLDER_PICKER = `window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(${JSON.stringify(TEAM_FOLDER)}, { create: true });`;
+
 /** The views of the tab bar, and the heading each opens with. */
 const VIEW_HEADINGS = {
   Explore: /^Explore: /,
@@ -140,6 +150,19 @@ export class App {
   async download(save: () => Promise<unknown>): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), save()]);
     return download;
+  }
+
+  /** Save a file into the team folder (as a team's laptop would, onto the shared stick), replacing one of that name. */
+  async putInTeamFolder(name: string, text: string): Promise<void> {
+    await this.page.evaluate(
+      async ({ folder, name, text }) => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
+        const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        await w.write(text);
+        await w.close();
+      },
+      { folder: TEAM_FOLDER, name, text },
+    );
   }
 
   /** Press keys one after another, on whatever has the focus. */

@@ -11,6 +11,7 @@ if (new URLSearchParams(location.search).has('fallback')) {
   // Force the <input type=file> and download route, as in Firefox and Safari.
   delete (window as unknown as Record<string, unknown>).showOpenFilePicker;
   delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+  delete (window as unknown as Record<string, unknown>).showDirectoryPicker;
 }
 
 const platform = new BrowserPlatform();

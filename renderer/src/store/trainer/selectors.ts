@@ -1,5 +1,6 @@
 import type { AppState } from '../app-state';
 import type { RoomAnswers } from '../../model/predictions';
+import { nextRedo, nextUndo } from '../../model/undo-history';
 import { clampRevealPosition, orderReveals, revealHidesEnding, revealVisibleUntilWeek, type RevealStep } from '../../model/reveal';
 
 /** Return the reveal position for the loaded scenario (null when not revealing or it belongs to another scenario). */
@@ -37,4 +38,14 @@ const NO_ANSWERS: RoomAnswers = {};
 /** Return the room's answers to the loaded scenario's prediction questions. */
 export function selectRoomAnswers(s: AppState): RoomAnswers {
   return s.trainer.predictions[s.scenario.id] ?? NO_ANSWERS;
+}
+
+/** Return what Undo in the journey editor would undo (e.g. `remove initiative “e-CARE EPR phase 1”`), or null. */
+export function selectDraftUndo(s: AppState): string | null {
+  return nextUndo(s.trainer.draftHistory);
+}
+
+/** Return what Redo in the journey editor would redo, or null. */
+export function selectDraftRedo(s: AppState): string | null {
+  return nextRedo(s.trainer.draftHistory);
 }

@@ -1,22 +1,67 @@
-import { castDraft, type Draft } from 'immer';
+import { castDraft, produce } from 'immer';
 import type { AppState, SliceCreator } from '../app-state';
 import type { TrainerScenario, TrainerSlice } from './trainer-state';
 import { MAX_FIGURES } from '../../model/predictions';
 import { nextRevealPosition, orderReveals, previousRevealPosition, type RevealPosition } from '../../model/reveal';
 import { pauseTimer, startTimer, STOPPED_TIMER } from '../../model/timer';
+import { emptyHistory, recordEdit, redoEdit, undoEdit, type EditStep, type HistoryMove } from '../../model/undo-history';
 
-export type { TrainerScenario, TrainerSlice, TrainerState } from './trainer-state';
+export type { DraftEditOptions, TrainerScenario, TrainerSlice, TrainerState } from './trainer-state';
+
+/** Draft undo steps kept; older ones are dropped. */
+export const MAX_DRAFT_HISTORY = 200;
+
+const UNNAMED_EDIT: EditStep = { label: 'edit the journey' };
+
+// The step of the draft edits made while a field's change handler runs (see withDraftStep).
+let ambientStep: EditStep | null = null;
+
+/**
+ * Run `edit` so that every draft edit it makes without a step of its own is recorded as `step`. The
+ * editor's fields wrap their change handlers in it: a field knows what it is and when typing into it
+ * starts and stops, while the handler an editor passes it knows only what to change.
+ */
+export function withDraftStep<T>(step: EditStep, edit: () => T): T {
+  const outer = ambientStep;
+  ambientStep = step;
+  try {
+    return edit();
+  } finally {
+    ambientStep = outer;
+  }
+}
 
 const revealCount = (s: AppState): number => orderReveals(s.scenario.trainer.reveals).length;
 
 /** Create the trainer slice. */
-export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
+export const createTrainerSlice: SliceCreator<TrainerSlice> = (set, get) => {
   const moveReveal = (step: (pos: RevealPosition, count: number) => RevealPosition) =>
     set((s) => {
       const current = s.trainer.revealScenarioId === s.scenario.id ? s.trainer.revealPosition : null;
       s.trainer.revealPosition = step(current, revealCount(s as AppState));
       s.trainer.revealScenarioId = s.scenario.id;
     });
+  // Put `draft` in place with `history`; it is unsaved unless it is again what the editor started from or saved.
+  const putDraft = (draft: TrainerScenario, history: TrainerSlice['trainer']['draftHistory'], nowMs: number) => {
+    // Compared outside `set`, where the state is the committed objects rather than immer's proxies of them.
+    const dirty = draft !== get().trainer.draftFrom;
+    set((s) => {
+      s.trainer.draft = castDraft(draft);
+      s.trainer.draftHistory = castDraft(history);
+      s.trainer.draftDirty = dirty;
+      s.trainer.draftEditedAt = dirty ? nowMs : null;
+    });
+  };
+  const move = (
+    step: (history: TrainerSlice['trainer']['draftHistory'], current: TrainerScenario) => HistoryMove<TrainerScenario> | null,
+    nowMs: number,
+  ): string | null => {
+    const { draft, draftHistory } = get().trainer;
+    const moved = draft ? step(draftHistory, draft) : null;
+    if (!moved) return null;
+    putDraft(moved.state, moved.history, nowMs);
+    return moved.label;
+  };
   return {
     trainer: {
       revealPosition: null,
@@ -28,6 +73,7 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
       draftFrom: null,
       draftDirty: false,
       draftEditedAt: null,
+      draftHistory: emptyHistory(),
     },
     setLeverLocked: (id, locked) =>
       set((s) => {
@@ -97,14 +143,24 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
         s.trainer.draftFrom = castDraft(scenario);
         s.trainer.draftDirty = false;
         s.trainer.draftEditedAt = null;
+        s.trainer.draftHistory = castDraft(emptyHistory<TrainerScenario>());
       }),
-    updateDraft: (recipe, nowMs = Date.now()) =>
-      set((s) => {
-        if (!s.trainer.draft) return;
-        recipe(s.trainer.draft as Draft<TrainerScenario>);
-        s.trainer.draftDirty = true;
-        s.trainer.draftEditedAt = nowMs;
-      }),
+    updateDraft: (recipe, opts) => {
+      const { draft: before, draftHistory } = get().trainer;
+      if (!before) return;
+      // Drafts are immutable snapshots, so the one before the edit is the undo step as it stands.
+      const after = produce(before, recipe);
+      if (after === before) return;
+      const history = recordEdit(draftHistory, before, opts?.step ?? ambientStep ?? UNNAMED_EDIT, MAX_DRAFT_HISTORY);
+      putDraft(after, history, opts?.nowMs ?? Date.now());
+    },
+    discardDraftChanges: (nowMs = Date.now()) => {
+      const { draft, draftFrom, draftHistory } = get().trainer;
+      if (!draft || !draftFrom || draft === draftFrom) return;
+      putDraft(draftFrom, recordEdit(draftHistory, draft, { label: 'discard changes' }, MAX_DRAFT_HISTORY), nowMs);
+    },
+    undoDraft: (nowMs = Date.now()) => move(undoEdit, nowMs),
+    redoDraft: (nowMs = Date.now()) => move(redoEdit, nowMs),
     restoreDraft: (draft, editedAt) =>
       set((s) => {
         s.trainer.draft = castDraft(draft);
@@ -112,6 +168,7 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
         s.trainer.draftFrom = s.scenario;
         s.trainer.draftDirty = true;
         s.trainer.draftEditedAt = editedAt;
+        s.trainer.draftHistory = castDraft(emptyHistory<TrainerScenario>());
       }),
     markDraftSaved: (savedAs) =>
       set((s) => {
@@ -119,6 +176,8 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set) => {
         s.trainer.draftFrom = castDraft(savedAs);
         s.trainer.draftDirty = false;
         s.trainer.draftEditedAt = null;
+        // Typing on after a save starts a new undo step.
+        s.trainer.draftHistory = castDraft({ ...s.trainer.draftHistory, mergeKey: null } as typeof s.trainer.draftHistory);
       }),
   };
 };

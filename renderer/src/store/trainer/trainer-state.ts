@@ -1,5 +1,6 @@
 import type { Draft } from 'immer';
 import type { RoomAnswers } from '../../model/predictions';
+import type { EditStep, UndoHistory } from '../../model/undo-history';
 import type { RevealPosition } from '../../model/reveal';
 import type { SessionTimer } from '../../model/timer';
 import type { ScenarioSlice } from '../scenario/scenario-state';
@@ -23,10 +24,20 @@ export interface TrainerState {
   draft: TrainerScenario | null;
   /** The loaded scenario the draft was started from, to notice when another one is loaded. */
   draftFrom: TrainerScenario | null;
-  /** Whether the draft differs from what it was started from (or last saved as). */
+  /** Whether the draft differs from what it was started from (or last saved as); undoing back to that is clean again. */
   draftDirty: boolean;
   /** When the draft was last edited (ms since 1970), null while it has no unsaved edits; autosave and recovery compare drafts by it. */
   draftEditedAt: number | null;
+  /** The draft's undo history (at most MAX_DRAFT_HISTORY steps): kept when the draft is saved, emptied when another draft begins. */
+  draftHistory: UndoHistory<TrainerScenario>;
+}
+
+/** Options of a draft edit. */
+export interface DraftEditOptions {
+  /** What the edit does and whether it merges into the newest undo step; default: a step of its own, “edit the journey”. */
+  readonly step?: EditStep;
+  /** When it was made (ms since 1970); default: now. */
+  readonly nowMs?: number;
 }
 
 /** The trainer slice: the facilitator kit's state and actions, and the staged-journey editor's draft. */
@@ -58,12 +69,21 @@ export interface TrainerSlice {
   resetSessionTimer(): void;
   /** Open or close the briefing and facilitator panel. */
   setTrainerPanelOpen(open: boolean): void;
-  /** Start editing a copy of `scenario` (discarding any earlier draft). */
+  /** Start editing a copy of `scenario` (discarding any earlier draft and its undo history). */
   beginDraft(scenario: TrainerScenario): void;
-  /** Change the draft in place (an immer recipe); marks it changed, edited at `nowMs` (default: now). */
-  updateDraft(recipe: (draft: Draft<TrainerScenario>) => void, nowMs?: number): void;
-  /** Put back a draft kept aside by autosave (unsaved, edited at `editedAt`), over the loaded scenario. */
+  /**
+   * Change the draft (an immer recipe) as one undo step, or as part of the newest one when the step's merge
+   * key matches; an edit that changes nothing records nothing.
+   */
+  updateDraft(recipe: (draft: Draft<TrainerScenario>) => void, opts?: DraftEditOptions): void;
+  /** Put the draft back to what it was started from or last saved as, in one undo step (“discard changes”). */
+  discardDraftChanges(nowMs?: number): void;
+  /** Undo the newest draft edit; returns what was undone, or null when there was nothing to undo. */
+  undoDraft(nowMs?: number): string | null;
+  /** Redo the newest undone draft edit; returns what was redone, or null when there was nothing to redo. */
+  redoDraft(nowMs?: number): string | null;
+  /** Put back a draft kept aside by autosave (unsaved, edited at `editedAt`), over the loaded scenario; no undo history. */
   restoreDraft(draft: TrainerScenario, editedAt: number): void;
-  /** Mark the draft as saved: it now stands for `savedAs` (the scenario that was saved and loaded). */
+  /** Mark the draft as saved: it now stands for `savedAs` (the scenario that was saved and loaded); the undo history stays. */
   markDraftSaved(savedAs: TrainerScenario): void;
 }

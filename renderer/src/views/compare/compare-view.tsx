@@ -11,6 +11,7 @@ import { BoardPackPanel } from './board-pack-panel';
 import { kpiDeltaRows, settingsDiffRows } from '../../model/compare-model';
 import { KpiDeltaTable, SettingsDiffTable } from './compare-tables';
 import { OverlayPanel } from './overlay-panel';
+import { RoundPanel } from './round-panel';
 import { RunsPanel } from './runs-panel';
 import { SaveRunForm } from './save-run-form';
 
@@ -63,6 +64,7 @@ export function CompareView() {
       <h1 id="compare-h">Compare runs</h1>
       <RunsPanel />
       <SaveRunForm />
+      <RoundPanel />
       {reference && (
         <>
           <section aria-labelledby="overlay-h" className="analyst-panel">

@@ -75,7 +75,7 @@ export function OverlayPanel({ runs, resultsVersion }: { runs: readonly OpenRun[
         </>
       }
     >
-      <div data-testid="overlay-chart" data-series={series} data-lines={lines.length}>
+      <div data-testid="overlay-chart" data-series={series} data-lines={lines.length} data-labels={JSON.stringify(lines.map((l) => l.label))}>
         <SeriesChart
           lines={lines}
           yLabel={unit && unit !== 'share' ? `${seriesLabel(series)} (${unit})` : seriesLabel(series)}

@@ -14,13 +14,14 @@ export function SaveRunForm() {
   const runner = useRunner();
   const scenarioTitle = useAppStore((s) => s.scenario.title);
   const [label, setLabel] = useState('');
+  const [team, setTeam] = useState('');
   const [notes, setNotes] = useState('');
   const [seed, setSeed] = useState(DEFAULT_SEED);
   const [replications, setReplications] = useState(DEFAULT_REPLICATIONS);
   const [addToCompare, setAddToCompare] = useState(true);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const ids = { label: useId(), notes: useId(), seed: useId(), reps: useId(), add: useId() };
+  const ids = { label: useId(), team: useId(), teamHint: useId(), notes: useId(), seed: useId(), reps: useId(), add: useId() };
 
   async function save() {
     const s = useAppStore.getState();
@@ -28,7 +29,7 @@ export function SaveRunForm() {
     setStatus('Simulating…');
     try {
       const { run, result } = await simulateNewRun(
-        { label: label || `${s.scenario.title} what-if`, notes, scenario: s.scenario, overrides: s.overrides, seed, replications, uncertainty: s.uncertainty },
+        { label: label || `${s.scenario.title} what-if`, team, notes, scenario: s.scenario, overrides: s.overrides, seed, replications, uncertainty: s.uncertainty },
         runner,
       );
       const name = await saveRunFile(run);
@@ -68,6 +69,11 @@ export function SaveRunForm() {
       >
         <label htmlFor={ids.label}>Label</label>
         <input id={ids.label} type="text" maxLength={200} value={label} placeholder={`${scenarioTitle} what-if`} onChange={(e) => setLabel(e.target.value)} />
+        <label htmlFor={ids.team}>Team name</label>
+        <input id={ids.team} type="text" maxLength={80} value={team} aria-describedby={ids.teamHint} onChange={(e) => setTeam(e.target.value)} />
+        <p id={ids.teamHint} className="note field-hint">
+          In a multi-team round: your run shows under this name on the facilitator’s screen. Save it into the round’s shared folder.
+        </p>
         <label htmlFor={ids.notes}>Notes for the board pack</label>
         <textarea id={ids.notes} rows={4} maxLength={20000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         <label htmlFor={ids.reps}>Replications</label>

@@ -13,6 +13,7 @@ import { InitiativesEditor } from './initiatives-editor';
 import { JourneyTimeline } from './journey-timeline';
 import { assignProblems, fieldDomId, type PathProblem } from './problem-fields';
 import { StagesEditor } from './stages-editor';
+import { DraftUndoControls } from './undo-controls';
 import { WorkshopEditor } from './workshop-editor';
 
 const EMPTY_INPUT: SimInput = { horizonWeeks: 1, levers: {}, initiatives: [], stages: [], events: [], goal: { kind: 'maturity', atLeast: 3 } };
@@ -75,6 +76,7 @@ export function EditorView() {
   const draftFrom = useAppStore((s) => s.trainer.draftFrom);
   const draftDirty = useAppStore((s) => s.trainer.draftDirty);
   const beginDraft = useAppStore((s) => s.beginDraft);
+  const discardDraftChanges = useAppStore((s) => s.discardDraftChanges);
   const updateDraft = useAppStore((s) => s.updateDraft);
   const markDraftSaved = useAppStore((s) => s.markDraftSaved);
   const rebaseScenario = useAppStore((s) => s.rebaseScenario);
@@ -183,9 +185,11 @@ export function EditorView() {
             <button type="button" onClick={tryInExplore}>
               Try it in Explore
             </button>
-            <button type="button" disabled={!draftDirty} onClick={() => beginDraft(scenario)}>
+            {/* Discarding is one more step to undo, unless the draft began from a scenario no longer loaded. */}
+            <button type="button" disabled={!draftDirty} onClick={() => (stale ? beginDraft(scenario) : discardDraftChanges())}>
               Discard changes
             </button>
+            <DraftUndoControls />
           </div>
         </div>
         {stale && draftDirty && (

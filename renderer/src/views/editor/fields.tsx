@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { withDraftStep } from '../../store/trainer/trainer-slice';
 import { fieldDomId, type PathProblem } from './problem-fields';
 
 /** The validator's problems by field path, for the fields below to show beside themselves. */
@@ -22,6 +23,29 @@ export function FieldMessages({ id, problems }: { id: string; problems: readonly
       ))}
     </ul>
   );
+}
+
+/** What the fields inside belong to (e.g. `initiative “e-CARE EPR phase 1”`), to name their undo steps. */
+export const EditSubjectContext = createContext<string | null>(null);
+
+let visits = 0;
+
+/**
+ * Return how a field's edits enter the editor's undo history: named after the field and what it
+ * belongs to; what is typed during one visit to the field (focus to blur) is one step, and each
+ * choice (a select, a checkbox) a step of its own.
+ */
+function useEditStep(label: string, path: string) {
+  const subject = useContext(EditSubjectContext);
+  const visit = useRef(0);
+  const name = `change “${label}”${subject ? ` of ${subject}` : ''}`;
+  return {
+    onFocus: () => {
+      visit.current = ++visits;
+    },
+    typed: (edit: () => void) => withDraftStep({ label: name, merge: `${path}#${visit.current}` }, edit),
+    chose: (edit: () => void) => withDraftStep({ label: name }, edit),
+  };
 }
 
 interface FieldProps {
@@ -55,12 +79,22 @@ function FieldShell({ path, label, hint, className, children }: FieldProps & { c
 
 /** Render a one-line text field. */
 export function TextField(props: FieldProps & { readonly value: string; readonly onChange: (value: string) => void }) {
-  return <FieldShell {...props}>{(a) => <input type="text" {...a} value={props.value} onChange={(e) => props.onChange(e.target.value)} />}</FieldShell>;
+  const step = useEditStep(props.label, props.path);
+  return (
+    <FieldShell {...props}>
+      {(a) => <input type="text" {...a} value={props.value} onFocus={step.onFocus} onChange={(e) => step.typed(() => props.onChange(e.target.value))} />}
+    </FieldShell>
+  );
 }
 
 /** Render a multi-line text field. */
 export function TextAreaField(props: FieldProps & { readonly value: string; readonly rows?: number; readonly onChange: (value: string) => void }) {
-  return <FieldShell {...props}>{(a) => <textarea {...a} rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />}</FieldShell>;
+  const step = useEditStep(props.label, props.path);
+  return (
+    <FieldShell {...props}>
+      {(a) => <textarea {...a} rows={props.rows ?? 3} value={props.value} onFocus={step.onFocus} onChange={(e) => step.typed(() => props.onChange(e.target.value))} />}
+    </FieldShell>
+  );
 }
 
 function showNumber(value: unknown): string {
@@ -84,6 +118,7 @@ export function NumberField(
   },
 ) {
   const [text, setText] = useState(showNumber(props.value));
+  const step = useEditStep(props.label, props.path);
   // Follow the draft when it changes from elsewhere (undo, another field's rename), but not
   // while the typed text already means the same value (e.g. "1." while typing "1.5").
   useEffect(() => {
@@ -98,13 +133,16 @@ export function NumberField(
             inputMode="decimal"
             {...a}
             value={text}
+            onFocus={step.onFocus}
             onChange={(e) => {
               const t = e.target.value;
               setText(t);
               const trimmed = t.trim();
-              if (trimmed === '') props.onChange(undefined);
-              else if (Number.isFinite(Number(trimmed))) props.onChange(Number(trimmed));
-              else props.onChange(trimmed as unknown as number);
+              step.typed(() => {
+                if (trimmed === '') props.onChange(undefined);
+                else if (Number.isFinite(Number(trimmed))) props.onChange(Number(trimmed));
+                else props.onChange(trimmed as unknown as number);
+              });
             }}
           />
           {props.unit && <span className="unit">{props.unit}</span>}
@@ -118,10 +156,11 @@ export function NumberField(
 export function SelectField<V extends string>(
   props: FieldProps & { readonly value: V; readonly options: readonly { value: V; label: string }[]; readonly onChange: (value: V) => void },
 ) {
+  const step = useEditStep(props.label, props.path);
   return (
     <FieldShell {...props}>
       {(a) => (
-        <select {...a} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
+        <select {...a} value={props.value} onChange={(e) => step.chose(() => props.onChange(e.target.value as V))}>
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -136,6 +175,7 @@ export function SelectField<V extends string>(
 /** Render a yes/no field as a checkbox with its label beside it. */
 export function CheckboxField(props: FieldProps & { readonly checked: boolean; readonly onChange: (checked: boolean) => void }) {
   const problems = useFieldProblems(props.path);
+  const step = useEditStep(props.label, props.path);
   const id = fieldDomId(props.path);
   const errorId = `${id}-problems`;
   return (
@@ -144,7 +184,7 @@ export function CheckboxField(props: FieldProps & { readonly checked: boolean; r
         type="checkbox"
         id={id}
         checked={props.checked}
-        onChange={(e) => props.onChange(e.target.checked)}
+        onChange={(e) => step.chose(() => props.onChange(e.target.checked))}
         {...(problems.length ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
       />
       <label htmlFor={id}>{props.label}</label>
@@ -166,6 +206,7 @@ export function CheckboxGroupField(
   },
 ) {
   const problems = useFieldProblems(props.path);
+  const step = useEditStep(props.label, props.path);
   const id = fieldDomId(props.path);
   const errorId = `${id}-problems`;
   const uid = useId();
@@ -185,7 +226,7 @@ export function CheckboxGroupField(
             type="checkbox"
             id={`${uid}-${o.value}`}
             checked={props.selected.includes(o.value)}
-            onChange={(e) => props.onToggle(o.value, e.target.checked)}
+            onChange={(e) => step.chose(() => props.onToggle(o.value, e.target.checked))}
           />
           <label htmlFor={`${uid}-${o.value}`}>{o.label}</label>
         </span>

@@ -3,7 +3,7 @@ import { useAppStore } from '../../store';
 import type { TrainerScenario } from '../../store/trainer/trainer-slice';
 import { AddButton } from './add-button';
 import { addGate, addStage, changeGateKind, removeGate, removeStage, renameStage } from './draft-ops';
-import { CheckboxGroupField, FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
+import { CheckboxGroupField, EditSubjectContext, FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
 import { fieldDomId } from './problem-fields';
 
 const GATE_KINDS: readonly { value: StageGate['kind']; label: string }[] = [
@@ -14,7 +14,7 @@ const GATE_KINDS: readonly { value: StageGate['kind']; label: string }[] = [
   { value: 'maturity', label: 'Once digital maturity reaches' },
 ];
 
-function GateEditor({ draft, stageIndex, gateIndex }: { draft: TrainerScenario; stageIndex: number; gateIndex: number }) {
+function GateEditor({ draft, stageIndex, gateIndex, stageTitle }: { draft: TrainerScenario; stageIndex: number; gateIndex: number; stageTitle: string }) {
   const update = useAppStore((s) => s.updateDraft);
   const gate = draft.stages[stageIndex]!.gate[gateIndex]!;
   const p = `stages[${stageIndex}].gate[${gateIndex}]`;
@@ -47,7 +47,7 @@ function GateEditor({ draft, stageIndex, gateIndex }: { draft: TrainerScenario; 
         <NumberField path={`${p}.atLeast`} label="At least (0 to 1)" value={gate.atLeast} onChange={(v) => setGate((g) => void (g.atLeast = v))} />
       )}
       {gate.kind === 'maturity' && <NumberField path={`${p}.atLeast`} label="At least (1 to 5)" value={gate.atLeast} onChange={(v) => setGate((g) => void (g.atLeast = v))} />}
-      <button type="button" className="danger" aria-label={`Remove condition ${n}`} onClick={() => update((d) => removeGate(d, stageIndex, gateIndex))}>
+      <button type="button" className="danger" aria-label={`Remove condition ${n}`} onClick={() => update((d) => removeGate(d, stageIndex, gateIndex), { step: { label: `remove condition ${n} of stage “${stageTitle}”` } })}>
         Remove
       </button>
       <FieldMessages id={`${fieldDomId(p)}-problems`} problems={own} />
@@ -65,59 +65,61 @@ function StageCard({ draft, index }: { draft: TrainerScenario; index: number }) 
   const headingId = `${fieldDomId(p)}-heading`;
   const members = draft.initiatives.filter((i) => i.stage === stage.id);
   return (
-    <li className="edit-card" id={fieldDomId(p)} tabIndex={-1} aria-labelledby={headingId}>
-      <div className="edit-card-head">
-        <h3 id={headingId}>
-          <span className="muted">Stage {index + 1}.</span> {title}
-        </h3>
-        <button type="button" className="danger" aria-label={`Remove stage ${title}`} onClick={() => update((d) => removeStage(d, index))}>
-          Remove
-        </button>
-      </div>
-      <FieldMessages id={`${fieldDomId(p)}-problems`} problems={own} />
-      <div className="field-grid">
-        <TextField
-          path={`${p}.name`}
-          label="Name"
-          value={stage.name}
-          className="span-2"
-          onChange={(v) =>
-            update((d) => {
-              const s = d.stages[index];
-              if (s) s.name = v;
-            })
-          }
-        />
-        <TextField path={`${p}.id`} label="Id" value={stage.id} onChange={(v) => update((d) => renameStage(d, index, v))} />
-        <NumberField
-          path={`${p}.maxConcurrentCritical`}
-          label="Cap: business-critical changes at once"
-          value={stage.maxConcurrentCritical}
-          onChange={(v) =>
-            update((d) => {
-              const s = d.stages[index];
-              if (s) (s as Record<string, unknown>).maxConcurrentCritical = v;
-            })
-          }
-        />
-      </div>
-      <fieldset className="gate-set" id={fieldDomId(`${p}.gate`)} tabIndex={-1}>
-        <legend>Opens when (all of these hold)</legend>
-        {stage.gate.length === 0 && <p className="muted">No conditions: the stage is open from the start.</p>}
-        <FieldMessages id={`${fieldDomId(`${p}.gate`)}-problems`} problems={gateProblems} />
-        <ul className="gate-list">
-          {stage.gate.map((_, k) => (
-            <GateEditor key={k} draft={draft} stageIndex={index} gateIndex={k} />
-          ))}
-        </ul>
-        <AddButton count={stage.gate.length} max={SCENARIO_LIMITS.gateConditions} noun="conditions in a stage's gate" onAdd={() => update((d) => addGate(d, index, 'week'))}>
-          + Add condition
-        </AddButton>
-      </fieldset>
-      <p className="muted">
-        {members.length === 0 ? 'No initiatives belong to this stage yet (choose the stage on an initiative).' : `Initiatives in this stage: ${members.map((m) => m.name || m.id).join(', ')}.`}
-      </p>
-    </li>
+    <EditSubjectContext.Provider value={`stage “${title}”`}>
+      <li className="edit-card" id={fieldDomId(p)} tabIndex={-1} aria-labelledby={headingId}>
+        <div className="edit-card-head">
+          <h3 id={headingId}>
+            <span className="muted">Stage {index + 1}.</span> {title}
+          </h3>
+          <button type="button" className="danger" aria-label={`Remove stage ${title}`} onClick={() => update((d) => removeStage(d, index), { step: { label: `remove stage “${title}”` } })}>
+            Remove
+          </button>
+        </div>
+        <FieldMessages id={`${fieldDomId(p)}-problems`} problems={own} />
+        <div className="field-grid">
+          <TextField
+            path={`${p}.name`}
+            label="Name"
+            value={stage.name}
+            className="span-2"
+            onChange={(v) =>
+              update((d) => {
+                const s = d.stages[index];
+                if (s) s.name = v;
+              })
+            }
+          />
+          <TextField path={`${p}.id`} label="Id" value={stage.id} onChange={(v) => update((d) => renameStage(d, index, v))} />
+          <NumberField
+            path={`${p}.maxConcurrentCritical`}
+            label="Cap: business-critical changes at once"
+            value={stage.maxConcurrentCritical}
+            onChange={(v) =>
+              update((d) => {
+                const s = d.stages[index];
+                if (s) (s as Record<string, unknown>).maxConcurrentCritical = v;
+              })
+            }
+          />
+        </div>
+        <fieldset className="gate-set" id={fieldDomId(`${p}.gate`)} tabIndex={-1}>
+          <legend>Opens when (all of these hold)</legend>
+          {stage.gate.length === 0 && <p className="muted">No conditions: the stage is open from the start.</p>}
+          <FieldMessages id={`${fieldDomId(`${p}.gate`)}-problems`} problems={gateProblems} />
+          <ul className="gate-list">
+            {stage.gate.map((_, k) => (
+              <GateEditor key={k} draft={draft} stageIndex={index} gateIndex={k} stageTitle={title} />
+            ))}
+          </ul>
+          <AddButton count={stage.gate.length} max={SCENARIO_LIMITS.gateConditions} noun="conditions in a stage's gate" onAdd={() => update((d) => addGate(d, index, 'week'), { step: { label: `add a condition to stage “${title}”` } })}>
+            + Add condition
+          </AddButton>
+        </fieldset>
+        <p className="muted">
+          {members.length === 0 ? 'No initiatives belong to this stage yet (choose the stage on an initiative).' : `Initiatives in this stage: ${members.map((m) => m.name || m.id).join(', ')}.`}
+        </p>
+      </li>
+    </EditSubjectContext.Provider>
   );
 }
 
@@ -129,7 +131,7 @@ export function StagesEditor({ draft }: { draft: TrainerScenario }) {
     <section aria-labelledby="edit-stages" className="edit-section">
       <div className="edit-section-head">
         <h2 id="edit-stages">Stages ({draft.stages.length})</h2>
-        <AddButton count={draft.stages.length} max={SCENARIO_LIMITS.stages} noun="stages" onAdd={() => update((d) => void addStage(d))}>
+        <AddButton count={draft.stages.length} max={SCENARIO_LIMITS.stages} noun="stages" onAdd={() => update((d) => void addStage(d), { step: { label: 'add a stage' } })}>
           + Add stage
         </AddButton>
       </div>

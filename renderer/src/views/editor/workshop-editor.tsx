@@ -24,7 +24,7 @@ function RevealCard({ draft, index }: { draft: TrainerScenario; index: number })
         <h3 id={`${fieldDomId(p)}-heading`}>
           <span className="muted">Week {String(r.week)}.</span> {title}
         </h3>
-        <button type="button" className="danger" aria-label={`Remove reveal ${title}`} onClick={() => update((d) => removeReveal(d, index))}>
+        <button type="button" className="danger" aria-label={`Remove reveal ${title}`} onClick={() => update((d) => removeReveal(d, index), { step: { label: `remove reveal “${title}”` } })}>
           Remove
         </button>
       </div>
@@ -55,7 +55,7 @@ function TargetCard({ draft, index }: { draft: TrainerScenario; index: number })
     <li className="edit-card" id={fieldDomId(p)} tabIndex={-1} aria-labelledby={`${fieldDomId(p)}-heading`}>
       <div className="edit-card-head">
         <h3 id={`${fieldDomId(p)}-heading`}>{title}</h3>
-        <button type="button" className="danger" aria-label={`Remove challenge ${title}`} onClick={() => update((d) => removeTarget(d, index))}>
+        <button type="button" className="danger" aria-label={`Remove challenge ${title}`} onClick={() => update((d) => removeTarget(d, index), { step: { label: `remove challenge “${title}”` } })}>
           Remove
         </button>
       </div>
@@ -108,7 +108,7 @@ export function WorkshopEditor({ draft }: { draft: TrainerScenario }) {
       <section aria-labelledby="edit-reveals" className="edit-section">
         <div className="edit-section-head">
           <h2 id="edit-reveals">Reveal moments ({draft.trainer.reveals.length})</h2>
-          <AddButton count={draft.trainer.reveals.length} max={SCENARIO_LIMITS.reveals} noun="reveal moments" onAdd={() => update((d) => void addReveal(d))}>
+          <AddButton count={draft.trainer.reveals.length} max={SCENARIO_LIMITS.reveals} noun="reveal moments" onAdd={() => update((d) => void addReveal(d), { step: { label: 'add a reveal' } })}>
             + Add reveal
           </AddButton>
         </div>
@@ -122,7 +122,7 @@ export function WorkshopEditor({ draft }: { draft: TrainerScenario }) {
       <section aria-labelledby="edit-targets" className="edit-section">
         <div className="edit-section-head">
           <h2 id="edit-targets">Challenges ({draft.targets.length})</h2>
-          <AddButton count={draft.targets.length} max={SCENARIO_LIMITS.targets} noun="challenges" onAdd={() => update((d) => void addTarget(d))}>
+          <AddButton count={draft.targets.length} max={SCENARIO_LIMITS.targets} noun="challenges" onAdd={() => update((d) => void addTarget(d), { step: { label: 'add a challenge' } })}>
             + Add challenge
           </AddButton>
         </div>
