@@ -3,7 +3,7 @@ import { useAppStore } from '../../store';
 import type { TrainerScenario } from '../../store/trainer/trainer-slice';
 import { AddButton } from './add-button';
 import { freshId, setOptional, type ScenarioDraft } from './draft-ops';
-import { FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
+import { EditSubjectContext, FieldMessages, NumberField, SelectField, TextField, useFieldProblems } from './fields';
 import { fieldDomId } from './problem-fields';
 
 /** The most options a vote may offer (the file format's limit). */
@@ -69,75 +69,77 @@ function PredictionCard({ draft, revealIndex, index }: { draft: TrainerScenario;
     ...(q.series !== undefined && !known ? [{ value: q.series, label: `${q.series} (unknown)` }] : []),
   ];
   return (
-    <li className="edit-card prediction-card" id={fieldDomId(p)} tabIndex={-1} aria-labelledby={`${fieldDomId(p)}-heading`}>
-      <div className="edit-card-head">
-        <h4 id={`${fieldDomId(p)}-heading`}>
-          <span className="muted">{q.kind === 'vote' ? 'Vote:' : 'Figure:'}</span> {name}
-        </h4>
-        <button type="button" className="danger" aria-label={`Remove question ${name}`} onClick={() => update((d) => removePrediction(d, revealIndex, index))}>
-          Remove
-        </button>
-      </div>
-      <FieldMessages id={`${fieldDomId(p)}-problems`} problems={own} />
-      <div className="field-grid">
-        <TextField path={`${p}.question`} label="What the room is asked" value={q.question} className="span-2" onChange={(v) => edit((x) => void (x.question = v))} />
-        <SelectField
-          path={`${p}.series`}
-          label={q.kind === 'vote' ? 'Judged by (read at this step’s week)' : 'Compared with (read at this step’s week)'}
-          value={q.series ?? ''}
-          options={seriesOptions}
-          onChange={(v) =>
-            edit((x) => {
-              setOptional(x, 'series', v === '' ? undefined : v);
-              // Without a measure the answers' ranges mean nothing: drop them rather than leave the file refused.
-              if (v !== '' || !Array.isArray(x.options)) return;
-              for (const o of x.options as Record<string, unknown>[]) {
-                delete o.atLeast;
-                delete o.atMost;
-              }
-            })
-          }
-        />
-      </div>
-      {q.kind === 'vote' && (
-        <fieldset className="prediction-options-edit">
-          <legend>Answers ({q.options.length})</legend>
-          {q.series !== undefined && (
-            <p className="muted field-hint">
-              The run supports the answer whose range holds the measure at this step’s week (the first, if ranges overlap). Leave a bound empty for none; shares go from 0 to 1.
-            </p>
-          )}
-          <FieldMessages id={`${fieldDomId(`${p}.options`)}-problems`} problems={optionProblems} />
-          <ol>
-            {q.options.map((o, k) => {
-              const op = `${p}.options[${k}]`;
-              const set = (key: 'label' | 'atLeast' | 'atMost', v: unknown) =>
-                edit((x) => {
-                  const opt = (x.options as Record<string, unknown>[])[k];
-                  if (opt) setOptional(opt, key, v);
-                });
-              return (
-                <li key={k} className="field-grid" id={fieldDomId(op)}>
-                  <TextField path={`${op}.label`} label={`Answer ${k + 1}`} value={o.label} onChange={(v) => set('label', v)} />
-                  {q.series !== undefined && (
-                    <>
-                      <NumberField path={`${op}.atLeast`} label="Supported from" value={o.atLeast} onChange={(v) => set('atLeast', v)} />
-                      <NumberField path={`${op}.atMost`} label="Supported up to" value={o.atMost} onChange={(v) => set('atMost', v)} />
-                    </>
-                  )}
-                  <button type="button" className="danger" aria-label={`Remove answer ${o.label || k + 1}`} disabled={q.options.length <= 2} onClick={() => update((d) => removeOption(d, revealIndex, index, k))}>
-                    Remove
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-          <AddButton count={q.options.length} max={MAX_OPTIONS} noun="answers" onAdd={() => update((d) => void addOption(d, revealIndex, index))}>
-            + Add answer
-          </AddButton>
-        </fieldset>
-      )}
-    </li>
+    <EditSubjectContext.Provider value={`question “${name}”`}>
+      <li className="edit-card prediction-card" id={fieldDomId(p)} tabIndex={-1} aria-labelledby={`${fieldDomId(p)}-heading`}>
+        <div className="edit-card-head">
+          <h4 id={`${fieldDomId(p)}-heading`}>
+            <span className="muted">{q.kind === 'vote' ? 'Vote:' : 'Figure:'}</span> {name}
+          </h4>
+          <button type="button" className="danger" aria-label={`Remove question ${name}`} onClick={() => update((d) => removePrediction(d, revealIndex, index), { step: { label: `remove question “${name}”` } })}>
+            Remove
+          </button>
+        </div>
+        <FieldMessages id={`${fieldDomId(p)}-problems`} problems={own} />
+        <div className="field-grid">
+          <TextField path={`${p}.question`} label="What the room is asked" value={q.question} className="span-2" onChange={(v) => edit((x) => void (x.question = v))} />
+          <SelectField
+            path={`${p}.series`}
+            label={q.kind === 'vote' ? 'Judged by (read at this step’s week)' : 'Compared with (read at this step’s week)'}
+            value={q.series ?? ''}
+            options={seriesOptions}
+            onChange={(v) =>
+              edit((x) => {
+                setOptional(x, 'series', v === '' ? undefined : v);
+                // Without a measure the answers' ranges mean nothing: drop them rather than leave the file refused.
+                if (v !== '' || !Array.isArray(x.options)) return;
+                for (const o of x.options as Record<string, unknown>[]) {
+                  delete o.atLeast;
+                  delete o.atMost;
+                }
+              })
+            }
+          />
+        </div>
+        {q.kind === 'vote' && (
+          <fieldset className="prediction-options-edit">
+            <legend>Answers ({q.options.length})</legend>
+            {q.series !== undefined && (
+              <p className="muted field-hint">
+                The run supports the answer whose range holds the measure at this step’s week (the first, if ranges overlap). Leave a bound empty for none; shares go from 0 to 1.
+              </p>
+            )}
+            <FieldMessages id={`${fieldDomId(`${p}.options`)}-problems`} problems={optionProblems} />
+            <ol>
+              {q.options.map((o, k) => {
+                const op = `${p}.options[${k}]`;
+                const set = (key: 'label' | 'atLeast' | 'atMost', v: unknown) =>
+                  edit((x) => {
+                    const opt = (x.options as Record<string, unknown>[])[k];
+                    if (opt) setOptional(opt, key, v);
+                  });
+                return (
+                  <li key={k} className="field-grid" id={fieldDomId(op)}>
+                    <TextField path={`${op}.label`} label={`Answer ${k + 1}`} value={o.label} onChange={(v) => set('label', v)} />
+                    {q.series !== undefined && (
+                      <>
+                        <NumberField path={`${op}.atLeast`} label="Supported from" value={o.atLeast} onChange={(v) => set('atLeast', v)} />
+                        <NumberField path={`${op}.atMost`} label="Supported up to" value={o.atMost} onChange={(v) => set('atMost', v)} />
+                      </>
+                    )}
+                    <button type="button" className="danger" aria-label={`Remove answer ${o.label || k + 1}`} disabled={q.options.length <= 2} onClick={() => update((d) => removeOption(d, revealIndex, index, k), { step: { label: `remove answer “${o.label || k + 1}” of question “${name}”` } })}>
+                      Remove
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+            <AddButton count={q.options.length} max={MAX_OPTIONS} noun="answers" onAdd={() => update((d) => void addOption(d, revealIndex, index), { step: { label: `add an answer to question “${name}”` } })}>
+              + Add answer
+            </AddButton>
+          </fieldset>
+        )}
+      </li>
+    </EditSubjectContext.Provider>
   );
 }
 
@@ -154,10 +156,10 @@ export function PredictionQuestions({ draft, revealIndex }: { draft: TrainerScen
       <div className="edit-section-head">
         <h4 id={`${headingId}-heading`}>Questions for the room before this step ({questions.length})</h4>
         <div className="button-row">
-          <button type="button" disabled={questions.length >= SCENARIO_LIMITS.predictions} onClick={() => update((d) => void addPrediction(d, revealIndex, 'number'))}>
+          <button type="button" disabled={questions.length >= SCENARIO_LIMITS.predictions} onClick={() => update((d) => void addPrediction(d, revealIndex, 'number'), { step: { label: 'add a figure to predict' } })}>
             + Add a figure to predict
           </button>
-          <AddButton count={questions.length} max={SCENARIO_LIMITS.predictions} noun="questions for one step" onAdd={() => update((d) => void addPrediction(d, revealIndex, 'vote'))}>
+          <AddButton count={questions.length} max={SCENARIO_LIMITS.predictions} noun="questions for one step" onAdd={() => update((d) => void addPrediction(d, revealIndex, 'vote'), { step: { label: 'add a vote' } })}>
             + Add a vote
           </AddButton>
         </div>
