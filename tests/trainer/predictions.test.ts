@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type PredictionQuestion } from '../../engine';
-import { buildDebrief } from '../../renderer/src/model/debrief';
+import { buildPredictionDebrief } from '../../renderer/src/model/prediction-debrief';
 import {
   askedQuestions,
   compareWithOutcome,
@@ -199,12 +199,12 @@ describe('the debrief', () => {
 
   it('builds a page of its own with the answers, escaped, and the lesson only when given', () => {
     const rows = debriefRows(REVEALS, answers, null, outcomeOf);
-    const html = buildDebrief({ scenario: 'A <b>case</b>', preparedOn: '1 May 2026', lesson: '', objectives: ['See why'], questions: ['What next?'], rows });
+    const html = buildPredictionDebrief({ scenario: 'A <b>case</b>', preparedOn: '1 May 2026', lesson: '', objectives: ['See why'], questions: ['What next?'], rows });
     expect(html).toContain('<title>Debrief: A &lt;b&gt;case&lt;/b&gt;</title>');
     expect(html).toContain('The room’s predictions');
     expect(html).toContain('One or two: 5; Three or more: 2 (7 votes)');
     expect(html).not.toContain('The lesson');
-    expect(buildDebrief({ scenario: 'X', preparedOn: 'today', lesson: 'Stabilise first.', objectives: [], questions: [], rows: [] })).toContain('<p class="lesson">Stabilise first.</p>');
+    expect(buildPredictionDebrief({ scenario: 'X', preparedOn: 'today', lesson: 'Stabilise first.', objectives: [], questions: [], rows: [] })).toContain('<p class="lesson">Stabilise first.</p>');
   });
 });
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MonteCarloResult, PredictionQuestion, RunResult } from '../../../engine';
-import { buildDebrief } from '../model/debrief';
+import { buildPredictionDebrief } from '../model/prediction-debrief';
 import { seriesLabel } from '../model/metadata';
 import {
   debriefRows,
@@ -198,7 +198,7 @@ export function DebriefList({ rows }: { readonly rows: readonly DebriefRow[] }) 
 }
 
 function debriefHtml(s: AppState, rows: readonly DebriefRow[]): string {
-  return buildDebrief({
+  return buildPredictionDebrief({
     scenario: s.scenario.title,
     preparedOn: new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
     lesson: selectEndingHidden(s) ? '' : s.scenario.lesson,
@@ -230,7 +230,7 @@ export function DebriefSection(props: PredictionOutcomeProps) {
   }
   async function print() {
     try {
-      await printHtml(html());
+      await printHtml(html(), { id: 'predictions-debrief', title: 'Debrief print view' });
       setStatus('Print view opened: choose "Save as PDF" as the printer to make a PDF.');
     } catch (e) {
       setStatus(`Could not print the debrief: ${e instanceof Error ? e.message : String(e)}`);
