@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, LEVERS, makeRunFile, serializeRunFile, serializeScenario, type KpiSummary, type RunFile, type Scenario } from '../../engine';
 import { buildDebriefPack, debriefData, ordinal } from '../../renderer/src/model/debrief-pack';
+import { debriefRows } from '../../renderer/src/model/predictions';
 import { collectRound, rankRound, teamNameOf, type TeamFile, type TeamRun } from '../../renderer/src/model/team-round';
 import { loadScenario, makeRun } from './run-fixtures';
 
@@ -166,6 +167,26 @@ describe('the debrief pack', () => {
     expect(html).toContain('<li>team-c.momentum-run: not a saved run: it is not valid JSON</li>');
     expect(html).toContain("default-src 'none'");
     expect(() => buildDebriefPack({ ...data, charts: [{ title: 'x', description: 'x', pngDataUrl: 'https://example.com/x.png' }] })).toThrow(/PNG data URL/);
+    // The room was asked nothing, so the pack has no predictions section.
+    expect(html).not.toContain('predictions-h');
+  });
+
+  it('adds the room’s predictions on the scenario when any were recorded', () => {
+    const ranked = rankRound([{ fileName: 'blue.momentum-run', team: 'Blue', run: runWith('Blue', 2, { initiativesFailed: 0, weeksToGoal: 120 }), modified: 1 }], scas);
+    const outcomeOf = (series: string, week: number) => ({ series, week, value: series === 'maturity' ? 2.3 : 2, basis: 'estimate' as const });
+    const unanswered = debriefRows(scas.trainer.reveals, {}, null, outcomeOf);
+    expect(debriefData({ ranked, setAside: [], scenario: scas }, { preparedOn: 'today', engineVersion: ENGINE_VERSION, predictions: unanswered }, LEVERS).predictions).toBeUndefined();
+    const answered = debriefRows(scas.trainer.reveals, { 'live-week-60': { kind: 'vote', counts: { 'one-or-two': 6 } } }, null, outcomeOf);
+    const data = debriefData({ ranked, setAside: [], scenario: scas }, { preparedOn: 'today', engineVersion: ENGINE_VERSION, predictions: answered }, LEVERS);
+    const row = data.predictions!.rows.find((r) => r[0] === 'How many initiatives will be live by week 60?');
+    expect(row).toEqual([
+      'How many initiatives will be live by week 60?',
+      'Week 60 · Renew and replace',
+      'None yet: 0; One or two: 6; Three or more: 0 (6 votes)',
+      'Initiatives live at week 60: 2 initiatives (quick estimate, noise off)',
+      'The run supports “One or two”, which 6 votes of 6 chose.',
+    ]);
+    expect(buildDebriefPack(data)).toContain('<h2 id="predictions-h">The room’s predictions</h2>');
   });
 
   it.each([

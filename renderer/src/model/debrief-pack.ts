@@ -2,6 +2,8 @@ import { effectiveLevers, pointOf, type LeverDef, type Scenario } from '../../..
 import { escapeHtml, isPngDataUrl, packDocument, tableHtml, type BoardPackChart, type BoardPackTable } from './board-pack';
 import { formatLeverValue } from './format';
 import { formatKpiValue, kpiLabel, orderKpis, typicalKpis } from './metadata';
+import { predictionsTable } from './prediction-debrief';
+import type { DebriefRow } from './predictions';
 import { RANKING_RULE, type RankedTeam, type SetAsideFile } from './team-round';
 
 /**
@@ -24,6 +26,8 @@ export interface DebriefData {
   readonly outcomes: BoardPackTable;
   readonly setAside: readonly SetAsideFile[];
   readonly charts: readonly BoardPackChart[];
+  /** What the room predicted before the reveals, if it was asked (absent otherwise). */
+  readonly predictions?: BoardPackTable;
 }
 
 /** Return an ordinal place in words: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th, 21st. */
@@ -84,7 +88,14 @@ export function outcomesTable(ranked: readonly RankedTeam[]): BoardPackTable {
 /** Return the debrief's data for a ranked round. */
 export function debriefData(
   round: { readonly ranked: readonly RankedTeam[]; readonly setAside: readonly SetAsideFile[]; readonly scenario: Scenario },
-  meta: { readonly title?: string; readonly preparedOn: string; readonly engineVersion: string; readonly charts?: readonly BoardPackChart[] },
+  meta: {
+    readonly title?: string;
+    readonly preparedOn: string;
+    readonly engineVersion: string;
+    readonly charts?: readonly BoardPackChart[];
+    /** The room's predictions on the scenario (the trainer panel's debrief rows); none recorded leaves the section out. */
+    readonly predictions?: readonly DebriefRow[];
+  },
   defs: readonly LeverDef[],
 ): DebriefData {
   const { ranked, setAside, scenario } = round;
@@ -100,6 +111,7 @@ export function debriefData(
     outcomes: outcomesTable(ranked),
     setAside,
     charts: meta.charts ?? [],
+    ...(meta.predictions?.some((r) => r.room !== 'Not recorded.') ? { predictions: predictionsTable(meta.predictions) } : {}),
   };
 }
 
@@ -118,6 +130,7 @@ export function buildDebriefPack(data: DebriefData): string {
     const figs = data.charts.map((c) => `<figure><img src="${c.pngDataUrl}" alt="${escapeHtml(c.description)}"><figcaption>${escapeHtml(c.title)}</figcaption></figure>`).join('\n');
     sections.push(section('charts', 'Charts', figs));
   }
+  if (data.predictions) sections.push(section('predictions', 'The room’s predictions', tableHtml(data.predictions)));
   const aside = data.setAside.length === 0 ? '<p>None: every file in the folder took part.</p>' : `<ul>\n${data.setAside.map((s) => `<li>${escapeHtml(s.reason)}</li>`).join('\n')}\n</ul>`;
   sections.push(section('set-aside', 'Files set aside', aside));
   return packDocument(data.title,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ENGINE_VERSION, LEVERS } from '../../../../engine';
+import { ENGINE_VERSION, LEVERS, scenarioToInput, simulateExpected } from '../../../../engine';
 import { fileStem } from '../../analyst/chart-image';
 import { exportThroughPlatform } from '../../analyst/export-file';
 import { lineChartPng } from '../../analyst/offscreen-chart';
@@ -7,8 +7,9 @@ import { printHtml } from '../../analyst/print';
 import { getRunResult } from '../../analyst/run-results';
 import { runSeries } from '../../analyst/run-series';
 import { buildDebriefPack, debriefData, ordinal } from '../../model/debrief-pack';
+import { debriefRows, outcomeAt } from '../../model/predictions';
 import { collectRound, rankRound, RANKING_RULE, type RankedTeam } from '../../model/team-round';
-import { useAppStore } from '../../store';
+import { selectRoomAnswers, useAppStore } from '../../store';
 import { MAX_OPEN_RUNS } from '../../store/runs/runs-slice';
 import { chooseRoundFolder, roundRunIds, stopRoundFolder, syncTeamRuns, useRoundFolder } from '../../trainer/team-round-watch';
 
@@ -63,9 +64,13 @@ export function RoundPanel() {
   }
 
   function pack() {
+    // The room's predictions on the scenario, against its quick estimate as loaded (Compare has no typical run of it).
+    const answers = selectRoomAnswers(useAppStore.getState());
+    const asLoaded = Object.keys(answers).length > 0 ? simulateExpected(scenarioToInput(scenario)) : null;
+    const predictions = debriefRows(scenario.trainer.reveals, answers, null, (series, week) => outcomeAt(series, week, null, asLoaded));
     const data = debriefData(
       { ranked, setAside: collected?.setAside ?? [], scenario },
-      { preparedOn: new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }), engineVersion: ENGINE_VERSION, charts: maturityChart(ranked) },
+      { preparedOn: new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }), engineVersion: ENGINE_VERSION, charts: maturityChart(ranked), predictions },
       LEVERS,
     );
     return { html: buildDebriefPack(data), name: `${fileStem(data.title)}.html` };
