@@ -7,9 +7,10 @@ import { AskPredictions, StepPredictions, type PredictionOutcomeProps } from './
  * Render the reveal stepper: the simulation clock moves from one scripted moment of the
  * scenario to the next; the charts show only the weeks so far; the trainer's note for that
  * moment is shown (and announced) here, with the room's predictions for it against the run
- * (`typical` and `run`), and the questions to ask before the next step.
+ * (`typical` and `run`), and (with `asking`) the fields that record the room's answers to the
+ * next step's questions.
  */
-export function RevealStepper({ typical = null, run = null }: PredictionOutcomeProps) {
+export function RevealStepper({ typical = null, run = null, asking = true }: PredictionOutcomeProps & { readonly asking?: boolean }) {
   const reveals = useAppStore((s) => s.scenario.trainer.reveals);
   const position = useAppStore(selectRevealPosition);
   const current = useAppStore(selectCurrentReveal);
@@ -58,7 +59,7 @@ export function RevealStepper({ typical = null, run = null }: PredictionOutcomeP
         )}
       </div>
       <StepPredictions typical={typical} run={run} />
-      <AskPredictions />
+      {asking && <AskPredictions />}
     </div>
   );
 }

@@ -28,11 +28,12 @@ function PanelBody({ run, typical }: TrainerPanelProps) {
   const recorded = useAppStore((s) => Object.keys(selectRoomAnswers(s)).length);
   const presenting = useAppStore((s) => s.presentation);
   // On the projector the room sees the reveal's controls only: the briefing, challenges, lever locks and timer are
-  // the trainer's own kit (and would give the answers away).
+  // the trainer's own kit (and would give the answers away). The room sees its predictions against the run at a
+  // step, but the answers are recorded outside presentation mode, so the projector keeps to one screen.
   if (presenting) {
     return (
       <section className="trainer-panel trainer-panel-presenting" aria-label="Reveal step by step">
-        <RevealStepper typical={typical ?? null} run={run ?? null} />
+        <RevealStepper typical={typical ?? null} run={run ?? null} asking={false} />
       </section>
     );
   }
