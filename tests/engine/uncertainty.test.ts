@@ -114,6 +114,12 @@ function fingerprint(input: SimInput, params: Float64Array, replications: number
   return out;
 }
 
+/** An input whose priorities pass 2 in its last week, so that a second initiative starts then in most runs. */
+const STEP_AT_HORIZON = {
+  horizonWeeks: 47, initiatives: [], stages: [], events: [], goal: { kind: 'maturity', atLeast: 1 },
+  levers: { 'team.clinical': 1.0348822603155898, 'team.strategy': 0, 'goal.clarity': 0.9999999999999395, 'goal.mission': 0, 'urgency.standing': 0, 'priorities.concurrent': 1 },
+} as unknown as SimInput;
+
 describe("uncertainty 'all'", () => {
   it('[U1] draws every registry parameter but the fixed ones, each inside its range and spread like its distribution', () => {
     expect([...DRAWN_PARAMETERS, ...Object.keys(FIXED_PARAMETERS)].sort()).toEqual(PARAMETERS.map((p) => p.id).sort());
@@ -274,13 +280,16 @@ describe("uncertainty 'all'", () => {
       const outside: string[] = [];
       for (const s of SERIES) {
         const n = noise.bands[s.id]!, a = all.bands[s.id]!;
+        // Within half a per cent of the series' axis, what a chart can show: a discrete step (an initiative
+        // starting when the priorities pass a whole number) that falls in the same week of most runs can put
+        // the luck-only median a hair outside the band in that week (switching loss, a horizon of 47 weeks).
+        const slack = 0.005 * (s.max - s.min);
         for (let w = 0; w < n.p50.length; w++) {
-          const slack = 1e-6 * Math.max(1, Math.abs(n.p50[w]!));
           if (n.p50[w]! < a.p10[w]! - slack || n.p50[w]! > a.p90[w]! + slack) outside.push(`${s.id}[${w}]`);
         }
       }
       expect(outside.slice(0, 5)).toEqual([]);
-    }), { numRuns: 12 });
+    }), { numRuns: 12, examples: [[STEP_AT_HORIZON, 0]] });
   });
 
   it("refuses an unknown uncertainty with the modes it knows", () => {
