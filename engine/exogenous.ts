@@ -107,6 +107,15 @@ export function buildPath(ci: CompiledInput, s: Settings, params: Float64Array =
   }
 }
 
+/**
+ * buildPath for one replication of a Monte Carlo with uncertainty 'all', whose drawn parameters the caller has
+ * installed (useParameters): the bindings are not switched, so the caller puts the defaults back when the
+ * replications are done, and no losses are computed. `into` as in buildPath.
+ */
+export function buildDrawnPath(ci: CompiledInput, s: Settings, into: Path | undefined): Path {
+  return fillPath(ci, s, into ?? createPathArrays(ci.horizon + 1), false, true);
+}
+
 /** The arrays of a path, before its events and constants. */
 type PathArrays = Omit<Path, 'events' | 'coverage' | 'clinicalShare'>;
 
@@ -237,8 +246,8 @@ function fillPath(ci: CompiledInput, s: Settings, arrays: PathArrays, losses: bo
     const friction = governanceFriction(frictionBase, urgency, relief);
 
     urgencyA[w] = urgency;
-    // The target scales with clinician adoption (0–1) between these two ends; zero at both means zero for all.
-    remotePushA[w] = remoteTarget(urgency, 0) !== 0 || remoteTarget(urgency, 1) !== 0 ? 1 : 0;
+    // The target is the push times the reach (0–1): it is zero for every reach when it is zero at full reach.
+    remotePushA[w] = remoteTarget(urgency, 1) !== 0 ? 1 : 0;
     shockA[w] = urgency > standing ? urgency - standing : 0;
     prioritiesA[w] = pEff;
     slotsA[w] = Math.floor(pEff + 1e-9);

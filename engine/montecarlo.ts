@@ -3,9 +3,9 @@
  * summarised as P10/P50/P90/mean bands per series and the distribution of every KPI.
  */
 import { drawKeys, drawParameters, type Uncertainty } from './assumptions';
-import { useDefaultParameters } from './parameter-values';
+import { useDefaultParameters, useParameters } from './parameter-values';
 import { resolveSettings, type Settings } from './levers';
-import { buildPath, type Path } from './exogenous';
+import { buildDrawnPath, buildPath, type Path } from './exogenous';
 import { compileInput, type CompiledInput } from './portfolio';
 import { createRng, reseed } from './random';
 import { KPI_COUNT, KPIS, SERIES, SERIES_COUNT } from './series';
@@ -171,8 +171,10 @@ function runRange(p: Prepared, seed: number, uncertainty: Uncertainty, from: num
       reseed(rng, seed, from + i);
       if (keys) {
         // The replication's parameters, and the exogenous path they give.
+        // Installed here for its path, and again by runCore for its run; the defaults go back after the range.
         drawParameters(keys, from + i, ws.params);
-        path = buildPath(ci, settings, ws.params, path, false, true);
+        useParameters(ws.params);
+        path = buildDrawnPath(ci, settings, path);
         writePathSeriesAt(path, views, b, BLOCK);
       }
       sink.offset = b;
@@ -534,8 +536,10 @@ function kpiColumns(input: SimInput, replications: number, seed: number, uncerta
   for (let r = 0; r < R; r++) {
     reseed(rng, seed, r);
     if (keys) {
+      // As in runRange: installed for its path, and again by runCore for its run.
       drawParameters(keys, r, ws.params);
-      path = buildPath(ci, settings, ws.params, path, false, true);
+      useParameters(ws.params);
+      path = buildDrawnPath(ci, settings, path);
     }
     sink.kpiIndex = r;
     runCore(ci, settings, path, ws, rng, sink);
