@@ -17,17 +17,22 @@ const FILES = readdirSync('scenarios').filter((f) => f.endsWith('.momentum'));
 /** Text as React writes it into markup. */
 const escaped = (text: string) => renderToStaticMarkup(createElement('span', null, text)).slice(6, -7);
 
+/** A prepared scenario, its expected run, and a store with the scenario loaded. */
+function loaded(file: string) {
+  const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  const scenario = parsed.scenario;
+  const store = createAppStore();
+  store.getState().loadScenario(scenario);
+  return { scenario, run: simulateExpected(scenarioToInput(scenario)), store };
+}
+
 describe('spoiler-free reveals in every prepared scenario', () => {
   it('finds the prepared scenarios', () => expect(FILES.length).toBeGreaterThan(10));
 
   for (const file of FILES) {
     it(`${file}: hides the lesson, insights, "why" lessons and verdicts until the reveal reaches the end`, () => {
-      const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'));
-      if (!parsed.ok) throw new Error(`${file} does not parse`);
-      const scenario = parsed.scenario;
-      const run = simulateExpected(scenarioToInput(scenario));
-      const store = createAppStore();
-      store.getState().loadScenario(scenario);
+      const { scenario, run, store } = loaded(file);
       const steps = orderReveals(scenario.trainer.reveals);
       const seen = (): { head: string; why: string; hidden: boolean } => {
         const s = store.getState();
@@ -69,12 +74,7 @@ describe('the room’s predictions give nothing away before their step', () => {
 
   for (const file of withQuestions) {
     it(`${file}: a question is asked at the step before its own, and its outcome shows only once the clock reaches it`, () => {
-      const parsed = parseScenario(readFileSync(`scenarios/${file}`, 'utf8'));
-      if (!parsed.ok) throw new Error(`${file} does not parse`);
-      const scenario = parsed.scenario;
-      const run = simulateExpected(scenarioToInput(scenario));
-      const store = createAppStore();
-      store.getState().loadScenario(scenario);
+      const { scenario, run, store } = loaded(file);
       const asked = askedQuestions(scenario.trainer.reveals);
       // The room has answered everything, so only the reveal holds the outcomes back.
       for (const q of asked) {

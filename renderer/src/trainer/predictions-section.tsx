@@ -147,6 +147,22 @@ export function StepPredictions(props: PredictionOutcomeProps) {
   return <StepPredictionsList rows={rows.filter((r) => now.has(r.id))} />;
 }
 
+/** Render one question with the room's answer, the run's figure and how they compare. */
+function PredictionAgainstRun({ row }: { readonly row: DebriefRow }) {
+  return (
+    <>
+      <p className="prediction-question">{row.question}</p>
+      <dl>
+        <dt>The room</dt>
+        <dd>{row.room}</dd>
+        <dt>The run</dt>
+        <dd>{row.model}</dd>
+      </dl>
+      {row.verdict && <p className="prediction-verdict">{row.verdict}</p>}
+    </>
+  );
+}
+
 /** Render the questions of the step the clock stands at, each with the room's answer, the run's figure and how they compare. */
 export function StepPredictionsList({ rows }: { readonly rows: readonly DebriefRow[] }) {
   const headingId = useId();
@@ -157,14 +173,7 @@ export function StepPredictionsList({ rows }: { readonly rows: readonly DebriefR
       <ul>
         {rows.map((r) => (
           <li key={r.id} data-prediction-result={r.id}>
-            <p className="prediction-question">{r.question}</p>
-            <dl>
-              <dt>The room</dt>
-              <dd>{r.room}</dd>
-              <dt>The run</dt>
-              <dd>{r.model}</dd>
-            </dl>
-            {r.verdict && <p className="prediction-verdict">{r.verdict}</p>}
+            <PredictionAgainstRun row={r} />
           </li>
         ))}
       </ul>
@@ -183,14 +192,7 @@ export function DebriefList({ rows }: { readonly rows: readonly DebriefRow[] }) 
       {rows.map((r) => (
         <li key={r.id} data-debrief={r.id}>
           <p className="debrief-step muted">{r.step}</p>
-          <p className="prediction-question">{r.question}</p>
-          <dl>
-            <dt>The room</dt>
-            <dd>{r.room}</dd>
-            <dt>The run</dt>
-            <dd>{r.model}</dd>
-          </dl>
-          {r.verdict && <p className="prediction-verdict">{r.verdict}</p>}
+          <PredictionAgainstRun row={r} />
         </li>
       ))}
     </ol>
