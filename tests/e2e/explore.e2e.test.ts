@@ -12,6 +12,11 @@ describe('Explore view', () => {
     const { page } = app;
     // The P10–P90 band of 500 runs arrives once the worker has computed it, and the line becomes their median.
     await expect.poll(() => app.caption('maturity').textContent(), WAIT).toMatch(/^Typical outcome \(median of 500 runs\): .*likely range \d\.\d–\d\.\d/);
+    // The KPI table follows the chart through a deferred render: wait until it too shows the runs' median.
+    const headlineNow = () => page.locator('[data-testid="headline"] [data-kpi="maturity"] .headline-value').textContent();
+    await expect.poll(() => page.locator('[data-testid="kpi-table"] caption').textContent(), WAIT).toMatch(/typical outcome \(median of 500 runs\)$/);
+    await expect.poll(() => page.getByTestId('headline-basis').textContent(), WAIT).toMatch(TYPICAL_BASIS);
+    await expect.poll(async () => (await app.kpiCell('maturity', 'current').textContent()) === (await headlineNow()), WAIT).toBe(true);
     const captionBefore = await app.caption('maturity').textContent();
     // Record every wording the headline's basis line takes from here on.
     await page.evaluate(() => {
