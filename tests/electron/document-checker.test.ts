@@ -12,6 +12,7 @@ import { FileService } from '../../electron/main/files/file-service';
 import { MAX_DOCUMENT_BYTES, type LoadedDocument } from '../../electron/main/files/load-document';
 import { RecentFiles, samePathOn } from '../../electron/main/files/recent-files';
 import { tempDir } from './temp-dir';
+import { turnsDuring } from './event-loop-turns';
 
 const WORKER_ENTRY = new URL('../../electron/main/files/document-worker-source.mjs', import.meta.url);
 const enc = new TextEncoder();
@@ -21,24 +22,6 @@ const scenarioText = readFileSync(new URL('../../scenarios/covid-19.momentum', i
 function paddedScenario(bytes: number): string {
   const head = `${JSON.stringify(JSON.parse(scenarioText)).slice(0, -1)},"notes":"`;
   return `${head}${'n'.repeat(bytes - head.length - 2)}"}`;
-}
-
-/**
- * Run `check` and count the turns of this thread's event loop (setImmediate callbacks) served while
- * it was in flight. A check on this thread finishes inside one turn: zero.
- */
-async function turnsDuring(check: () => Promise<FileResult<LoadedDocument>>): Promise<{ turns: number; result: FileResult<LoadedDocument> }> {
-  let turns = 0;
-  let done = false;
-  const spin = () => {
-    if (done) return;
-    turns++;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  const result = await check();
-  done = true;
-  return { turns, result };
 }
 
 const checkers: WorkerDocumentChecker[] = [];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES } from '../../engine/core';
+import { turnsDuring } from './event-loop-turns';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -288,16 +289,7 @@ describe('main process as wired', () => {
     const big = join(h.userData, 'big.momentum');
     writeFileSync(big, `${head}${'n'.repeat(MAX_FILE_BYTES - head.length - 2)}"}`);
     h.openPaths.push(big);
-    let turns = 0;
-    let done = false;
-    const spin = () => {
-      if (done) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const result = await h.ipc.get('file:open')!(ev, 'scenario');
-    done = true;
+    const { turns, result } = await turnsDuring(() => Promise.resolve(h.ipc.get('file:open')!(ev, 'scenario')));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^big\.momentum is not a valid scenario file: notes: unknown field/) } });
     expect(turns).toBeGreaterThan(1);
   }, 60_000);
