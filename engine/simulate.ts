@@ -19,7 +19,7 @@ import { BUILDING, compileInput, LIVE, PILOTING, type CompiledInput } from './po
 import { STAFFING_STEP, focusInitiative, goalInitiativesLive, pauseOverSlots, revive, schedule, settle, stageGatesHold, updateLive, updateTeamRates } from './portfolio-steps';
 import { createRng, type Rng } from './random';
 import { K_ADOPTION, K_APPETITE, K_BENEFITS, K_BENEFITS_Y3, K_CAPABILITY, K_CONFIDENCE, K_DELIVERED, K_FAILED, K_FIRST_WIN, K_GOAL_REACHED, K_MATURITY, K_MATURITY_Y1, K_MATURITY_Y3, K_MEAN_SWITCHING, K_PEAK_DIP, K_PEAK_FATIGUE, K_PEAK_REMOTE, K_WEEKS_TO_GOAL, KPI_COUNT, KPIS, S_ADOPTION_PILLAR, S_APPETITE, S_BENEFITS, S_BENEFITS_RATE, S_CAPABILITY, S_CAPACITY, S_CONFIDENCE, S_DIP, S_FATIGUE, S_FRICTION, S_INFRA, S_LEADERSHIP, S_LIVE, S_MATURITY, S_MATURITY_PILLAR, S_PRIORITIES, S_REMOTE, S_SWITCHING, S_URGENCY, SERIES, SERIES_COUNT } from './series';
-import { effectiveConcurrency, ownShare, realWorkShare, unblockedShare } from './switching';
+import { juggledWith, ownJuggled, realWorkShare, unblockedShare } from './switching';
 
 import { type InitiativeOutcome, type RunEvent, type RunResult, type SimInput } from './types';
 import { remoteConsultations, remoteReach, remoteTarget, stepRemote } from './urgency';
@@ -150,7 +150,7 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
   let latestOpen = -1;
   // The week's shares of time (see the delivery step), with the inputs they were last computed from.
   let sharesActive = -1, sharesPriorities = NaN, sharesTeam = NaN, unblockedFriction = NaN, unblockedActive = -1;
-  let juggled = 1, realWork = 1, portfolio = 0, priorityHazard = 1, unblocked = 0;
+  let own = 0, juggled = 1, realWork = 1, portfolio = 0, priorityHazard = 1, unblocked = 0;
   // Week flows that settle() may change; runCore resets them in x and reads them back when something settled.
   x[X_WINS] = 0;
   x[X_FAILURES] = 0;
@@ -210,16 +210,20 @@ export function runCore(ci: CompiledInput, s: Settings, path: Path, ws: Workspac
     teamBuildFte = remoteSupport * x[X_STAFFED]!;
     // Switching comes from the work actually in flight plus a weighted share of the organisation's other
     // priorities (Weinberg); of the real work, the portfolio gets its part, and coordination debt is reworked.
-    // These shares change only when the work in flight, the priorities or the team present do (or the
-    // friction, for the time not spent waiting), which is a few weeks in a run: they are recomputed then only.
-    const pEff = pathPriorities[w]!;
-    if (active !== sharesActive || pEff !== sharesPriorities || teamBuildFte !== sharesTeam) {
+    // The portfolio's own part changes only when the work in flight or the team present does (a few weeks in a
+    // run), the priorities most weeks: each is recomputed when its inputs move.
+    if (active !== sharesActive || teamBuildFte !== sharesTeam) {
       sharesActive = active;
-      sharesPriorities = pEff;
       sharesTeam = teamBuildFte;
-      juggled = effectiveConcurrency(active, pEff, teamBuildFte);
+      own = ownJuggled(active, teamBuildFte);
+      sharesPriorities = NaN;
+    }
+    const pEff = pathPriorities[w]!;
+    if (pEff !== sharesPriorities) {
+      sharesPriorities = pEff;
+      juggled = juggledWith(own, active, pEff);
       realWork = realWorkShare(juggled);
-      portfolio = ownShare(active, pEff, teamBuildFte);
+      portfolio = active > 0 ? own / juggled : 0;
       priorityHazard = priorityHazardFactor(juggled);
     }
     const frictionNow = pathFriction[w]!;

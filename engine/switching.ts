@@ -66,9 +66,22 @@ export function workedCapacity(buildFte: number): number {
  * weighted share of the organisation's other priorities. Switching cost comes from this, not from the number typed.
  */
 export function effectiveConcurrency(active: number, priorities: number, buildFte: number): number {
+  return juggledWith(ownJuggled(active, buildFte), active, priorities);
+}
+
+/**
+ * Return the portfolio's own part of what each member juggles: the initiatives the team works on over the
+ * sub-teams it can form, 1 while anything is in flight on fewer, 0 with nothing in flight. It moves only when
+ * the work in flight or the team present does, so the weekly loop keeps it between weeks.
+ */
+export function ownJuggled(active: number, buildFte: number): number {
   const teams = subTeams(buildFte);
   const worked = Math.min(active, workedCapacity(buildFte));
-  const own = worked > teams ? worked / teams : worked > 0 ? 1 : 0;
+  return worked > teams ? worked / teams : worked > 0 ? 1 : 0;
+}
+
+/** Return effectiveConcurrency from its own part (ownJuggled), the initiatives in flight and the priorities. */
+export function juggledWith(own: number, active: number, priorities: number): number {
   const others = priorities > active ? priorities - active : 0;
   const c = own + P.OTHER_PRIORITY_WEIGHT * others;
   return c < 1 ? 1 : c;
@@ -77,11 +90,8 @@ export function effectiveConcurrency(active: number, priorities: number, buildFt
 /** Return the share of the juggled work that is the portfolio's own (the rest goes to the other priorities). */
 export function ownShare(active: number, priorities: number, buildFte: number): number {
   if (active <= 0) return 0;
-  const c = effectiveConcurrency(active, priorities, buildFte);
-  const teams = subTeams(buildFte);
-  const worked = Math.min(active, workedCapacity(buildFte));
-  const own = worked > teams ? worked / teams : 1;
-  return own / c;
+  const own = ownJuggled(active, buildFte);
+  return own / juggledWith(own, active, priorities);
 }
 
 /**
