@@ -19,6 +19,7 @@ import type { RunEvent } from './types';
 import { remoteTarget, stepUrgency } from './urgency';
 import * as P from './parameter-bindings';
 import { DEFAULT_PARAMETERS, useDefaultParameters, useParameters } from './parameter-values';
+import { Slab } from './slab';
 
 /** How strongly urgency reduces the effective number of priorities (focus). Default 0.3; range 0–0.5; unit share at full urgency; judgement. */
 export const URGENCY_FOCUS = 0.3;
@@ -119,12 +120,16 @@ export function buildDrawnPath(ci: CompiledInput, s: Settings, into: Path | unde
 /** The arrays of a path, before its events and constants. */
 type PathArrays = Omit<Path, 'events' | 'coverage' | 'clinicalShare'>;
 
+/** Weekly Float64 arrays of a path (createPathArrays). */
+const PATH_F64_ARRAYS = 16;
+
 function createPathArrays(W: number): PathArrays {
-  const f = () => new Float64Array(W);
+  const slab = new Slab(PATH_F64_ARRAYS * W, W, W);
+  const f = () => slab.f64(W);
   return {
-    urgency: f(), shock: f(), remotePush: new Uint8Array(W), priorities: f(), slots: new Int32Array(W), friction: f(), capacity: f(), staffed: f(),
+    urgency: f(), shock: f(), priorities: f(), friction: f(), capacity: f(), staffed: f(),
     capability: f(), capabilityGain: f(), leadership: f(), adoptionSpeed: f(), infraFte: f(), infraBuild: f(), benefitCapture: f(),
-    lossGovernance: f(), lossCapability: f(), lossTeam: f(),
+    lossGovernance: f(), lossCapability: f(), lossTeam: f(), slots: slab.i32(W), remotePush: slab.u8(W),
   };
 }
 

@@ -3,7 +3,7 @@
  * summarised as P10/P50/P90/mean bands per series and the distribution of every KPI.
  */
 import { drawKeys, drawParameters, type Uncertainty } from './assumptions';
-import { useDefaultParameters, useParameters } from './parameter-values';
+import { DEFAULT_PARAMETERS, useDefaultParameters, useParameters } from './parameter-values';
 import { resolveSettings, type Settings } from './levers';
 import { buildDrawnPath, buildPath, type Path } from './exogenous';
 import { compileInput, type CompiledInput } from './portfolio';
@@ -131,7 +131,8 @@ interface Prepared {
 function prepare(input: SimInput): Prepared {
   const ci = compileInput(input);
   const settings = resolveSettings(input.levers);
-  return { ci, settings, path: buildPath(ci, settings) };
+  // The losses explain a single run; no replication reads them.
+  return { ci, settings, path: buildPath(ci, settings, DEFAULT_PARAMETERS, undefined, false) };
 }
 
 /** Return fresh arrays for how each of n initiatives ended in N replications (SPEC R11). */

@@ -16,6 +16,7 @@ import { OUTCOME_FAILED, OUTCOME_FAILED_AT_END, OUTCOME_LIVE, } from './types';
 import { remotePersistence } from './urgency';
 import * as P from './parameter-bindings';
 import { DEFAULT_PARAMETERS } from './parameter-values';
+import { Slab } from './slab';
 
 /** Spread of initiative effort estimates (lognormal sigma). Default 0.3; range 0.2–0.5; unit log-effort; judgement (estimation error of IT projects). */
 export const EFFORT_SIGMA = 0.3;
@@ -94,37 +95,42 @@ const X_SIZE = 32;
 /** Create the scratch arrays for a compiled input. */
 export function createWorkspace(ci: CompiledInput): Workspace {
   const n = ci.n;
+  const W = ci.horizon + 1;
+  // One buffer for every array (slab.ts): the counts below are what the views take, by element type.
+  const slab = new Slab(8 * n + 12 + X_SIZE + DEFAULT_PARAMETERS.length + W + 3 * ROLE_COUNT, 7 * n, 5 * n + ci.stageCount);
+  const params = slab.f64(DEFAULT_PARAMETERS.length);
+  params.set(DEFAULT_PARAMETERS);
   return {
-    status: new Uint8Array(n),
-    remaining: new Float64Array(n),
-    baseEffort: new Float64Array(n),
-    grown: new Float64Array(n),
-    hazard: new Float64Array(n),
-    threshold: new Float64Array(n),
-    threshold2: new Float64Array(n),
-    dipNoise: new Float64Array(n),
-    retries: new Uint8Array(n),
-    retryWeek: new Int32Array(n),
-    startWeek: new Int32Array(n),
-    firstStartWeek: new Int32Array(n),
-    starts: new Uint8Array(n),
-    liveWeek: new Int32Array(n),
-    failWeek: new Int32Array(n),
-    lastFailWeek: new Int32Array(n),
-    pilotWeek: new Int32Array(n),
-    stageOpen: new Uint8Array(ci.stageCount),
-    pillarLive: new Float64Array(3),
-    pillarPilot: new Float64Array(3),
-    pilotGain: new Float64Array(3),
-    x: new Float64Array(X_SIZE),
-    params: DEFAULT_PARAMETERS.slice(),
-    adoption: new Float64Array(3),
-    noiseMult: new Float64Array(ci.horizon + 1),
-    teamRate: new Float64Array(n),
-    inFlight: new Uint8Array(n),
-    paused: new Uint8Array(n),
-    roleScratch: new Float64Array(2 * ROLE_COUNT),
-    present: new Float64Array(ROLE_COUNT),
+    remaining: slab.f64(n),
+    baseEffort: slab.f64(n),
+    grown: slab.f64(n),
+    hazard: slab.f64(n),
+    threshold: slab.f64(n),
+    threshold2: slab.f64(n),
+    dipNoise: slab.f64(n),
+    teamRate: slab.f64(n),
+    pillarLive: slab.f64(3),
+    pillarPilot: slab.f64(3),
+    pilotGain: slab.f64(3),
+    adoption: slab.f64(3),
+    x: slab.f64(X_SIZE),
+    params,
+    noiseMult: slab.f64(W),
+    roleScratch: slab.f64(2 * ROLE_COUNT),
+    present: slab.f64(ROLE_COUNT),
+    retryWeek: slab.i32(n),
+    startWeek: slab.i32(n),
+    firstStartWeek: slab.i32(n),
+    liveWeek: slab.i32(n),
+    failWeek: slab.i32(n),
+    lastFailWeek: slab.i32(n),
+    pilotWeek: slab.i32(n),
+    status: slab.u8(n),
+    retries: slab.u8(n),
+    starts: slab.u8(n),
+    inFlight: slab.u8(n),
+    paused: slab.u8(n),
+    stageOpen: slab.u8(ci.stageCount),
   };
 }
 
