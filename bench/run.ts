@@ -56,9 +56,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }
 
-  // A subset replaces only its own entries (every entry's name starts with its suite's id).
+  // A subset replaces only its own entries: those whose names start with its suite's id, and the probes of
+  // the machine it took ('machine: …', which several suites take) by name.
   const previous: Entry[] = argv.length > 0 && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Entry[]) : [];
-  const kept = previous.filter((e) => !chosen.some((s) => e.name.startsWith(`${s.id}: `)));
+  const kept = previous.filter((e) => !chosen.some((s) => e.name.startsWith(`${s.id}: `)) && !fresh.some((f) => f.name === e.name));
   const order = (e: Entry) => SUITES.findIndex((s) => e.name.startsWith(`${s.id}: `));
   const all = [...kept, ...fresh].sort((a, b) => order(a) - order(b));
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
